@@ -1,0 +1,98 @@
+// litekeep backup [--profile NAME]
+#include "BackupCommand.h"
+
+#include "BackupJob.h"
+#include "SignalWatcher.h"
+
+#include <QJsonDocument>
+
+namespace lk {
+
+void BackupCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile to back up."),
+                                           tr("NAME"), QStringLiteral("default"));
+    parser.addOption(profileOption);
+    if (!parse(parser, arguments))
+        return;
+    if (!parser.positionalArguments().isEmpty()) {
+        finish(m_ctx.usageError(tr("Usage: litekeep backup [--profile NAME]")));
+        return;
+    }
+    if (!m_ctx.loadConfig()) {
+        finish(ExitUsage);
+        return;
+    }
+    const auto profile = m_ctx.requireProfile(parser.value(profileOption));
+    if (!profile) {
+        finish(ExitUsage);
+        return;
+    }
+
+    m_catalog = std::make_unique<Catalog>();
+    if (Status s = m_catalog->open(); !s) {
+        m_ctx.err(tr("warning: the run will not be recorded in the history: %1").arg(s.error));
+        m_catalog.reset();
+    }
+
+    if (!profile->parsedDestination().value().isS3()) {
+        startJob(*profile, {});
+        return;
+    }
+    m_store.read(*profile, [this, p = *profile](const Result<Credentials> &credentials) {
+        if (!credentials) {
+            // Still a run that failed: on record like any other.
+            if (m_catalog) {
+                if (auto id = m_catalog->recordStart(p.name, QStringLiteral("backup")))
+                    m_catalog->recordFinish(id.value(), JobResult::failed(credentials.error()));
+            }
+            finish(m_ctx.failure(credentials.error(), {{QStringLiteral("profile"), p.name}}));
+            return;
+        }
+        startJob(p, credentials.value());
+    });
+}
+
+void BackupCommand::startJob(const Profile &profile, const Credentials &credentials)
+{
+    m_job = new BackupJob(profile, credentials, m_catalog.get(), this);
+    auto *signals_ = new SignalWatcher(m_job);
+    connect(signals_, &SignalWatcher::interrupted, m_job, [this] {
+        m_progress.clear();
+        m_ctx.err(tr("Cancelling…"));
+        m_job->cancel();
+    });
+    connect(m_job, &BackupJob::progress, this, [this](BackupJob::Phase phase, qint64 done, qint64 total) {
+        m_progress.update(BackupJob::phaseName(phase), done, total);
+    });
+    connect(m_job, &BackupJob::finished, this, &BackupCommand::report);
+    m_job->start();
+}
+
+void BackupCommand::report(const JobResult &result)
+{
+    m_progress.clear();
+    const int code = result.isSuccess() ? ExitOk : ExitFailed;
+    if (m_ctx.json()) {
+        QJsonObject doc = result.details;
+        doc.insert(QStringLiteral("ok"), result.isSuccess());
+        doc.insert(QStringLiteral("outcome"), JobResult::outcomeName(result.outcome));
+        doc.insert(QStringLiteral("message"), result.message);
+        if (!result.stderrTail.isEmpty())
+            doc.insert(QStringLiteral("rclone_stderr"), result.stderrTail);
+        doc.insert(QStringLiteral("exit_code"), code);
+        m_ctx.printJson(doc);
+    }
+    if (result.isSuccess()) {
+        if (!m_ctx.json())
+            m_ctx.out(result.message);
+    } else {
+        m_ctx.err(result.message);
+        if (!result.stderrTail.isEmpty() && !m_ctx.json())
+            m_ctx.err(tr("rclone said:\n%1").arg(result.stderrTail));
+    }
+    finish(code);
+}
+
+} // namespace lk

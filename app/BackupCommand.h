@@ -1,0 +1,33 @@
+// litekeep backup [--profile NAME]: one backup now, progress on stderr, Ctrl+C cancels.
+#pragma once
+
+#include "Catalog.h"
+#include "Command.h"
+#include "CredentialStore.h"
+#include "ProgressPrinter.h"
+
+#include <memory>
+
+namespace lk {
+
+class BackupJob;
+
+class BackupCommand : public Command
+{
+    Q_OBJECT
+
+public:
+    using Command::Command;
+    void run(const QStringList &arguments) override;
+
+private:
+    void startJob(const Profile &profile, const Credentials &credentials);
+    void report(const JobResult &result);
+
+    CredentialStore m_store;
+    std::unique_ptr<Catalog> m_catalog;
+    ProgressPrinter m_progress;
+    BackupJob *m_job = nullptr;
+};
+
+} // namespace lk

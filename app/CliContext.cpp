@@ -1,0 +1,77 @@
+// What every CLI verb shares.
+#include "CliContext.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace lk {
+
+CliContext::CliContext(const QString &configPath, bool json) : m_config(configPath), m_json(json) {}
+
+bool CliContext::loadConfig()
+{
+    if (Status s = m_config.load(); !s) {
+        err(s.error);
+        return false;
+    }
+    return true;
+}
+
+std::optional<Profile> CliContext::requireProfile(const QString &name)
+{
+    auto profile = m_config.profile(name);
+    if (!profile) {
+        const QStringList names = m_config.profileNames();
+        usageError(names.isEmpty()
+                       ? tr("There is no profile named \"%1\"; there are no profiles yet. Create "
+                            "one with \"litekeep profile add %1 --db PATH\".")
+                             .arg(name)
+                       : tr("There is no profile named \"%1\". Known profiles: %2.")
+                             .arg(name, names.join(QLatin1String(", "))));
+    }
+    return profile;
+}
+
+void CliContext::out(const QString &text) const
+{
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void CliContext::err(const QString &text) const
+{
+    std::fputs(QStringLiteral("litekeep: %1\n").arg(text).toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+}
+
+void CliContext::printJson(const QJsonObject &json) const
+{
+    std::fputs(QJsonDocument(json).toJson(QJsonDocument::Indented).constData(), stdout);
+    std::fflush(stdout);
+}
+
+int CliContext::usageError(const QString &message) const
+{
+    if (m_json)
+        printJson({{QStringLiteral("ok"), false}, {QStringLiteral("error"), message},
+                   {QStringLiteral("exit_code"), ExitUsage}});
+    err(message);
+    return ExitUsage;
+}
+
+int CliContext::failure(const QString &message, const QJsonObject &extra) const
+{
+    if (m_json) {
+        QJsonObject doc = extra;
+        doc.insert(QStringLiteral("ok"), false);
+        doc.insert(QStringLiteral("error"), message);
+        doc.insert(QStringLiteral("exit_code"), ExitFailed);
+        printJson(doc);
+    }
+    err(message);
+    return ExitFailed;
+}
+
+} // namespace lk

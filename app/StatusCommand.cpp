@@ -1,0 +1,94 @@
+// litekeep status [--profile NAME]
+#include "StatusCommand.h"
+
+#include "Catalog.h"
+
+#include <QJsonArray>
+#include <QLocale>
+
+namespace lk {
+
+namespace {
+QJsonObject runJson(const RunRecord &r)
+{
+    QJsonObject json{
+        {QStringLiteral("started"), r.startedUtc.toString(Qt::ISODate)},
+        {QStringLiteral("outcome"), r.outcome},
+        {QStringLiteral("message"), r.message},
+    };
+    if (r.finishedUtc.isValid())
+        json.insert(QStringLiteral("finished"), r.finishedUtc.toString(Qt::ISODate));
+    if (!r.generation.isEmpty()) {
+        json.insert(QStringLiteral("generation"), r.generation);
+        json.insert(QStringLiteral("db_size"), r.dbSize);
+        json.insert(QStringLiteral("gz_size"), r.gzSize);
+    }
+    return json;
+}
+} // namespace
+
+void StatusCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption profileOption(QStringLiteral("profile"),
+                                           tr("Only this profile (default: all)."), tr("NAME"));
+    parser.addOption(profileOption);
+    if (!parse(parser, arguments))
+        return;
+    if (!m_ctx.loadConfig()) {
+        finish(ExitUsage);
+        return;
+    }
+    QStringList names = m_ctx.config().profileNames();
+    if (parser.isSet(profileOption)) {
+        if (!m_ctx.requireProfile(parser.value(profileOption))) {
+            finish(ExitUsage);
+            return;
+        }
+        names = {parser.value(profileOption)};
+    }
+
+    Catalog catalog;
+    const bool haveHistory = bool(catalog.open());
+    const QLocale locale;
+    QJsonArray profiles;
+    for (const QString &name : names) {
+        const Profile p = *m_ctx.config().profile(name);
+        QJsonObject entry{{QStringLiteral("name"), name},
+                          {QStringLiteral("destination"), p.destination},
+                          {QStringLiteral("database"), p.databasePath}};
+        const auto last = haveHistory ? catalog.lastRun(name, QStringLiteral("backup")) : std::nullopt;
+        const auto good = haveHistory ? catalog.lastRun(name, QStringLiteral("backup"),
+                                                        QStringLiteral("succeeded"))
+                                      : std::nullopt;
+        if (last)
+            entry.insert(QStringLiteral("last_run"), runJson(*last));
+        if (good)
+            entry.insert(QStringLiteral("last_success"), runJson(*good));
+        profiles.append(entry);
+
+        if (m_ctx.json())
+            continue;
+        m_ctx.out(tr("Profile %1: %2 → %3").arg(name, p.databasePath, p.destination));
+        if (!last) {
+            m_ctx.out(tr("  No backup has run yet."));
+            continue;
+        }
+        m_ctx.out(tr("  Last run: %1, %2. %3")
+                      .arg(locale.toString(last->startedUtc.toLocalTime(), QLocale::ShortFormat),
+                           last->outcome, last->message));
+        if (good)
+            m_ctx.out(tr("  Last good backup: %1 (%2).")
+                          .arg(good->generation,
+                               locale.toString(good->finishedUtc.toLocalTime(), QLocale::ShortFormat)));
+        else
+            m_ctx.out(tr("  There is no successful backup yet."));
+    }
+    if (m_ctx.json())
+        m_ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("profiles"), profiles}});
+    else if (names.isEmpty())
+        m_ctx.out(tr("No profiles yet. Create one with \"litekeep profile add NAME --db PATH\"."));
+    finish(ExitOk);
+}
+
+} // namespace lk

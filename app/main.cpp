@@ -1,0 +1,56 @@
+// litekeep: the tray application with no arguments, the headless command line otherwise.
+#include "Cli.h"
+#include "JobResult.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+namespace {
+void installTranslations(QCoreApplication &app)
+{
+    auto *ours = new QTranslator(&app);
+    if (ours->load(QLocale(), QStringLiteral("litekeep"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+void describeApplication()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("litekeep"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LITEKEEP_VERSION));
+    qRegisterMetaType<lk::JobResult>();
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    if (lk::Cli::wantsCli(arguments)) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        installTranslations(app);
+        lk::Cli cli;
+        QObject::connect(&cli, &lk::Cli::done, &app, &QCoreApplication::exit);
+        QTimer::singleShot(0, &cli, [&cli, &arguments] { cli.run(arguments); });
+        return app.exec();
+    }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("LiteKeep"));
+    installTranslations(app);
+    lk::MainWindow window;
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,387 @@
+// One backup run: snapshot, compress, upload the data, check it, upload the manifest last.
+#include "BackupJob.h"
+
+#include "Catalog.h"
+#include "GenerationName.h"
+#include "Gzip.h"
+#include "Snapshot.h"
+#include "SqliteDatabase.h"
+#include "Storage.h"
+
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QLocale>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace lk {
+
+namespace {
+constexpr qint64 kStagingMargin = 16 * 1024 * 1024;
+constexpr int kProgressIntervalMs = 250;
+} // namespace
+
+struct BackupJob::Prepared
+{
+    std::atomic<int> phase{static_cast<int>(Phase::Snapshot)};
+    std::atomic<qint64> total{0};
+    // Filled by the worker; read on the job's thread only after the worker finished.
+    QString error;
+    Snapshot::Taken snapshot;
+    Gzip::Stats gzip;
+    QString gzPath;
+};
+
+BackupJob::BackupJob(Profile profile, Credentials credentials, Catalog *catalog, QObject *parent)
+    : QObject(parent), m_profile(std::move(profile)), m_credentials(std::move(credentials)),
+      m_catalog(catalog), m_lock(m_profile.name),
+      m_workDone(std::make_shared<std::atomic<qint64>>(0))
+{
+    m_pollProgress.setInterval(kProgressIntervalMs);
+    connect(&m_pollProgress, &QTimer::timeout, this, [this] {
+        if (!m_prepared)
+            return;
+        const auto phase = static_cast<Phase>(m_prepared->phase.load());
+        if (phase != m_phase) {
+            m_phase = phase;
+            m_phaseTotal = m_prepared->total.load();
+        }
+        Q_EMIT progress(m_phase, m_workDone->load(), m_prepared->total.load());
+    });
+}
+
+BackupJob::~BackupJob()
+{
+    // The worker only touches our atomics; make it stop before they go away.
+    m_cancel = true;
+    if (m_worker.isRunning())
+        m_worker.waitForFinished();
+    Staging::remove(m_stagingDir);
+}
+
+QString BackupJob::phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::Preparing:
+        return tr("Preparing");
+    case Phase::Snapshot:
+        return tr("Taking snapshot");
+    case Phase::Compress:
+        return tr("Compressing");
+    case Phase::Upload:
+        return tr("Uploading");
+    case Phase::Check:
+        return tr("Checking upload");
+    case Phase::Manifest:
+        return tr("Writing manifest");
+    case Phase::Done:
+        return tr("Done");
+    }
+    return {};
+}
+
+void BackupJob::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(this, &BackupJob::begin, Qt::QueuedConnection);
+}
+
+void BackupJob::cancel()
+{
+    if (m_finished || m_cancel.exchange(true))
+        return;
+    if (m_storage)
+        m_storage->cancel();
+}
+
+bool BackupJob::checkCancelled()
+{
+    if (!m_cancel.load())
+        return false;
+    finish(JobResult::cancelled(tr("The backup of profile \"%1\" was cancelled; nothing was "
+                                   "added to the destination.")
+                                    .arg(m_profile.name)));
+    return true;
+}
+
+void BackupJob::setPhase(Phase phase, qint64 total)
+{
+    m_phase = phase;
+    m_phaseTotal = total;
+    m_workDone->store(0);
+    Q_EMIT progress(phase, 0, total);
+}
+
+void BackupJob::begin()
+{
+    m_clock.start();
+    setPhase(Phase::Preparing, 0);
+
+    // History first, so even a refused run is on record.
+    if (m_catalog) {
+        const Status locked = m_lock.tryLock();
+        if (locked)
+            m_catalog->markInterrupted(m_profile.name);
+        if (auto id = m_catalog->recordStart(m_profile.name, QStringLiteral("backup")))
+            m_runId = id.value();
+        if (!locked) {
+            fail(locked.error);
+            return;
+        }
+    } else if (Status locked = m_lock.tryLock(); !locked) {
+        fail(locked.error);
+        return;
+    }
+    if (checkCancelled())
+        return;
+
+    if (const QString problem = m_profile.validate(); !problem.isEmpty()) {
+        fail(problem);
+        return;
+    }
+    const auto destination = m_profile.parsedDestination();
+    if (destination.value().isS3() && !m_credentials.isComplete()) {
+        fail(tr("No credentials for profile \"%1\". Store them with \"litekeep credentials set "
+                "%1\" or set %2 and %3.")
+                 .arg(m_profile.name, QLatin1String(Credentials::kAccessKeyEnv),
+                      QLatin1String(Credentials::kSecretEnv)));
+        return;
+    }
+    // Cheap checks of the source before we talk to the network.
+    if (const QString problem = Snapshot::precheckSource(m_profile.databasePath);
+        !problem.isEmpty()) {
+        fail(problem);
+        return;
+    }
+
+    m_storage = new Storage(m_profile, destination.value(), m_credentials, this);
+    connect(m_storage, &Storage::transferProgress, this, [this](qint64 bytes, qint64 total) {
+        if (m_phase == Phase::Upload)
+            Q_EMIT progress(m_phase, bytes, total > 0 ? total : m_phaseTotal);
+    });
+    listExisting();
+}
+
+// Listing first proves the destination answers (key, bucket, network) before the heavy work,
+// and lets a run in the same second as the previous one pick a name that is still free.
+void BackupJob::listExisting()
+{
+    m_storage->list([this](const QList<Storage::ObjectInfo> &objects, const Storage::Failure &f) {
+        if (checkCancelled())
+            return;
+        if (!f.message.isEmpty()) {
+            fail(f.message, f.stderrTail);
+            return;
+        }
+        QDateTime created = QDateTime::currentDateTimeUtc();
+        auto taken = [&objects](const GenerationName &name) {
+            for (const auto &o : objects) {
+                if (o.name == name.dataObject() || o.name == name.manifestObject())
+                    return true;
+            }
+            return false;
+        };
+        while (taken(GenerationName(m_profile.name, created)))
+            created = created.addSecs(1);
+        prepareInWorker(created);
+    });
+}
+
+void BackupJob::prepareInWorker(const QDateTime &createdUtc)
+{
+    m_createdUtc = createdUtc;
+    m_generation = GenerationName(m_profile.name, createdUtc).baseName();
+
+    const qint64 estimate = Snapshot::estimatedSize(m_profile.databasePath);
+    auto staging = Staging::create(m_profile.name, 2 * estimate + kStagingMargin);
+    if (!staging) {
+        fail(staging.error());
+        return;
+    }
+    m_stagingDir = staging.value();
+
+    auto prepared = std::make_shared<Prepared>();
+    prepared->total = estimate;
+    m_prepared = prepared;
+    setPhase(Phase::Snapshot, estimate);
+    m_pollProgress.start();
+
+    const QString source = m_profile.databasePath;
+    const QString snapshotPath = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".db");
+    prepared->gzPath = snapshotPath + QStringLiteral(".gz");
+    const int level = m_profile.compressionLevel;
+    const int busyMs = m_profile.busyTimeoutSeconds * 1000;
+    const std::atomic_bool *cancel = &m_cancel;
+    auto done = m_workDone;
+
+    connect(&m_worker, &QFutureWatcher<void>::finished, this, [this] {
+        m_pollProgress.stop();
+        if (checkCancelled())
+            return;
+        if (!m_prepared->error.isEmpty()) {
+            fail(m_prepared->error);
+            return;
+        }
+        uploadData();
+    }, Qt::SingleShotConnection);
+
+    m_worker.setFuture(QtConcurrent::run([=] {
+        auto snapshot = Snapshot::take(source, snapshotPath, busyMs, cancel);
+        if (!snapshot) {
+            prepared->error = snapshot.error();
+            return;
+        }
+        prepared->snapshot = snapshot.value();
+        done->store(0);
+        prepared->total = snapshot.value().bytes;
+        prepared->phase = static_cast<int>(Phase::Compress);
+        auto gzip = Gzip::compressFile(snapshotPath, prepared->gzPath, level, cancel,
+                                       [done](qint64 bytes, qint64) { done->store(bytes); });
+        QFile::remove(snapshotPath); // staging never holds more than it must
+        if (!gzip) {
+            prepared->error = gzip.error();
+            return;
+        }
+        prepared->gzip = gzip.value();
+    }));
+}
+
+void BackupJob::uploadData()
+{
+    setPhase(Phase::Upload, m_prepared->gzip.outputBytes);
+    const QString object = GenerationName(m_profile.name, m_createdUtc).dataObject();
+    m_storage->upload(m_prepared->gzPath, object, [this](bool ok, const Storage::Failure &f) {
+        if (checkCancelled())
+            return;
+        if (!ok) {
+            fail(f.message, f.stderrTail);
+            return;
+        }
+        checkUpload();
+    });
+}
+
+// What arrived must be what we sent: the size always, the MD5 where the destination has one
+// (a multipart upload's ETag is not an MD5, so rclone reports none for it).
+void BackupJob::checkUpload()
+{
+    setPhase(Phase::Check, 0);
+    const QString object = GenerationName(m_profile.name, m_createdUtc).dataObject();
+    m_storage->list([this, object](const QList<Storage::ObjectInfo> &objects,
+                                   const Storage::Failure &f) {
+        if (checkCancelled())
+            return;
+        if (!f.message.isEmpty()) {
+            fail(f.message, f.stderrTail);
+            return;
+        }
+        const auto it = std::find_if(objects.cbegin(), objects.cend(),
+                                     [&object](const auto &o) { return o.name == object; });
+        if (it == objects.cend()) {
+            fail(tr("The uploaded file %1 does not appear on the destination. The upload did "
+                    "not complete; no generation was added.")
+                     .arg(object));
+            return;
+        }
+        if (it->size != m_prepared->gzip.outputBytes) {
+            fail(tr("The uploaded file %1 has %2 bytes on the destination, but %3 were sent. "
+                    "No generation was added.")
+                     .arg(object)
+                     .arg(it->size)
+                     .arg(m_prepared->gzip.outputBytes));
+            return;
+        }
+        if (!it->md5.isEmpty() && it->md5.compare(m_prepared->gzip.outputMd5, Qt::CaseInsensitive) != 0) {
+            fail(tr("The uploaded file %1 differs from what was sent (MD5 mismatch). No "
+                    "generation was added.")
+                     .arg(object));
+            return;
+        }
+        uploadManifest();
+    });
+}
+
+void BackupJob::uploadManifest()
+{
+    setPhase(Phase::Manifest, 0);
+    Manifest m;
+    m.createdUtc = m_createdUtc;
+    m.profile = m_profile.name;
+    m.sourceFileName = QFileInfo(m_profile.databasePath).fileName();
+    m.host = QHostInfo::localHostName();
+    m.litekeepVersion = QStringLiteral(LITEKEEP_VERSION);
+    m.sqliteVersion = SqliteDatabase::sqliteVersion();
+    m.database = m_prepared->snapshot.info;
+    m.dbSha256 = m_prepared->gzip.inputSha256;
+    m.dbSize = m_prepared->gzip.inputBytes;
+    m.gzSha256 = m_prepared->gzip.outputSha256;
+    m.gzSize = m_prepared->gzip.outputBytes;
+    m.compressionLevel = m_profile.compressionLevel;
+
+    const GenerationName name(m_profile.name, m_createdUtc);
+    const QString path = m_stagingDir + QLatin1Char('/') + name.manifestObject();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m.toJson()) < 0 || !file.commit()) {
+        fail(tr("Cannot write the manifest in %1: %2.").arg(m_stagingDir, file.errorString()));
+        return;
+    }
+    m_storage->upload(path, name.manifestObject(), [this](bool ok, const Storage::Failure &f) {
+        if (checkCancelled())
+            return;
+        if (!ok) {
+            fail(f.message, f.stderrTail);
+            return;
+        }
+        succeed();
+    });
+}
+
+void BackupJob::succeed()
+{
+    setPhase(Phase::Done, 0);
+    const QLocale locale;
+    const auto &gz = m_prepared->gzip;
+    QJsonObject details{
+        {QStringLiteral("profile"), m_profile.name},
+        {QStringLiteral("generation"), m_generation},
+        {QStringLiteral("destination"), m_profile.destination},
+        {QStringLiteral("db_size"), gz.inputBytes},
+        {QStringLiteral("gz_size"), gz.outputBytes},
+        {QStringLiteral("db_sha256"), gz.inputSha256},
+        {QStringLiteral("gz_sha256"), gz.outputSha256},
+        {QStringLiteral("page_count"), m_prepared->snapshot.info.pageCount},
+        {QStringLiteral("duration_ms"), m_clock.elapsed()},
+    };
+    finish(JobResult::succeeded(
+        tr("Backed up %1 to %2 as %3 (%4 compressed to %5) in %6 s.")
+            .arg(QFileInfo(m_profile.databasePath).fileName(), m_profile.destination, m_generation,
+                 locale.formattedDataSize(gz.inputBytes), locale.formattedDataSize(gz.outputBytes),
+                 locale.toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1)),
+        details));
+}
+
+void BackupJob::fail(const QString &message, const QString &stderrTail)
+{
+    finish(JobResult::failed(message, stderrTail));
+}
+
+void BackupJob::finish(JobResult result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_pollProgress.stop();
+    Staging::remove(m_stagingDir);
+    m_stagingDir.clear();
+    m_lock.unlock();
+    result.details.insert(QStringLiteral("profile"), m_profile.name);
+    if (!result.isSuccess() && !m_generation.isEmpty())
+        result.details.insert(QStringLiteral("attempted_generation"), m_generation);
+    if (m_catalog && m_runId >= 0)
+        m_catalog->recordFinish(m_runId, result);
+    Q_EMIT finished(result);
+}
+
+} // namespace lk

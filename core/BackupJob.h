@@ -1,0 +1,84 @@
+// One backup run: snapshot, compress, upload the data, check it, upload the manifest last.
+#pragma once
+
+#include "Credentials.h"
+#include "JobResult.h"
+#include "Manifest.h"
+#include "Profile.h"
+#include "Staging.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace lk {
+
+class Catalog;
+class Storage;
+
+class BackupJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Phase { Preparing, Snapshot, Compress, Upload, Check, Manifest, Done };
+    Q_ENUM(Phase)
+
+    // `catalog` may be null (no history); it must outlive the job.
+    BackupJob(Profile profile, Credentials credentials, Catalog *catalog,
+              QObject *parent = nullptr);
+    ~BackupJob() override;
+
+    // Queued: the work begins once control returns to the event loop.
+    void start();
+    // Idempotent; the job still ends with exactly one finished().
+    void cancel();
+
+    const Profile &profile() const { return m_profile; }
+    static QString phaseName(Phase phase);
+
+Q_SIGNALS:
+    void progress(lk::BackupJob::Phase phase, qint64 done, qint64 total);
+    void finished(const lk::JobResult &result);
+
+private:
+    struct Prepared; // what the worker thread hands back
+    void begin();
+    void listExisting();
+    void prepareInWorker(const QDateTime &createdUtc);
+    void uploadData();
+    void checkUpload();
+    void uploadManifest();
+    void succeed();
+    void fail(const QString &message, const QString &stderrTail = {});
+    void finish(JobResult result);
+    void setPhase(Phase phase, qint64 total);
+    bool checkCancelled();
+
+    Profile m_profile;
+    Credentials m_credentials;
+    Catalog *m_catalog = nullptr;
+    qint64 m_runId = -1;
+    ProfileLock m_lock;
+    Storage *m_storage = nullptr;
+    QString m_stagingDir;
+    QString m_generation;
+    QDateTime m_createdUtc;
+    std::shared_ptr<Prepared> m_prepared;
+    QFutureWatcher<void> m_worker;
+    std::atomic_bool m_cancel{false};
+    std::shared_ptr<std::atomic<qint64>> m_workDone;
+    QTimer m_pollProgress;
+    Phase m_phase = Phase::Preparing;
+    qint64 m_phaseTotal = 0;
+    QElapsedTimer m_clock;
+    bool m_started = false;
+    bool m_finished = false;
+};
+
+} // namespace lk

@@ -1,0 +1,197 @@
+// The local history of runs, in SQLite through Qt Sql.
+#include "Catalog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTimeZone>
+
+namespace lk {
+
+namespace {
+QString isoUtc(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromIso(const QVariant &v)
+{
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (t.isValid())
+        t.setTimeZone(QTimeZone::utc());
+    return t;
+}
+} // namespace
+
+Catalog::Catalog(QString path)
+    : m_path(path.isEmpty() ? defaultPath() : std::move(path)),
+      m_connection(QStringLiteral("litekeep-catalog-%1").arg(reinterpret_cast<quintptr>(this)))
+{
+}
+
+Catalog::~Catalog()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString Catalog::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/litekeep/history.sqlite");
+}
+
+Status Catalog::open()
+{
+    const QFileInfo info(m_path);
+    QDir().mkpath(info.absolutePath());
+    QFile::setPermissions(info.absolutePath(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (!info.exists()) {
+        // Create it private before SQLite does, so it never exists with wider permissions.
+        QFile file(m_path);
+        if (!file.open(QIODevice::WriteOnly))
+            return Status::failure(tr("Cannot create the history file %1: %2.")
+                                       .arg(m_path, file.errorString()));
+        file.close();
+    }
+    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return Status::failure(tr("Cannot open the history file %1: %2.")
+                                   .arg(m_path, db.lastError().text()));
+    QSqlQuery q(db);
+    const char *statements[] = {
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=NORMAL",
+        "CREATE TABLE IF NOT EXISTS runs ("
+        " id INTEGER PRIMARY KEY,"
+        " profile TEXT NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " started_utc TEXT NOT NULL,"
+        " finished_utc TEXT,"
+        " outcome TEXT NOT NULL,"
+        " message TEXT NOT NULL DEFAULT '',"
+        " generation TEXT NOT NULL DEFAULT '',"
+        " db_size INTEGER NOT NULL DEFAULT 0,"
+        " gz_size INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX IF NOT EXISTS runs_by_profile ON runs(profile, kind, started_utc)",
+    };
+    for (const char *sql : statements) {
+        if (!q.exec(QString::fromLatin1(sql)))
+            return Status::failure(tr("The history file %1 cannot be used: %2.")
+                                       .arg(m_path, q.lastError().text()));
+    }
+    for (const QString &side : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFileInfo::exists(m_path + side))
+            QFile::setPermissions(m_path + side, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    return Status::success();
+}
+
+Result<qint64> Catalog::recordStart(const QString &profile, const QString &kind)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO runs (profile, kind, started_utc, outcome) "
+                             "VALUES (?, ?, ?, 'running')"));
+    q.addBindValue(profile);
+    q.addBindValue(kind);
+    q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
+    if (!q.exec())
+        return Result<qint64>::fail(q.lastError().text());
+    return Result<qint64>::ok(q.lastInsertId().toLongLong());
+}
+
+Status Catalog::recordFinish(qint64 id, const JobResult &result)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE runs SET finished_utc = ?, outcome = ?, message = ?, "
+                             "generation = ?, db_size = ?, gz_size = ? WHERE id = ?"));
+    q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(JobResult::outcomeName(result.outcome));
+    q.addBindValue(result.message);
+    q.addBindValue(result.details.value(QLatin1String("generation")).toString());
+    q.addBindValue(result.details.value(QLatin1String("db_size")).toInteger());
+    q.addBindValue(result.details.value(QLatin1String("gz_size")).toInteger());
+    q.addBindValue(id);
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    return Status::success();
+}
+
+Status Catalog::markInterrupted(const QString &profile)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE runs SET outcome = 'interrupted', message = ? "
+                             "WHERE profile = ? AND outcome = 'running'"));
+    q.addBindValue(tr("The run was interrupted (LiteKeep stopped before it finished)."));
+    q.addBindValue(profile);
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    return Status::success();
+}
+
+namespace {
+RunRecord recordFrom(const QSqlQuery &q)
+{
+    RunRecord r;
+    r.id = q.value(0).toLongLong();
+    r.profile = q.value(1).toString();
+    r.kind = q.value(2).toString();
+    r.startedUtc = fromIso(q.value(3));
+    r.finishedUtc = fromIso(q.value(4));
+    r.outcome = q.value(5).toString();
+    r.message = q.value(6).toString();
+    r.generation = q.value(7).toString();
+    r.dbSize = q.value(8).toLongLong();
+    r.gzSize = q.value(9).toLongLong();
+    return r;
+}
+const QString kColumns = QStringLiteral(
+    "SELECT id, profile, kind, started_utc, finished_utc, outcome, message, generation, "
+    "db_size, gz_size FROM runs ");
+} // namespace
+
+QList<RunRecord> Catalog::runs(const QString &profile, int limit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(kColumns + QStringLiteral("WHERE profile = ? ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(profile);
+    q.addBindValue(limit);
+    QList<RunRecord> list;
+    if (q.exec()) {
+        while (q.next())
+            list.append(recordFrom(q));
+    }
+    return list;
+}
+
+std::optional<RunRecord> Catalog::lastRun(const QString &profile, const QString &kind,
+                                          const QString &outcome) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(kColumns + QStringLiteral("WHERE profile = ? AND kind = ? AND (? = '' OR outcome = ?) "
+                                        "ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(profile);
+    q.addBindValue(kind);
+    // A null QString binds as NULL, and NULL = '' is never true.
+    const QString wanted = outcome.isNull() ? QStringLiteral("") : outcome;
+    q.addBindValue(wanted);
+    q.addBindValue(wanted);
+    if (q.exec() && q.next())
+        return recordFrom(q);
+    return std::nullopt;
+}
+
+} // namespace lk

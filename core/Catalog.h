@@ -1,0 +1,65 @@
+// The local history of runs (backups now; verifications, prunes and restores later), in SQLite.
+#pragma once
+
+#include "JobResult.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace lk {
+
+struct RunRecord
+{
+    qint64 id = 0;
+    QString profile;
+    QString kind; // "backup", ...
+    QDateTime startedUtc;
+    QDateTime finishedUtc; // invalid while running (or when the process died mid-run)
+    QString outcome;       // "running", "succeeded", "failed", "cancelled", "interrupted"
+    QString message;
+    QString generation;
+    qint64 dbSize = 0;
+    qint64 gzSize = 0;
+
+    qint64 durationMs() const
+    {
+        return finishedUtc.isValid() ? startedUtc.msecsTo(finishedUtc) : -1;
+    }
+};
+
+class Catalog
+{
+    Q_DECLARE_TR_FUNCTIONS(Catalog)
+
+public:
+    // An empty path means the XDG location (~/.local/share/litekeep/history.sqlite).
+    explicit Catalog(QString path = {});
+    ~Catalog();
+    Catalog(const Catalog &) = delete;
+    Catalog &operator=(const Catalog &) = delete;
+
+    static QString defaultPath();
+
+    Status open();
+    const QString &path() const { return m_path; }
+
+    Result<qint64> recordStart(const QString &profile, const QString &kind);
+    Status recordFinish(qint64 id, const JobResult &result);
+    // Runs left "running" by a process that died are marked "interrupted".
+    Status markInterrupted(const QString &profile);
+
+    QList<RunRecord> runs(const QString &profile, int limit = 50) const;
+    std::optional<RunRecord> lastRun(const QString &profile, const QString &kind,
+                                     const QString &outcome = {}) const;
+
+private:
+    QString m_path;
+    QString m_connection;
+};
+
+} // namespace lk

@@ -1,0 +1,158 @@
+// The settings file: every key, its default and its version, in one typed place.
+#include "Config.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace lk {
+
+namespace {
+namespace Key {
+const QString version = QStringLiteral("general/config_version");
+const QString database = QStringLiteral("database");
+const QString destination = QStringLiteral("destination");
+const QString endpoint = QStringLiteral("endpoint");
+const QString provider = QStringLiteral("provider");
+const QString region = QStringLiteral("region");
+const QString keepDays = QStringLiteral("keep_days");
+const QString at = QStringLiteral("at");
+const QString level = QStringLiteral("compression_level");
+const QString busyTimeout = QStringLiteral("busy_timeout_seconds");
+} // namespace Key
+const QString kProfilesGroup = QStringLiteral("profile.");
+} // namespace
+
+Config::Config(QString path) : m_path(path.isEmpty() ? defaultPath() : std::move(path)) {}
+
+QString Config::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/litekeep/litekeep.ini");
+}
+
+QString Config::defaultLocalDestination()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/litekeep/backups");
+}
+
+Status Config::load()
+{
+    m_profiles.clear();
+    if (!QFileInfo::exists(m_path))
+        return Status::success();
+    QSettings settings(m_path, QSettings::IniFormat);
+    if (settings.status() != QSettings::NoError)
+        return Status::failure(tr("Cannot read the settings file %1; it is damaged or not "
+                                  "readable.")
+                                   .arg(m_path));
+    const int version = settings.value(Key::version, kVersion).toInt();
+    if (version > kVersion)
+        return Status::failure(tr("The settings file %1 was written by a newer LiteKeep "
+                                  "(version %2); update LiteKeep.")
+                                   .arg(m_path)
+                                   .arg(version));
+
+    const QStringList groups = settings.childGroups();
+    for (const QString &group : groups) {
+        if (!group.startsWith(kProfilesGroup))
+            continue;
+        settings.beginGroup(group);
+        Profile p;
+        p.name = group.mid(kProfilesGroup.size());
+        p.databasePath = settings.value(Key::database).toString();
+        p.destination = settings.value(Key::destination).toString();
+        p.endpoint = settings.value(Key::endpoint).toString();
+        p.provider = settings.value(Key::provider, p.provider).toString();
+        p.region = settings.value(Key::region).toString();
+        p.keepDays = settings.value(Key::keepDays, p.keepDays).toInt();
+        p.at = QTime::fromString(settings.value(Key::at, p.at.toString(QStringLiteral("HH:mm")))
+                                     .toString(),
+                                 QStringLiteral("HH:mm"));
+        p.compressionLevel = settings.value(Key::level, p.compressionLevel).toInt();
+        p.busyTimeoutSeconds = settings.value(Key::busyTimeout, p.busyTimeoutSeconds).toInt();
+        settings.endGroup();
+        m_profiles.append(p);
+    }
+    return Status::success();
+}
+
+Status Config::save() const
+{
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return Status::failure(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+    // QSettings writes through a temporary file and a rename, so a crash cannot leave half a file.
+    QSettings settings(m_path, QSettings::IniFormat);
+    settings.clear();
+    settings.setValue(Key::version, kVersion);
+    for (const Profile &p : m_profiles) {
+        settings.beginGroup(kProfilesGroup + p.name);
+        settings.setValue(Key::database, p.databasePath);
+        settings.setValue(Key::destination, p.destination);
+        if (!p.endpoint.isEmpty())
+            settings.setValue(Key::endpoint, p.endpoint);
+        settings.setValue(Key::provider, p.provider);
+        if (!p.region.isEmpty())
+            settings.setValue(Key::region, p.region);
+        settings.setValue(Key::keepDays, p.keepDays);
+        settings.setValue(Key::at, p.at.toString(QStringLiteral("HH:mm")));
+        settings.setValue(Key::level, p.compressionLevel);
+        settings.setValue(Key::busyTimeout, p.busyTimeoutSeconds);
+        settings.endGroup();
+    }
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return Status::failure(tr("Cannot write the settings file %1.").arg(m_path));
+    return Status::success();
+}
+
+QStringList Config::profileNames() const
+{
+    QStringList names;
+    for (const Profile &p : m_profiles)
+        names.append(p.name);
+    names.sort();
+    return names;
+}
+
+std::optional<Profile> Config::profile(const QString &name) const
+{
+    for (const Profile &p : m_profiles) {
+        if (p.name == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
+Status Config::addProfile(const Profile &profile)
+{
+    if (this->profile(profile.name))
+        return Status::failure(tr("A profile named \"%1\" already exists.").arg(profile.name));
+    if (const QString problem = profile.validate(); !problem.isEmpty())
+        return Status::failure(problem);
+    m_profiles.append(profile);
+    return Status::success();
+}
+
+Status Config::updateProfile(const Profile &profile)
+{
+    if (const QString problem = profile.validate(); !problem.isEmpty())
+        return Status::failure(problem);
+    for (Profile &p : m_profiles) {
+        if (p.name == profile.name) {
+            p = profile;
+            return Status::success();
+        }
+    }
+    return Status::failure(tr("There is no profile named \"%1\".").arg(profile.name));
+}
+
+bool Config::removeProfile(const QString &name)
+{
+    return m_profiles.removeIf([&name](const Profile &p) { return p.name == name; }) > 0;
+}
+
+} // namespace lk

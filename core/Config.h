@@ -1,0 +1,46 @@
+// The settings file: every key, its default and its version, in one typed place.
+#pragma once
+
+#include "Profile.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace lk {
+
+class Config
+{
+    Q_DECLARE_TR_FUNCTIONS(Config)
+
+public:
+    static constexpr int kVersion = 1;
+
+    // An empty path means the XDG location (~/.config/litekeep/litekeep.ini).
+    explicit Config(QString path = {});
+
+    static QString defaultPath();
+    // Where backups go when a profile names no destination: works before any cloud account.
+    static QString defaultLocalDestination();
+
+    const QString &path() const { return m_path; }
+
+    // Reads the file; a file from a newer LiteKeep or one that cannot be read is an error.
+    Status load();
+    Status save() const;
+
+    QStringList profileNames() const;
+    std::optional<Profile> profile(const QString &name) const;
+    Status addProfile(const Profile &profile);     // refuses a duplicate name
+    Status updateProfile(const Profile &profile);  // refuses an unknown name
+    bool removeProfile(const QString &name);
+
+private:
+    QString m_path;
+    QList<Profile> m_profiles;
+};
+
+} // namespace lk

@@ -1,0 +1,37 @@
+// S3 credentials in the OS keychain (QtKeychain), or from the environment for headless use.
+#pragma once
+
+#include "Credentials.h"
+#include "Profile.h"
+#include "Result.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace lk {
+
+class CredentialStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr const char *kService = "litekeep";
+
+    explicit CredentialStore(QObject *parent = nullptr);
+
+    // Environment variables first (both must be set), then the keychain. Asynchronous:
+    // the callback runs on this object's thread once the keychain has answered.
+    void read(const Profile &profile, std::function<void(Result<Credentials>)> done);
+    void write(const Profile &profile, const Credentials &credentials,
+               std::function<void(Status)> done);
+    void remove(const Profile &profile, std::function<void(Status)> done);
+
+    static QByteArray encode(const Credentials &credentials);
+    static Result<Credentials> decode(const QByteArray &data);
+
+    // A sentence for a keychain error code (QKeychain::Error) that says what to do.
+    static QString explain(int keychainError, const QString &detail);
+};
+
+} // namespace lk

@@ -1,0 +1,34 @@
+// What LiteKeep knows about one SQLite database: the facts a manifest records.
+#pragma once
+
+#include "Result.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+namespace lk {
+
+class SqliteDatabase;
+
+struct DatabaseInfo
+{
+    qint64 pageSize = 0;
+    qint64 pageCount = 0;
+    QString journalMode;  // of the source database at snapshot time
+    qint64 userVersion = 0;
+    QString schemaSha256; // over (type, name, tbl_name, sql) of sqlite_schema, ordered
+    QMap<QString, qint64> rowCounts; // per table; virtual tables whose module is missing are left out
+    QString integrityCheck;          // "ok", or the first problems reported
+
+    // Reads everything but the integrity check (which is expensive and run on purpose).
+    static Result<DatabaseInfo> inspect(SqliteDatabase &db);
+    static Result<QString> integrityCheckOf(SqliteDatabase &db);
+
+    QJsonObject toJson() const;
+    static Result<DatabaseInfo> fromJson(const QJsonObject &json);
+
+    friend bool operator==(const DatabaseInfo &, const DatabaseInfo &) = default;
+};
+
+} // namespace lk

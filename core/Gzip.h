@@ -1,0 +1,40 @@
+// Standard gzip streams with zlib, hashing input and output as they stream.
+#pragma once
+
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace lk {
+
+class Gzip
+{
+    Q_DECLARE_TR_FUNCTIONS(Gzip)
+
+public:
+    struct Stats
+    {
+        qint64 inputBytes = 0;
+        qint64 outputBytes = 0;
+        QString inputSha256;
+        QString outputSha256;
+        QString outputMd5; // compared with what the destination reports, where it gives one
+    };
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    // Writes one gzip stream of `input` to `output` at zlib `level` (1-9).
+    static Result<Stats> compressFile(const QString &input, const QString &output, int level,
+                                      const std::atomic_bool *cancel = nullptr,
+                                      const Progress &progress = {});
+
+    // Inflates a gzip file; the hashes describe the compressed input and the plain output.
+    static Result<Stats> decompressFile(const QString &input, const QString &output,
+                                        const std::atomic_bool *cancel = nullptr,
+                                        const Progress &progress = {});
+};
+
+} // namespace lk

@@ -1,0 +1,50 @@
+// One thing to back up.
+#include "Profile.h"
+
+#include "GenerationName.h"
+
+#include <QDir>
+#include <QUrl>
+
+namespace lk {
+
+QString Profile::validate() const
+{
+    if (!GenerationName::isValidProfileName(name))
+        return tr("\"%1\" is not a valid profile name: use up to 63 letters, digits, '.', '_' "
+                  "or '-', starting with a letter or digit.")
+            .arg(name);
+    if (databasePath.isEmpty() || !QDir::isAbsolutePath(databasePath))
+        return tr("The database path must be absolute.");
+    auto dest = parsedDestination();
+    if (!dest)
+        return dest.error();
+    if (dest.value().isS3()) {
+        const QUrl url(endpoint, QUrl::StrictMode);
+        if (endpoint.isEmpty())
+            return tr("An S3 destination needs an endpoint (for Cloudflare R2: "
+                      "https://ACCOUNT_ID.r2.cloudflarestorage.com).");
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") &&
+                               url.scheme() != QLatin1String("http")) || url.host().isEmpty())
+            return tr("The endpoint \"%1\" is not an http(s) URL.").arg(endpoint);
+        if (!url.userInfo().isEmpty())
+            return tr("The endpoint must not contain a user name or password; store credentials "
+                      "with \"litekeep credentials set\".");
+    }
+    if (keepDays < 1 || keepDays > 36500)
+        return tr("Keep days must be between 1 and 36500.");
+    if (!at.isValid())
+        return tr("The daily time must be HH:MM.");
+    if (compressionLevel < 1 || compressionLevel > 9)
+        return tr("The compression level must be between 1 and 9.");
+    if (busyTimeoutSeconds < 1 || busyTimeoutSeconds > 3600)
+        return tr("The busy timeout must be between 1 and 3600 seconds.");
+    return {};
+}
+
+QString Profile::credentialKey() const
+{
+    return name + QLatin1Char(':') + endpoint;
+}
+
+} // namespace lk

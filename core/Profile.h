@@ -1,0 +1,38 @@
+// One thing to back up: which database, where to, how often and how long to keep it.
+#pragma once
+
+#include "Destination.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QTime>
+
+namespace lk {
+
+struct Profile
+{
+    Q_DECLARE_TR_FUNCTIONS(Profile)
+
+public:
+    static constexpr const char *kDefaultProvider = "Cloudflare";
+
+    QString name;
+    QString databasePath;
+    QString destination;   // as the user gave it: a local folder or s3://BUCKET/PREFIX
+    QString endpoint;      // S3 endpoint URL; empty for a local destination
+    QString provider = QLatin1String(kDefaultProvider);
+    QString region;        // empty: "auto" for Cloudflare, rclone's default otherwise
+    int keepDays = 30;
+    QTime at = QTime(2, 0);
+    int compressionLevel = 6;
+    int busyTimeoutSeconds = 30;
+
+    // The sentence that explains the first problem, or an empty string.
+    QString validate() const;
+    Result<Destination> parsedDestination() const { return Destination::parse(destination); }
+    // The keychain entry name: profile and endpoint, so a changed endpoint asks again.
+    QString credentialKey() const;
+};
+
+} // namespace lk

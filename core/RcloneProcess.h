@@ -1,0 +1,82 @@
+// One rclone child: an explicit environment, JSON log parsing, timeout and cancel.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+#include <QTimer>
+
+namespace lk {
+
+class RcloneProcess : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Outcome
+    {
+        bool started = false;
+        bool cancelled = false;
+        bool timedOut = false;
+        bool crashed = false;
+        int exitCode = -1;
+        QString startError;    // set when the program could not be run at all
+        QByteArray stdoutData; // lsjson output, cat output
+        QStringList errors;    // "msg" of every error-level log line, in order
+        QString stderrTail;    // the last lines of stderr, for the user and the history
+
+        bool succeeded() const
+        {
+            return started && !cancelled && !timedOut && !crashed && exitCode == 0;
+        }
+    };
+
+    explicit RcloneProcess(QObject *parent = nullptr);
+    ~RcloneProcess() override;
+
+    // The rclone binary: LITEKEEP_RCLONE if set, else "rclone" from PATH.
+    static QString program();
+    // Only what rclone needs, never inherited AWS_* (AWS_CA_BUNDLE breaks rclone 1.60) nor
+    // anything else from our environment; `remote` adds the RCLONE_CONFIG_* variables.
+    static QProcessEnvironment childEnvironment(const QProcessEnvironment &remote);
+    // Flags on every call: no config file, JSON logs, stats each second, bounded retries.
+    static QStringList commonArguments();
+
+    // Starts asynchronously; exactly one finished() follows.
+    void start(const QStringList &arguments, const QProcessEnvironment &remote, int timeoutMs);
+    // Terminate, then kill after a grace period. Idempotent.
+    void cancel();
+
+    // Parses one stderr line of rclone's JSON log. Public for tests and fuzzing.
+    struct LogLine
+    {
+        QString level;
+        QString message;
+        bool hasStats = false;
+        qint64 bytes = 0;
+        qint64 totalBytes = 0;
+    };
+    static bool parseLogLine(const QByteArray &line, LogLine *out);
+
+Q_SIGNALS:
+    void transferProgress(qint64 bytes, qint64 totalBytes);
+    void finished(const lk::RcloneProcess::Outcome &outcome);
+
+private:
+    void readStderr();
+    void handleLine(const QByteArray &line);
+    void stop();
+    void finish();
+
+    QProcess m_process;
+    QTimer m_timeout;
+    QTimer m_killTimer;
+    QByteArray m_partialLine;
+    QStringList m_tail;
+    Outcome m_outcome;
+    bool m_done = false;
+};
+
+} // namespace lk

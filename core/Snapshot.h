@@ -1,0 +1,38 @@
+// A hot, consistent copy of a live SQLite database through the online backup API.
+#pragma once
+
+#include "DatabaseInfo.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <atomic>
+
+namespace lk {
+
+class Snapshot
+{
+    Q_DECLARE_TR_FUNCTIONS(Snapshot)
+
+public:
+    struct Taken
+    {
+        DatabaseInfo info; // of the snapshot; journalMode is the source's
+        qint64 bytes = 0;  // size of the snapshot file
+    };
+
+    // Copies `source` into the new file `target` in one sqlite3_backup_step(-1), so a
+    // writer committing every few milliseconds cannot make it start over. The copy is
+    // switched to journal_mode=DELETE and must pass PRAGMA integrity_check.
+    static Result<Taken> take(const QString &source, const QString &target, int busyTimeoutMs,
+                              const std::atomic_bool *cancel = nullptr);
+
+    // A sentence when `path` is clearly not something we can snapshot; empty when it may be.
+    static QString precheckSource(const QString &path);
+
+    // Bytes the snapshot will roughly need: the database plus its write-ahead log.
+    static qint64 estimatedSize(const QString &source);
+};
+
+} // namespace lk

@@ -1,0 +1,106 @@
+// Private scratch space for one run, and the per-profile lock.
+#include "Staging.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QStorageInfo>
+
+namespace lk {
+
+namespace {
+constexpr QFile::Permissions kPrivateDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+
+QString cacheRoot()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
+           QStringLiteral("/litekeep");
+}
+
+bool makePrivateDir(const QString &path)
+{
+    if (!QDir().mkpath(path))
+        return false;
+    return QFile::setPermissions(path, kPrivateDir);
+}
+} // namespace
+
+QString Staging::root()
+{
+    return cacheRoot() + QStringLiteral("/staging");
+}
+
+Result<QString> Staging::create(const QString &profile, qint64 bytesNeeded)
+{
+    using R = Result<QString>;
+    const QString base = root();
+    if (!makePrivateDir(cacheRoot()) || !makePrivateDir(base))
+        return R::fail(tr("Cannot create the staging folder %1. Check that the disk is "
+                          "writable.")
+                           .arg(base));
+
+    QDir dir(base);
+    const QStringList stale = dir.entryList({profile + QStringLiteral("@*")},
+                                            QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &name : stale)
+        QDir(dir.filePath(name)).removeRecursively();
+
+    QStorageInfo storage(base);
+    storage.refresh();
+    if (storage.isValid() && storage.bytesAvailable() < bytesNeeded) {
+        const QLocale locale;
+        return R::fail(tr("Not enough free space to stage the snapshot in %1: %2 needed, %3 "
+                          "free. Free some space or point XDG_CACHE_HOME elsewhere.")
+                           .arg(base, locale.formattedDataSize(bytesNeeded),
+                                locale.formattedDataSize(storage.bytesAvailable())));
+    }
+
+    const QString folder = dir.filePath(
+        profile + QLatin1Char('@') +
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddTHHmmsszzz")) +
+        QLatin1Char('.') + QString::number(QCoreApplication::applicationPid()));
+    if (!makePrivateDir(folder))
+        return R::fail(tr("Cannot create the staging folder %1.").arg(folder));
+    return R::ok(folder);
+}
+
+void Staging::remove(const QString &folder)
+{
+    if (!folder.isEmpty())
+        QDir(folder).removeRecursively();
+}
+
+ProfileLock::ProfileLock(const QString &profile) : m_profile(profile) {}
+
+Status ProfileLock::tryLock()
+{
+    const QString dir = cacheRoot() + QStringLiteral("/locks");
+    if (!makePrivateDir(cacheRoot()) || !makePrivateDir(dir))
+        return Status::failure(tr("Cannot create the lock folder %1.").arg(dir));
+    m_lock = std::make_unique<QLockFile>(dir + QLatin1Char('/') + m_profile + QStringLiteral(".lock"));
+    // Only a dead owner makes a lock stale: a backup may legitimately run for hours.
+    m_lock->setStaleLockTime(0);
+    if (m_lock->tryLock(0))
+        return Status::success();
+    if (m_lock->error() == QLockFile::LockFailedError) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        return Status::failure(tr("A run of profile \"%1\" is already in progress (process %2); "
+                                  "wait for it to finish.")
+                                   .arg(m_profile)
+                                   .arg(pid));
+    }
+    return Status::failure(tr("Cannot create the lock for profile \"%1\" in %2.").arg(m_profile, dir));
+}
+
+void ProfileLock::unlock()
+{
+    if (m_lock)
+        m_lock->unlock();
+}
+
+} // namespace lk

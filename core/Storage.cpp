@@ -1,0 +1,153 @@
+// Operations on a profile's destination, all through rclone.
+#include "Storage.h"
+
+#include "RcloneErrors.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace lk {
+
+namespace {
+constexpr int kListTimeoutMs = 5 * 60 * 1000;
+constexpr int kDeleteTimeoutMs = 2 * 60 * 1000;
+const QString kVar = QStringLiteral("RCLONE_CONFIG_LITEKEEP_");
+} // namespace
+
+Storage::Storage(const Profile &profile, const Destination &destination,
+                 const Credentials &credentials, QObject *parent)
+    : QObject(parent), m_profile(profile), m_destination(destination),
+      m_remote(remoteEnvironment(profile, destination, credentials))
+{
+}
+
+QProcessEnvironment Storage::remoteEnvironment(const Profile &profile,
+                                               const Destination &destination,
+                                               const Credentials &credentials)
+{
+    QProcessEnvironment env;
+    if (!destination.isS3())
+        return env;
+    const bool cloudflare = profile.provider.compare(QLatin1String("Cloudflare"), Qt::CaseInsensitive) == 0;
+    env.insert(kVar + QStringLiteral("TYPE"), QStringLiteral("s3"));
+    env.insert(kVar + QStringLiteral("PROVIDER"), profile.provider);
+    env.insert(kVar + QStringLiteral("ENV_AUTH"), QStringLiteral("false"));
+    env.insert(kVar + QStringLiteral("ACCESS_KEY_ID"), credentials.accessKeyId);
+    env.insert(kVar + QStringLiteral("SECRET_ACCESS_KEY"), credentials.secretAccessKey);
+    env.insert(kVar + QStringLiteral("ENDPOINT"), profile.endpoint);
+    const QString region = !profile.region.isEmpty() ? profile.region
+                           : cloudflare              ? QStringLiteral("auto")
+                                                     : QString();
+    if (!region.isEmpty())
+        env.insert(kVar + QStringLiteral("REGION"), region);
+    // R2 tokens are often scoped to one bucket and may not create or check buckets.
+    env.insert(kVar + QStringLiteral("NO_CHECK_BUCKET"), QStringLiteral("true"));
+    return env;
+}
+
+void Storage::run(const QStringList &arguments, const QString &action, int timeoutMs,
+                  std::function<void(const RcloneProcess::Outcome &, const Failure &)> done)
+{
+    auto *process = new RcloneProcess(this);
+    m_current = process;
+    connect(process, &RcloneProcess::transferProgress, this, &Storage::transferProgress);
+    connect(process, &RcloneProcess::finished, this,
+            [this, process, action, done = std::move(done)](const RcloneProcess::Outcome &o) {
+                process->deleteLater();
+                Failure failure;
+                if (!o.succeeded()) {
+                    failure.message = RcloneErrors::explain(o, action, m_destination,
+                                                            m_profile.endpoint);
+                    failure.stderrTail = o.stderrTail;
+                }
+                done(o, failure);
+            });
+    if (m_cancelled) {
+        RcloneProcess::Outcome o;
+        o.started = true;
+        o.cancelled = true;
+        process->deleteLater();
+        done(o, Failure{RcloneErrors::explain(o, action, m_destination, m_profile.endpoint), {}});
+        return;
+    }
+    process->start(arguments, m_remote, timeoutMs);
+}
+
+void Storage::upload(const QString &localFile, const QString &objectName, Done<bool> done)
+{
+    run({QStringLiteral("copyto"), localFile, m_destination.object(m_profile.name, objectName)},
+        tr("Uploading %1").arg(objectName), 0,
+        [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
+            done(o.succeeded(), f);
+        });
+}
+
+void Storage::list(Done<QList<ObjectInfo>> done)
+{
+    run({QStringLiteral("lsjson"), QStringLiteral("--hash"), QStringLiteral("--files-only"),
+         QStringLiteral("--no-mimetype"), m_destination.profileFolder(m_profile.name)},
+        tr("Listing %1").arg(m_destination.toString()), kListTimeoutMs,
+        [done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
+            if (!o.succeeded()) {
+                // A local folder that does not exist yet simply holds no generations.
+                if (o.exitCode == 3 && !o.cancelled && !o.timedOut) {
+                    done({}, {});
+                    return;
+                }
+                done({}, f);
+                return;
+            }
+            auto parsed = parseListing(o.stdoutData);
+            if (!parsed) {
+                f.message = parsed.error();
+                done({}, f);
+                return;
+            }
+            done(parsed.value(), {});
+        });
+}
+
+void Storage::remove(const QString &objectName, Done<bool> done)
+{
+    run({QStringLiteral("deletefile"), m_destination.object(m_profile.name, objectName)},
+        tr("Deleting %1").arg(objectName), kDeleteTimeoutMs,
+        [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
+            done(o.succeeded(), f);
+        });
+}
+
+void Storage::cancel()
+{
+    m_cancelled = true;
+    if (m_current)
+        m_current->cancel();
+}
+
+Result<QList<Storage::ObjectInfo>> Storage::parseListing(const QByteArray &json)
+{
+    using R = Result<QList<ObjectInfo>>;
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isArray())
+        return R::fail(tr("rclone's listing could not be read (%1).").arg(error.errorString()));
+    QList<ObjectInfo> objects;
+    const QJsonArray array = doc.array();
+    for (const QJsonValue &value : array) {
+        const QJsonObject obj = value.toObject();
+        if (obj.value(QLatin1String("IsDir")).toBool())
+            continue;
+        ObjectInfo info;
+        info.name = obj.value(QLatin1String("Name")).toString();
+        if (info.name.isEmpty())
+            continue;
+        info.size = obj.value(QLatin1String("Size")).toInteger(-1);
+        info.md5 = obj.value(QLatin1String("Hashes")).toObject().value(QLatin1String("md5")).toString();
+        info.modTime = QDateTime::fromString(obj.value(QLatin1String("ModTime")).toString(),
+                                             Qt::ISODateWithMs);
+        objects.append(info);
+    }
+    return R::ok(objects);
+}
+
+} // namespace lk

@@ -1,0 +1,68 @@
+// Operations on a profile's destination (upload, stat, list, delete), all through rclone.
+#pragma once
+
+#include "Credentials.h"
+#include "Destination.h"
+#include "Profile.h"
+#include "RcloneProcess.h"
+#include "Result.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace lk {
+
+class Storage : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct ObjectInfo
+    {
+        QString name;
+        qint64 size = 0;
+        QString md5; // empty where the destination gives none (multipart uploads)
+        QDateTime modTime;
+    };
+    // What went wrong, plus rclone's own last lines for the curious.
+    struct Failure
+    {
+        QString message;
+        QString stderrTail;
+    };
+    template <typename T>
+    using Done = std::function<void(const T &value, const Failure &failure)>;
+
+    Storage(const Profile &profile, const Destination &destination, const Credentials &credentials,
+            QObject *parent = nullptr);
+
+    // The RCLONE_CONFIG_LITEKEEP_* variables that define the remote; secrets live only here.
+    static QProcessEnvironment remoteEnvironment(const Profile &profile,
+                                                 const Destination &destination,
+                                                 const Credentials &credentials);
+
+    void upload(const QString &localFile, const QString &objectName, Done<bool> done);
+    void list(Done<QList<ObjectInfo>> done);
+    void remove(const QString &objectName, Done<bool> done);
+    void cancel();
+
+    static Result<QList<ObjectInfo>> parseListing(const QByteArray &json);
+
+Q_SIGNALS:
+    void transferProgress(qint64 bytes, qint64 totalBytes);
+
+private:
+    void run(const QStringList &arguments, const QString &action, int timeoutMs,
+             std::function<void(const RcloneProcess::Outcome &, const Failure &)> done);
+
+    Profile m_profile;
+    Destination m_destination;
+    QProcessEnvironment m_remote;
+    QPointer<RcloneProcess> m_current;
+    bool m_cancelled = false;
+};
+
+} // namespace lk

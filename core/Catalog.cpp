@@ -18,6 +18,12 @@ QString isoUtc(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
+// A null QString binds as SQL NULL; the columns are NOT NULL with '' meaning "none".
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QDateTime fromIso(const QVariant &v)
 {
     QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
@@ -120,8 +126,8 @@ Status Catalog::recordFinish(qint64 id, const JobResult &result)
                              "generation = ?, db_size = ?, gz_size = ? WHERE id = ?"));
     q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
     q.addBindValue(JobResult::outcomeName(result.outcome));
-    q.addBindValue(result.message);
-    q.addBindValue(result.details.value(QLatin1String("generation")).toString());
+    q.addBindValue(text(result.message));
+    q.addBindValue(text(result.details.value(QLatin1String("generation")).toString()));
     q.addBindValue(result.details.value(QLatin1String("db_size")).toInteger());
     q.addBindValue(result.details.value(QLatin1String("gz_size")).toInteger());
     q.addBindValue(id);
@@ -185,8 +191,7 @@ std::optional<RunRecord> Catalog::lastRun(const QString &profile, const QString 
                                         "ORDER BY id DESC LIMIT 1"));
     q.addBindValue(profile);
     q.addBindValue(kind);
-    // A null QString binds as NULL, and NULL = '' is never true.
-    const QString wanted = outcome.isNull() ? QStringLiteral("") : outcome;
+    const QString wanted = text(outcome);
     q.addBindValue(wanted);
     q.addBindValue(wanted);
     if (q.exec() && q.next())

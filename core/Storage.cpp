@@ -88,13 +88,21 @@ void Storage::list(Done<QList<ObjectInfo>> done)
     run({QStringLiteral("lsjson"), QStringLiteral("--hash"), QStringLiteral("--files-only"),
          QStringLiteral("--no-mimetype"), m_destination.profileFolder(m_profile.name)},
         tr("Listing %1").arg(m_destination.toString()), kListTimeoutMs,
-        [done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
+        [this, done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
             if (!o.succeeded()) {
-                // A local folder that does not exist yet simply holds no generations.
-                if (o.exitCode == 3 && !o.cancelled && !o.timedOut) {
+                // rclone says "directory not found" (exit 3): for a local folder that only
+                // means no generations yet; on S3 a missing prefix lists as empty, so exit 3
+                // means the bucket itself is missing.
+                const bool notFound = o.started && o.exitCode == 3 && !o.cancelled && !o.timedOut;
+                if (notFound && !m_destination.isS3()) {
                     done({}, {});
                     return;
                 }
+                if (notFound)
+                    f.message = tr("Listing %1 failed: the bucket \"%2\" does not exist at %3. "
+                                   "Create it, or correct the destination.")
+                                    .arg(m_destination.toString(), m_destination.bucket(),
+                                         m_profile.endpoint);
                 done({}, f);
                 return;
             }

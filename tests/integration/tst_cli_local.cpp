@@ -1,0 +1,436 @@
+// The real litekeep binary backing up to a local folder: profiles, backups, plain-tools
+// restores, bad input, locks, cancellation and a live writer.
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <csignal>
+#include <unistd.h>
+
+using namespace lkt;
+
+class TestCliLocal : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestHome> m_home;
+    QProcessEnvironment m_env;
+    QString m_dest;
+
+    QString db(const QString &name = QStringLiteral("cogito.db")) const { return m_home->file(name); }
+
+    RunResult lk(const QStringList &args, const QByteArray &input = {}) const
+    {
+        return runLiteKeep(args, m_env, input);
+    }
+    void addProfile(const QString &dbPath, const QStringList &extra = {})
+    {
+        const RunResult r = lk(QStringList{QStringLiteral("profile"), QStringLiteral("add"),
+                                           QStringLiteral("default"), QStringLiteral("--db"),
+                                           dbPath, QStringLiteral("--dest"), m_dest} + extra);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    QStringList manifests() const { return filesEndingWith(m_dest, QStringLiteral(".manifest.json")); }
+    QStringList dataObjects() const { return filesEndingWith(m_dest, QStringLiteral(".db.gz")); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_home = std::make_unique<TestHome>();
+        QVERIFY(m_home->isValid());
+        m_env = m_home->environment();
+        m_dest = m_home->file(QStringLiteral("backups"));
+    }
+
+    void profileVerbs()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 100));
+        addProfile(db(), {QStringLiteral("--keep-days"), QStringLiteral("45"), QStringLiteral("--at"),
+                          QStringLiteral("03:30")});
+        QVERIFY(QFile::exists(m_home->configFile()));
+
+        RunResult r = lk({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray profiles = QJsonDocument::fromJson(r.out).object().value(QLatin1String("profiles")).toArray();
+        QCOMPARE(profiles.size(), 1);
+        const QJsonObject p = profiles.first().toObject();
+        QCOMPARE(p.value(QLatin1String("name")).toString(), QStringLiteral("default"));
+        QCOMPARE(p.value(QLatin1String("database")).toString(), db());
+        QCOMPARE(p.value(QLatin1String("keep_days")).toInt(), 45);
+        QCOMPARE(p.value(QLatin1String("at")).toString(), QStringLiteral("03:30"));
+
+        r = lk({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("default")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(db().toUtf8()));
+
+        // Mistakes are usage errors (exit 2) with a sentence, and change nothing.
+        const QByteArray before = [this] { QFile f(m_home->configFile()); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
+                QStringLiteral("--db"), db()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("already exists"), r.err.constData());
+        r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("bad/name"),
+                QStringLiteral("--db"), db()});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("not a valid profile name"), r.err.constData());
+        r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("other")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("--db"), r.err.constData());
+        r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("s3"), QStringLiteral("--db"),
+                db(), QStringLiteral("--dest"), QStringLiteral("s3://bucket/x")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("endpoint"), r.err.constData());
+        r = lk({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("nope")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("no profile named \"nope\""), r.err.constData());
+        r = lk({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        const QByteArray after = [this] { QFile f(m_home->configFile()); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        QCOMPARE(after, before);
+
+        r = lk({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("default")});
+        QCOMPARE(r.exitCode, 0);
+        r = lk({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("list")});
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("profiles")).toArray().size(), 0);
+    }
+
+    void configOption()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        const QString config = m_home->file(QStringLiteral("elsewhere/my.ini"));
+        RunResult r = lk({QStringLiteral("--config"), config, QStringLiteral("profile"), QStringLiteral("add"),
+                          QStringLiteral("x"), QStringLiteral("--db"), db(), QStringLiteral("--dest"), m_dest});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QFile::exists(config));
+        QVERIFY(!QFile::exists(m_home->configFile()));
+        r = lk({QStringLiteral("--config"), config, QStringLiteral("backup"), QStringLiteral("--profile"), QStringLiteral("x")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void backupAndRestoreWithPlainTools_data()
+    {
+        QTest::addColumn<QString>("journalMode");
+        QTest::newRow("wal") << QStringLiteral("wal");
+        QTest::newRow("rollback journal") << QStringLiteral("delete");
+    }
+    void backupAndRestoreWithPlainTools()
+    {
+        QFETCH(QString, journalMode);
+        QVERIFY(makeDatabase(db(), journalMode, 3000));
+        addProfile(db());
+        const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject result = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(result.value(QLatin1String("ok")).toBool(), true);
+        const QString generation = result.value(QLatin1String("generation")).toString();
+        QVERIFY(generation.startsWith(QLatin1String("default-")));
+
+        QCOMPARE(dataObjects().size(), 1);
+        QCOMPARE(manifests().size(), 1);
+        QVERIFY(dataObjects().first().endsWith(QStringLiteral("/default/") + generation + QStringLiteral(".db.gz")));
+
+        // Promise 1: gunzip + sqlite3 are enough.
+        const QString restored = m_home->file(QStringLiteral("restored.db"));
+        const RunResult gunzip = runProgram(QStringLiteral("sh"),
+            {QStringLiteral("-c"), QStringLiteral("gunzip -c \"$0\" > \"$1\""), dataObjects().first(), restored},
+            QProcessEnvironment::systemEnvironment());
+        QCOMPARE(gunzip.exitCode, 0);
+        const RunResult check = runProgram(QStringLiteral("sqlite3"), {restored, QStringLiteral("PRAGMA integrity_check; PRAGMA journal_mode;")},
+                                           QProcessEnvironment::systemEnvironment());
+        QCOMPARE(check.out, QByteArray("ok\ndelete\n"));
+        const QByteArray source = sqliteDump(db());
+        QVERIFY(!source.isEmpty());
+        QCOMPARE(sqliteDump(restored), source);
+
+        // The manifest describes exactly this file and names no local path.
+        QFile manifestFile(manifests().first());
+        QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+        const QByteArray manifestBytes = manifestFile.readAll();
+        QVERIFY(!manifestBytes.contains(m_home->path().toUtf8()));
+        const QJsonObject manifest = QJsonDocument::fromJson(manifestBytes).object();
+        QFile gz(dataObjects().first());
+        QVERIFY(gz.open(QIODevice::ReadOnly));
+        QCOMPARE(manifest.value(QLatin1String("gz")).toObject().value(QLatin1String("sha256")).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(gz.readAll(), QCryptographicHash::Sha256).toHex()));
+        QFile plain(restored);
+        QVERIFY(plain.open(QIODevice::ReadOnly));
+        QCOMPARE(manifest.value(QLatin1String("db")).toObject().value(QLatin1String("sha256")).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(plain.readAll(), QCryptographicHash::Sha256).toHex()));
+        const QJsonObject database = manifest.value(QLatin1String("database")).toObject();
+        QCOMPARE(database.value(QLatin1String("journal_mode")).toString(), journalMode);
+        QCOMPARE(database.value(QLatin1String("user_version")).toInt(), 7);
+        QCOMPARE(database.value(QLatin1String("row_counts")).toObject().value(QLatin1String("notes")).toInt(), 3000);
+        QCOMPARE(manifest.value(QLatin1String("source_file")).toString(), QStringLiteral("cogito.db"));
+
+        // History and status know about it; staging is empty again.
+        const auto rows = historyRows(*m_home);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().value(0), QStringLiteral("succeeded"));
+        QCOMPARE(rows.first().value(2), generation);
+        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        const RunResult status = lk({QStringLiteral("--json"), QStringLiteral("status")});
+        QCOMPARE(status.exitCode, 0);
+        QVERIFY(status.out.contains(generation.toUtf8()));
+    }
+
+    void twoRunsInOneSecondKeepBothGenerations()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db());
+        QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
+        QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
+        QCOMPARE(dataObjects().size(), 2);
+        QCOMPARE(manifests().size(), 2);
+    }
+
+    void defaultDestinationWorksWithoutAnyAccount()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        RunResult r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
+                          QStringLiteral("--db"), db()});
+        QCOMPARE(r.exitCode, 0);
+        r = lk({QStringLiteral("backup")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(filesEndingWith(m_home->file(QStringLiteral("data/litekeep/backups/default")),
+                                 QStringLiteral(".db.gz")).size(), 1);
+    }
+
+    void badSource_data()
+    {
+        QTest::addColumn<QByteArray>("content"); // empty: the file does not exist
+        QTest::addColumn<QString>("phrase");
+        QTest::newRow("missing") << QByteArray() << QStringLiteral("does not exist");
+        QTest::newRow("empty") << QByteArray("", 0) << QStringLiteral("is empty");
+        QByteArray random(64 * 1024, '\0');
+        for (auto &c : random)
+            c = static_cast<char>(QRandomGenerator::global()->generate());
+        QTest::newRow("random bytes") << random << QStringLiteral("not an SQLite database");
+        QTest::newRow("sqlcipher-like") << random.left(16) + QByteArray(8192, 'x') << QStringLiteral("encrypted");
+    }
+    void badSource()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, phrase);
+        const QString path = db(QStringLiteral("bad.db"));
+        if (!content.isNull()) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        addProfile(path);
+        const RunResult r = lk({QStringLiteral("backup")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(phrase.toUtf8()), r.err.constData());
+        QVERIFY(manifests().isEmpty());
+        const auto rows = historyRows(*m_home);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().value(0), QStringLiteral("failed"));
+        QVERIFY(rows.first().value(1).contains(phrase));
+        if (!content.isNull()) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), content); // nothing lost
+        }
+    }
+
+    void directoryAsDatabase()
+    {
+        QDir().mkpath(db(QStringLiteral("folder.db")));
+        addProfile(db(QStringLiteral("folder.db")));
+        const RunResult r = lk({QStringLiteral("backup")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("is a folder"), r.err.constData());
+    }
+
+    void unreadableDatabase()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("delete"), 10));
+        addProfile(db());
+        QFile::setPermissions(db(), QFileDevice::Permissions());
+        QStringList command{QStringLiteral(LITEKEEP_BINARY), QStringLiteral("backup")};
+        if (::geteuid() == 0) {
+            // root reads anything: run as nobody, with the test home open to it.
+            QVERIFY(runProgram(QStringLiteral("chmod"), {QStringLiteral("-R"), QStringLiteral("a+rwX"), m_home->path()},
+                               m_env).exitCode == 0);
+            QFile::setPermissions(db(), QFileDevice::Permissions());
+            command = QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                  QStringLiteral("--clear-groups"), QStringLiteral("--")} + command;
+            const RunResult r = runProgram(QStringLiteral("setpriv"), command, m_env);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("permission"), r.err.constData());
+        } else {
+            const RunResult r = lk({QStringLiteral("backup")});
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains("permission"), r.err.constData());
+        }
+        QVERIFY(manifests().isEmpty());
+    }
+
+    void lockedDatabaseFailsWithinTheBusyTimeout()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("delete"), 50));
+        addProfile(db(), {QStringLiteral("--busy-timeout"), QStringLiteral("2")});
+        QProcess holder;
+        holder.start(QStringLiteral("sqlite3"), {db()});
+        QVERIFY(holder.waitForStarted());
+        holder.write("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\n"
+                     "INSERT INTO notes(title) VALUES ('held');\n.print locked\n.flush\n");
+        QVERIFY2(waitForOutput(holder, QProcess::StandardOutput, "locked", 10000), "the lock is held");
+
+        QElapsedTimer clock;
+        clock.start();
+        const RunResult r = lk({QStringLiteral("backup")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("locked"), r.err.constData());
+        QVERIFY2(clock.elapsed() < 30000, "a lock must not make a backup hang");
+        QVERIFY(manifests().isEmpty());
+
+        holder.write("ROLLBACK;\n.quit\n");
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(10000));
+        const RunResult again = lk({QStringLiteral("backup")});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+    }
+
+    void noRoomToStage()
+    {
+        if (runProgram(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("true")}, m_env).exitCode != 0)
+            QSKIP("unshare cannot make a private mount namespace here");
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 20000)); // several MB
+        addProfile(db());
+        const QString script = QStringLiteral(
+            "mount -t tmpfs -o size=1m tmpfs \"$XDG_CACHE_HOME\" && exec \"$0\" backup");
+        const RunResult r = runProgram(QStringLiteral("unshare"),
+                                       {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"),
+                                        script, QStringLiteral(LITEKEEP_BINARY)}, m_env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Not enough free space"), r.err.constData());
+        QVERIFY(manifests().isEmpty());
+        QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("failed"));
+    }
+
+    void rcloneMissing_data()
+    {
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("LITEKEEP_RCLONE") << QStringLiteral("LITEKEEP_RCLONE") << QStringLiteral("/nonexistent/rclone");
+        QTest::newRow("not on PATH") << QStringLiteral("PATH") << m_home->file(QStringLiteral("empty-bin"));
+    }
+    void rcloneMissing()
+    {
+        QFETCH(QString, variable);
+        QFETCH(QString, value);
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db());
+        m_env.insert(variable, value);
+        const RunResult r = lk({QStringLiteral("backup")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("rclone could not be started"), r.err.constData());
+        QVERIFY(manifests().isEmpty());
+        QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("failed"));
+    }
+
+    void secondRunOfAProfileIsRefused()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db());
+        const QString started = m_home->file(QStringLiteral("rclone-started"));
+        m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                     writeRcloneWrapper(m_home->path(), QStringLiteral("touch '%1'; sleep 3").arg(started)));
+        QProcess first;
+        first.setProcessEnvironment(m_env);
+        first.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QVERIFY(waitForFile(started, 20000));
+
+        const RunResult second = lk({QStringLiteral("backup")});
+        QCOMPARE(second.exitCode, 1);
+        QVERIFY2(second.err.contains("already in progress"), second.err.constData());
+
+        QVERIFY(first.waitForFinished(60000));
+        QCOMPARE(first.exitCode(), 0);
+        QCOMPARE(manifests().size(), 1);
+    }
+
+    void interruptCancelsCleanly()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db());
+        const QString started = m_home->file(QStringLiteral("rclone-started"));
+        m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                     writeRcloneWrapper(m_home->path(),
+                                        QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 60;; esac").arg(started)));
+        QProcess run;
+        run.setProcessEnvironment(m_env);
+        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QVERIFY(waitForFile(started, 30000));
+        ::kill(static_cast<pid_t>(run.processId()), SIGINT);
+        QVERIFY(run.waitForFinished(20000));
+        QCOMPARE(run.exitCode(), 1);
+        QVERIFY2(run.readAllStandardError().contains("cancelled"), "the user is told it was cancelled");
+        QVERIFY(manifests().isEmpty());
+        QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("cancelled"));
+        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+    }
+
+    void killedRunIsRecoveredNextTime()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db());
+        const QString started = m_home->file(QStringLiteral("rclone-started"));
+        QProcessEnvironment slow = m_env;
+        slow.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                    writeRcloneWrapper(m_home->path(),
+                                       QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 60;; esac").arg(started)));
+        QProcess run;
+        run.setProcessEnvironment(slow);
+        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QVERIFY(waitForFile(started, 30000));
+        run.kill(); // SIGKILL: no chance to clean up
+        QVERIFY(run.waitForFinished(10000));
+        QVERIFY(!QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+
+        const RunResult next = lk({QStringLiteral("backup")});
+        QVERIFY2(next.exitCode == 0, next.err.constData());
+        QCOMPARE(manifests().size(), 1);
+        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        const auto rows = historyRows(*m_home);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).value(0), QStringLiteral("interrupted"));
+        QCOMPARE(rows.at(1).value(0), QStringLiteral("succeeded"));
+    }
+
+    void backupWhileAnApplicationWritesEvery5ms()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 30000));
+        addProfile(db());
+        QProcess writer;
+        writer.start(QStringLiteral(LITEKEEP_TEST_WRITER), {db(), QStringLiteral("5"), QStringLiteral("60000")});
+        QVERIFY(writer.waitForStarted());
+        QVERIFY2(waitForOutput(writer, QProcess::StandardError, "ready", 10000), "the writer started");
+        QTest::qWait(300);
+
+        const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")});
+        ::kill(static_cast<pid_t>(writer.processId()), SIGTERM);
+        QVERIFY(writer.waitForFinished(10000));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        const QJsonObject stats = QJsonDocument::fromJson(writer.readAllStandardOutput().trimmed()).object();
+        QVERIFY2(stats.value(QLatin1String("commits")).toInt() > 20, "the writer kept committing");
+        QCOMPARE(stats.value(QLatin1String("busy")).toInt(), 0);
+
+        const QString restored = m_home->file(QStringLiteral("restored.db"));
+        QCOMPARE(runProgram(QStringLiteral("sh"),
+                            {QStringLiteral("-c"), QStringLiteral("gunzip -c \"$0\" > \"$1\""), dataObjects().first(), restored},
+                            m_env).exitCode, 0);
+        const RunResult check = runProgram(QStringLiteral("sqlite3"),
+                                           {restored, QStringLiteral("PRAGMA integrity_check; SELECT count(*) FROM notes;")}, m_env);
+        QCOMPARE(check.out, QByteArray("ok\n30000\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliLocal)
+#include "tst_cli_local.moc"

@@ -1,0 +1,259 @@
+// Shared pieces of LiteKeep's tests.
+#include "TestSupport.h"
+
+#include <QDeadlineTimer>
+#include <QDirIterator>
+#include <QFile>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <sqlite3.h>
+
+namespace lkt {
+
+TestHome::TestHome()
+{
+    for (const char *sub : {"config", "data", "cache"})
+        QDir(m_dir.path()).mkpath(QLatin1String(sub));
+}
+
+QProcessEnvironment TestHome::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), file(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), file(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), file(QStringLiteral("cache")));
+    env.remove(QStringLiteral("LITEKEEP_ACCESS_KEY_ID"));
+    env.remove(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"));
+    env.remove(QStringLiteral("LITEKEEP_RCLONE"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
+void TestHome::applyToThisProcess() const
+{
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(file(QStringLiteral("config"))));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(file(QStringLiteral("data"))));
+    qputenv("XDG_CACHE_HOME", QFile::encodeName(file(QStringLiteral("cache"))));
+}
+
+RunResult runProgram(const QString &program, const QStringList &arguments,
+                     const QProcessEnvironment &environment, const QByteArray &input, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(program, arguments);
+    RunResult result;
+    if (!process.waitForStarted(10000)) {
+        result.err = process.errorString().toUtf8();
+        return result;
+    }
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        result.timedOut = true;
+        process.kill();
+        process.waitForFinished(5000);
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+RunResult runLiteKeep(const QStringList &arguments, const QProcessEnvironment &environment,
+                      const QByteArray &input, int timeoutMs)
+{
+    return runProgram(QStringLiteral(LITEKEEP_BINARY), arguments, environment, input, timeoutMs);
+}
+
+quint16 freeTcpPort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return server.serverPort();
+}
+
+S3Server::S3Server(QString bucket) : m_bucket(std::move(bucket)) {}
+
+S3Server::~S3Server()
+{
+    stop();
+}
+
+bool S3Server::start()
+{
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        m_port = freeTcpPort();
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process->setStandardOutputFile(QProcess::nullDevice());
+        m_process->start(QStringLiteral("node"),
+                         {QStringLiteral(LITEKEEP_S3RVER_DIR "/node_modules/s3rver/bin/s3rver.js"),
+                          QStringLiteral("-d"), m_dir.path(), QStringLiteral("-a"),
+                          QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
+                          QStringLiteral("--silent"), QStringLiteral("--configure-bucket"), m_bucket});
+        if (!m_process->waitForStarted(10000))
+            return false;
+        const QDeadlineTimer deadline(15000);
+        while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, m_port);
+            if (socket.waitForConnected(200))
+                return true;
+            QThread::msleep(100);
+        }
+        stop();
+    }
+    return false;
+}
+
+void S3Server::stop()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(5000)) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+        }
+    }
+    m_process.reset();
+}
+
+QString S3Server::endpoint() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+bool makeDatabase(const QString &path, const QString &journalMode, int rows)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
+        return false;
+    const QString sql = QStringLiteral(
+        "PRAGMA journal_mode=%1;"
+        "CREATE TABLE IF NOT EXISTS notes(id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT);"
+        "CREATE TABLE IF NOT EXISTS blobs(id INTEGER PRIMARY KEY, data BLOB);"
+        "CREATE TABLE IF NOT EXISTS tags(name TEXT PRIMARY KEY, note INTEGER) WITHOUT ROWID;"
+        "CREATE INDEX IF NOT EXISTS notes_title ON notes(title);"
+        "CREATE VIEW IF NOT EXISTS note_titles AS SELECT title FROM notes;"
+        "PRAGMA user_version=7;"
+        "BEGIN;"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2)"
+        " INSERT INTO notes(title, body) SELECT 'ノート ' || i, printf('%.*c', 200 + i % 300, 'x') || hex(randomblob(64)) FROM n;"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2 / 10 + 1)"
+        " INSERT INTO blobs(data) SELECT randomblob(512) FROM n;"
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2 / 20 + 1)"
+        " INSERT OR IGNORE INTO tags(name, note) SELECT 'tag' || i || '-' || hex(randomblob(4)), i FROM n;"
+        "COMMIT;")
+                            .arg(journalMode)
+                            .arg(rows);
+    char *error = nullptr;
+    const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &error);
+    if (error) {
+        qWarning("makeDatabase: %s", error);
+        sqlite3_free(error);
+    }
+    sqlite3_close(db);
+    return rc == SQLITE_OK;
+}
+
+QByteArray sqliteDump(const QString &path)
+{
+    const RunResult r = runProgram(QStringLiteral("sqlite3"), {path, QStringLiteral(".dump")},
+                                   QProcessEnvironment::systemEnvironment());
+    return r.exitCode == 0 ? r.out : QByteArray();
+}
+
+QStringList filesContaining(const QString &root, const QByteArray &needle)
+{
+    QStringList hits;
+    QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            hits.append(path);
+    }
+    return hits;
+}
+
+} // namespace lkt
+
+namespace lkt {
+
+QList<QStringList> historyRows(const TestHome &home)
+{
+    const RunResult r = runProgram(
+        QStringLiteral("sqlite3"),
+        {QStringLiteral("-separator"), QStringLiteral("\x1f"), home.historyFile(),
+         QStringLiteral("SELECT outcome, message, generation FROM runs ORDER BY id")},
+        QProcessEnvironment::systemEnvironment());
+    QList<QStringList> rows;
+    const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &line : lines)
+        rows.append(line.split(QLatin1Char('\x1f')));
+    return rows;
+}
+
+QStringList filesEndingWith(const QString &folder, const QString &suffix)
+{
+    QStringList names;
+    QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (path.endsWith(suffix))
+            names.append(path);
+    }
+    names.sort();
+    return names;
+}
+
+QString writeRcloneWrapper(const QString &folder, const QString &body)
+{
+    const QString path = folder + QStringLiteral("/rclone-wrapper");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("#!/bin/sh\n");
+    file.write(body.toUtf8());
+    file.write("\nexec rclone \"$@\"\n");
+    file.close();
+    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return path;
+}
+
+bool waitForFile(const QString &path, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (QFile::exists(path))
+            return true;
+        QThread::msleep(50);
+    }
+    return QFile::exists(path);
+}
+
+} // namespace lkt
+
+namespace lkt {
+bool waitForOutput(QProcess &process, QProcess::ProcessChannel channel, const QByteArray &needle,
+                   int timeoutMs)
+{
+    process.setReadChannel(channel);
+    QByteArray seen;
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        seen += channel == QProcess::StandardOutput ? process.readAllStandardOutput()
+                                                    : process.readAllStandardError();
+        if (seen.contains(needle))
+            return true;
+        process.waitForReadyRead(100);
+    }
+    qWarning("waited for \"%s\", saw: %s", needle.constData(), seen.constData());
+    return false;
+}
+} // namespace lkt

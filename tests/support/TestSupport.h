@@ -1,0 +1,102 @@
+// Shared pieces of LiteKeep's tests: private XDG homes, the real binary, s3rver, SQLite files.
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace lkt {
+
+// A private home for one test: XDG config, data and cache folders in a temporary directory,
+// so nothing a test does touches the real user's files.
+class TestHome
+{
+public:
+    TestHome();
+    bool isValid() const { return m_dir.isValid(); }
+    QString path() const { return m_dir.path(); }
+    QString file(const QString &relative) const { return m_dir.filePath(relative); }
+    QString configFile() const { return file(QStringLiteral("config/litekeep/litekeep.ini")); }
+    QString historyFile() const { return file(QStringLiteral("data/litekeep/history.sqlite")); }
+    QString stagingRoot() const { return file(QStringLiteral("cache/litekeep/staging")); }
+
+    // The environment the litekeep binary runs with: ours, with XDG_* pointed here and the
+    // LITEKEEP_* credential variables removed unless a test sets them.
+    QProcessEnvironment environment() const;
+    // For in-process tests of code that uses QStandardPaths.
+    void applyToThisProcess() const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+struct RunResult
+{
+    int exitCode = -1;
+    bool timedOut = false;
+    QByteArray out;
+    QByteArray err;
+    QString text() const { return QString::fromUtf8(out + err); }
+};
+
+RunResult runProgram(const QString &program, const QStringList &arguments,
+                     const QProcessEnvironment &environment, const QByteArray &input = {},
+                     int timeoutMs = 180000);
+RunResult runLiteKeep(const QStringList &arguments, const QProcessEnvironment &environment,
+                      const QByteArray &input = {}, int timeoutMs = 180000);
+
+// s3rver from tests/s3rver on a free loopback port, with one bucket. Stopped on destruction.
+class S3Server
+{
+public:
+    static constexpr const char *kAccessKey = "S3RVER";
+    static constexpr const char *kSecret = "S3RVER";
+
+    explicit S3Server(QString bucket = QStringLiteral("backups"));
+    ~S3Server();
+    bool start();
+    void stop();
+    QString endpoint() const;
+    quint16 port() const { return m_port; }
+    QString dataDir() const { return m_dir.path(); }
+    const QString &bucket() const { return m_bucket; }
+
+private:
+    QString m_bucket;
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+    std::unique_ptr<QProcess> m_process;
+};
+
+quint16 freeTcpPort();
+
+// A database with `rows` rows of text and blobs in a few tables, in the given journal mode.
+bool makeDatabase(const QString &path, const QString &journalMode, int rows);
+// `sqlite3 PATH .dump`: the whole content as SQL text, for comparing databases.
+QByteArray sqliteDump(const QString &path);
+// Every file under `root` whose content contains `needle`.
+QStringList filesContaining(const QString &root, const QByteArray &needle);
+
+} // namespace lkt
+
+namespace lkt {
+// (outcome, message) of every run in the history, oldest first, read with the sqlite3 shell.
+QList<QStringList> historyRows(const TestHome &home);
+// Object names below `folder` (recursively) that end with `suffix`.
+QStringList filesEndingWith(const QString &folder, const QString &suffix);
+// A shell script that LITEKEEP_RCLONE can name: it runs `body` before exec'ing the real rclone.
+QString writeRcloneWrapper(const QString &folder, const QString &body);
+// Waits (polling, up to timeoutMs) until `path` exists.
+bool waitForFile(const QString &path, int timeoutMs);
+} // namespace lkt
+
+namespace lkt {
+// Reads `channel` of a running process until `needle` appears (or the time is up).
+bool waitForOutput(QProcess &process, QProcess::ProcessChannel channel, const QByteArray &needle,
+                   int timeoutMs);
+} // namespace lkt

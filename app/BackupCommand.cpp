@@ -13,9 +13,12 @@ void BackupCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile to back up."),
                                            tr("NAME"), QStringLiteral("default"));
-    parser.addOption(profileOption);
+    const QCommandLineOption noVerify(QStringLiteral("no-verify"),
+                                      tr("Skip verifying the new generation (and so retention) for this run."));
+    parser.addOptions({profileOption, noVerify});
     if (!parse(parser, arguments))
         return;
+    m_verify = !parser.isSet(noVerify);
     if (!parser.positionalArguments().isEmpty()) {
         finish(m_ctx.usageError(tr("Usage: litekeep backup [--profile NAME]")));
         return;
@@ -57,6 +60,8 @@ void BackupCommand::run(const QStringList &arguments)
 void BackupCommand::startJob(const Profile &profile, const Credentials &credentials)
 {
     m_job = new BackupJob(profile, credentials, m_catalog.get(), this);
+    if (!m_verify)
+        m_job->setVerify(false);
     auto *signals_ = new SignalWatcher(m_job);
     connect(signals_, &SignalWatcher::interrupted, m_job, [this] {
         m_progress.clear();

@@ -24,10 +24,10 @@ private:
     void startJob(const Profile &profile, const Credentials &credentials);
     void report(const JobResult &result);
 
-    CredentialStore m_store;
     std::unique_ptr<Catalog> m_catalog;
     ProgressPrinter m_progress;
     BackupJob *m_job = nullptr;
+    bool m_verify = true;
 };
 
 } // namespace lk

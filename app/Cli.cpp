@@ -3,6 +3,9 @@
 
 #include "BackupCommand.h"
 #include "CredentialsCommand.h"
+#include "ListCommand.h"
+#include "PruneCommand.h"
+#include "VerifyCommand.h"
 #include "ProfileCommand.h"
 #include "StatusCommand.h"
 
@@ -35,8 +38,12 @@ QString Cli::usage()
               "  profile list | show NAME | remove NAME\n"
               "  credentials set NAME      read the access key id and secret from stdin\n"
               "  credentials remove NAME\n"
-              "  backup [--profile NAME]   one backup now\n"
-              "  status [--profile NAME]   the last run and the last good backup\n"
+              "  profile set NAME [the options of profile add]\n"
+              "  backup [--profile NAME] [--no-verify]   one backup now\n"
+              "  list   [--profile NAME]   generations on the destination\n"
+              "  verify [--profile NAME] [GENERATION | --latest | --all | --drill]\n"
+              "  prune  [--profile NAME] [--dry-run]   apply retention\n"
+              "  status [--profile NAME]   the last run, the last good backup, the last proof\n"
               "\n"
               "DEST is a local folder or s3://BUCKET/PREFIX; --profile defaults to \"default\".\n"
               "Environment: LITEKEEP_ACCESS_KEY_ID and LITEKEEP_SECRET_ACCESS_KEY override the\n"
@@ -88,6 +95,12 @@ void Cli::run(const QStringList &arguments)
         m_command = new BackupCommand(*m_ctx, this);
     else if (verb == QLatin1String("status"))
         m_command = new StatusCommand(*m_ctx, this);
+    else if (verb == QLatin1String("list"))
+        m_command = new ListCommand(*m_ctx, this);
+    else if (verb == QLatin1String("verify"))
+        m_command = new VerifyCommand(*m_ctx, this);
+    else if (verb == QLatin1String("prune"))
+        m_command = new PruneCommand(*m_ctx, this);
     else if (verb == QLatin1String("help")) {
         std::printf("%s\n", usage().toLocal8Bit().constData());
         finishWith(ExitOk);

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "CliContext.h"
+#include "CredentialStore.h"
+
+#include <functional>
 
 #include <QCommandLineParser>
 #include <QObject>
@@ -38,7 +41,35 @@ protected:
     }
     void finish(int exitCode) { Q_EMIT done(exitCode); }
 
+    // Loads the settings and the named profile and, for S3, its credentials; then calls
+    // `next`. On any problem it reports it and finishes (2 for configuration, 1 for keychain).
+    void resolve(const QString &profileName,
+                 std::function<void(const Profile &, const Credentials &)> next)
+    {
+        if (!m_ctx.loadConfig()) {
+            finish(ExitUsage);
+            return;
+        }
+        const auto profile = m_ctx.requireProfile(profileName);
+        if (!profile) {
+            finish(ExitUsage);
+            return;
+        }
+        if (!profile->parsedDestination().value().isS3()) {
+            next(*profile, {});
+            return;
+        }
+        m_store.read(*profile, [this, p = *profile, next](const Result<Credentials> &c) {
+            if (!c) {
+                finish(m_ctx.failure(c.error(), {{QStringLiteral("profile"), p.name}}));
+                return;
+            }
+            next(p, c.value());
+        });
+    }
+
     CliContext &m_ctx;
+    CredentialStore m_store;
 };
 
 } // namespace lk

@@ -18,7 +18,6 @@ private:
     // Two lines from stdin: the access key id, then the secret (not echoed on a terminal).
     static std::optional<Credentials> readFromStdin();
 
-    CredentialStore m_store;
 };
 
 } // namespace lk

@@ -19,6 +19,8 @@ void ProfileCommand::run(const QStringList &arguments)
     }
     if (sub == QLatin1String("add"))
         finish(add(rest));
+    else if (sub == QLatin1String("set"))
+        finish(set(rest));
     else if (sub == QLatin1String("list"))
         finish(list());
     else if (sub == QLatin1String("show"))
@@ -26,7 +28,7 @@ void ProfileCommand::run(const QStringList &arguments)
     else if (sub == QLatin1String("remove"))
         finish(remove(rest));
     else
-        finish(m_ctx.usageError(sub.isEmpty() ? tr("\"profile\" needs add, list, show or remove.")
+        finish(m_ctx.usageError(sub.isEmpty() ? tr("\"profile\" needs add, set, list, show or remove.")
                                               : tr("Unknown profile command \"%1\"; use add, list, "
                                                    "show or remove.")
                                                     .arg(sub)));
@@ -39,6 +41,10 @@ QJsonObject ProfileCommand::toJson(const Profile &p)
         {QStringLiteral("database"), p.databasePath},
         {QStringLiteral("destination"), p.destination},
         {QStringLiteral("keep_days"), p.keepDays},
+        {QStringLiteral("keep_min"), p.keepMin},
+        {QStringLiteral("keep_monthly"), p.keepMonthly},
+        {QStringLiteral("verify_after_backup"), p.verifyAfterBackup},
+        {QStringLiteral("drill_days"), p.drillDays},
         {QStringLiteral("at"), p.at.toString(QStringLiteral("HH:mm"))},
         {QStringLiteral("compression_level"), p.compressionLevel},
         {QStringLiteral("busy_timeout_seconds"), p.busyTimeoutSeconds},
@@ -52,73 +58,148 @@ QJsonObject ProfileCommand::toJson(const Profile &p)
     return json;
 }
 
+namespace {
+// The options "profile add" and "profile set" share: everything a profile holds.
+struct ProfileOptions
+{
+    QCommandLineOption db{QStringLiteral("db"), ProfileCommand::tr("The SQLite database to back up."),
+                          ProfileCommand::tr("PATH")};
+    QCommandLineOption dest{QStringLiteral("dest"),
+                            ProfileCommand::tr("A local folder or s3://BUCKET/PREFIX (default: a folder "
+                                               "in your data directory)."),
+                            ProfileCommand::tr("DEST")};
+    QCommandLineOption endpoint{QStringLiteral("endpoint"), ProfileCommand::tr("The S3 endpoint URL."),
+                                ProfileCommand::tr("URL")};
+    QCommandLineOption provider{QStringLiteral("provider"),
+                                ProfileCommand::tr("The rclone S3 provider (default Cloudflare)."),
+                                ProfileCommand::tr("P")};
+    QCommandLineOption region{QStringLiteral("region"), ProfileCommand::tr("The S3 region."),
+                              ProfileCommand::tr("REGION")};
+    QCommandLineOption keepDays{QStringLiteral("keep-days"), ProfileCommand::tr("Days of generations to keep (30)."),
+                                ProfileCommand::tr("N")};
+    QCommandLineOption keepMin{QStringLiteral("keep-min"),
+                               ProfileCommand::tr("Newest generations kept however old (7)."),
+                               ProfileCommand::tr("N")};
+    QCommandLineOption keepMonthly{QStringLiteral("keep-monthly"),
+                                   ProfileCommand::tr("Months that keep their newest generation (0)."),
+                                   ProfileCommand::tr("N")};
+    QCommandLineOption at{QStringLiteral("at"), ProfileCommand::tr("Daily backup time (02:00)."),
+                          ProfileCommand::tr("HH:MM")};
+    QCommandLineOption level{QStringLiteral("level"), ProfileCommand::tr("gzip level 1-9 (6)."),
+                             ProfileCommand::tr("N")};
+    QCommandLineOption busy{QStringLiteral("busy-timeout"),
+                            ProfileCommand::tr("Seconds to wait for a locked database (30)."),
+                            ProfileCommand::tr("S")};
+    QCommandLineOption verify{QStringLiteral("verify-after-backup"),
+                              ProfileCommand::tr("Verify each new generation from the destination: yes or no (yes)."),
+                              ProfileCommand::tr("yes|no")};
+    QCommandLineOption drillDays{QStringLiteral("drill-days"),
+                                 ProfileCommand::tr("Days between restore drills, 0 for never (7)."),
+                                 ProfileCommand::tr("N")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({db, dest, endpoint, provider, region, keepDays, keepMin, keepMonthly, at,
+                           level, busy, verify, drillDays});
+    }
+
+    // Applies what was given to `p`; returns a usage error, or an empty string.
+    QString apply(const QCommandLineParser &parser, Profile &p) const
+    {
+        if (parser.isSet(db))
+            p.databasePath = QFileInfo(parser.value(db)).absoluteFilePath();
+        if (parser.isSet(dest)) {
+            QString destination = parser.value(dest);
+            if (!destination.contains(QLatin1String("://")))
+                destination = QFileInfo(destination).absoluteFilePath();
+            p.destination = destination;
+        }
+        if (parser.isSet(endpoint))
+            p.endpoint = parser.value(endpoint);
+        if (parser.isSet(provider))
+            p.provider = parser.value(provider);
+        if (parser.isSet(region))
+            p.region = parser.value(region);
+        const QList<std::pair<const QCommandLineOption *, int *>> numbers{
+            {&keepDays, &p.keepDays}, {&keepMin, &p.keepMin},   {&keepMonthly, &p.keepMonthly},
+            {&level, &p.compressionLevel}, {&busy, &p.busyTimeoutSeconds}, {&drillDays, &p.drillDays}};
+        for (const auto &[option, field] : numbers) {
+            if (!parser.isSet(*option))
+                continue;
+            bool ok = false;
+            *field = parser.value(*option).toInt(&ok);
+            if (!ok)
+                return ProfileCommand::tr("--%1 needs a whole number.").arg(option->names().constFirst());
+        }
+        if (parser.isSet(at)) {
+            p.at = QTime::fromString(parser.value(at), QStringLiteral("H:mm"));
+            if (!p.at.isValid())
+                return ProfileCommand::tr("--at needs a time as HH:MM, for example 02:00.");
+        }
+        if (parser.isSet(verify)) {
+            const QString v = parser.value(verify).toLower();
+            if (v != QLatin1String("yes") && v != QLatin1String("no"))
+                return ProfileCommand::tr("--verify-after-backup takes yes or no.");
+            p.verifyAfterBackup = v == QLatin1String("yes");
+        }
+        if (!p.parsedDestination().isOk())
+            return p.parsedDestination().error();
+        if (!p.parsedDestination().value().isS3() && !p.endpoint.isEmpty())
+            return ProfileCommand::tr("--endpoint only applies to s3:// destinations.");
+        return {};
+    }
+};
+} // namespace
+
 int ProfileCommand::add(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption db(QStringLiteral("db"), tr("The SQLite database to back up."), tr("PATH"));
-    const QCommandLineOption dest(QStringLiteral("dest"),
-                                  tr("A local folder or s3://BUCKET/PREFIX (default: a folder in "
-                                     "your data directory)."),
-                                  tr("DEST"));
-    const QCommandLineOption endpoint(QStringLiteral("endpoint"), tr("The S3 endpoint URL."), tr("URL"));
-    const QCommandLineOption provider(QStringLiteral("provider"),
-                                      tr("The rclone S3 provider (default Cloudflare)."), tr("P"));
-    const QCommandLineOption region(QStringLiteral("region"), tr("The S3 region."), tr("REGION"));
-    const QCommandLineOption keepDays(QStringLiteral("keep-days"), tr("Days of generations to keep."), tr("N"));
-    const QCommandLineOption at(QStringLiteral("at"), tr("Daily backup time."), tr("HH:MM"));
-    const QCommandLineOption level(QStringLiteral("level"), tr("gzip level 1-9 (default 6)."), tr("N"));
-    const QCommandLineOption busy(QStringLiteral("busy-timeout"),
-                                  tr("Seconds to wait for a locked database (default 30)."), tr("S"));
-    parser.addOptions({db, dest, endpoint, provider, region, keepDays, at, level, busy});
+    const ProfileOptions options;
+    options.addTo(parser);
     parser.addPositionalArgument(QStringLiteral("NAME"), tr("The profile name."));
     if (!parser.parse(QStringList{QStringLiteral("litekeep")} + arguments))
         return m_ctx.usageError(parser.errorText());
     if (parser.positionalArguments().size() != 1)
         return m_ctx.usageError(tr("Usage: litekeep profile add NAME --db PATH [--dest DEST] "
                                    "[--endpoint URL] [--provider P] [--keep-days N] [--at HH:MM]"));
-    if (!parser.isSet(db))
+    if (!parser.isSet(options.db))
         return m_ctx.usageError(tr("\"profile add\" needs --db PATH, the database to back up."));
 
     Profile p;
     p.name = parser.positionalArguments().first();
-    p.databasePath = QFileInfo(parser.value(db)).absoluteFilePath();
-    QString destination = parser.isSet(dest) ? parser.value(dest) : Config::defaultLocalDestination();
-    if (!destination.startsWith(QLatin1String("s3://")) && !destination.contains(QLatin1String("://")))
-        destination = QFileInfo(destination).absoluteFilePath();
-    p.destination = destination;
-    p.endpoint = parser.value(endpoint);
-    if (parser.isSet(provider))
-        p.provider = parser.value(provider);
-    p.region = parser.value(region);
-
-    auto number = [&parser](const QCommandLineOption &option, int fallback, bool *ok) {
-        if (!parser.isSet(option))
-            return fallback;
-        return parser.value(option).toInt(ok);
-    };
-    bool ok = true;
-    p.keepDays = number(keepDays, p.keepDays, &ok);
-    if (!ok)
-        return m_ctx.usageError(tr("--keep-days needs a whole number."));
-    p.compressionLevel = number(level, p.compressionLevel, &ok);
-    if (!ok)
-        return m_ctx.usageError(tr("--level needs a whole number from 1 to 9."));
-    p.busyTimeoutSeconds = number(busy, p.busyTimeoutSeconds, &ok);
-    if (!ok)
-        return m_ctx.usageError(tr("--busy-timeout needs a whole number of seconds."));
-    if (parser.isSet(at)) {
-        p.at = QTime::fromString(parser.value(at), QStringLiteral("H:mm"));
-        if (!p.at.isValid())
-            return m_ctx.usageError(tr("--at needs a time as HH:MM, for example 02:00."));
-    }
-    if (!p.parsedDestination().value().isS3() && !p.endpoint.isEmpty())
-        return m_ctx.usageError(tr("--endpoint only applies to s3:// destinations."));
-
+    p.destination = Config::defaultLocalDestination();
+    if (const QString problem = options.apply(parser, p); !problem.isEmpty())
+        return m_ctx.usageError(problem);
     if (Status s = m_ctx.config().addProfile(p); !s)
         return m_ctx.usageError(s.error);
+    return saveAndReport(p, tr("Profile \"%1\" added: %2 → %3, daily at %4, keeping %n day(s).", nullptr, p.keepDays)
+                                .arg(p.name, p.databasePath, p.destination, p.at.toString(QStringLiteral("HH:mm"))));
+}
+
+int ProfileCommand::set(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const ProfileOptions options;
+    options.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("NAME"), tr("The profile name."));
+    if (!parser.parse(QStringList{QStringLiteral("litekeep")} + arguments))
+        return m_ctx.usageError(parser.errorText());
+    if (parser.positionalArguments().size() != 1)
+        return m_ctx.usageError(tr("Usage: litekeep profile set NAME [--db PATH] [--dest DEST] [--keep-days N] ..."));
+    auto p = m_ctx.requireProfile(parser.positionalArguments().first());
+    if (!p)
+        return ExitUsage;
+    if (const QString problem = options.apply(parser, *p); !problem.isEmpty())
+        return m_ctx.usageError(problem);
+    if (Status s = m_ctx.config().updateProfile(*p); !s)
+        return m_ctx.usageError(s.error);
+    return saveAndReport(*p, tr("Profile \"%1\" updated.").arg(p->name));
+}
+
+int ProfileCommand::saveAndReport(const Profile &p, const QString &message)
+{
     if (Status s = m_ctx.config().save(); !s)
         return m_ctx.failure(s.error);
-
     const QString problem = Snapshot::precheckSource(p.databasePath);
     if (!problem.isEmpty())
         m_ctx.err(tr("warning: %1").arg(problem));
@@ -128,10 +209,9 @@ int ProfileCommand::add(const QStringList &arguments)
             doc.insert(QStringLiteral("warning"), problem);
         m_ctx.printJson(doc);
     } else {
-        m_ctx.out(tr("Profile \"%1\" added: %2 → %3, daily at %4, keeping %n day(s).", nullptr, p.keepDays)
-                      .arg(p.name, p.databasePath, p.destination, p.at.toString(QStringLiteral("HH:mm"))));
+        m_ctx.out(message);
         if (p.parsedDestination().value().isS3())
-            m_ctx.out(tr("Next: store the access key with \"litekeep credentials set %1\".").arg(p.name));
+            m_ctx.out(tr("Credentials: \"litekeep credentials set %1\" stores the access key in the keychain.").arg(p.name));
     }
     return ExitOk;
 }

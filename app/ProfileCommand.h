@@ -17,6 +17,8 @@ public:
 
 private:
     int add(const QStringList &arguments);
+    int set(const QStringList &arguments);
+    int saveAndReport(const Profile &profile, const QString &message);
     int list();
     int show(const QStringList &arguments);
     int remove(const QStringList &arguments);

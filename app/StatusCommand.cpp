@@ -61,6 +61,12 @@ void StatusCommand::run(const QStringList &arguments)
         const auto good = haveHistory ? catalog.lastRun(name, QStringLiteral("backup"),
                                                         QStringLiteral("succeeded"))
                                       : std::nullopt;
+        const auto proven = haveHistory ? catalog.lastPassedVerification(name) : std::nullopt;
+        if (proven)
+            entry.insert(QStringLiteral("last_proven_restorable"),
+                         QJsonObject{{QStringLiteral("generation"), proven->generation},
+                                     {QStringLiteral("at"), proven->checkedUtc.toString(Qt::ISODate)},
+                                     {QStringLiteral("kind"), proven->kind}});
         if (last)
             entry.insert(QStringLiteral("last_run"), runJson(*last));
         if (good)
@@ -83,6 +89,13 @@ void StatusCommand::run(const QStringList &arguments)
                                locale.toString(good->finishedUtc.toLocalTime(), QLocale::ShortFormat)));
         else
             m_ctx.out(tr("  There is no successful backup yet."));
+        if (proven)
+            m_ctx.out(tr("  Last proven restorable: %1 (%2, %3).")
+                          .arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat),
+                               proven->generation,
+                               proven->kind == QLatin1String("drill")    ? tr("restore drill")
+                               : proven->kind == QLatin1String("backup") ? tr("checked after upload")
+                                                                         : tr("verified")));
     }
     if (m_ctx.json())
         m_ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("profiles"), profiles}});

@@ -2,6 +2,9 @@
 #include "BackupJob.h"
 
 #include "Catalog.h"
+#include "Generation.h"
+#include "PruneJob.h"
+#include "VerifyJob.h"
 #include "GenerationName.h"
 #include "Gzip.h"
 #include "Snapshot.h"
@@ -35,7 +38,7 @@ struct BackupJob::Prepared
 BackupJob::BackupJob(Profile profile, Credentials credentials, Catalog *catalog, QObject *parent)
     : QObject(parent), m_profile(std::move(profile)), m_credentials(std::move(credentials)),
       m_catalog(catalog), m_lock(m_profile.name),
-      m_workDone(std::make_shared<std::atomic<qint64>>(0))
+      m_workDone(std::make_shared<std::atomic<qint64>>(0)), m_verify(m_profile.verifyAfterBackup)
 {
     m_pollProgress.setInterval(kProgressIntervalMs);
     connect(&m_pollProgress, &QTimer::timeout, this, [this] {
@@ -56,6 +59,8 @@ BackupJob::~BackupJob()
     m_cancel = true;
     if (m_worker.isRunning())
         m_worker.waitForFinished();
+    if (m_verifier.isRunning())
+        m_verifier.waitForFinished();
     Staging::remove(m_stagingDir);
 }
 
@@ -74,6 +79,12 @@ QString BackupJob::phaseName(Phase phase)
         return tr("Checking upload");
     case Phase::Manifest:
         return tr("Writing manifest");
+    case Phase::Verify:
+        return tr("Verifying from the destination");
+    case Phase::Prune:
+        return tr("Applying retention");
+    case Phase::Drill:
+        return tr("Restore drill");
     case Phase::Done:
         return tr("Done");
     }
@@ -94,15 +105,24 @@ void BackupJob::cancel()
         return;
     if (m_storage)
         m_storage->cancel();
+    if (auto *prune = qobject_cast<PruneJob *>(m_child.data()))
+        prune->cancel();
+    else if (auto *drill = qobject_cast<VerifyJob *>(m_child.data()))
+        drill->cancel();
 }
 
 bool BackupJob::checkCancelled()
 {
     if (!m_cancel.load())
         return false;
-    finish(JobResult::cancelled(tr("The backup of profile \"%1\" was cancelled; nothing was "
-                                   "added to the destination.")
-                                    .arg(m_profile.name)));
+    if (m_stored)
+        finish(JobResult::cancelled(tr("Cancelled after generation %1 was stored; its verification "
+                                       "and retention did not finish.")
+                                        .arg(m_generation)));
+    else
+        finish(JobResult::cancelled(tr("The backup of profile \"%1\" was cancelled; nothing was "
+                                       "added to the destination.")
+                                        .arg(m_profile.name)));
     return true;
 }
 
@@ -320,6 +340,7 @@ void BackupJob::uploadManifest()
     m.gzSize = m_prepared->gzip.outputBytes;
     m.compressionLevel = m_profile.compressionLevel;
 
+    m_manifest = m;
     const GenerationName name(m_profile.name, m_createdUtc);
     const QString path = m_stagingDir + QLatin1Char('/') + name.manifestObject();
     QSaveFile file(path);
@@ -334,8 +355,112 @@ void BackupJob::uploadManifest()
             fail(f.message, f.stderrTail);
             return;
         }
+        m_stored = true;
+        verifyNew();
+    });
+}
+
+// The run counts only once the generation has come back from the destination intact.
+void BackupJob::verifyNew()
+{
+    if (!m_verify) {
+        succeed();
+        return;
+    }
+    setPhase(Phase::Verify, m_prepared->gzip.outputBytes);
+    Generation generation;
+    generation.name = GenerationName(m_profile.name, m_createdUtc);
+    generation.state = Generation::State::Complete;
+    generation.hasData = generation.hasManifest = true;
+    generation.dataSize = m_prepared->gzip.outputBytes;
+    generation.manifest = m_manifest;
+    m_prepared->phase = static_cast<int>(Phase::Verify);
+    m_prepared->total = m_prepared->gzip.outputBytes;
+    m_workDone->store(0);
+    m_pollProgress.start();
+
+    connect(&m_verifier, &QFutureWatcher<Verdict>::finished, this, [this] {
+        m_pollProgress.stop();
+        if (checkCancelled())
+            return;
+        const Verdict verdict = m_verifier.result();
+        if (verdict.kind == Verdict::Kind::NotChecked) {
+            fail(tr("The new generation %1 was uploaded but could not be verified: %2")
+                     .arg(m_generation, verdict.reason),
+                 verdict.stderrTail);
+            return;
+        }
+        if (m_catalog)
+            m_catalog->recordVerification(m_profile.name, {m_generation, QDateTime::currentDateTimeUtc(),
+                                                           verdict.passed(), verdict.reason,
+                                                           QStringLiteral("backup")});
+        if (!verdict.passed()) {
+            fail(tr("The new generation %1 failed verification after upload: %2. It stays on the "
+                    "destination for inspection; nothing was pruned.")
+                     .arg(m_generation, verdict.reason));
+            return;
+        }
+        prune();
+    }, Qt::SingleShotConnection);
+
+    const Profile profile = m_profile;
+    const QProcessEnvironment remote = Storage::remoteEnvironment(
+        m_profile, m_profile.parsedDestination().value(), m_credentials);
+    const QString path = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".verify.db");
+    const std::atomic_bool *cancel = &m_cancel;
+    auto done = m_workDone;
+    m_verifier.setFuture(QtConcurrent::run([=] {
+        Verdict v = Verifier::verify(profile, remote, generation, path, cancel,
+                                     [done](qint64 bytes, qint64) { done->store(bytes); });
+        QFile::remove(path);
+        return v;
+    }));
+}
+
+// Retention runs only after a successful, verified backup.
+void BackupJob::prune()
+{
+    setPhase(Phase::Prune, 0);
+    auto *job = new PruneJob(m_profile, m_credentials, m_catalog, false,
+                             PruneJob::Locking::CallerHoldsLock, this);
+    m_child = job;
+    connect(job, &PruneJob::finished, this, [this, job](const JobResult &result) {
+        job->deleteLater();
+        if (checkCancelled())
+            return;
+        m_pruned = result.details.value(QLatin1String("deleted")).toArray();
+        if (!result.isSuccess())
+            m_warnings.append(tr("Retention could not run: %1").arg(result.message));
+        drillIfDue();
+    });
+    job->start();
+}
+
+void BackupJob::drillIfDue()
+{
+    const auto last = m_catalog ? m_catalog->lastDrill(m_profile.name) : std::nullopt;
+    const bool due = m_profile.drillDays > 0 && m_catalog &&
+                     (!last || last->checkedUtc.daysTo(QDateTime::currentDateTimeUtc()) >= m_profile.drillDays);
+    if (!due) {
+        succeed();
+        return;
+    }
+    setPhase(Phase::Drill, 0);
+    auto *job = new VerifyJob(m_profile, m_credentials, m_catalog, VerifyJob::Selection::Drill, {},
+                              VerifyJob::Locking::CallerHoldsLock, this);
+    m_child = job;
+    connect(job, &VerifyJob::progress, this, [this](int, int, const QString &, qint64 done, qint64 total) {
+        Q_EMIT progress(Phase::Drill, done, total);
+    });
+    connect(job, &VerifyJob::finished, this, [this, job](const JobResult &result) {
+        job->deleteLater();
+        if (checkCancelled())
+            return;
+        if (!result.isSuccess())
+            m_warnings.append(tr("The restore drill found a problem: %1").arg(result.message));
         succeed();
     });
+    job->start();
 }
 
 void BackupJob::succeed()
@@ -353,13 +478,22 @@ void BackupJob::succeed()
         {QStringLiteral("gz_sha256"), gz.outputSha256},
         {QStringLiteral("page_count"), m_prepared->snapshot.info.pageCount},
         {QStringLiteral("duration_ms"), m_clock.elapsed()},
+        {QStringLiteral("verified"), m_verify},
+        {QStringLiteral("pruned"), m_pruned},
     };
-    finish(JobResult::succeeded(
-        tr("Backed up %1 to %2 as %3 (%4 compressed to %5) in %6 s.")
+    if (!m_warnings.isEmpty())
+        details.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(m_warnings));
+    QString message = tr("Backed up %1 to %2 as %3 (%4 compressed to %5) in %6 s.")
             .arg(QFileInfo(m_profile.databasePath).fileName(), m_profile.destination, m_generation,
                  locale.formattedDataSize(gz.inputBytes), locale.formattedDataSize(gz.outputBytes),
-                 locale.toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1)),
-        details));
+                 locale.toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1));
+    message += QLatin1Char(' ') + (m_verify ? tr("Verified from the destination.")
+                                            : tr("Not verified (--no-verify); nothing was pruned."));
+    if (!m_pruned.isEmpty())
+        message += QLatin1Char(' ') + tr("Retention removed %n old object(s).", nullptr, static_cast<int>(m_pruned.size()));
+    for (const QString &warning : std::as_const(m_warnings))
+        message += QLatin1Char(' ') + warning;
+    finish(JobResult::succeeded(message, details));
 }
 
 void BackupJob::fail(const QString &message, const QString &stderrTail)

@@ -6,9 +6,11 @@
 #include "Manifest.h"
 #include "Profile.h"
 #include "Staging.h"
+#include "Verifier.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -26,13 +28,17 @@ class BackupJob : public QObject
     Q_OBJECT
 
 public:
-    enum class Phase { Preparing, Snapshot, Compress, Upload, Check, Manifest, Done };
+    enum class Phase { Preparing, Snapshot, Compress, Upload, Check, Manifest, Verify, Prune, Drill, Done };
     Q_ENUM(Phase)
 
     // `catalog` may be null (no history); it must outlive the job.
     BackupJob(Profile profile, Credentials credentials, Catalog *catalog,
               QObject *parent = nullptr);
     ~BackupJob() override;
+
+    // Verification of the new generation from the destination (the profile's setting by
+    // default); without it the run neither prunes nor drills.
+    void setVerify(bool verify) { m_verify = verify; }
 
     // Queued: the work begins once control returns to the event loop.
     void start();
@@ -54,6 +60,9 @@ private:
     void uploadData();
     void checkUpload();
     void uploadManifest();
+    void verifyNew();
+    void prune();
+    void drillIfDue();
     void succeed();
     void fail(const QString &message, const QString &stderrTail = {});
     void finish(JobResult result);
@@ -77,6 +86,13 @@ private:
     Phase m_phase = Phase::Preparing;
     qint64 m_phaseTotal = 0;
     QElapsedTimer m_clock;
+    bool m_verify = true;
+    bool m_stored = false; // the manifest is on the destination: the generation exists
+    QStringList m_warnings;
+    QJsonArray m_pruned;
+    Manifest m_manifest;
+    QPointer<QObject> m_child; // the prune or drill job running inside this run
+    QFutureWatcher<Verdict> m_verifier;
     bool m_started = false;
     bool m_finished = false;
 };

@@ -93,6 +93,21 @@ Status Catalog::open()
         " db_size INTEGER NOT NULL DEFAULT 0,"
         " gz_size INTEGER NOT NULL DEFAULT 0)",
         "CREATE INDEX IF NOT EXISTS runs_by_profile ON runs(profile, kind, started_utc)",
+        "CREATE TABLE IF NOT EXISTS verifications ("
+        " id INTEGER PRIMARY KEY,"
+        " profile TEXT NOT NULL,"
+        " generation TEXT NOT NULL,"
+        " checked_utc TEXT NOT NULL,"
+        " passed INTEGER NOT NULL,"
+        " reason TEXT NOT NULL DEFAULT '',"
+        " kind TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS verifications_by_generation ON verifications(profile, generation)",
+        "CREATE TABLE IF NOT EXISTS deletions ("
+        " id INTEGER PRIMARY KEY,"
+        " profile TEXT NOT NULL,"
+        " object TEXT NOT NULL,"
+        " deleted_utc TEXT NOT NULL,"
+        " reason TEXT NOT NULL DEFAULT '')",
     };
     for (const char *sql : statements) {
         if (!q.exec(QString::fromLatin1(sql)))
@@ -146,6 +161,96 @@ Status Catalog::markInterrupted(const QString &profile)
     if (!q.exec())
         return Status::failure(q.lastError().text());
     return Status::success();
+}
+
+Status Catalog::recordVerification(const QString &profile, const VerificationRecord &record)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO verifications (profile, generation, checked_utc, passed, "
+                             "reason, kind) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(profile);
+    q.addBindValue(text(record.generation));
+    q.addBindValue(isoUtc(record.checkedUtc.isValid() ? record.checkedUtc : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(record.passed ? 1 : 0);
+    q.addBindValue(text(record.reason));
+    q.addBindValue(text(record.kind));
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    return Status::success();
+}
+
+namespace {
+const QString kVerificationColumns =
+    QStringLiteral("SELECT generation, checked_utc, passed, reason, kind FROM verifications ");
+
+VerificationRecord verificationFrom(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), fromIso(q.value(1)), q.value(2).toInt() != 0,
+            q.value(3).toString(), q.value(4).toString()};
+}
+} // namespace
+
+QHash<QString, VerificationRecord> Catalog::latestVerifications(const QString &profile) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? ORDER BY id"));
+    q.addBindValue(profile);
+    QHash<QString, VerificationRecord> latest;
+    if (q.exec()) {
+        while (q.next()) {
+            VerificationRecord r = verificationFrom(q);
+            latest.insert(r.generation, r);
+        }
+    }
+    return latest;
+}
+
+std::optional<VerificationRecord> Catalog::lastPassedVerification(const QString &profile) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? AND passed = 1 ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(profile);
+    if (q.exec() && q.next())
+        return verificationFrom(q);
+    return std::nullopt;
+}
+
+std::optional<VerificationRecord> Catalog::lastDrill(const QString &profile) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? AND kind = 'drill' ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(profile);
+    if (q.exec() && q.next())
+        return verificationFrom(q);
+    return std::nullopt;
+}
+
+Status Catalog::recordDeletion(const QString &profile, const QString &object, const QString &reason)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO deletions (profile, object, deleted_utc, reason) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(profile);
+    q.addBindValue(object);
+    q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(text(reason));
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    return Status::success();
+}
+
+QList<QStringList> Catalog::deletions(const QString &profile, int limit) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT object, reason, deleted_utc FROM deletions WHERE profile = ? "
+                             "ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(profile);
+    q.addBindValue(limit);
+    QList<QStringList> rows;
+    if (q.exec()) {
+        while (q.next())
+            rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    }
+    return rows;
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -32,6 +33,15 @@ struct RunRecord
     }
 };
 
+struct VerificationRecord
+{
+    QString generation;
+    QDateTime checkedUtc;
+    bool passed = false;
+    QString reason;
+    QString kind; // "verify", "backup" (right after upload) or "drill"
+};
+
 class Catalog
 {
     Q_DECLARE_TR_FUNCTIONS(Catalog)
@@ -52,6 +62,16 @@ public:
     Status recordFinish(qint64 id, const JobResult &result);
     // Runs left "running" by a process that died are marked "interrupted".
     Status markInterrupted(const QString &profile);
+
+    Status recordVerification(const QString &profile, const VerificationRecord &record);
+    // The newest verification of each generation of the profile.
+    QHash<QString, VerificationRecord> latestVerifications(const QString &profile) const;
+    // The newest passed verification of any generation: "last proven restorable".
+    std::optional<VerificationRecord> lastPassedVerification(const QString &profile) const;
+    std::optional<VerificationRecord> lastDrill(const QString &profile) const;
+    Status recordDeletion(const QString &profile, const QString &object, const QString &reason);
+    // (object, reason, when) of deletions, newest first.
+    QList<QStringList> deletions(const QString &profile, int limit = 200) const;
 
     QList<RunRecord> runs(const QString &profile, int limit = 50) const;
     std::optional<RunRecord> lastRun(const QString &profile, const QString &kind,

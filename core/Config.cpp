@@ -10,13 +10,18 @@ namespace lk {
 
 namespace {
 namespace Key {
-const QString version = QStringLiteral("general/config_version");
+// Top level: QSettings writes it under [General].
+const QString version = QStringLiteral("config_version");
 const QString database = QStringLiteral("database");
 const QString destination = QStringLiteral("destination");
 const QString endpoint = QStringLiteral("endpoint");
 const QString provider = QStringLiteral("provider");
 const QString region = QStringLiteral("region");
 const QString keepDays = QStringLiteral("keep_days");
+const QString keepMin = QStringLiteral("keep_min");
+const QString keepMonthly = QStringLiteral("keep_monthly");
+const QString verify = QStringLiteral("verify_after_backup");
+const QString drillDays = QStringLiteral("drill_days");
 const QString at = QStringLiteral("at");
 const QString level = QStringLiteral("compression_level");
 const QString busyTimeout = QStringLiteral("busy_timeout_seconds");
@@ -48,7 +53,9 @@ Status Config::load()
         return Status::failure(tr("Cannot read the settings file %1; it is damaged or not "
                                   "readable.")
                                    .arg(m_path));
-    const int version = settings.value(Key::version, kVersion).toInt();
+    // Files written before the key moved to the top level hold it as [%General].
+    const int version = settings.value(Key::version, settings.value(QStringLiteral("General/config_version"), kVersion))
+                            .toInt();
     if (version > kVersion)
         return Status::failure(tr("The settings file %1 was written by a newer LiteKeep "
                                   "(version %2); update LiteKeep.")
@@ -68,6 +75,10 @@ Status Config::load()
         p.provider = settings.value(Key::provider, p.provider).toString();
         p.region = settings.value(Key::region).toString();
         p.keepDays = settings.value(Key::keepDays, p.keepDays).toInt();
+        p.keepMin = settings.value(Key::keepMin, p.keepMin).toInt();
+        p.keepMonthly = settings.value(Key::keepMonthly, p.keepMonthly).toInt();
+        p.verifyAfterBackup = settings.value(Key::verify, p.verifyAfterBackup).toBool();
+        p.drillDays = settings.value(Key::drillDays, p.drillDays).toInt();
         p.at = QTime::fromString(settings.value(Key::at, p.at.toString(QStringLiteral("HH:mm")))
                                      .toString(),
                                  QStringLiteral("HH:mm"));
@@ -98,6 +109,10 @@ Status Config::save() const
         if (!p.region.isEmpty())
             settings.setValue(Key::region, p.region);
         settings.setValue(Key::keepDays, p.keepDays);
+        settings.setValue(Key::keepMin, p.keepMin);
+        settings.setValue(Key::keepMonthly, p.keepMonthly);
+        settings.setValue(Key::verify, p.verifyAfterBackup);
+        settings.setValue(Key::drillDays, p.drillDays);
         settings.setValue(Key::at, p.at.toString(QStringLiteral("HH:mm")));
         settings.setValue(Key::level, p.compressionLevel);
         settings.setValue(Key::busyTimeout, p.busyTimeoutSeconds);

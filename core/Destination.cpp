@@ -21,7 +21,7 @@ Result<Destination> Destination::parse(const QString &text)
             prefix.chop(1);
         d.m_prefix = prefix;
         static const QRegularExpression bucketPattern(
-            QStringLiteral("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"));
+            QStringLiteral("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\\z"));
         if (!bucketPattern.match(d.m_bucket).hasMatch())
             return R::fail(tr("\"%1\" is not a valid bucket name (3-63 lowercase letters, digits, "
                               "dots and hyphens).")

@@ -22,7 +22,7 @@ GenerationName::GenerationName(QString profile, QDateTime createdUtc)
 
 bool GenerationName::isValidProfileName(const QString &name)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$"));
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}\\z"));
     return pattern.match(name).hasMatch() && !name.endsWith(QLatin1Char('.'));
 }
 
@@ -61,7 +61,7 @@ std::optional<GenerationName::Parsed> GenerationName::parse(const QString &objec
     }
 
     // The timestamp has a fixed shape, so the profile is everything before its '-'.
-    static const QRegularExpression pattern(QStringLiteral("^(.+)-(\\d{8}T\\d{6}Z)$"));
+    static const QRegularExpression pattern(QStringLiteral("^(.+)-(\\d{8}T\\d{6}Z)\\z"));
     const auto match = pattern.match(stem);
     if (!match.hasMatch() || !isValidProfileName(match.captured(1)))
         return std::nullopt;

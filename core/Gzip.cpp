@@ -116,4 +116,59 @@ Result<Gzip::Stats> Gzip::decompressFile(const QString &input, const QString &ou
     return result;
 }
 
+struct Gzip::Inflater::State
+{
+    z_stream stream{};
+    std::vector<char> buffer = std::vector<char>(kChunk);
+};
+
+Gzip::Inflater::Inflater() : m_state(new State)
+{
+    if (inflateInit2(&m_state->stream, kGzipWindowBits) != Z_OK)
+        m_error = tr("Cannot start the decompressor.");
+}
+
+Gzip::Inflater::~Inflater()
+{
+    inflateEnd(&m_state->stream);
+    delete m_state;
+}
+
+bool Gzip::Inflater::feed(QByteArrayView compressed, const Output &output)
+{
+    if (!m_error.isEmpty())
+        return false;
+    if (compressed.isEmpty())
+        return true;
+    if (m_finished) {
+        m_error = tr("there are extra bytes after the end of the gzip stream");
+        return false;
+    }
+    z_stream &s = m_state->stream;
+    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.data()));
+    s.avail_in = static_cast<uInt>(compressed.size());
+    while (s.avail_in > 0 && !m_finished) {
+        s.next_out = reinterpret_cast<Bytef *>(m_state->buffer.data());
+        s.avail_out = static_cast<uInt>(kChunk);
+        const int rc = inflate(&s, Z_NO_FLUSH);
+        if (rc == Z_STREAM_END) {
+            m_finished = true;
+        } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+            m_error = tr("the data is not a valid gzip stream (%1)")
+                          .arg(QString::fromLatin1(s.msg ? s.msg : "zlib error"));
+            return false;
+        }
+        const qint64 produced = kChunk - s.avail_out;
+        if (produced > 0 && !output(QByteArrayView(m_state->buffer.data(), produced)))
+            return false;
+        if (rc == Z_BUF_ERROR && produced == 0)
+            break;
+    }
+    if (m_finished && s.avail_in > 0) {
+        m_error = tr("there are extra bytes after the end of the gzip stream");
+        return false;
+    }
+    return true;
+}
+
 } // namespace lk

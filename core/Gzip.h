@@ -31,6 +31,29 @@ public:
                                       const std::atomic_bool *cancel = nullptr,
                                       const Progress &progress = {});
 
+    // Inflates a gzip stream that arrives in pieces (a download), without a temporary .gz.
+    class Inflater
+    {
+    public:
+        Inflater();
+        ~Inflater();
+        Inflater(const Inflater &) = delete;
+        Inflater &operator=(const Inflater &) = delete;
+
+        using Output = std::function<bool(QByteArrayView plain)>;
+        // Feeds compressed bytes; plain bytes go to `output`. False on a broken stream (see
+        // error()) or when `output` returns false. Bytes after the end of the stream are an error.
+        bool feed(QByteArrayView compressed, const Output &output);
+        bool isFinished() const { return m_finished; }
+        const QString &error() const { return m_error; }
+
+    private:
+        struct State;
+        State *m_state;
+        bool m_finished = false;
+        QString m_error;
+    };
+
     // Inflates a gzip file; the hashes describe the compressed input and the plain output.
     static Result<Stats> decompressFile(const QString &input, const QString &output,
                                         const std::atomic_bool *cancel = nullptr,

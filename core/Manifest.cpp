@@ -13,7 +13,7 @@ const QString kTimeFormat = QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
 bool isSha256(const QString &s)
 {
-    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}\\z"));
     return hex.match(s).hasMatch();
 }
 } // namespace

@@ -33,6 +33,12 @@ QString Profile::validate() const
     }
     if (keepDays < 1 || keepDays > 36500)
         return tr("Keep days must be between 1 and 36500.");
+    if (keepMin < 1 || keepMin > 10000)
+        return tr("Keep-min must be between 1 and 10000: the newest generation is always kept.");
+    if (keepMonthly < 0 || keepMonthly > 1200)
+        return tr("Keep-monthly must be between 0 and 1200.");
+    if (drillDays < 0 || drillDays > 365)
+        return tr("Drill days must be between 0 (never) and 365.");
     if (!at.isValid())
         return tr("The daily time must be HH:MM.");
     if (compressionLevel < 1 || compressionLevel > 9)

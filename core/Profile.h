@@ -24,6 +24,10 @@ public:
     QString provider = QLatin1String(kDefaultProvider);
     QString region;        // empty: "auto" for Cloudflare, rclone's default otherwise
     int keepDays = 30;
+    int keepMin = 7;        // the newest good generations kept however old
+    int keepMonthly = 0;    // the newest generation of each of the last N months
+    bool verifyAfterBackup = true;
+    int drillDays = 7;      // a restore drill at most this many days apart; 0: never
     QTime at = QTime(2, 0);
     int compressionLevel = 6;
     int busyTimeoutSeconds = 30;

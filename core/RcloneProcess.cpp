@@ -4,13 +4,10 @@
 #include "Credentials.h"
 
 #include <QDir>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace lk {
 
 namespace {
-constexpr int kTailLines = 12;
 constexpr int kKillGraceMs = 5000;
 } // namespace
 
@@ -28,7 +25,11 @@ RcloneProcess::RcloneProcess(QObject *parent) : QObject(parent)
         stop();
     });
     connect(&m_killTimer, &QTimer::timeout, this, [this] { m_process.kill(); });
-    connect(&m_process, &QProcess::readyReadStandardError, this, &RcloneProcess::readStderr);
+    connect(&m_process, &QProcess::readyReadStandardError, this,
+            [this] {
+                if (m_log)
+                    m_log->feed(m_process.readAllStandardError());
+            });
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { m_outcome.stdoutData += m_process.readAllStandardOutput(); });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
@@ -91,6 +92,8 @@ void RcloneProcess::start(const QStringList &arguments, const QProcessEnvironmen
     m_outcome = Outcome{};
     m_outcome.started = true;
     m_done = false;
+    m_log = std::make_unique<RcloneLog>();
+    m_log->onStats = [this](qint64 bytes, qint64 total) { Q_EMIT transferProgress(bytes, total); };
     m_process.setProcessEnvironment(childEnvironment(remote));
     m_process.setProgram(program());
     m_process.setArguments(commonArguments() + arguments);
@@ -116,56 +119,6 @@ void RcloneProcess::stop()
     m_killTimer.start(kKillGraceMs);
 }
 
-bool RcloneProcess::parseLogLine(const QByteArray &line, LogLine *out)
-{
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return false;
-    const QJsonObject obj = doc.object();
-    out->level = obj.value(QLatin1String("level")).toString();
-    out->message = obj.value(QLatin1String("msg")).toString().trimmed();
-    const QJsonValue stats = obj.value(QLatin1String("stats"));
-    out->hasStats = stats.isObject();
-    if (out->hasStats) {
-        const QJsonObject s = stats.toObject();
-        out->bytes = s.value(QLatin1String("bytes")).toInteger();
-        out->totalBytes = s.value(QLatin1String("totalBytes")).toInteger();
-    }
-    return true;
-}
-
-void RcloneProcess::readStderr()
-{
-    m_partialLine += m_process.readAllStandardError();
-    qsizetype newline;
-    while ((newline = m_partialLine.indexOf('\n')) >= 0) {
-        const QByteArray line = m_partialLine.left(newline).trimmed();
-        m_partialLine.remove(0, newline + 1);
-        if (!line.isEmpty())
-            handleLine(line);
-    }
-}
-
-void RcloneProcess::handleLine(const QByteArray &line)
-{
-    LogLine parsed;
-    if (!parseLogLine(line, &parsed)) {
-        // Plain text (a crash, a usage error): keep it for the user.
-        m_tail.append(QString::fromUtf8(line));
-    } else if (parsed.hasStats) {
-        Q_EMIT transferProgress(parsed.bytes, parsed.totalBytes);
-        return;
-    } else {
-        if (parsed.level == QLatin1String("error") || parsed.level == QLatin1String("critical") ||
-            parsed.level == QLatin1String("fatal"))
-            m_outcome.errors.append(parsed.message);
-        m_tail.append(parsed.level + QLatin1String(": ") + parsed.message);
-    }
-    while (m_tail.size() > kTailLines)
-        m_tail.removeFirst();
-}
-
 void RcloneProcess::finish()
 {
     if (m_done)
@@ -173,13 +126,13 @@ void RcloneProcess::finish()
     m_done = true;
     m_timeout.stop();
     m_killTimer.stop();
-    readStderr();
-    if (!m_partialLine.trimmed().isEmpty())
-        handleLine(m_partialLine.trimmed());
-    m_partialLine.clear();
+    if (m_log) {
+        m_log->feed(m_process.readAllStandardError());
+        m_log->flush();
+        m_outcome.errors = m_log->errors();
+        m_outcome.stderrTail = m_log->tail();
+    }
     m_outcome.stdoutData += m_process.readAllStandardOutput();
-    m_outcome.stderrTail = m_tail.join(QLatin1Char('\n'));
-    m_tail.clear();
     if (!m_outcome.startError.isEmpty())
         m_outcome.started = false;
     const Outcome outcome = m_outcome;

@@ -1,12 +1,15 @@
 // One rclone child: an explicit environment, JSON log parsing, timeout and cancel.
 #pragma once
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTimer>
+
+#include "RcloneLog.h"
+
+#include <memory>
 
 namespace lk {
 
@@ -49,32 +52,18 @@ public:
     // Terminate, then kill after a grace period. Idempotent.
     void cancel();
 
-    // Parses one stderr line of rclone's JSON log. Public for tests and fuzzing.
-    struct LogLine
-    {
-        QString level;
-        QString message;
-        bool hasStats = false;
-        qint64 bytes = 0;
-        qint64 totalBytes = 0;
-    };
-    static bool parseLogLine(const QByteArray &line, LogLine *out);
-
 Q_SIGNALS:
     void transferProgress(qint64 bytes, qint64 totalBytes);
     void finished(const lk::RcloneProcess::Outcome &outcome);
 
 private:
-    void readStderr();
-    void handleLine(const QByteArray &line);
     void stop();
     void finish();
 
     QProcess m_process;
     QTimer m_timeout;
     QTimer m_killTimer;
-    QByteArray m_partialLine;
-    QStringList m_tail;
+    std::unique_ptr<RcloneLog> m_log;
     Outcome m_outcome;
     bool m_done = false;
 };

@@ -90,20 +90,10 @@ void Storage::list(Done<QList<ObjectInfo>> done)
         tr("Listing %1").arg(m_destination.toString()), kListTimeoutMs,
         [this, done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
             if (!o.succeeded()) {
-                // rclone says "directory not found" (exit 3): for a local folder that only
-                // means no generations yet; on S3 a missing prefix lists as empty, so exit 3
-                // means the bucket itself is missing.
-                const bool notFound = o.started && o.exitCode == 3 && !o.cancelled && !o.timedOut;
-                if (notFound && !m_destination.isS3()) {
+                if (isMissingFolder(o, &f))
                     done({}, {});
-                    return;
-                }
-                if (notFound)
-                    f.message = tr("Listing %1 failed: the bucket \"%2\" does not exist at %3. "
-                                   "Create it, or correct the destination.")
-                                    .arg(m_destination.toString(), m_destination.bucket(),
-                                         m_profile.endpoint);
-                done({}, f);
+                else
+                    done({}, f);
                 return;
             }
             auto parsed = parseListing(o.stdoutData);
@@ -113,6 +103,34 @@ void Storage::list(Done<QList<ObjectInfo>> done)
                 return;
             }
             done(parsed.value(), {});
+        });
+}
+
+bool Storage::isMissingFolder(const RcloneProcess::Outcome &o, Failure *failure) const
+{
+    const bool notFound = o.started && o.exitCode == 3 && !o.cancelled && !o.timedOut;
+    if (!notFound)
+        return false;
+    if (!m_destination.isS3())
+        return true;
+    failure->message = tr("The bucket \"%1\" does not exist at %2. Create it, or correct the "
+                          "destination.")
+                           .arg(m_destination.bucket(), m_profile.endpoint);
+    return false;
+}
+
+void Storage::mirrorManifests(const QString &localFolder, Done<bool> done)
+{
+    run({QStringLiteral("sync"), m_destination.profileFolder(m_profile.name), localFolder,
+         QStringLiteral("--include"), QStringLiteral("*.manifest.json"), QStringLiteral("--transfers"),
+         QStringLiteral("8"), QStringLiteral("--checkers"), QStringLiteral("16")},
+        tr("Reading the manifests on %1").arg(m_destination.toString()), kListTimeoutMs,
+        [this, done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
+            if (o.succeeded() || isMissingFolder(o, &f)) {
+                done(true, {});
+                return;
+            }
+            done(false, f);
         });
 }
 

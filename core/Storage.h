@@ -46,6 +46,9 @@ public:
 
     void upload(const QString &localFile, const QString &objectName, Done<bool> done);
     void list(Done<QList<ObjectInfo>> done);
+    // Mirrors the profile's manifests into `localFolder` (only new ones are downloaded; ones
+    // gone from the destination disappear). One rclone call, however many generations.
+    void mirrorManifests(const QString &localFolder, Done<bool> done);
     void remove(const QString &objectName, Done<bool> done);
     void cancel();
 
@@ -57,6 +60,9 @@ Q_SIGNALS:
 private:
     void run(const QStringList &arguments, const QString &action, int timeoutMs,
              std::function<void(const RcloneProcess::Outcome &, const Failure &)> done);
+    // rclone's "directory not found" (exit 3): nothing there yet for a local folder, but on
+    // S3 (where a missing prefix simply lists empty) it means the bucket is missing.
+    bool isMissingFolder(const RcloneProcess::Outcome &o, Failure *failure) const;
 
     Profile m_profile;
     Destination m_destination;

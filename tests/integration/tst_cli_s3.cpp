@@ -36,10 +36,11 @@ private:
         m_env.insert(QStringLiteral("LITEKEEP_ACCESS_KEY_ID"), id);
         m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"), secret);
     }
-    // Objects s3rver stores for the bucket: it keeps each object as a file named after its key.
+    // Objects s3rver stores for the bucket: it keeps each as "<key>._S3rver_object".
     QStringList storedObjects(const QString &suffix) const
     {
-        return filesEndingWith(m_server.dataDir() + QLatin1Char('/') + m_server.bucket(), suffix);
+        return filesEndingWith(m_server.dataDir() + QLatin1Char('/') + m_server.bucket(),
+                               suffix + QStringLiteral("._S3rver_object"));
     }
     // rclone run by hand, as a person restoring without LiteKeep would.
     RunResult plainRclone(const QStringList &args) const
@@ -136,19 +137,31 @@ private Q_SLOTS:
         QFETCH(QString, keyId);
         QFETCH(QString, phrase);
         addProfile(dest, endpoint.isEmpty() ? m_server.endpoint() : endpoint);
-        useKeys(keyId, QLatin1String(S3Server::kSecret));
+        // A good generation first, so "nothing changed" is about something.
+        useKeys(QLatin1String(S3Server::kAccessKey), QLatin1String(S3Server::kSecret));
+        const RunResult good = runLiteKeep({QStringLiteral("--config"), m_home->file(QStringLiteral("good.ini")),
+                                            QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("good"),
+                                            QStringLiteral("--db"), db(), QStringLiteral("--dest"),
+                                            QStringLiteral("s3://backups/x"), QStringLiteral("--endpoint"),
+                                            m_server.endpoint()}, m_env);
+        QCOMPARE(good.exitCode, 0);
+        QCOMPARE(runLiteKeep({QStringLiteral("--config"), m_home->file(QStringLiteral("good.ini")),
+                              QStringLiteral("backup"), QStringLiteral("--profile"), QStringLiteral("good")}, m_env).exitCode, 0);
         const QStringList before = storedObjects(QStringLiteral(".manifest.json"));
+        QVERIFY(!before.isEmpty());
+        useKeys(keyId, QLatin1String(S3Server::kSecret));
         QElapsedTimer clock;
         clock.start();
         const RunResult r = lk({QStringLiteral("backup")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(phrase.toUtf8()), r.err.constData());
         QVERIFY2(clock.elapsed() < 120000, "an unreachable destination fails in bounded time");
+        useKeys(QLatin1String(S3Server::kAccessKey), QLatin1String(S3Server::kSecret));
         QCOMPARE(storedObjects(QStringLiteral(".manifest.json")), before);
         const auto rows = historyRows(*m_home);
-        QCOMPARE(rows.size(), 1);
-        QCOMPARE(rows.first().value(0), QStringLiteral("failed"));
-        QVERIFY(rows.first().value(1).contains(phrase));
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.last().value(0), QStringLiteral("failed"));
+        QVERIFY(rows.last().value(1).contains(phrase));
     }
 
     void missingCredentialsAreExplained()

@@ -185,12 +185,12 @@ QStringList filesContaining(const QString &root, const QByteArray &needle)
 
 namespace lkt {
 
-QList<QStringList> historyRows(const TestHome &home)
+QList<QStringList> historyRows(const TestHome &home, const QString &kind)
 {
     const RunResult r = runProgram(
         QStringLiteral("sqlite3"),
         {QStringLiteral("-separator"), QStringLiteral("\x1f"), home.historyFile(),
-         QStringLiteral("SELECT outcome, message, generation FROM runs ORDER BY id")},
+         QStringLiteral("SELECT outcome, message, generation FROM runs WHERE kind = '%1' ORDER BY id").arg(kind)},
         QProcessEnvironment::systemEnvironment());
     QList<QStringList> rows;
     const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);

@@ -85,8 +85,9 @@ QStringList filesContaining(const QString &root, const QByteArray &needle);
 } // namespace lkt
 
 namespace lkt {
-// (outcome, message) of every run in the history, oldest first, read with the sqlite3 shell.
-QList<QStringList> historyRows(const TestHome &home);
+// (outcome, message, generation) of every run of `kind` in the history, oldest first, read
+// with the sqlite3 shell.
+QList<QStringList> historyRows(const TestHome &home, const QString &kind = QStringLiteral("backup"));
 // Object names below `folder` (recursively) that end with `suffix`.
 QStringList filesEndingWith(const QString &folder, const QString &suffix);
 // A shell script that LITEKEEP_RCLONE can name: it runs `body` before exec'ing the real rclone.

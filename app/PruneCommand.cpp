@@ -1,0 +1,63 @@
+// litekeep prune [--profile NAME] [--dry-run]
+#include "PruneCommand.h"
+
+#include "PruneJob.h"
+#include "SignalWatcher.h"
+
+#include <QJsonArray>
+
+namespace lk {
+
+void PruneCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."), tr("NAME"),
+                                           QStringLiteral("default"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Print the plan; delete nothing."));
+    parser.addOptions({profileOption, dryRun});
+    if (!parse(parser, arguments))
+        return;
+    if (!parser.positionalArguments().isEmpty()) {
+        finish(m_ctx.usageError(tr("Usage: litekeep prune [--profile NAME] [--dry-run]")));
+        return;
+    }
+    const bool dry = parser.isSet(dryRun);
+    resolve(parser.value(profileOption), [this, dry](const Profile &profile, const Credentials &credentials) {
+        m_catalog = std::make_unique<Catalog>();
+        if (!m_catalog->open())
+            m_catalog.reset();
+        auto *job = new PruneJob(profile, credentials, m_catalog.get(), dry, PruneJob::Locking::TakeLock, this);
+        auto *signals_ = new SignalWatcher(job);
+        connect(signals_, &SignalWatcher::interrupted, job, &PruneJob::cancel);
+        connect(job, &PruneJob::finished, this, [this, dry](const JobResult &result) {
+            const int code = result.isSuccess() ? ExitOk : ExitFailed;
+            if (m_ctx.json()) {
+                QJsonObject doc = result.details;
+                doc.insert(QStringLiteral("ok"), result.isSuccess());
+                doc.insert(QStringLiteral("message"), result.message);
+                doc.insert(QStringLiteral("exit_code"), code);
+                m_ctx.printJson(doc);
+            } else {
+                const QJsonArray plan = result.details.value(QLatin1String("plan")).toArray();
+                for (const QJsonValue &value : plan) {
+                    const QJsonObject d = value.toObject();
+                    const bool keep = d.value(QLatin1String("keep")).toBool();
+                    m_ctx.out(QStringLiteral("%1  %2  %3")
+                                  .arg(keep ? tr("keep  ") : dry ? tr("would delete") : tr("delete"),
+                                       d.value(QLatin1String("generation")).toString(),
+                                       d.value(QLatin1String("reason")).toString()));
+                }
+            }
+            if (result.isSuccess()) {
+                if (!m_ctx.json())
+                    m_ctx.out(result.message);
+            } else {
+                m_ctx.err(result.message);
+            }
+            finish(code);
+        });
+        job->start();
+    });
+}
+
+} // namespace lk

@@ -1,0 +1,23 @@
+// litekeep prune [--profile NAME] [--dry-run]
+#pragma once
+
+#include "Catalog.h"
+#include "Command.h"
+
+#include <memory>
+
+namespace lk {
+
+class PruneCommand : public Command
+{
+    Q_OBJECT
+
+public:
+    using Command::Command;
+    void run(const QStringList &arguments) override;
+
+private:
+    std::unique_ptr<Catalog> m_catalog;
+};
+
+} // namespace lk

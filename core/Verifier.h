@@ -1,0 +1,48 @@
+// Full verification of one generation: streamed download, both SHA-256s, gunzip, and SQLite's
+// own checks compared with the manifest. Blocking: run it on a worker thread.
+#pragma once
+
+#include "Generation.h"
+#include "Profile.h"
+
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+
+#include <atomic>
+#include <functional>
+
+namespace lk {
+
+struct Verdict
+{
+    enum class Kind {
+        Passed,
+        Failed,     // the generation is bad: a checksum, the gzip stream or the database
+        NotChecked, // we could not find out (network, cancel, no room): says nothing about it
+    };
+    Kind kind = Kind::NotChecked;
+    QString reason;
+    QString stderrTail;
+
+    bool passed() const { return kind == Kind::Passed; }
+};
+
+class Verifier
+{
+    Q_DECLARE_TR_FUNCTIONS(Verifier)
+
+public:
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    // Downloads `generation` into `databasePath` (a new file) and checks it. The file is left
+    // in place when the verdict is Passed (a restore uses it) and removed otherwise.
+    static Verdict verify(const Profile &profile, const QProcessEnvironment &remote,
+                          const Generation &generation, const QString &databasePath,
+                          const std::atomic_bool *cancel, const Progress &progress = {});
+
+    // The manifest's facts against the downloaded database (page count, schema, rows...).
+    static QString compareWithManifest(const QString &databasePath, const Manifest &manifest,
+                                       const std::atomic_bool *cancel);
+};
+
+} // namespace lk

@@ -1,0 +1,282 @@
+// Catalog: the private history of runs, what it records and how it answers.
+#include "Catalog.h"
+
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QTest>
+#include <QTimeZone>
+
+using lk::Catalog;
+using lk::JobResult;
+
+namespace {
+
+constexpr QFile::Permissions kGroupOrOther = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                             QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+
+JobResult success(const QString &generation, qint64 dbSize, qint64 gzSize)
+{
+    return JobResult::succeeded(QStringLiteral("Backed up."),
+                                {{QStringLiteral("generation"), generation},
+                                 {QStringLiteral("db_size"), dbSize},
+                                 {QStringLiteral("gz_size"), gzSize}});
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCatalog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void privateFile();
+    void recordsRuns();
+    void lastRunFilters();
+    void markInterrupted();
+    void durationMs();
+    void persistsAcrossOpens();
+    void refusesForeignFile();
+};
+
+void TestCatalog::privateFile()
+{
+    lkt::TestHome home;
+    QVERIFY(home.isValid());
+    home.applyToThisProcess();
+
+    Catalog catalog;
+    QCOMPARE(catalog.path(), home.historyFile());
+    QVERIFY(!QFile::exists(catalog.path()));
+    const lk::Status opened = catalog.open();
+    QVERIFY2(opened.ok, qPrintable(opened.error));
+    QVERIFY(QFile::exists(catalog.path()));
+
+    const QFile::Permissions perms = QFileInfo(catalog.path()).permissions();
+    QVERIFY(perms.testFlags(QFile::ReadOwner | QFile::WriteOwner));
+    QVERIFY(!perms.testFlag(QFile::ExeOwner));
+    QVERIFY2(!(perms & kGroupOrOther), qPrintable(QString::number(perms.toInt(), 8)));
+
+    const QFile::Permissions dirPerms = QFileInfo(QFileInfo(catalog.path()).absolutePath()).permissions();
+    QVERIFY(!(dirPerms & kGroupOrOther));
+
+    // Recording writes through the WAL; its side files are private too.
+    QVERIFY(catalog.recordStart(QStringLiteral("p"), QStringLiteral("backup")).isOk());
+    for (const QString &side : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        const QString file = catalog.path() + side;
+        if (QFile::exists(file))
+            QVERIFY2(!(QFileInfo(file).permissions() & kGroupOrOther), qPrintable(file));
+    }
+}
+
+void TestCatalog::recordsRuns()
+{
+    lkt::TestHome home;
+    Catalog catalog(home.file(QStringLiteral("history.sqlite")));
+    QVERIFY(catalog.open().ok);
+
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const auto first = catalog.recordStart(QStringLiteral("nightly"), QStringLiteral("backup"));
+    QVERIFY2(first.isOk(), qPrintable(first.error()));
+    const auto second = catalog.recordStart(QStringLiteral("nightly"), QStringLiteral("backup"));
+    const auto other = catalog.recordStart(QStringLiteral("nightly.2"), QStringLiteral("backup"));
+    QVERIFY(second.isOk() && other.isOk());
+    QVERIFY(second.value() > first.value());
+
+    QList<lk::RunRecord> runs = catalog.runs(QStringLiteral("nightly"));
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.at(0).id, second.value()); // newest first
+    QCOMPARE(runs.at(1).id, first.value());
+    for (const lk::RunRecord &r : runs) {
+        QCOMPARE(r.profile, QStringLiteral("nightly"));
+        QCOMPARE(r.kind, QStringLiteral("backup"));
+        QCOMPARE(r.outcome, QStringLiteral("running"));
+        QVERIFY(!r.finishedUtc.isValid());
+        QVERIFY(r.startedUtc >= before && r.startedUtc <= QDateTime::currentDateTimeUtc());
+        QCOMPARE(r.startedUtc.offsetFromUtc(), 0);
+    }
+
+    const QString generation = QStringLiteral("nightly-20261127T020000Z");
+    QVERIFY(catalog.recordFinish(first.value(), success(generation, 5'000'000'000LL, 1234)).ok);
+    QVERIFY(catalog.recordFinish(second.value(),
+                                 JobResult::failed(QStringLiteral("R2 rejected the key (403)."),
+                                                   QStringLiteral("error: 403")))
+                .ok);
+
+    runs = catalog.runs(QStringLiteral("nightly"));
+    QCOMPARE(runs.size(), 2);
+    const lk::RunRecord &failed = runs.at(0);
+    QCOMPARE(failed.outcome, QStringLiteral("failed"));
+    QCOMPARE(failed.message, QStringLiteral("R2 rejected the key (403)."));
+    QVERIFY(failed.generation.isEmpty());
+    QCOMPARE(failed.dbSize, 0);
+    const lk::RunRecord &ok = runs.at(1);
+    QCOMPARE(ok.outcome, QStringLiteral("succeeded"));
+    QCOMPARE(ok.message, QStringLiteral("Backed up."));
+    QCOMPARE(ok.generation, generation);
+    QCOMPARE(ok.dbSize, 5'000'000'000LL);
+    QCOMPARE(ok.gzSize, 1234);
+    QVERIFY(ok.finishedUtc.isValid());
+    QVERIFY(ok.finishedUtc >= ok.startedUtc);
+
+    // The other profile, whose name shares a prefix, is untouched and separate.
+    const QList<lk::RunRecord> others = catalog.runs(QStringLiteral("nightly.2"));
+    QCOMPARE(others.size(), 1);
+    QCOMPARE(others.at(0).outcome, QStringLiteral("running"));
+    QVERIFY(catalog.runs(QStringLiteral("unknown")).isEmpty());
+
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(catalog.recordStart(QStringLiteral("nightly"), QStringLiteral("backup")).isOk());
+    runs = catalog.runs(QStringLiteral("nightly"), 3);
+    QCOMPARE(runs.size(), 3);
+    QVERIFY(runs.at(0).id > runs.at(1).id && runs.at(1).id > runs.at(2).id);
+}
+
+void TestCatalog::lastRunFilters()
+{
+    lkt::TestHome home;
+    Catalog catalog(home.file(QStringLiteral("history.sqlite")));
+    QVERIFY(catalog.open().ok);
+    const QString p = QStringLiteral("p");
+    const QString backup = QStringLiteral("backup");
+
+    QVERIFY(!catalog.lastRun(p, backup).has_value());
+
+    const qint64 a = catalog.recordStart(p, backup).value();
+    QVERIFY(catalog.recordFinish(a, success(QStringLiteral("p-20260101T000000Z"), 10, 5)).ok);
+    const qint64 b = catalog.recordStart(p, backup).value();
+    QVERIFY(catalog.recordFinish(b, JobResult::cancelled(QStringLiteral("Cancelled."))).ok);
+    const qint64 c = catalog.recordStart(p, backup).value();
+    const qint64 verify = catalog.recordStart(p, QStringLiteral("verify")).value();
+
+    auto last = catalog.lastRun(p, backup);
+    QVERIFY(last.has_value());
+    QCOMPARE(last->id, c);
+    QCOMPARE(last->outcome, QStringLiteral("running"));
+    // A null and an empty outcome both mean "any outcome".
+    QCOMPARE(catalog.lastRun(p, backup, QStringLiteral(""))->id, c);
+    QCOMPARE(catalog.lastRun(p, backup, QString())->id, c);
+
+    last = catalog.lastRun(p, backup, QStringLiteral("succeeded"));
+    QVERIFY(last.has_value());
+    QCOMPARE(last->id, a);
+    QCOMPARE(last->generation, QStringLiteral("p-20260101T000000Z"));
+    QCOMPARE(catalog.lastRun(p, backup, QStringLiteral("cancelled"))->id, b);
+    QVERIFY(!catalog.lastRun(p, backup, QStringLiteral("failed")).has_value());
+
+    QCOMPARE(catalog.lastRun(p, QStringLiteral("verify"))->id, verify);
+    QVERIFY(!catalog.lastRun(p, QStringLiteral("restore")).has_value());
+    QVERIFY(!catalog.lastRun(QStringLiteral("q"), backup).has_value());
+}
+
+void TestCatalog::markInterrupted()
+{
+    lkt::TestHome home;
+    Catalog catalog(home.file(QStringLiteral("history.sqlite")));
+    QVERIFY(catalog.open().ok);
+
+    const qint64 done = catalog.recordStart(QStringLiteral("a"), QStringLiteral("backup")).value();
+    QVERIFY(catalog.recordFinish(done, success(QStringLiteral("g"), 1, 1)).ok);
+    const qint64 dead1 = catalog.recordStart(QStringLiteral("a"), QStringLiteral("backup")).value();
+    const qint64 dead2 = catalog.recordStart(QStringLiteral("a"), QStringLiteral("verify")).value();
+    const qint64 otherProfile = catalog.recordStart(QStringLiteral("a.b"), QStringLiteral("backup")).value();
+
+    const lk::Status s = catalog.markInterrupted(QStringLiteral("a"));
+    QVERIFY2(s.ok, qPrintable(s.error));
+
+    for (const lk::RunRecord &r : catalog.runs(QStringLiteral("a"))) {
+        if (r.id == done) {
+            QCOMPARE(r.outcome, QStringLiteral("succeeded"));
+            QCOMPARE(r.message, QStringLiteral("Backed up."));
+        } else {
+            QVERIFY(r.id == dead1 || r.id == dead2);
+            QCOMPARE(r.outcome, QStringLiteral("interrupted"));
+            QVERIFY2(r.message.contains(QLatin1String("interrupted")), qPrintable(r.message));
+            QVERIFY(!r.finishedUtc.isValid());
+        }
+    }
+    QCOMPARE(catalog.runs(QStringLiteral("a")).size(), 3);
+    QCOMPARE(catalog.lastRun(QStringLiteral("a.b"), QStringLiteral("backup"))->id, otherProfile);
+    QCOMPARE(catalog.lastRun(QStringLiteral("a.b"), QStringLiteral("backup"))->outcome,
+             QStringLiteral("running"));
+
+    // Nothing left to mark: a second call changes nothing and still succeeds.
+    QVERIFY(catalog.markInterrupted(QStringLiteral("a")).ok);
+    QCOMPARE(catalog.lastRun(QStringLiteral("a"), QStringLiteral("backup"), QStringLiteral("interrupted"))->id,
+             dead1);
+}
+
+void TestCatalog::durationMs()
+{
+    lk::RunRecord r;
+    r.startedUtc = QDateTime(QDate(2026, 1, 1), QTime(2, 0, 0), QTimeZone::utc());
+    QCOMPARE(r.durationMs(), -1);
+    r.finishedUtc = r.startedUtc.addMSecs(90'500);
+    QCOMPARE(r.durationMs(), 90'500);
+
+    lkt::TestHome home;
+    Catalog catalog(home.file(QStringLiteral("history.sqlite")));
+    QVERIFY(catalog.open().ok);
+    const qint64 id = catalog.recordStart(QStringLiteral("p"), QStringLiteral("backup")).value();
+    QCOMPARE(catalog.runs(QStringLiteral("p")).at(0).durationMs(), -1);
+    QTest::qSleep(120);
+    QVERIFY(catalog.recordFinish(id, success(QStringLiteral("g"), 1, 1)).ok);
+    const qint64 ms = catalog.runs(QStringLiteral("p")).at(0).durationMs();
+    QVERIFY2(ms >= 100 && ms < 10'000, qPrintable(QString::number(ms)));
+}
+
+void TestCatalog::persistsAcrossOpens()
+{
+    lkt::TestHome home;
+    const QString file = home.file(QStringLiteral("history.sqlite"));
+    qint64 id = 0;
+    {
+        Catalog catalog(file);
+        QVERIFY(catalog.open().ok);
+        id = catalog.recordStart(QStringLiteral("p"), QStringLiteral("backup")).value();
+        QVERIFY(catalog.recordFinish(id, success(QStringLiteral("p-gen"), 7, 3)).ok);
+    }
+    // Two catalogs on one file at once (the tray and a CLI run) both work.
+    Catalog one(file);
+    Catalog two(file);
+    QVERIFY(one.open().ok);
+    QVERIFY(two.open().ok);
+    QCOMPARE(one.lastRun(QStringLiteral("p"), QStringLiteral("backup"))->generation, QStringLiteral("p-gen"));
+    const qint64 next = two.recordStart(QStringLiteral("p"), QStringLiteral("backup")).value();
+    QVERIFY(next > id);
+    QCOMPARE(one.lastRun(QStringLiteral("p"), QStringLiteral("backup"))->id, next);
+}
+
+void TestCatalog::refusesForeignFile()
+{
+    lkt::TestHome home;
+    const QString file = home.file(QStringLiteral("history.sqlite"));
+    const QByteArray content = QByteArray("This is somebody's notes file, not a database.\n").repeated(100);
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+    }
+    Catalog catalog(file);
+    const lk::Status s = catalog.open();
+    QVERIFY(!s.ok);
+    QVERIFY2(s.error.contains(QLatin1String("cannot be used")) || s.error.contains(QLatin1String("Cannot open")),
+             qPrintable(s.error));
+    QVERIFY2(s.error.contains(file), qPrintable(s.error));
+    QCOMPARE(readFile(file), content); // never overwritten
+
+    Catalog nowhere(QStringLiteral("/dev/null/history.sqlite"));
+    const lk::Status n = nowhere.open();
+    QVERIFY(!n.ok);
+    QVERIFY2(n.error.contains(QLatin1String("/dev/null/history.sqlite")), qPrintable(n.error));
+}
+
+QTEST_GUILESS_MAIN(TestCatalog)
+#include "tst_catalog.moc"

@@ -5,6 +5,7 @@
 #include "CredentialsCommand.h"
 #include "ListCommand.h"
 #include "PruneCommand.h"
+#include "RestoreCommand.h"
 #include "VerifyCommand.h"
 #include "ProfileCommand.h"
 #include "StatusCommand.h"
@@ -43,6 +44,8 @@ QString Cli::usage()
               "  list   [--profile NAME]   generations on the destination\n"
               "  verify [--profile NAME] [GENERATION | --latest | --all | --drill]\n"
               "  prune  [--profile NAME] [--dry-run]   apply retention\n"
+              "  restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]\n"
+              "  restore --undo [--profile NAME]   put back what the last in-place restore replaced\n"
               "  status [--profile NAME]   the last run, the last good backup, the last proof\n"
               "\n"
               "DEST is a local folder or s3://BUCKET/PREFIX; --profile defaults to \"default\".\n"
@@ -101,6 +104,8 @@ void Cli::run(const QStringList &arguments)
         m_command = new VerifyCommand(*m_ctx, this);
     else if (verb == QLatin1String("prune"))
         m_command = new PruneCommand(*m_ctx, this);
+    else if (verb == QLatin1String("restore"))
+        m_command = new RestoreCommand(*m_ctx, this);
     else if (verb == QLatin1String("help")) {
         std::printf("%s\n", usage().toLocal8Bit().constData());
         finishWith(ExitOk);

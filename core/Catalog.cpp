@@ -102,6 +102,14 @@ Status Catalog::open()
         " reason TEXT NOT NULL DEFAULT '',"
         " kind TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS verifications_by_generation ON verifications(profile, generation)",
+        "CREATE TABLE IF NOT EXISTS restores ("
+        " id INTEGER PRIMARY KEY,"
+        " profile TEXT NOT NULL,"
+        " at_utc TEXT NOT NULL,"
+        " generation TEXT NOT NULL DEFAULT '',"
+        " target TEXT NOT NULL,"
+        " mode TEXT NOT NULL,"
+        " pre_restore_copy TEXT NOT NULL DEFAULT '')",
         "CREATE TABLE IF NOT EXISTS deletions ("
         " id INTEGER PRIMARY KEY,"
         " profile TEXT NOT NULL,"
@@ -222,6 +230,39 @@ std::optional<VerificationRecord> Catalog::lastDrill(const QString &profile) con
     q.addBindValue(profile);
     if (q.exec() && q.next())
         return verificationFrom(q);
+    return std::nullopt;
+}
+
+Status Catalog::recordRestore(const QString &profile, const RestoreRecord &record)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT INTO restores (profile, at_utc, generation, target, mode, pre_restore_copy) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(profile);
+    q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(text(record.generation));
+    q.addBindValue(text(record.target));
+    q.addBindValue(text(record.mode));
+    q.addBindValue(text(record.preRestoreCopy));
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    return Status::success();
+}
+
+std::optional<RestoreRecord> Catalog::lastUndoableRestore(const QString &profile) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT at_utc, generation, target, mode, pre_restore_copy FROM restores "
+                             "WHERE profile = ? AND pre_restore_copy != '' ORDER BY id DESC"));
+    q.addBindValue(profile);
+    if (q.exec()) {
+        while (q.next()) {
+            RestoreRecord r{fromIso(q.value(0)), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toString(), q.value(4).toString()};
+            if (QFileInfo::exists(r.preRestoreCopy))
+                return r;
+        }
+    }
     return std::nullopt;
 }
 

@@ -42,6 +42,15 @@ struct VerificationRecord
     QString kind; // "verify", "backup" (right after upload) or "drill"
 };
 
+struct RestoreRecord
+{
+    QDateTime atUtc;
+    QString generation;
+    QString target;
+    QString mode; // "to-file", "in-place" or "undo"
+    QString preRestoreCopy;
+};
+
 class Catalog
 {
     Q_DECLARE_TR_FUNCTIONS(Catalog)
@@ -72,6 +81,10 @@ public:
     Status recordDeletion(const QString &profile, const QString &object, const QString &reason);
     // (object, reason, when) of deletions, newest first.
     QList<QStringList> deletions(const QString &profile, int limit = 200) const;
+
+    Status recordRestore(const QString &profile, const RestoreRecord &record);
+    // The newest restore that kept a pre-restore copy which still exists: what "undo" puts back.
+    std::optional<RestoreRecord> lastUndoableRestore(const QString &profile) const;
 
     QList<RunRecord> runs(const QString &profile, int limit = 50) const;
     std::optional<RunRecord> lastRun(const QString &profile, const QString &kind,

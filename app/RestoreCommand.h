@@ -1,0 +1,26 @@
+// litekeep restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]
+// litekeep restore --undo [--profile NAME]
+#pragma once
+
+#include "Catalog.h"
+#include "Command.h"
+#include "ProgressPrinter.h"
+
+#include <memory>
+
+namespace lk {
+
+class RestoreCommand : public Command
+{
+    Q_OBJECT
+
+public:
+    using Command::Command;
+    void run(const QStringList &arguments) override;
+
+private:
+    std::unique_ptr<Catalog> m_catalog;
+    ProgressPrinter m_progress;
+};
+
+} // namespace lk

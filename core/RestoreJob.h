@@ -1,0 +1,78 @@
+// Restores a generation: to a new file, or in place (keeping a pre-restore copy and writing
+// through the backup API), or puts the last pre-restore copy back (undo). Every generation is
+// fully verified before anything is touched.
+#pragma once
+
+#include "Credentials.h"
+#include "Generation.h"
+#include "JobResult.h"
+#include "Profile.h"
+#include "Staging.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace lk {
+
+class Catalog;
+class GenerationLister;
+
+class RestoreJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode { ToFile, InPlace, Undo };
+    enum class Phase { Listing, Downloading, KeepingCopy, Writing, Done };
+    Q_ENUM(Phase)
+
+    struct Request
+    {
+        Mode mode = Mode::ToFile;
+        QString generation; // empty: the newest generation that verifies
+        QString target;     // Mode::ToFile: the new file
+        bool force = false; // replace an existing target / accept another database's generation
+    };
+
+    RestoreJob(Profile profile, Credentials credentials, Catalog *catalog, Request request,
+               QObject *parent = nullptr);
+    ~RestoreJob() override;
+
+    void start();
+    void cancel();
+    static QString phaseName(Phase phase);
+    // Where in-place restores keep what was there: ~/.local/share/litekeep/pre-restore.
+    static QString preRestoreFolder();
+
+Q_SIGNALS:
+    void progress(lk::RestoreJob::Phase phase, qint64 done, qint64 total);
+    void finished(const lk::JobResult &result);
+
+private:
+    struct Work;
+    void begin();
+    void runWorker(QList<Generation> candidates);
+    QString checkTarget(const QList<Generation> &candidates) const;
+    void finish(JobResult result);
+
+    Profile m_profile;
+    Credentials m_credentials;
+    Catalog *m_catalog;
+    Request m_request;
+    ProfileLock m_lock;
+    GenerationLister *m_lister = nullptr;
+    std::shared_ptr<Work> m_work;
+    QFutureWatcher<void> m_worker;
+    QTimer m_poll;
+    QString m_stagingDir;
+    qint64 m_runId = -1;
+    std::atomic_bool m_cancel{false};
+    bool m_started = false;
+    bool m_finished = false;
+};
+
+} // namespace lk

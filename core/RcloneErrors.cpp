@@ -53,8 +53,12 @@ QString RcloneErrors::explain(const RcloneProcess::Outcome &outcome, const QStri
             .arg(action, endpoint.isEmpty() ? destination.toString() : endpoint);
     if (has("no space left"))
         return tr("%1 failed: the destination %2 is full.").arg(action, destination.toString());
-    if (has("permission denied") || has("read-only file system"))
-        return tr("%1 failed: no permission to write to %2.").arg(action, destination.toString());
+    if (has("permission denied") || has("read-only file system")) {
+        const QString detail = outcome.errors.isEmpty() ? outcome.stderrTail.section(QLatin1Char('\n'), -1)
+                                                        : outcome.errors.last();
+        return tr("%1 failed: permission denied (%2). Check who owns %3 and its permissions.")
+            .arg(action, detail, destination.toString());
+    }
     if (has("not a directory") || has("directory not found") || has("no such file or directory"))
         return tr("%1 failed: %2 does not exist or is not a folder.")
             .arg(action, destination.toString());

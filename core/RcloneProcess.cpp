@@ -97,10 +97,12 @@ void RcloneProcess::start(const QStringList &arguments, const QProcessEnvironmen
     m_process.setProcessEnvironment(childEnvironment(remote));
     m_process.setProgram(program());
     m_process.setArguments(commonArguments() + arguments);
-    m_process.setStandardInputFile(QProcess::nullDevice());
     if (timeoutMs > 0)
         m_timeout.start(timeoutMs);
     m_process.start();
+    // rclone reads nothing from us: an empty, closed stdin (not /dev/null, which a
+    // sandbox may deny).
+    m_process.closeWriteChannel();
 }
 
 void RcloneProcess::cancel()

@@ -30,8 +30,8 @@ RcloneProcess::Outcome RcloneStream::read(const QStringList &arguments,
     RcloneLog log;
     QProcess process;
     process.setProcessEnvironment(RcloneProcess::childEnvironment(remote));
-    process.setStandardInputFile(QProcess::nullDevice());
     process.start(RcloneProcess::program(), RcloneProcess::commonArguments() + arguments);
+    process.closeWriteChannel(); // rclone reads nothing from us
     if (!process.waitForStarted(30000)) {
         outcome.startError = process.errorString();
         return outcome;

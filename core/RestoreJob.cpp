@@ -107,6 +107,11 @@ void RestoreJob::begin()
         runWorker({});
         return;
     }
+    // A bad target is found before any download.
+    if (const QString problem = checkTarget({}); !problem.isEmpty()) {
+        finish(JobResult::failed(problem));
+        return;
+    }
     Q_EMIT progress(Phase::Listing, 0, 0);
     m_lister = new GenerationLister(m_profile, m_credentials, this);
     m_lister->list([this](const QList<Generation> &all, const Storage::Failure &f) {
@@ -182,13 +187,15 @@ QString RestoreJob::checkTarget(const QList<Generation> &candidates) const
     }
     // In place: the generation should come from this very database.
     const QString liveName = QFileInfo(m_profile.databasePath).fileName();
+    if (!QFileInfo(QFileInfo(m_profile.databasePath).absolutePath()).isDir())
+        return tr("The folder of the live database, %1, does not exist.").arg(QFileInfo(m_profile.databasePath).absolutePath());
+    if (candidates.isEmpty())
+        return {};
     const Generation &first = candidates.first();
     if (first.manifest && first.manifest->sourceFileName != liveName && !m_request.force)
         return tr("Generation %1 is a backup of \"%2\", not of \"%3\". Add --force if you really mean to put it "
                   "in place of %4.")
             .arg(first.baseName(), first.manifest->sourceFileName, liveName, m_profile.databasePath);
-    if (!QFileInfo(QFileInfo(m_profile.databasePath).absolutePath()).isDir())
-        return tr("The folder of the live database, %1, does not exist.").arg(QFileInfo(m_profile.databasePath).absolutePath());
     return {};
 }
 

@@ -2,6 +2,7 @@
 #include "BackupCommand.h"
 
 #include "BackupJob.h"
+#include "Pinger.h"
 #include "SignalWatcher.h"
 
 #include <QJsonDocument>
@@ -71,7 +72,21 @@ void BackupCommand::startJob(const Profile &profile, const Credentials &credenti
     connect(m_job, &BackupJob::progress, this, [this](BackupJob::Phase phase, qint64 done, qint64 total) {
         m_progress.update(BackupJob::phaseName(phase), done, total);
     });
-    connect(m_job, &BackupJob::finished, this, &BackupCommand::report);
+    connect(m_job, &BackupJob::finished, this, [this, profile](const JobResult &result) {
+        // Healthcheck and webhook after the run; a dead endpoint is logged, never fatal.
+        auto *pinger = new Pinger(this);
+        pinger->pingResult(QUrl(profile.pingUrl), result);
+        pinger->webhook(QUrl(profile.webhook), profile.name, result);
+        if (pinger->isIdle()) {
+            report(result);
+            return;
+        }
+        connect(pinger, &Pinger::idle, this, [this, result] { report(result); });
+    });
+    if (!profile.pingUrl.isEmpty()) {
+        auto *pinger = new Pinger(this);
+        pinger->pingStart(QUrl(profile.pingUrl));
+    }
     m_job->start();
 }
 

@@ -45,6 +45,9 @@ QJsonObject ProfileCommand::toJson(const Profile &p)
         {QStringLiteral("keep_monthly"), p.keepMonthly},
         {QStringLiteral("verify_after_backup"), p.verifyAfterBackup},
         {QStringLiteral("drill_days"), p.drillDays},
+        {QStringLiteral("stale_hours"), p.staleHours},
+        {QStringLiteral("webhook"), p.webhook},
+        {QStringLiteral("ping_url"), p.pingUrl},
         {QStringLiteral("at"), p.at.toString(QStringLiteral("HH:mm"))},
         {QStringLiteral("compression_level"), p.compressionLevel},
         {QStringLiteral("busy_timeout_seconds"), p.busyTimeoutSeconds},
@@ -97,10 +100,20 @@ struct ProfileOptions
                                  ProfileCommand::tr("Days between restore drills, 0 for never (7)."),
                                  ProfileCommand::tr("N")};
 
+    QCommandLineOption webhook{QStringLiteral("webhook"),
+                               ProfileCommand::tr("POST a JSON summary here after each run (\"\" to remove)."),
+                               ProfileCommand::tr("URL")};
+    QCommandLineOption pingUrl{QStringLiteral("ping-url"),
+                               ProfileCommand::tr("Healthcheck ping URL: URL/start, URL, URL/fail (\"\" to remove)."),
+                               ProfileCommand::tr("URL")};
+    QCommandLineOption staleHours{QStringLiteral("stale-hours"),
+                                  ProfileCommand::tr("Warn when the newest verified backup is older (26)."),
+                                  ProfileCommand::tr("N")};
+
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions({db, dest, endpoint, provider, region, keepDays, keepMin, keepMonthly, at,
-                           level, busy, verify, drillDays});
+                           level, busy, verify, drillDays, webhook, pingUrl, staleHours});
     }
 
     // Applies what was given to `p`; returns a usage error, or an empty string.
@@ -120,9 +133,14 @@ struct ProfileOptions
             p.provider = parser.value(provider);
         if (parser.isSet(region))
             p.region = parser.value(region);
+        if (parser.isSet(webhook))
+            p.webhook = parser.value(webhook);
+        if (parser.isSet(pingUrl))
+            p.pingUrl = parser.value(pingUrl);
         const QList<std::pair<const QCommandLineOption *, int *>> numbers{
             {&keepDays, &p.keepDays}, {&keepMin, &p.keepMin},   {&keepMonthly, &p.keepMonthly},
-            {&level, &p.compressionLevel}, {&busy, &p.busyTimeoutSeconds}, {&drillDays, &p.drillDays}};
+            {&level, &p.compressionLevel}, {&busy, &p.busyTimeoutSeconds}, {&drillDays, &p.drillDays},
+            {&staleHours, &p.staleHours}};
         for (const auto &[option, field] : numbers) {
             if (!parser.isSet(*option))
                 continue;

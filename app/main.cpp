@@ -1,7 +1,9 @@
 // litekeep: the tray application with no arguments, the headless command line otherwise.
 #include "Cli.h"
 #include "JobResult.h"
-#include "MainWindow.h"
+#include "Notifier.h"
+#include "SingleInstance.h"
+#include "TrayApp.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -27,6 +29,7 @@ void describeApplication()
     QCoreApplication::setApplicationName(QStringLiteral("litekeep"));
     QCoreApplication::setApplicationVersion(QStringLiteral(LITEKEEP_VERSION));
     qRegisterMetaType<lk::JobResult>();
+    qRegisterMetaType<lk::Notice>();
 }
 } // namespace
 
@@ -50,7 +53,12 @@ int main(int argc, char *argv[])
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("LiteKeep"));
     installTranslations(app);
-    lk::MainWindow window;
-    window.show();
+    QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
+    lk::SingleInstance instance;
+    if (!instance.claim())
+        return 0; // the running LiteKeep shows its window
+    lk::TrayApp tray;
+    QObject::connect(&instance, &lk::SingleInstance::raiseRequested, &tray, &lk::TrayApp::showWindow);
+    tray.start();
     return app.exec();
 }

@@ -22,6 +22,10 @@ const QString keepMin = QStringLiteral("keep_min");
 const QString keepMonthly = QStringLiteral("keep_monthly");
 const QString verify = QStringLiteral("verify_after_backup");
 const QString drillDays = QStringLiteral("drill_days");
+const QString webhook = QStringLiteral("webhook");
+const QString pingUrl = QStringLiteral("ping_url");
+const QString staleHours = QStringLiteral("stale_hours");
+const QString created = QStringLiteral("created");
 const QString at = QStringLiteral("at");
 const QString level = QStringLiteral("compression_level");
 const QString busyTimeout = QStringLiteral("busy_timeout_seconds");
@@ -79,6 +83,10 @@ Status Config::load()
         p.keepMonthly = settings.value(Key::keepMonthly, p.keepMonthly).toInt();
         p.verifyAfterBackup = settings.value(Key::verify, p.verifyAfterBackup).toBool();
         p.drillDays = settings.value(Key::drillDays, p.drillDays).toInt();
+        p.webhook = settings.value(Key::webhook).toString();
+        p.pingUrl = settings.value(Key::pingUrl).toString();
+        p.staleHours = settings.value(Key::staleHours, p.staleHours).toInt();
+        p.createdUtc = QDateTime::fromString(settings.value(Key::created).toString(), Qt::ISODate);
         p.at = QTime::fromString(settings.value(Key::at, p.at.toString(QStringLiteral("HH:mm")))
                                      .toString(),
                                  QStringLiteral("HH:mm"));
@@ -113,6 +121,13 @@ Status Config::save() const
         settings.setValue(Key::keepMonthly, p.keepMonthly);
         settings.setValue(Key::verify, p.verifyAfterBackup);
         settings.setValue(Key::drillDays, p.drillDays);
+        if (!p.webhook.isEmpty())
+            settings.setValue(Key::webhook, p.webhook);
+        if (!p.pingUrl.isEmpty())
+            settings.setValue(Key::pingUrl, p.pingUrl);
+        settings.setValue(Key::staleHours, p.staleHours);
+        if (p.createdUtc.isValid())
+            settings.setValue(Key::created, p.createdUtc.toUTC().toString(Qt::ISODate));
         settings.setValue(Key::at, p.at.toString(QStringLiteral("HH:mm")));
         settings.setValue(Key::level, p.compressionLevel);
         settings.setValue(Key::busyTimeout, p.busyTimeoutSeconds);
@@ -149,6 +164,8 @@ Status Config::addProfile(const Profile &profile)
     if (const QString problem = profile.validate(); !problem.isEmpty())
         return Status::failure(problem);
     m_profiles.append(profile);
+    if (!m_profiles.last().createdUtc.isValid())
+        m_profiles.last().createdUtc = QDateTime::currentDateTimeUtc();
     return Status::success();
 }
 

@@ -39,6 +39,16 @@ QString Profile::validate() const
         return tr("Keep-monthly must be between 0 and 1200.");
     if (drillDays < 0 || drillDays > 365)
         return tr("Drill days must be between 0 (never) and 365.");
+    for (const QString &url : {webhook, pingUrl}) {
+        if (url.isEmpty())
+            continue;
+        const QUrl parsed(url, QUrl::StrictMode);
+        if (!parsed.isValid() || (parsed.scheme() != QLatin1String("https") && parsed.scheme() != QLatin1String("http")) ||
+            parsed.host().isEmpty())
+            return tr("\"%1\" is not an http(s) URL.").arg(url);
+    }
+    if (staleHours < 1 || staleHours > 24 * 365)
+        return tr("The staleness threshold must be between 1 and 8760 hours.");
     if (!at.isValid())
         return tr("The daily time must be HH:MM.");
     if (compressionLevel < 1 || compressionLevel > 9)

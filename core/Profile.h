@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QDateTime>
 #include <QTime>
 
 namespace lk {
@@ -28,6 +29,10 @@ public:
     int keepMonthly = 0;    // the newest generation of each of the last N months
     bool verifyAfterBackup = true;
     int drillDays = 7;      // a restore drill at most this many days apart; 0: never
+    QString webhook;        // POSTed a JSON summary after each run
+    QString pingUrl;        // healthchecks.io-style: URL/start, URL, URL/fail
+    int staleHours = 26;    // warn when no verified generation is newer than this
+    QDateTime createdUtc;   // when the profile was added: the schedule owes nothing before it
     QTime at = QTime(2, 0);
     int compressionLevel = 6;
     int busyTimeoutSeconds = 30;

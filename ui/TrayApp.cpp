@@ -1,0 +1,168 @@
+// The desktop application.
+#include "TrayApp.h"
+
+#include "MainWindow.h"
+#include "TrayIcon.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QMessageBox>
+
+namespace lk {
+
+TrayApp::TrayApp(const QString &configPath, QObject *parent)
+    : QObject(parent), m_config(configPath), m_queue(&m_catalog), m_scheduler(&m_catalog)
+{
+    m_tray = new TrayIcon(this);
+    m_window = std::make_unique<MainWindow>(m_config, m_catalog, m_queue, m_scheduler);
+
+    connect(m_tray, &TrayIcon::backUpNowRequested, this, &TrayApp::backUpNow);
+    connect(m_tray, &TrayIcon::openRequested, this, &TrayApp::showWindow);
+    connect(m_tray, &TrayIcon::pauseToggled, this, [this](bool paused) {
+        m_scheduler.setPaused(paused);
+        updateTray();
+    });
+    connect(m_tray, &TrayIcon::quitRequested, this, &TrayApp::requestQuit);
+    connect(m_window.get(), &MainWindow::backUpNowRequested, this, &TrayApp::backUpNow);
+
+    connect(&m_scheduler, &Scheduler::due, this, &TrayApp::onDue);
+    connect(&m_scheduler, &Scheduler::resumed, this, [this] { checkStaleness(); });
+    connect(&m_queue, &BackupQueue::started, this, [this] { m_tray->setState(TrayIcon::State::Running, 0); });
+    connect(&m_queue, &BackupQueue::progress, this, [this](const QString &, BackupJob::Phase, qint64 done, qint64 total) {
+        m_tray->setState(TrayIcon::State::Running, total > 0 ? static_cast<int>(done * 100 / total) : -1);
+    });
+    connect(&m_queue, &BackupQueue::deferred, this, [this](const QString &profile, const QString &) {
+        m_scheduler.runDeferred(profile);
+    });
+    connect(&m_queue, &BackupQueue::finished, this, &TrayApp::onFinished);
+    connect(&m_notifier, &Notifier::notice, m_tray, &TrayIcon::showNotice);
+
+    m_staleness.setInterval(kStalenessCheckMs);
+    connect(&m_staleness, &QTimer::timeout, this, &TrayApp::checkStaleness);
+}
+
+TrayApp::~TrayApp() = default;
+
+void TrayApp::start()
+{
+    QStringList problems;
+    if (Status s = m_catalog.open(); !s)
+        problems.append(s.error);
+    if (Status s = m_config.load(); !s)
+        problems.append(s.error);
+    if (!m_tray->isAvailable()) {
+        problems.append(tr("The system tray is not available, so LiteKeep shows this window instead. "
+                           "Backups still run on schedule while LiteKeep is running."));
+    }
+    m_window->setNotice(problems.join(QLatin1Char('\n')));
+    reloadProfiles();
+    if (!m_tray->isAvailable() || m_config.profileNames().isEmpty())
+        showWindow();
+    checkStaleness();
+    m_staleness.start();
+}
+
+void TrayApp::reloadProfiles()
+{
+    QList<Profile> profiles;
+    for (const QString &name : m_config.profileNames())
+        profiles.append(*m_config.profile(name));
+    m_tray->setProfiles(m_config.profileNames());
+    m_window->reload();
+    m_scheduler.setProfiles(profiles);
+    updateTray();
+}
+
+void TrayApp::showWindow()
+{
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+}
+
+void TrayApp::backUpNow(const QString &name)
+{
+    if (const auto profile = m_config.profile(name))
+        m_queue.enqueue(*profile, BackupQueue::Trigger::Manual);
+}
+
+void TrayApp::onDue(const Profile &profile)
+{
+    m_queue.setDeferrals(profile.name, m_scheduler.deferrals(profile.name));
+    m_queue.enqueue(profile, BackupQueue::Trigger::Scheduled);
+}
+
+void TrayApp::onFinished(const QString &profile, const JobResult &result, const QString &previousOutcome)
+{
+    if (result.isSuccess())
+        m_scheduler.runSucceeded(profile);
+    else
+        m_scheduler.runFailed(profile);
+    m_notifier.runFinished(profile, result, previousOutcome);
+    m_lastFailed = result.outcome == JobResult::Outcome::Failed;
+    m_lastResult = result.isSuccess() ? tr("Last backup: %1 succeeded").arg(profile)
+                   : m_lastFailed     ? tr("Last backup: %1 FAILED").arg(profile)
+                                      : tr("Last backup: %1 cancelled").arg(profile);
+    checkStaleness();
+}
+
+void TrayApp::checkStaleness()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QString &name : m_config.profileNames()) {
+        const Profile p = *m_config.profile(name);
+        const QDateTime newest = Notifier::newestVerifiedGeneration(m_catalog, name);
+        // A profile added a moment ago is not stale yet.
+        if (!newest.isValid() && p.createdUtc.isValid() && p.createdUtc.secsTo(now) < qint64(p.staleHours) * 3600)
+            continue;
+        m_notifier.checkStaleness(name, newest, p.staleHours, now);
+    }
+    updateTray();
+}
+
+void TrayApp::updateTray()
+{
+    bool stale = false;
+    for (const QString &name : m_config.profileNames())
+        stale = stale || m_notifier.isStale(name);
+    if (!m_queue.isBusy())
+        m_tray->setState(m_lastFailed ? TrayIcon::State::Failed
+                         : stale      ? TrayIcon::State::Warning
+                                      : TrayIcon::State::Idle);
+    QString next;
+    QDateTime soonest;
+    for (const QString &name : m_config.profileNames()) {
+        const QDateTime when = m_scheduler.nextRun(name);
+        if (when.isValid() && (!soonest.isValid() || when < soonest))
+            soonest = when;
+    }
+    if (m_scheduler.isPaused())
+        next = tr("Schedules are paused");
+    else if (soonest.isValid())
+        next = tr("Next backup: %1").arg(QLocale().toString(soonest.toLocalTime(), QLocale::ShortFormat));
+    m_tray->setPaused(m_scheduler.isPaused());
+    m_tray->setStatusText(m_lastResult, next);
+}
+
+void TrayApp::requestQuit()
+{
+    if (!m_queue.isBusy()) {
+        QApplication::quit();
+        return;
+    }
+    // Asked without a nested event loop: the answer arrives as a signal.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Quit LiteKeep?"),
+                                tr("A backup of \"%1\" is running. Quit and cancel it?").arg(m_queue.currentProfile()),
+                                QMessageBox::Yes | QMessageBox::No, m_window.get());
+    box->setObjectName(QStringLiteral("quitWhileRunning"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this](int answer) {
+        if (answer != QMessageBox::Yes)
+            return;
+        connect(&m_queue, &BackupQueue::idle, qApp, &QApplication::quit);
+        m_queue.cancelCurrent();
+    });
+    box->open();
+}
+
+} // namespace lk

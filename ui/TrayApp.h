@@ -1,0 +1,62 @@
+// The desktop application: owns the engine pieces (settings, history, queue, schedule,
+// notifier) and renders them in the tray icon and the main window.
+#pragma once
+
+#include "BackupQueue.h"
+#include "Catalog.h"
+#include "Config.h"
+#include "Notifier.h"
+#include "Scheduler.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace lk {
+
+class MainWindow;
+class TrayIcon;
+
+class TrayApp : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrayApp(const QString &configPath = {}, QObject *parent = nullptr);
+    ~TrayApp() override;
+
+    // Loads settings and history, shows the tray (or the window where there is no tray).
+    void start();
+    void showWindow();
+    void requestQuit();
+
+    MainWindow *window() const { return m_window.get(); }
+    TrayIcon *tray() const { return m_tray; }
+    BackupQueue &queue() { return m_queue; }
+    Scheduler &scheduler() { return m_scheduler; }
+    Notifier &notifier() { return m_notifier; }
+
+    static constexpr int kStalenessCheckMs = 10 * 60 * 1000;
+
+private:
+    void reloadProfiles();
+    void backUpNow(const QString &profile);
+    void onDue(const Profile &profile);
+    void onFinished(const QString &profile, const JobResult &result, const QString &previousOutcome);
+    void checkStaleness();
+    void updateTray();
+
+    Config m_config;
+    Catalog m_catalog;
+    BackupQueue m_queue;
+    Scheduler m_scheduler;
+    Notifier m_notifier;
+    TrayIcon *m_tray = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    QTimer m_staleness;
+    QString m_lastResult;
+    bool m_lastFailed = false;
+};
+
+} // namespace lk

@@ -64,6 +64,8 @@ void VerifyCommand::run(const QStringList &arguments)
                         m_ctx.out(tr("%1: passed").arg(name));
                     else if (verdict == QLatin1String("failed"))
                         m_ctx.out(tr("%1: FAILED: %2").arg(name, r.value(QLatin1String("reason")).toString()));
+                    else if (verdict == QLatin1String("newer-format"))
+                        m_ctx.out(tr("%1: skipped: %2").arg(name, r.value(QLatin1String("reason")).toString()));
                     else
                         m_ctx.out(tr("%1: not checked: %2").arg(name, r.value(QLatin1String("reason")).toString()));
                 }

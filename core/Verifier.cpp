@@ -73,6 +73,8 @@ Verdict Verifier::verify(const Profile &profile, const QProcessEnvironment &remo
 {
     if (!generation.manifest)
         return failed(generation.problem.isEmpty() ? tr("it has no readable manifest") : generation.problem);
+    if (!generation.hasData)
+        return failed(generation.problem.isEmpty() ? tr("the data file is missing") : generation.problem);
     const Manifest &manifest = *generation.manifest;
     const auto destination = profile.parsedDestination();
     if (!destination)

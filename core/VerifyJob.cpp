@@ -157,8 +157,10 @@ void VerifyJob::verifyNext()
     if (m_index >= m_queue.size()) {
         const int total = static_cast<int>(m_queue.size());
         if (m_failed == 0 && m_notChecked == 0) {
-            finish(JobResult::succeeded(tr("%n generation(s) verified: all restorable.", nullptr, total),
-                                        {{QStringLiteral("results"), m_results}}));
+            QString message = tr("%n generation(s) verified: all restorable.", nullptr, total - m_skipped);
+            if (m_skipped > 0)
+                message += QLatin1Char(' ') + tr("%n skipped: written by a newer LiteKeep.", nullptr, m_skipped);
+            finish(JobResult::succeeded(message, {{QStringLiteral("results"), m_results}}));
         } else {
             JobResult r = JobResult::failed(
                 m_failed > 0 ? tr("%1 of %2 generations failed verification: %3")
@@ -175,6 +177,15 @@ void VerifyJob::verifyNext()
         return;
     }
     const Generation generation = m_queue.at(m_index++);
+    if (generation.state == Generation::State::NewerFormat) {
+        // Not ours to judge: neither passed nor failed, and nothing is recorded.
+        m_results.append(QJsonObject{{QStringLiteral("generation"), generation.baseName()},
+                                     {QStringLiteral("verdict"), QStringLiteral("newer-format")},
+                                     {QStringLiteral("reason"), generation.problem}});
+        ++m_skipped;
+        verifyNext();
+        return;
+    }
     const int index = m_index;
     const int count = static_cast<int>(m_queue.size());
     const qint64 total = generation.manifest ? generation.manifest->gzSize : 0;

@@ -63,6 +63,7 @@ private:
     QJsonArray m_results;
     int m_failed = 0;
     int m_notChecked = 0;
+    int m_skipped = 0;
     QString m_firstProblem;
     QString m_stagingDir;
     qint64 m_runId = -1;

@@ -6,6 +6,7 @@
 #include "ListCommand.h"
 #include "PruneCommand.h"
 #include "RestoreCommand.h"
+#include "ScheduleCommand.h"
 #include "VerifyCommand.h"
 #include "ProfileCommand.h"
 #include "StatusCommand.h"
@@ -47,6 +48,7 @@ QString Cli::usage()
               "  restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]\n"
               "  restore --undo [--profile NAME]   put back what the last in-place restore replaced\n"
               "  status [--profile NAME]   the last run, the last good backup, the last proof\n"
+              "  schedule (install | remove) (--systemd | --cron) [--profile NAME]   headless schedule\n"
               "\n"
               "DEST is a local folder or s3://BUCKET/PREFIX; --profile defaults to \"default\".\n"
               "Environment: LITEKEEP_ACCESS_KEY_ID and LITEKEEP_SECRET_ACCESS_KEY override the\n"
@@ -106,6 +108,8 @@ void Cli::run(const QStringList &arguments)
         m_command = new PruneCommand(*m_ctx, this);
     else if (verb == QLatin1String("restore"))
         m_command = new RestoreCommand(*m_ctx, this);
+    else if (verb == QLatin1String("schedule"))
+        m_command = new ScheduleCommand(*m_ctx, this);
     else if (verb == QLatin1String("help")) {
         std::printf("%s\n", usage().toLocal8Bit().constData());
         finishWith(ExitOk);

@@ -403,6 +403,39 @@ private Q_SLOTS:
         QCOMPARE(rows.at(1).value(0), QStringLiteral("succeeded"));
     }
 
+    void headlessSchedule()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db(), {QStringLiteral("--at"), QStringLiteral("03:15")});
+        RunResult r = lk({QStringLiteral("schedule"), QStringLiteral("install"), QStringLiteral("--systemd")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString units = m_home->file(QStringLiteral("config/systemd/user/"));
+        QFile timer(units + QStringLiteral("litekeep-default.timer"));
+        QVERIFY(timer.open(QIODevice::ReadOnly));
+        const QByteArray timerText = timer.readAll();
+        QVERIFY(timerText.contains("OnCalendar=*-*-* 03:15:00"));
+        QVERIFY(timerText.contains("Persistent=true"));
+        QFile service(units + QStringLiteral("litekeep-default.service"));
+        QVERIFY(service.open(QIODevice::ReadOnly));
+        const QByteArray serviceText = service.readAll();
+        const QByteArray expected = QByteArray("ExecStart=" LITEKEEP_BINARY " --config ") + m_home->configFile().toUtf8() +
+                                    QByteArray(" backup --profile default");
+        QVERIFY2(serviceText.contains(expected), serviceText.constData());
+        // The unit's command really runs a backup.
+        const QString exec = QString::fromUtf8(serviceText).section(QStringLiteral("ExecStart="), 1).section(QLatin1Char('\n'), 0, 0);
+        r = runProgram(QStringLiteral("sh"), {QStringLiteral("-c"), exec}, m_env);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(manifests().size(), 1);
+
+        r = lk({QStringLiteral("schedule"), QStringLiteral("install"), QStringLiteral("--cron")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("15 3 * * * " LITEKEEP_BINARY), r.out.constData());
+        r = lk({QStringLiteral("schedule"), QStringLiteral("remove"), QStringLiteral("--systemd")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!QFile::exists(units + QStringLiteral("litekeep-default.timer")));
+        QCOMPARE(lk({QStringLiteral("schedule"), QStringLiteral("install")}).exitCode, 2);
+    }
+
     void backupWhileAnApplicationWritesEvery5ms()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 30000));

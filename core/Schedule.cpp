@@ -8,8 +8,25 @@ namespace lk {
 namespace {
 QDateTime slotOn(const QDate &date, const QTime &at, const QTimeZone &zone)
 {
-    // Qt moves a wall-clock time that does not exist (skipped by DST) forward past the gap.
-    return QDateTime(date, at, zone);
+    // Resolved here rather than by QDateTime(date, at, zone): Qt 6.4 turns a time skipped by
+    // DST into one an hour too late and picks the later of a time that happens twice, and
+    // other Qt versions choose differently.
+    const QDateTime wall(date, at, QTimeZone::utc()); // the wall-clock reading, as if it were UTC
+    const int offsets[] = {zone.offsetFromUtc(wall.addDays(-1)), zone.offsetFromUtc(wall.addDays(1)),
+                           zone.offsetFromUtc(wall)};
+    QDateTime earliest; // a time that happens twice (DST ends): its first occurrence
+    int largest = offsets[0];
+    for (const int offset : offsets) {
+        largest = std::max(largest, offset);
+        const QDateTime instant = wall.addSecs(-offset);
+        if (zone.offsetFromUtc(instant) == offset && (!earliest.isValid() || instant < earliest))
+            earliest = instant;
+    }
+    if (earliest.isValid())
+        return earliest;
+    // Skipped (DST starts): the first valid time after it, the moment the clocks jumped.
+    const QTimeZone::OffsetData jump = zone.nextTransition(wall.addSecs(-largest));
+    return jump.atUtc.isValid() ? jump.atUtc : QDateTime(date, at, zone).toUTC();
 }
 } // namespace
 

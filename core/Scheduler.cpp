@@ -82,7 +82,10 @@ void Scheduler::evaluate()
 
     if (!m_paused) {
         for (const Profile &p : std::as_const(m_profiles)) {
-            if (nextRun(p.name) <= wall)
+            // nextRun() answers "now" for an owed run, read from the clock after `wall`: compare
+            // with a reading taken after it, or a millisecond tick hides the run.
+            const QDateTime next = nextRun(p.name);
+            if (next.isValid() && next <= QDateTime::currentDateTimeUtc())
                 Q_EMIT due(p);
         }
     }

@@ -143,6 +143,14 @@ void Storage::remove(const QString &objectName, Done<bool> done)
         });
 }
 
+void Storage::read(const QString &objectName, Done<QByteArray> done)
+{
+    run({QStringLiteral("cat"), m_destination.object(m_profile.name, objectName)}, tr("Reading %1").arg(objectName),
+        kDeleteTimeoutMs, [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
+            done(o.succeeded() ? o.stdoutData : QByteArray(), f);
+        });
+}
+
 void Storage::cancel()
 {
     m_cancelled = true;

@@ -50,6 +50,8 @@ public:
     // gone from the destination disappear). One rclone call, however many generations.
     void mirrorManifests(const QString &localFolder, Done<bool> done);
     void remove(const QString &objectName, Done<bool> done);
+    // A small object's content (a probe, a manifest); not for generations.
+    void read(const QString &objectName, Done<QByteArray> done);
     void cancel();
 
     static Result<QList<ObjectInfo>> parseListing(const QByteArray &json);

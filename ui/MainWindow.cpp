@@ -6,12 +6,15 @@
 #include "Config.h"
 #include "CredentialStore.h"
 #include "GenerationLister.h"
+#include "ProfileDialog.h"
 #include "Scheduler.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QToolBar>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
@@ -28,6 +31,14 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
       m_store(new CredentialStore(this))
 {
     setWindowTitle(tr("LiteKeep"));
+    QToolBar *tools = addToolBar(tr("Profiles"));
+    tools->setObjectName(QStringLiteral("tools"));
+    tools->setMovable(false);
+    tools->addAction(tr("New profile…"), this, &MainWindow::newProfileRequested)->setObjectName(QStringLiteral("newProfile"));
+    tools->addAction(tr("Edit profile…"), this, &MainWindow::editProfile)->setObjectName(QStringLiteral("editProfile"));
+    tools->addAction(tr("Remove profile…"), this, &MainWindow::removeProfile)->setObjectName(QStringLiteral("removeProfile"));
+    tools->addSeparator();
+    tools->addAction(tr("Refresh"), this, &MainWindow::refreshGenerations)->setObjectName(QStringLiteral("refresh"));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     m_notice = new QLabel(central);
@@ -95,6 +106,48 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::editProfile()
+{
+    const auto profile = m_config.profile(selectedProfile());
+    if (!profile)
+        return;
+    auto *dialog = new ProfileDialog(m_config, *profile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProfileDialog::saved, this, [this] {
+        reload();
+        Q_EMIT profilesChanged();
+    });
+    dialog->open();
+}
+
+void MainWindow::removeProfile()
+{
+    const auto profile = m_config.profile(selectedProfile());
+    if (!profile)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove profile?"),
+                                tr("Remove the profile \"%1\"? Its generations on %2 are not deleted, and its history "
+                                   "stays.")
+                                    .arg(profile->name, profile->destination),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("confirmRemove"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, p = *profile](int answer) {
+        if (answer != QMessageBox::Yes)
+            return;
+        m_config.removeProfile(p.name);
+        if (Status s = m_config.save(); !s) {
+            m_status->setText(s.error);
+            return;
+        }
+        if (p.parsedDestination().isOk() && p.parsedDestination().value().isS3())
+            m_store->remove(p, [](Status) {});
+        reload();
+        Q_EMIT profilesChanged();
+    });
+    box->open();
+}
 
 void MainWindow::setNotice(const QString &text)
 {

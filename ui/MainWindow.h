@@ -41,8 +41,13 @@ public:
     void selectProfile(const QString &name);
     void refreshGenerations();
 
+    void editProfile();
+    void removeProfile();
+
 Q_SIGNALS:
     void backUpNowRequested(const QString &profile);
+    void newProfileRequested();
+    void profilesChanged();
 
 private:
     void showProfile();

@@ -1,6 +1,7 @@
 // The desktop application.
 #include "TrayApp.h"
 
+#include "FirstRunWizard.h"
 #include "MainWindow.h"
 #include "TrayIcon.h"
 
@@ -24,6 +25,8 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
     });
     connect(m_tray, &TrayIcon::quitRequested, this, &TrayApp::requestQuit);
     connect(m_window.get(), &MainWindow::backUpNowRequested, this, &TrayApp::backUpNow);
+    connect(m_window.get(), &MainWindow::newProfileRequested, this, &TrayApp::showFirstRunWizard);
+    connect(m_window.get(), &MainWindow::profilesChanged, this, &TrayApp::reloadProfiles);
 
     connect(&m_scheduler, &Scheduler::due, this, &TrayApp::onDue);
     connect(&m_scheduler, &Scheduler::resumed, this, [this] { checkStaleness(); });
@@ -56,8 +59,10 @@ void TrayApp::start()
     }
     m_window->setNotice(problems.join(QLatin1Char('\n')));
     reloadProfiles();
-    if (!m_tray->isAvailable() || m_config.profileNames().isEmpty())
+    if (!m_tray->isAvailable())
         showWindow();
+    if (m_config.profileNames().isEmpty())
+        showFirstRunWizard();
     checkStaleness();
     m_staleness.start();
 }
@@ -78,6 +83,22 @@ void TrayApp::showWindow()
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
+}
+
+void TrayApp::showFirstRunWizard()
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return;
+    }
+    m_wizard = new FirstRunWizard(m_config, m_queue, m_tray->isAvailable() ? nullptr : m_window.get());
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &FirstRunWizard::profileCreated, this, [this](const QString &name) {
+        reloadProfiles();
+        m_window->selectProfile(name);
+    });
+    m_wizard->show();
 }
 
 void TrayApp::backUpNow(const QString &name)

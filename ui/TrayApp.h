@@ -9,12 +9,14 @@
 #include "Scheduler.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
 
 namespace lk {
 
+class FirstRunWizard;
 class MainWindow;
 class TrayIcon;
 
@@ -29,6 +31,7 @@ public:
     // Loads settings and history, shows the tray (or the window where there is no tray).
     void start();
     void showWindow();
+    void showFirstRunWizard();
     void requestQuit();
 
     MainWindow *window() const { return m_window.get(); }
@@ -54,6 +57,7 @@ private:
     Notifier m_notifier;
     TrayIcon *m_tray = nullptr;
     std::unique_ptr<MainWindow> m_window;
+    QPointer<FirstRunWizard> m_wizard;
     QTimer m_staleness;
     QString m_lastResult;
     bool m_lastFailed = false;

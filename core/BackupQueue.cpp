@@ -8,7 +8,10 @@
 
 namespace lk {
 
-BackupQueue::BackupQueue(Catalog *catalog, QObject *parent) : QObject(parent), m_catalog(catalog) {}
+BackupQueue::BackupQueue(Catalog *catalog, QObject *parent) : QObject(parent), m_catalog(catalog)
+{
+    m_store.setRetryDelayMs(kKeychainRetryMs);
+}
 
 bool BackupQueue::contains(const QString &profile) const
 {
@@ -25,6 +28,8 @@ bool BackupQueue::enqueue(const Profile &profile, Trigger trigger)
 {
     if (contains(profile.name))
         return false;
+    if (!isBusy())
+        m_current = profile; // next up: what "a backup of … is running" names until it starts
     m_waiting.enqueue({profile, trigger, m_deferrals.value(profile.name)});
     if (!m_job && !m_probe && !m_starting)
         QTimer::singleShot(0, this, &BackupQueue::next);
@@ -100,6 +105,8 @@ void BackupQueue::run(const Entry &entry, const Credentials &credentials)
         Q_EMIT progress(name, phase, d, t);
     });
     connect(job, &BackupJob::finished, this, [this, job, entry](const JobResult &result) {
+        // No longer running: whoever handles finished() sees the queue as it now is.
+        m_job = nullptr;
         job->deleteLater();
         done(entry, result);
     });

@@ -37,6 +37,8 @@ public:
     // A scheduled run whose destination does not answer is deferred this many times (with
     // backoff, by the scheduler) before it runs anyway and reports the failure.
     static constexpr int kMaxDeferrals = 6;
+    // At login the keyring may start after LiteKeep: one more try after this delay.
+    static constexpr int kKeychainRetryMs = 10000;
 
 Q_SIGNALS:
     void started(const QString &profile, lk::BackupQueue::Trigger trigger);

@@ -3,6 +3,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 
 #include <qt6keychain/keychain.h>
 
@@ -63,12 +64,25 @@ void CredentialStore::read(const Profile &profile, std::function<void(Result<Cre
         done(Result<Credentials>::ok(fromEnv));
         return;
     }
+    readFromKeychain(profile, std::move(done), m_retryDelayMs > 0);
+}
+
+void CredentialStore::readFromKeychain(const Profile &profile, std::function<void(Result<Credentials>)> done,
+                                       bool mayRetry)
+{
     auto *job = new QKeychain::ReadPasswordJob(QLatin1String(kService), this);
     job->setInsecureFallback(false);
     job->setKey(profile.credentialKey());
-    connect(job, &QKeychain::Job::finished, this, [done = std::move(done)](QKeychain::Job *j) {
-        if (j->error() != QKeychain::NoError) {
-            done(Result<Credentials>::fail(explain(j->error(), j->errorString())));
+    connect(job, &QKeychain::Job::finished, this, [this, profile, mayRetry, done = std::move(done)](QKeychain::Job *j) {
+        const auto error = j->error();
+        if (error == QKeychain::NoBackendAvailable || error == QKeychain::OtherError) {
+            if (mayRetry) {
+                QTimer::singleShot(m_retryDelayMs, this, [this, profile, done] { readFromKeychain(profile, done, false); });
+                return;
+            }
+        }
+        if (error != QKeychain::NoError) {
+            done(Result<Credentials>::fail(explain(error, j->errorString())));
             return;
         }
         done(decode(static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData()));

@@ -20,6 +20,10 @@ public:
 
     explicit CredentialStore(QObject *parent = nullptr);
 
+    // When no keychain answers, try once more after this delay: at login the keyring may
+    // start after LiteKeep. 0 (the default, for the CLI) fails at once.
+    void setRetryDelayMs(int ms) { m_retryDelayMs = ms; }
+
     // Environment variables first (both must be set), then the keychain. Asynchronous:
     // the callback runs on this object's thread once the keychain has answered.
     void read(const Profile &profile, std::function<void(Result<Credentials>)> done);
@@ -32,6 +36,11 @@ public:
 
     // A sentence for a keychain error code (QKeychain::Error) that says what to do.
     static QString explain(int keychainError, const QString &detail);
+
+private:
+    void readFromKeychain(const Profile &profile, std::function<void(Result<Credentials>)> done, bool mayRetry);
+
+    int m_retryDelayMs = 0;
 };
 
 } // namespace lk

@@ -1,4 +1,2142 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name>Catalog</name>
+    <message>
+        <source>Cannot create the history file %1: %2.</source>
+        <translation>履歴ファイル %1 を作成できません: %2。</translation>
+    </message>
+    <message>
+        <source>Cannot open the history file %1: %2.</source>
+        <translation>履歴ファイル %1 を開けません: %2。</translation>
+    </message>
+    <message>
+        <source>The history file %1 cannot be used: %2.</source>
+        <translation>履歴ファイル %1 を使用できません: %2。</translation>
+    </message>
+    <message>
+        <source>The run was interrupted (LiteKeep stopped before it finished).</source>
+        <translation>実行が中断されました (完了前に LiteKeep が停止しました)。</translation>
+    </message>
+</context>
+<context>
+    <name>CliContext</name>
+    <message>
+        <source>There is no profile named &quot;%1&quot;; there are no profiles yet. Create one with &quot;litekeep profile add %1 --db PATH&quot;.</source>
+        <translation>プロファイル &quot;%1&quot; はありません。プロファイルはまだ 1 つもありません。&quot;litekeep profile add %1 --db PATH&quot; で作成してください。</translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;. Known profiles: %2.</source>
+        <translation>プロファイル &quot;%1&quot; はありません。既存のプロファイル: %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Config</name>
+    <message>
+        <source>Cannot read the settings file %1; it is damaged or not readable.</source>
+        <translation>設定ファイル %1 を読み取れません。破損しているか、読み取り権限がありません。</translation>
+    </message>
+    <message>
+        <source>The settings file %1 was written by a newer LiteKeep (version %2); update LiteKeep.</source>
+        <translation>設定ファイル %1 は新しいバージョンの LiteKeep (バージョン %2) で書き込まれています。LiteKeep を更新してください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>フォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>Cannot write the settings file %1.</source>
+        <translation>設定ファイル %1 に書き込めません。</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>プロファイル &quot;%1&quot; は既に存在します。</translation>
+    </message>
+    <message>
+        <source>There is no profile named &quot;%1&quot;.</source>
+        <translation>プロファイル &quot;%1&quot; はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Destination</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid bucket name (3-63 lowercase letters, digits, dots and hyphens).</source>
+        <translation>&quot;%1&quot; は有効なバケット名ではありません (英小文字、数字、ドット、ハイフンで 3～63 文字)。</translation>
+    </message>
+    <message>
+        <source>The prefix &quot;%1&quot; is not valid.</source>
+        <translation>プレフィックス &quot;%1&quot; は無効です。</translation>
+    </message>
+    <message>
+        <source>Unsupported destination &quot;%1&quot;: use a local folder or s3://BUCKET/PREFIX.</source>
+        <translation>保存先 &quot;%1&quot; には対応していません。ローカルフォルダーまたは s3://BUCKET/PREFIX を指定してください。</translation>
+    </message>
+    <message>
+        <source>The destination is empty.</source>
+        <translation>保存先が空です。</translation>
+    </message>
+    <message>
+        <source>The local destination &quot;%1&quot; must be an absolute path.</source>
+        <translation>ローカルの保存先 &quot;%1&quot; は絶対パスで指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>Generation</name>
+    <message>
+        <source>no manifest: the run that wrote it did not finish</source>
+        <translation>マニフェストがありません: 書き込み中の実行が完了していません</translation>
+    </message>
+    <message>
+        <source>the manifest could not be read</source>
+        <translation>マニフェストを読み取れませんでした</translation>
+    </message>
+    <message>
+        <source>the manifest describes another generation (%1, %2)</source>
+        <translation>マニフェストが別の世代 (%1, %2) を示しています</translation>
+    </message>
+    <message>
+        <source>the data file is missing</source>
+        <translation>データファイルがありません</translation>
+    </message>
+    <message>
+        <source>the data file has %1 bytes, the manifest says %2</source>
+        <translation>データファイルは %1 バイトですが、マニフェストでは %2 バイトです</translation>
+    </message>
+</context>
+<context>
+    <name>Gzip</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 を読み取れません: %2。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 に書き込めません: %2。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2.</source>
+        <translation>%1 の読み取りに失敗しました: %2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid gzip stream (%2).</source>
+        <translation>%1 は有効な gzip ストリームではありません (%2)。</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Is the disk full?</source>
+        <translation>%1 への書き込みに失敗しました: %2。ディスクの空き容量を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 ends before its gzip stream does (truncated?).</source>
+        <translation>%1 は gzip ストリームの途中で終わっています (切り詰められている可能性があります)。</translation>
+    </message>
+    <message>
+        <source>Cannot start the compressor.</source>
+        <translation>圧縮処理を開始できません。</translation>
+    </message>
+    <message>
+        <source>Cannot start the decompressor.</source>
+        <translation>展開処理を開始できません。</translation>
+    </message>
+    <message>
+        <source>there are extra bytes after the end of the gzip stream</source>
+        <translation>gzip ストリームの終端の後に余分なバイトがあります</translation>
+    </message>
+    <message>
+        <source>the data is not a valid gzip stream (%1)</source>
+        <translation>データが有効な gzip ストリームではありません (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>LiveDatabase</name>
+    <message>
+        <source>kept a copy of the current database in %1</source>
+        <translation>現在のデータベースのコピーを %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Cannot keep a copy of %1 in %2; nothing was changed.</source>
+        <translation>%1 のコピーを %2 に保存できません。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Cannot keep a copy of %1: %2</source>
+        <translation>%1 のコピーを保存できません: %2</translation>
+    </message>
+    <message>
+        <source>the current database could not be read by SQLite (%1), so its files were copied as they are to %2</source>
+        <translation>現在のデータベースを SQLite で読み取れなかったため (%1)、そのファイルをそのまま %2 にコピーしました</translation>
+    </message>
+    <message>
+        <source>Cannot read the live database %1: %2</source>
+        <translation>稼働中のデータベース %1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>The generation uses %1-byte pages and the live WAL database %2-byte pages; adapting the copy failed: %3. Nothing was changed.</source>
+        <translation>この世代のページサイズは %1 バイト、稼働中の WAL データベースのページサイズは %2 バイトです。コピーの変換に失敗しました: %3。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>The generation used %1-byte pages; it was rewritten with the live database&apos;s %2-byte pages before the restore (the content is the same).</source>
+        <translation>この世代のページサイズは %1 バイトでした。復元の前に、稼働中のデータベースのページサイズ (%2 バイト) で書き直しました (内容は同じです)。</translation>
+    </message>
+    <message>
+        <source>Cannot start writing into %1: %2</source>
+        <translation>%1 への書き込みを開始できません: %2</translation>
+    </message>
+    <message>
+        <source>Another process kept %1 locked for more than %2 s; nothing was changed. Stop the application that writes to it, or try again.</source>
+        <translation>別のプロセスが %1 を %2 秒以上ロックしていたため、何も変更していません。書き込んでいるアプリケーションを停止するか、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>キャンセルしました。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Writing into %1 failed (%2); SQLite rolled it back, nothing was changed.</source>
+        <translation>%1 への書き込みに失敗しました (%2)。SQLite がロールバックしたため、何も変更されていません。</translation>
+    </message>
+    <message>
+        <source>Cannot flush %1 to disk.</source>
+        <translation>%1 をディスクにフラッシュできません。</translation>
+    </message>
+    <message>
+        <source>Cannot move the restored file to %1: %2.</source>
+        <translation>復元したファイルを %1 に移動できません: %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Manifest</name>
+    <message>
+        <source>the manifest is not valid JSON (%1)</source>
+        <translation>マニフェストが有効な JSON ではありません (%1)</translation>
+    </message>
+    <message>
+        <source>the manifest is not a JSON object</source>
+        <translation>マニフェストが JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>the manifest has no valid &quot;format&quot; field</source>
+        <translation>マニフェストに有効な &quot;format&quot; フィールドがありません</translation>
+    </message>
+    <message>
+        <source>the manifest uses format %1, newer than this LiteKeep understands (%2); update LiteKeep</source>
+        <translation>マニフェストの形式 %1 は、この LiteKeep が扱える形式 (%2) より新しいものです。LiteKeep を更新してください</translation>
+    </message>
+    <message>
+        <source>the manifest field &quot;%1&quot; is missing or not text</source>
+        <translation>マニフェストのフィールド &quot;%1&quot; がないか、テキストではありません</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s creation time is not valid</source>
+        <translation>マニフェストの作成日時が無効です</translation>
+    </message>
+    <message>
+        <source>the manifest has no &quot;database&quot; section</source>
+        <translation>マニフェストに &quot;database&quot; セクションがありません</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s database section: %1</source>
+        <translation>マニフェストの database セクション: %1</translation>
+    </message>
+    <message>
+        <source>the manifest&apos;s sizes or checksums are missing or malformed</source>
+        <translation>マニフェストのサイズまたはチェックサムがないか、形式が正しくありません</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid profile name: use up to 63 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>&quot;%1&quot; は有効なプロファイル名ではありません。英字、数字、&apos;.&apos;、&apos;_&apos;、&apos;-&apos; を使って 63 文字以内で指定し、先頭は英字か数字にしてください。</translation>
+    </message>
+    <message>
+        <source>The database path must be absolute.</source>
+        <translation>データベースのパスは絶対パスで指定してください。</translation>
+    </message>
+    <message>
+        <source>An S3 destination needs an endpoint (for Cloudflare R2: https://ACCOUNT_ID.r2.cloudflarestorage.com).</source>
+        <translation>S3 の保存先にはエンドポイントが必要です (Cloudflare R2 の場合: https://ACCOUNT_ID.r2.cloudflarestorage.com)。</translation>
+    </message>
+    <message>
+        <source>The endpoint &quot;%1&quot; is not an http(s) URL.</source>
+        <translation>エンドポイント &quot;%1&quot; は http(s) の URL ではありません。</translation>
+    </message>
+    <message>
+        <source>The endpoint must not contain a user name or password; store credentials with &quot;litekeep credentials set&quot;.</source>
+        <translation>エンドポイントにユーザー名やパスワードを含めないでください。認証情報は &quot;litekeep credentials set&quot; で保存してください。</translation>
+    </message>
+    <message>
+        <source>Keep days must be between 1 and 36500.</source>
+        <translation>保持日数 (keep-days) は 1～36500 の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <source>Keep-min must be between 1 and 10000: the newest generation is always kept.</source>
+        <translation>最低保持世代数 (keep-min) は 1～10000 の範囲で指定してください。最新の世代は常に保持されます。</translation>
+    </message>
+    <message>
+        <source>Keep-monthly must be between 0 and 1200.</source>
+        <translation>月ごとの保持数 (keep-monthly) は 0～1200 の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <source>Drill days must be between 0 (never) and 365.</source>
+        <translation>復元訓練の間隔 (日数) は 0 (実行しない)～365 の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <translation>&quot;%1&quot; は http(s) の URL ではありません。</translation>
+    </message>
+    <message>
+        <source>The staleness threshold must be between 1 and 8760 hours.</source>
+        <translation>古さの警告しきい値は 1～8760 時間の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <source>The daily time must be HH:MM.</source>
+        <translation>毎日の実行時刻は HH:MM 形式で指定してください。</translation>
+    </message>
+    <message>
+        <source>The compression level must be between 1 and 9.</source>
+        <translation>圧縮レベルは 1～9 の範囲で指定してください。</translation>
+    </message>
+    <message>
+        <source>The busy timeout must be between 1 and 3600 seconds.</source>
+        <translation>ビジータイムアウトは 1～3600 秒の範囲で指定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileLock</name>
+    <message>
+        <source>Cannot create the lock folder %1.</source>
+        <translation>ロックフォルダー %1 を作成できません。</translation>
+    </message>
+    <message>
+        <source>A run of profile &quot;%1&quot; is already in progress (process %2); wait for it to finish.</source>
+        <translation>プロファイル &quot;%1&quot; の実行が既に進行中です (プロセス %2)。終了するまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock for profile &quot;%1&quot; in %2.</source>
+        <translation>%2 にプロファイル &quot;%1&quot; のロックを作成できません。</translation>
+    </message>
+</context>
+<context>
+    <name>RcloneErrors</name>
+    <message>
+        <source>%1 failed: rclone could not be started (%2). Install rclone (&quot;apt install rclone&quot;) or set LITEKEEP_RCLONE to its path.</source>
+        <translation>%1 に失敗しました: rclone を起動できませんでした (%2)。rclone をインストールする (&quot;apt install rclone&quot;) か、LITEKEEP_RCLONE に rclone のパスを設定してください。</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled.</source>
+        <translation>%1 はキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>%1 took too long and was stopped. Check your connection to %2.</source>
+        <translation>%1 に時間がかかりすぎたため中止しました。%2 への接続を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the storage at %2 rejected the access key (403). Check the credentials with &quot;litekeep credentials set&quot; and that the key may use this bucket.</source>
+        <translation>%1 に失敗しました: %2 のストレージがアクセスキーを拒否しました (403)。&quot;litekeep credentials set&quot; で認証情報を確認し、そのキーにこのバケットの使用権限があることを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the bucket &quot;%2&quot; does not exist at %3. Create it, or correct the destination.</source>
+        <translation>%1 に失敗しました: バケット &quot;%2&quot; は %3 に存在しません。バケットを作成するか、保存先を修正してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: this computer&apos;s clock differs too much from the storage&apos;s. Correct the system time.</source>
+        <translation>%1 に失敗しました: このコンピューターの時計とストレージの時刻のずれが大きすぎます。システムの時刻を修正してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the host of %2 could not be found (DNS). Check the endpoint and your network connection.</source>
+        <translation>%1 に失敗しました: %2 のホストが見つかりませんでした (DNS)。エンドポイントとネットワーク接続を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 refused the connection. Check the endpoint URL and that the service is reachable.</source>
+        <translation>%1 に失敗しました: %2 が接続を拒否しました。エンドポイントの URL と、サービスに接続できる状態かを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the TLS certificate of %2 could not be verified.</source>
+        <translation>%1 に失敗しました: %2 の TLS 証明書を検証できませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 did not answer in time. Check your network connection.</source>
+        <translation>%1 に失敗しました: %2 から時間内に応答がありませんでした。ネットワーク接続を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the destination %2 is full.</source>
+        <translation>%1 に失敗しました: 保存先 %2 の容量がいっぱいです。</translation>
+    </message>
+    <message>
+        <source>%1 failed: permission denied (%2). Check who owns %3 and its permissions.</source>
+        <translation>%1 に失敗しました: アクセスが拒否されました (%2)。%3 の所有者とアクセス権を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 does not exist or is not a folder.</source>
+        <translation>%1 に失敗しました: %2 が存在しないか、フォルダーではありません。</translation>
+    </message>
+    <message>
+        <source>%1 failed: rclone crashed.</source>
+        <translation>%1 に失敗しました: rclone がクラッシュしました。</translation>
+    </message>
+    <message>
+        <source>%1 failed: rclone exited with code %2 (%3).</source>
+        <translation>%1 に失敗しました: rclone が終了コード %2 で終了しました (%3)。</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>メッセージなし</translation>
+    </message>
+</context>
+<context>
+    <name>Retention</name>
+    <message>
+        <source>kept: the last backup failed, so nothing is pruned</source>
+        <translation>保持: 前回のバックアップが失敗したため、古い世代は削除しません</translation>
+    </message>
+    <message>
+        <source>kept: written by a newer LiteKeep</source>
+        <translation>保持: 新しいバージョンの LiteKeep で書き込まれています</translation>
+    </message>
+    <message>
+        <source>kept: pinned</source>
+        <translation>保持: 固定されています</translation>
+    </message>
+    <message>
+        <source>kept: dated in the future (is a clock wrong?)</source>
+        <translation>保持: 日付が未来です (時計がずれている可能性があります)</translation>
+    </message>
+    <message>
+        <source>kept: the newest verified generation</source>
+        <translation>保持: 検証済みの最新の世代</translation>
+    </message>
+    <message numerus="yes">
+        <source>kept: one of the newest %n good generation(s)</source>
+        <translation>
+            <numerusform>保持: 正常な最新 %n 件の世代のうちの 1 つ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>kept: younger than %n day(s)</source>
+        <translation>
+            <numerusform>保持: 作成から %n 日未満</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>kept: the newest of its month</source>
+        <translation>保持: その月の最新の世代</translation>
+    </message>
+    <message numerus="yes">
+        <source>deleted: incomplete or damaged, and older than %n day(s)</source>
+        <translation>
+            <numerusform>削除: 不完全または破損しており、%n 日より古い</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>deleted: failed verification, and older than %n day(s)</source>
+        <translation>
+            <numerusform>削除: 検証に失敗しており、%n 日より古い</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>deleted: older than %n day(s)</source>
+        <translation>
+            <numerusform>削除: %n 日より古い</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Snapshot</name>
+    <message>
+        <source>The database file %1 does not exist. Check the path in the profile.</source>
+        <translation>データベースファイル %1 が存在しません。プロファイルのパスを確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an SQLite database file.</source>
+        <translation>%1 はフォルダーです。SQLite データベースファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Cannot read the database file %1: %2. Check its permissions.</source>
+        <translation>データベースファイル %1 を読み取れません: %2。アクセス権を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes); there is no database to back up yet.</source>
+        <translation>%1 は空 (0 バイト) です。バックアップするデータベースがまだありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database (it may be encrypted, for example with SQLCipher, or another kind of file).</source>
+        <translation>%1 は SQLite データベースではありません (SQLCipher などで暗号化されているか、別の種類のファイルの可能性があります)。</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database (it may be encrypted or damaged).</source>
+        <translation>%1 は SQLite データベースではありません (暗号化または破損している可能性があります)。</translation>
+    </message>
+    <message>
+        <source>The database %1 stayed locked by another process for more than %2 s. Try again when it is less busy, or raise the busy timeout.</source>
+        <translation>データベース %1 が別のプロセスによって %2 秒以上ロックされたままでした。負荷が下がってからもう一度試すか、ビジータイムアウトを長くしてください。</translation>
+    </message>
+    <message>
+        <source>Cannot read the database %1: %2.</source>
+        <translation>データベース %1 を読み取れません: %2。</translation>
+    </message>
+    <message>
+        <source>Cannot start the snapshot of %1: %2.</source>
+        <translation>%1 のスナップショットを開始できません: %2。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid SQLite database (%2).</source>
+        <translation>%1 は有効な SQLite データベースではありません (%2)。</translation>
+    </message>
+    <message>
+        <source>Writing the snapshot to %1 failed (%2). Is the disk full?</source>
+        <translation>スナップショットを %1 に書き込めませんでした (%2)。ディスクの空き容量を確認してください。</translation>
+    </message>
+    <message>
+        <source>The snapshot of %1 failed: %2.</source>
+        <translation>%1 のスナップショットに失敗しました: %2。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the snapshot: %1.</source>
+        <translation>スナップショットを準備できません: %1。</translation>
+    </message>
+    <message>
+        <source>The integrity check of the snapshot failed to run: %1.</source>
+        <translation>スナップショットの整合性チェックを実行できませんでした: %1。</translation>
+    </message>
+    <message>
+        <source>The snapshot of %1 failed SQLite&apos;s integrity check (%2). Nothing was uploaded. The database itself may be damaged: keep your existing backups and investigate before the next run.</source>
+        <translation>%1 のスナップショットが SQLite の整合性チェックで不合格になりました (%2)。何もアップロードしていません。データベース自体が破損している可能性があります。既存のバックアップは残したまま、次回の実行までに原因を調べてください。</translation>
+    </message>
+    <message>
+        <source>Cannot read the snapshot: %1.</source>
+        <translation>スナップショットを読み取れません: %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SqliteDatabase</name>
+    <message>
+        <source>Cannot open %1: %2.</source>
+        <translation>%1 を開けません: %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Staging</name>
+    <message>
+        <source>Cannot create the staging folder %1. Check that the disk is writable.</source>
+        <translation>作業用フォルダー %1 を作成できません。ディスクに書き込めるか確認してください。</translation>
+    </message>
+    <message>
+        <source>Not enough free space to stage the snapshot in %1: %2 needed, %3 free. Free some space or point XDG_CACHE_HOME elsewhere.</source>
+        <translation>%1 にスナップショットを一時保存するための空き容量が足りません (必要: %2、空き: %3)。空き容量を増やすか、XDG_CACHE_HOME を別の場所に設定してください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the staging folder %1.</source>
+        <translation>作業用フォルダー %1 を作成できません。</translation>
+    </message>
+</context>
+<context>
+    <name>Verifier</name>
+    <message>
+        <source>PRAGMA integrity_check could not run: %1</source>
+        <translation>PRAGMA integrity_check を実行できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>PRAGMA integrity_check reports: %1</source>
+        <translation>PRAGMA integrity_check の結果: %1</translation>
+    </message>
+    <message>
+        <source>the database cannot be read: %1</source>
+        <translation>データベースを読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>it has %1 pages of %2 bytes, the manifest says %3 of %4</source>
+        <translation>%2 バイトのページが %1 ページありますが、マニフェストでは %4 バイトのページが %3 ページです</translation>
+    </message>
+    <message>
+        <source>its schema differs from the one recorded in the manifest</source>
+        <translation>スキーマがマニフェストに記録されたものと異なります</translation>
+    </message>
+    <message>
+        <source>its user_version is %1, the manifest says %2</source>
+        <translation>user_version が %1 ですが、マニフェストでは %2 です</translation>
+    </message>
+    <message>
+        <source>table &quot;%1&quot; has %2 rows, the manifest says %3</source>
+        <translation>テーブル &quot;%1&quot; の行数が %2 ですが、マニフェストでは %3 です</translation>
+    </message>
+    <message>
+        <source>its tables differ from those recorded in the manifest</source>
+        <translation>テーブル構成がマニフェストに記録されたものと異なります</translation>
+    </message>
+    <message>
+        <source>it has no readable manifest</source>
+        <translation>読み取り可能なマニフェストがありません</translation>
+    </message>
+    <message>
+        <source>the data file is missing</source>
+        <translation>データファイルがありません</translation>
+    </message>
+    <message>
+        <source>not enough free space in %1 to check it (%2 bytes needed)</source>
+        <translation>%1 に検証用の空き容量が足りません (%2 バイト必要)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>it is larger than the manifest says (%1 bytes)</source>
+        <translation>マニフェストの記載より大きいサイズです (%1 バイト)</translation>
+    </message>
+    <message>
+        <source>writing %1 failed: %2. Is the disk full?</source>
+        <translation>%1 への書き込みに失敗しました: %2。ディスクの空き容量を確認してください</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセルされました</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>%1 のダウンロード</translation>
+    </message>
+    <message>
+        <source>it has %1 bytes, the manifest says %2 (truncated?)</source>
+        <translation>サイズが %1 バイトですが、マニフェストでは %2 バイトです (切り詰められている可能性があります)</translation>
+    </message>
+    <message>
+        <source>the SHA-256 of the .db.gz does not match the manifest</source>
+        <translation>.db.gz の SHA-256 がマニフェストと一致しません</translation>
+    </message>
+    <message>
+        <source>the gzip stream ends early (truncated)</source>
+        <translation>gzip ストリームが途中で終わっています (切り詰められています)</translation>
+    </message>
+    <message>
+        <source>the SHA-256 of the decompressed database does not match the manifest</source>
+        <translation>展開したデータベースの SHA-256 がマニフェストと一致しません</translation>
+    </message>
+</context>
+<context>
+    <name>lk::BackupCommand</name>
+    <message>
+        <source>The profile to back up.</source>
+        <translation>バックアップするプロファイル。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Skip verifying the new generation (and so retention) for this run.</source>
+        <translation>今回の実行では新しい世代の検証 (およびそれに続く保持ルールの適用) を行いません。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep backup [--profile NAME]</source>
+        <translation>使用法: litekeep backup [--profile NAME]</translation>
+    </message>
+    <message>
+        <source>warning: the run will not be recorded in the history: %1</source>
+        <translation>警告: この実行は履歴に記録されません: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <source>rclone said:
+%1</source>
+        <translation>rclone の出力:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>lk::BackupJob</name>
+    <message>
+        <source>Preparing</source>
+        <translation>準備中</translation>
+    </message>
+    <message>
+        <source>Taking snapshot</source>
+        <translation>スナップショットを作成中</translation>
+    </message>
+    <message>
+        <source>Compressing</source>
+        <translation>圧縮中</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>アップロード中</translation>
+    </message>
+    <message>
+        <source>Checking upload</source>
+        <translation>アップロードを確認中</translation>
+    </message>
+    <message>
+        <source>Writing manifest</source>
+        <translation>マニフェストを書き込み中</translation>
+    </message>
+    <message>
+        <source>Verifying from the destination</source>
+        <translation>保存先から検証中</translation>
+    </message>
+    <message>
+        <source>Applying retention</source>
+        <translation>保持ルールを適用中</translation>
+    </message>
+    <message>
+        <source>Restore drill</source>
+        <translation>復元訓練</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Cancelled after generation %1 was stored; its verification and retention did not finish.</source>
+        <translation>世代 %1 を保存した後にキャンセルされました。検証と保持ルールの適用は完了していません。</translation>
+    </message>
+    <message>
+        <source>The backup of profile &quot;%1&quot; was cancelled; nothing was added to the destination.</source>
+        <translation>プロファイル &quot;%1&quot; のバックアップはキャンセルされました。保存先には何も追加していません。</translation>
+    </message>
+    <message>
+        <source>No credentials for profile &quot;%1&quot;. Store them with &quot;litekeep credentials set %1&quot; or set %2 and %3.</source>
+        <translation>プロファイル &quot;%1&quot; の認証情報がありません。&quot;litekeep credentials set %1&quot; で保存するか、%2 と %3 を設定してください。</translation>
+    </message>
+    <message>
+        <source>The uploaded file %1 does not appear on the destination. The upload did not complete; no generation was added.</source>
+        <translation>アップロードしたファイル %1 が保存先に見つかりません。アップロードは完了しておらず、世代は追加されていません。</translation>
+    </message>
+    <message>
+        <source>The uploaded file %1 has %2 bytes on the destination, but %3 were sent. No generation was added.</source>
+        <translation>アップロードしたファイル %1 は保存先では %2 バイトですが、送信したのは %3 バイトです。世代は追加されていません。</translation>
+    </message>
+    <message>
+        <source>The uploaded file %1 differs from what was sent (MD5 mismatch). No generation was added.</source>
+        <translation>アップロードしたファイル %1 が送信した内容と異なります (MD5 不一致)。世代は追加されていません。</translation>
+    </message>
+    <message>
+        <source>Cannot write the manifest in %1: %2.</source>
+        <translation>%1 にマニフェストを書き込めません: %2。</translation>
+    </message>
+    <message>
+        <source>The new generation %1 was uploaded but could not be verified: %2</source>
+        <translation>新しい世代 %1 はアップロードされましたが、検証できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The new generation %1 failed verification after upload: %2. It stays on the destination for inspection; nothing was pruned.</source>
+        <translation>新しい世代 %1 はアップロード後の検証に失敗しました: %2。調査のため保存先に残してあります。古い世代の削除は行っていません。</translation>
+    </message>
+    <message>
+        <source>Retention could not run: %1</source>
+        <translation>保持ルールを適用できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The restore drill found a problem: %1</source>
+        <translation>復元訓練で問題が見つかりました: %1</translation>
+    </message>
+    <message>
+        <source>Backed up %1 to %2 as %3 (%4 compressed to %5) in %6 s.</source>
+        <translation>%1 を %2 に %3 としてバックアップしました (%4 → 圧縮後 %5、%6 秒)。</translation>
+    </message>
+    <message>
+        <source>Verified from the destination.</source>
+        <translation>保存先から検証しました。</translation>
+    </message>
+    <message>
+        <source>Not verified (--no-verify); nothing was pruned.</source>
+        <translation>検証していません (--no-verify)。古い世代の削除は行っていません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retention removed %n old object(s).</source>
+        <translation>
+            <numerusform>保持ルールにより古いオブジェクトを %n 個削除しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lk::Cli</name>
+    <message>
+        <source>Usage: litekeep [--config FILE] [--json] COMMAND
+
+Commands:
+  profile add NAME --db PATH [--dest DEST] [--endpoint URL] [--provider P]
+                   [--keep-days N] [--at HH:MM] [--level N] [--busy-timeout S]
+  profile list | show NAME | remove NAME
+  credentials set NAME      read the access key id and secret from stdin
+  credentials remove NAME
+  profile set NAME [the options of profile add]
+  backup [--profile NAME] [--no-verify]   one backup now
+  list   [--profile NAME]   generations on the destination
+  verify [--profile NAME] [GENERATION | --latest | --all | --drill]
+  prune  [--profile NAME] [--dry-run]   apply retention
+  restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]
+  restore --undo [--profile NAME]   put back what the last in-place restore replaced
+  status [--profile NAME]   the last run, the last good backup, the last proof
+  schedule (install | remove) (--systemd | --cron) [--profile NAME]   headless schedule
+
+DEST is a local folder or s3://BUCKET/PREFIX; --profile defaults to &quot;default&quot;.
+Environment: LITEKEEP_ACCESS_KEY_ID and LITEKEEP_SECRET_ACCESS_KEY override the
+keychain; LITEKEEP_RCLONE names the rclone binary.
+Exit codes: 0 ok, 1 the job failed, 2 usage or configuration error.
+Run without arguments to start the tray application.</source>
+        <translation>使用法: litekeep [--config FILE] [--json] COMMAND
+
+コマンド:
+  profile add NAME --db PATH [--dest DEST] [--endpoint URL] [--provider P]
+                   [--keep-days N] [--at HH:MM] [--level N] [--busy-timeout S]
+  profile list | show NAME | remove NAME
+  credentials set NAME      アクセスキー ID とシークレットを標準入力から読み取ります
+  credentials remove NAME
+  profile set NAME [the options of profile add]
+  backup [--profile NAME] [--no-verify]   今すぐ 1 回バックアップします
+  list   [--profile NAME]   保存先にある世代を一覧表示します
+  verify [--profile NAME] [GENERATION | --latest | --all | --drill]
+  prune  [--profile NAME] [--dry-run]   保持ルールを適用します
+  restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]
+  restore --undo [--profile NAME]   直前の --in-place 復元で置き換えたものを元に戻します
+  status [--profile NAME]   前回の実行、最後に成功したバックアップ、最後に復元可能と確認した世代
+  schedule (install | remove) (--systemd | --cron) [--profile NAME]   ヘッドレス環境用のスケジュール
+
+DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profile の既定値は &quot;default&quot; です。
+環境変数: LITEKEEP_ACCESS_KEY_ID と LITEKEEP_SECRET_ACCESS_KEY はキーチェーンより
+優先されます。LITEKEEP_RCLONE で rclone の実行ファイルを指定します。
+終了コード: 0 成功、1 ジョブの失敗、2 使用法または設定のエラー。
+引数なしで実行すると、トレイアプリケーションが起動します。</translation>
+    </message>
+    <message>
+        <source>Unknown option &quot;%1&quot;.
+%2</source>
+        <translation>不明なオプション &quot;%1&quot; です。
+%2</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.
+%2</source>
+        <translation>不明なコマンド &quot;%1&quot; です。
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>lk::ConnectionTest</name>
+    <message>
+        <source>List the destination</source>
+        <translation>保存先の一覧取得</translation>
+    </message>
+    <message>
+        <source>Write a test file</source>
+        <translation>テストファイルの書き込み</translation>
+    </message>
+    <message>
+        <source>Read it back</source>
+        <translation>読み戻し</translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation>削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>The destination answers; it holds %n object(s) for this profile.</source>
+        <translation>
+            <numerusform>保存先は応答しています。このプロファイルのオブジェクトが %n 個あります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot create the test file in %1.</source>
+        <translation>%1 にテストファイルを作成できません。</translation>
+    </message>
+    <message>
+        <source>Writing works.</source>
+        <translation>書き込みは正常です。</translation>
+    </message>
+    <message>
+        <source>The test file came back different from what was written.</source>
+        <translation>読み戻したテストファイルが、書き込んだ内容と異なります。</translation>
+    </message>
+    <message>
+        <source>Reading works and the content is intact.</source>
+        <translation>読み取りは正常で、内容も損なわれていません。</translation>
+    </message>
+    <message>
+        <source>%1 Retention needs permission to delete old generations.</source>
+        <translation>%1 保持ルールを適用するには、古い世代を削除する権限が必要です。</translation>
+    </message>
+    <message>
+        <source>Deleting works.</source>
+        <translation>削除は正常です。</translation>
+    </message>
+    <message>
+        <source>The connection works: listing, writing, reading and deleting all succeeded.</source>
+        <translation>接続は正常です。一覧取得、書き込み、読み取り、削除のすべてに成功しました。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::CredentialStore</name>
+    <message>
+        <source>The keychain entry is incomplete; set the credentials again with &quot;litekeep credentials set&quot;.</source>
+        <translation>キーチェーンのエントリが不完全です。&quot;litekeep credentials set&quot; で認証情報を設定し直してください。</translation>
+    </message>
+    <message>
+        <source>No credentials are stored for this profile. Store them with &quot;litekeep credentials set PROFILE&quot;, or set %1 and %2 for headless use.</source>
+        <translation>このプロファイルの認証情報は保存されていません。&quot;litekeep credentials set PROFILE&quot; で保存するか、ヘッドレスで使用する場合は %1 と %2 を設定してください。</translation>
+    </message>
+    <message>
+        <source>The keychain refused access (%1). Unlock your keyring and try again.</source>
+        <translation>キーチェーンがアクセスを拒否しました (%1)。キーリングのロックを解除して、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>No keychain is available (the Secret Service on D-Bus did not answer: %1). Start and unlock a keyring such as GNOME Keyring or KWallet, or set %2 and %3 for headless use.</source>
+        <translation>キーチェーンを利用できません (D-Bus 上の Secret Service が応答しませんでした: %1)。GNOME Keyring や KWallet などのキーリングを起動してロックを解除するか、ヘッドレスで使用する場合は %2 と %3 を設定してください。</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1. Make sure a keyring (GNOME Keyring or KWallet) is running and unlocked, or set %2 and %3 for headless use.</source>
+        <translation>キーチェーンでエラーが発生しました: %1。キーリング (GNOME Keyring または KWallet) が起動していてロックが解除されていることを確認するか、ヘッドレスで使用する場合は %2 と %3 を設定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::CredentialsCommand</name>
+    <message>
+        <source>Access key id: </source>
+        <translation>アクセスキー ID: </translation>
+    </message>
+    <message>
+        <source>Secret access key: </source>
+        <translation>シークレットアクセスキー: </translation>
+    </message>
+    <message>
+        <source>Usage: litekeep credentials set NAME (reads the access key id and the secret from stdin, one per line) | credentials remove NAME</source>
+        <translation>使用法: litekeep credentials set NAME (アクセスキー ID とシークレットを標準入力から 1 行ずつ読み取ります) | credentials remove NAME</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; backs up to a local folder; it needs no credentials.</source>
+        <translation>プロファイル &quot;%1&quot; の保存先はローカルフォルダーのため、認証情報は不要です。</translation>
+    </message>
+    <message>
+        <source>Credentials of profile &quot;%1&quot; removed from the keychain.</source>
+        <translation>プロファイル &quot;%1&quot; の認証情報をキーチェーンから削除しました。</translation>
+    </message>
+    <message>
+        <source>Give the access key id and the secret access key on standard input, one per line.</source>
+        <translation>アクセスキー ID とシークレットアクセスキーを、標準入力から 1 行ずつ入力してください。</translation>
+    </message>
+    <message>
+        <source>The credentials were not stored: %1</source>
+        <translation>認証情報を保存できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Credentials of profile &quot;%1&quot; stored in the keychain.</source>
+        <translation>プロファイル &quot;%1&quot; の認証情報をキーチェーンに保存しました。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::CredentialsWidget</name>
+    <message>
+        <source>Cloudflare R2</source>
+        <translation>Cloudflare R2</translation>
+    </message>
+    <message>
+        <source>Another S3-compatible service</source>
+        <translation>その他の S3 互換サービス</translation>
+    </message>
+    <message>
+        <source>Storage:</source>
+        <translation>ストレージ:</translation>
+    </message>
+    <message>
+        <source>the 32-character account ID from the R2 dashboard</source>
+        <translation>R2 ダッシュボードに表示される 32 文字のアカウント ID</translation>
+    </message>
+    <message>
+        <source>R2 account ID:</source>
+        <translation>R2 アカウント ID:</translation>
+    </message>
+    <message>
+        <source>Endpoint URL:</source>
+        <translation>エンドポイント URL:</translation>
+    </message>
+    <message>
+        <source>my-backups</source>
+        <translation>my-backups</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>バケット:</translation>
+    </message>
+    <message>
+        <source>optional folder, e.g. cogito</source>
+        <translation>任意のフォルダー (例: cogito)</translation>
+    </message>
+    <message>
+        <source>Prefix:</source>
+        <translation>プレフィックス:</translation>
+    </message>
+    <message>
+        <source>Access key ID:</source>
+        <translation>アクセスキー ID:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Secret access key:</source>
+        <translation>シークレットアクセスキー:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>接続テスト</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>非表示</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>OK: </source>
+        <translation>成功: </translation>
+    </message>
+    <message>
+        <source>Failed: </source>
+        <translation>失敗: </translation>
+    </message>
+</context>
+<context>
+    <name>lk::FirstRunWizard</name>
+    <message>
+        <source>Set up LiteKeep</source>
+        <translation>LiteKeep のセットアップ</translation>
+    </message>
+    <message>
+        <source>Which database?</source>
+        <translation>どのデータベースを保護しますか？</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite file to protect. LiteKeep copies it safely while your application keeps using it.</source>
+        <translation>保護する SQLite ファイルを選択してください。アプリケーションが使用中のままでも、LiteKeep は安全にコピーします。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>データベースファイル:</translation>
+    </message>
+    <message>
+        <source>Profile name:</source>
+        <translation>プロファイル名:</translation>
+    </message>
+    <message>
+        <source>Choose the SQLite database</source>
+        <translation>SQLite データベースを選択</translation>
+    </message>
+    <message>
+        <source>Where should backups go?</source>
+        <translation>バックアップの保存先はどこにしますか？</translation>
+    </message>
+    <message>
+        <source>A local folder works at once. Cloudflare R2 or another S3-compatible storage keeps them off this machine.</source>
+        <translation>ローカルフォルダーならすぐに使えます。Cloudflare R2 などの S3 互換ストレージなら、このマシンとは別の場所に保管できます。</translation>
+    </message>
+    <message>
+        <source>A local folder (no account needed)</source>
+        <translation>ローカルフォルダー (アカウント不要)</translation>
+    </message>
+    <message>
+        <source>Cloudflare R2 or S3-compatible storage</source>
+        <translation>Cloudflare R2 または S3 互換ストレージ</translation>
+    </message>
+    <message>
+        <source>Connect to your storage</source>
+        <translation>ストレージへの接続</translation>
+    </message>
+    <message>
+        <source>The secret is stored in your system keychain, never in a file. Test the connection to go on.</source>
+        <translation>シークレットはファイルではなく、システムのキーチェーンに保存されます。先に進むには接続をテストしてください。</translation>
+    </message>
+    <message>
+        <source>When and how long?</source>
+        <translation>スケジュールと保持期間</translation>
+    </message>
+    <message>
+        <source>LiteKeep backs up once a day while it runs, and catches up once if the computer was off at that time.</source>
+        <translation>LiteKeep は起動している間、1 日 1 回バックアップします。その時刻にコンピューターの電源が切れていた場合は、後で 1 回だけ実行します。</translation>
+    </message>
+    <message>
+        <source>Back up every day at:</source>
+        <translation>毎日のバックアップ時刻:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Keep generations for:</source>
+        <translation>世代の保持期間:</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>Make the first backup now</source>
+        <translation>今すぐ最初のバックアップを実行する</translation>
+    </message>
+    <message>
+        <source>Create the profile</source>
+        <translation>プロファイルを作成</translation>
+    </message>
+    <message numerus="yes">
+        <source>Profile &quot;%1&quot;: %2 → %3, every day at %4, keeping %n day(s).</source>
+        <translation>
+            <numerusform>プロファイル &quot;%1&quot;: %2 → %3、毎日 %4 に実行、%n 日間保持。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; already exists.</source>
+        <translation>プロファイル &quot;%1&quot; は既に存在します。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>確認しています…</translation>
+    </message>
+    <message>
+        <source>SQLite database, %1, journal mode %2.</source>
+        <translation>SQLite データベース、%1、ジャーナルモード %2。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as an SQLite database: %2</source>
+        <translation>%1 を SQLite データベースとして読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; is ready. The first backup runs at %2.</source>
+        <translation>プロファイル &quot;%1&quot; の準備ができました。最初のバックアップは %2 に実行されます。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>バックアップしています…</translation>
+    </message>
+    <message>
+        <source>Done. %1</source>
+        <translation>完了しました。%1</translation>
+    </message>
+    <message>
+        <source>The first backup failed: %1 The profile is saved; fix the problem and use &quot;Back up now&quot;.</source>
+        <translation>最初のバックアップに失敗しました: %1 プロファイルは保存されています。問題を解決してから「今すぐバックアップ」を使用してください。</translation>
+    </message>
+    <message>
+        <source>Storing the access key in the keychain…</source>
+        <translation>アクセスキーをキーチェーンに保存しています…</translation>
+    </message>
+    <message>
+        <source>The profile is saved, but the access key could not be stored: %1</source>
+        <translation>プロファイルは保存されましたが、アクセスキーを保存できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lk::ListCommand</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 時間</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The profile.</source>
+        <translation>対象のプロファイル。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>never verified</source>
+        <translation>未検証</translation>
+    </message>
+    <message>
+        <source>passed %1</source>
+        <translation>検証成功 %1</translation>
+    </message>
+    <message>
+        <source>FAILED %1: %2</source>
+        <translation>検証失敗 %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n ページ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No generations on %1 yet.</source>
+        <translation>%1 にはまだ世代がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::MainWindow</name>
+    <message>
+        <source>LiteKeep</source>
+        <translation>LiteKeep</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>プロファイル</translation>
+    </message>
+    <message>
+        <source>New profile…</source>
+        <translation>新しいプロファイル…</translation>
+    </message>
+    <message>
+        <source>Edit profile…</source>
+        <translation>プロファイルを編集…</translation>
+    </message>
+    <message>
+        <source>Remove profile…</source>
+        <translation>プロファイルを削除…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>世代</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Generations</source>
+        <translation>世代一覧</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始日時</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>今すぐバックアップ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Remove profile?</source>
+        <translation>プロファイルを削除しますか？</translation>
+    </message>
+    <message>
+        <source>Remove the profile &quot;%1&quot;? Its generations on %2 are not deleted, and its history stays.</source>
+        <translation>プロファイル &quot;%1&quot; を削除しますか？%2 上の世代は削除されず、履歴も残ります。</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Create one with &quot;litekeep profile add NAME --db PATH&quot;.</source>
+        <translation>プロファイルがまだありません。&quot;litekeep profile add NAME --db PATH&quot; で作成してください。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Last good backup: %1</source>
+        <translation>最後に成功したバックアップ: %1</translation>
+    </message>
+    <message>
+        <source>No successful backup yet.</source>
+        <translation>成功したバックアップはまだありません。</translation>
+    </message>
+    <message>
+        <source>Last proven restorable: %1</source>
+        <translation>最後に復元可能と確認: %1</translation>
+    </message>
+    <message>
+        <source>Schedules are paused.</source>
+        <translation>スケジュールは一時停止中です。</translation>
+    </message>
+    <message>
+        <source>Next backup: %1</source>
+        <translation>次回のバックアップ: %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Reading the generations on %1…</source>
+        <translation>%1 上の世代を読み取っています…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>never verified</source>
+        <translation>未検証</translation>
+    </message>
+    <message>
+        <source>passed %1</source>
+        <translation>検証成功 %1</translation>
+    </message>
+    <message>
+        <source>FAILED %1: %2</source>
+        <translation>検証失敗 %1: %2</translation>
+    </message>
+    <message>
+        <source>Backing up &quot;%1&quot;…</source>
+        <translation>&quot;%1&quot; をバックアップしています…</translation>
+    </message>
+    <message numerus="yes">
+        <source> — about %n s left</source>
+        <translation>
+            <numerusform> — 残り約 %n 秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lk::Notifier</name>
+    <message>
+        <source>Backup of &quot;%1&quot; failed</source>
+        <translation>&quot;%1&quot; のバックアップに失敗しました</translation>
+    </message>
+    <message>
+        <source>Backups of &quot;%1&quot; work again</source>
+        <translation>&quot;%1&quot; のバックアップが復旧しました</translation>
+    </message>
+    <message>
+        <source>Backup of &quot;%1&quot; done</source>
+        <translation>&quot;%1&quot; のバックアップが完了しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest verified backup of &quot;%1&quot; is %n hour(s) old.</source>
+        <translation>
+            <numerusform>&quot;%1&quot; の検証済みの最新バックアップは %n 時間前のものです。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no verified backup yet.</source>
+        <translation>&quot;%1&quot; には検証済みのバックアップがまだありません。</translation>
+    </message>
+    <message>
+        <source>Backups of &quot;%1&quot; are out of date</source>
+        <translation>&quot;%1&quot; のバックアップが古くなっています</translation>
+    </message>
+    <message>
+        <source>Backups of &quot;%1&quot; are up to date</source>
+        <translation>&quot;%1&quot; のバックアップは最新です</translation>
+    </message>
+</context>
+<context>
+    <name>lk::ProfileCommand</name>
+    <message>
+        <source>&quot;profile&quot; needs add, set, list, show or remove.</source>
+        <translation>&quot;profile&quot; には add、set、list、show、remove のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>Unknown profile command &quot;%1&quot;; use add, list, show or remove.</source>
+        <translation>不明な profile コマンド &quot;%1&quot; です。add、list、show、remove のいずれかを使用してください。</translation>
+    </message>
+    <message>
+        <source>The SQLite database to back up.</source>
+        <translation>バックアップする SQLite データベース。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>A local folder or s3://BUCKET/PREFIX (default: a folder in your data directory).</source>
+        <translation>ローカルフォルダーまたは s3://BUCKET/PREFIX (既定: データディレクトリ内のフォルダー)。</translation>
+    </message>
+    <message>
+        <source>DEST</source>
+        <translation>DEST</translation>
+    </message>
+    <message>
+        <source>The S3 endpoint URL.</source>
+        <translation>S3 エンドポイントの URL。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The rclone S3 provider (default Cloudflare).</source>
+        <translation>rclone の S3 プロバイダー (既定: Cloudflare)。</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>P</translation>
+    </message>
+    <message>
+        <source>The S3 region.</source>
+        <translation>S3 リージョン。</translation>
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation>REGION</translation>
+    </message>
+    <message>
+        <source>Days of generations to keep (30).</source>
+        <translation>世代を保持する日数 (30)。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Newest generations kept however old (7).</source>
+        <translation>古さに関係なく保持する最新世代の数 (7)。</translation>
+    </message>
+    <message>
+        <source>Months that keep their newest generation (0).</source>
+        <translation>各月の最新の世代を保持する月数 (0)。</translation>
+    </message>
+    <message>
+        <source>Daily backup time (02:00).</source>
+        <translation>毎日のバックアップ時刻 (02:00)。</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>gzip level 1-9 (6).</source>
+        <translation>gzip の圧縮レベル 1-9 (6)。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for a locked database (30).</source>
+        <translation>ロックされたデータベースを待つ秒数 (30)。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Verify each new generation from the destination: yes or no (yes).</source>
+        <translation>新しい世代を毎回保存先から検証するか: yes または no (yes)。</translation>
+    </message>
+    <message>
+        <source>yes|no</source>
+        <translation>yes|no</translation>
+    </message>
+    <message>
+        <source>Days between restore drills, 0 for never (7).</source>
+        <translation>復元訓練の間隔 (日数)。0 で実行しない (7)。</translation>
+    </message>
+    <message>
+        <source>POST a JSON summary here after each run (&quot;&quot; to remove).</source>
+        <translation>実行のたびに JSON の概要をこの URL に POST します (&quot;&quot; で削除)。</translation>
+    </message>
+    <message>
+        <source>Healthcheck ping URL: URL/start, URL, URL/fail (&quot;&quot; to remove).</source>
+        <translation>ヘルスチェックの ping URL: URL/start、URL、URL/fail (&quot;&quot; で削除)。</translation>
+    </message>
+    <message>
+        <source>Warn when the newest verified backup is older (26).</source>
+        <translation>検証済みの最新バックアップがこの時間数より古くなったら警告します (26)。</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number.</source>
+        <translation>--%1 には整数を指定してください。</translation>
+    </message>
+    <message>
+        <source>--at needs a time as HH:MM, for example 02:00.</source>
+        <translation>--at には HH:MM 形式の時刻を指定してください (例: 02:00)。</translation>
+    </message>
+    <message>
+        <source>--verify-after-backup takes yes or no.</source>
+        <translation>--verify-after-backup には yes または no を指定してください。</translation>
+    </message>
+    <message>
+        <source>--endpoint only applies to s3:// destinations.</source>
+        <translation>--endpoint は s3:// の保存先にのみ指定できます。</translation>
+    </message>
+    <message>
+        <source>The profile name.</source>
+        <translation>プロファイル名。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep profile add NAME --db PATH [--dest DEST] [--endpoint URL] [--provider P] [--keep-days N] [--at HH:MM]</source>
+        <translation>使用法: litekeep profile add NAME --db PATH [--dest DEST] [--endpoint URL] [--provider P] [--keep-days N] [--at HH:MM]</translation>
+    </message>
+    <message>
+        <source>&quot;profile add&quot; needs --db PATH, the database to back up.</source>
+        <translation>&quot;profile add&quot; には --db PATH (バックアップするデータベース) が必要です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Profile &quot;%1&quot; added: %2 → %3, daily at %4, keeping %n day(s).</source>
+        <translation>
+            <numerusform>プロファイル &quot;%1&quot; を追加しました: %2 → %3、毎日 %4 に実行、%n 日間保持。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Usage: litekeep profile set NAME [--db PATH] [--dest DEST] [--keep-days N] ...</source>
+        <translation>使用法: litekeep profile set NAME [--db PATH] [--dest DEST] [--keep-days N] ...</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; updated.</source>
+        <translation>プロファイル &quot;%1&quot; を更新しました。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>Credentials: &quot;litekeep credentials set %1&quot; stores the access key in the keychain.</source>
+        <translation>認証情報: &quot;litekeep credentials set %1&quot; でアクセスキーをキーチェーンに保存します。</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Create one with &quot;litekeep profile add NAME --db PATH&quot;.</source>
+        <translation>プロファイルがまだありません。&quot;litekeep profile add NAME --db PATH&quot; で作成してください。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep profile show NAME</source>
+        <translation>使用法: litekeep profile show NAME</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep profile remove NAME</source>
+        <translation>使用法: litekeep profile remove NAME</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; removed. Its generations on the destination were not touched.</source>
+        <translation>プロファイル &quot;%1&quot; を削除しました。保存先の世代はそのまま残っています。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::ProfileDialog</name>
+    <message>
+        <source>Profile &quot;%1&quot;</source>
+        <translation>プロファイル &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Database file:</source>
+        <translation>データベースファイル:</translation>
+    </message>
+    <message>
+        <source>Local folder:</source>
+        <translation>ローカルフォルダー:</translation>
+    </message>
+    <message>
+        <source>Cloudflare R2 / S3-compatible</source>
+        <translation>Cloudflare R2 / S3 互換</translation>
+    </message>
+    <message>
+        <source>Back up every day at:</source>
+        <translation>毎日のバックアップ時刻:</translation>
+    </message>
+    <message>
+        <source>Keep days:</source>
+        <translation>保持日数:</translation>
+    </message>
+    <message>
+        <source>Always keep the newest:</source>
+        <translation>常に保持する最新世代の数:</translation>
+    </message>
+    <message>
+        <source>Verify each backup from the destination</source>
+        <translation>バックアップのたびに保存先から検証する</translation>
+    </message>
+    <message>
+        <source>Webhook URL:</source>
+        <translation>Webhook URL:</translation>
+    </message>
+    <message>
+        <source>Healthcheck ping URL:</source>
+        <translation>ヘルスチェックの ping URL:</translation>
+    </message>
+    <message>
+        <source>Storing the access key in the keychain…</source>
+        <translation>アクセスキーをキーチェーンに保存しています…</translation>
+    </message>
+    <message>
+        <source>The settings are saved, but the access key could not be stored: %1</source>
+        <translation>設定は保存されましたが、アクセスキーを保存できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lk::PruneCommand</name>
+    <message>
+        <source>The profile.</source>
+        <translation>対象のプロファイル。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Print the plan; delete nothing.</source>
+        <translation>計画を表示するだけで、何も削除しません。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep prune [--profile NAME] [--dry-run]</source>
+        <translation>使用法: litekeep prune [--profile NAME] [--dry-run]</translation>
+    </message>
+    <message>
+        <source>keep  </source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <source>would delete</source>
+        <translation>削除予定</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>lk::PruneJob</name>
+    <message>
+        <source>Pruning cancelled; nothing was deleted.</source>
+        <translation>古い世代の削除をキャンセルしました。何も削除していません。</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: the last backup failed, and LiteKeep never prunes after a failed run.</source>
+        <translation>何も削除していません: 前回のバックアップが失敗しました。LiteKeep は失敗した実行の後に古い世代を削除することはありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: %n object(s) would be deleted; nothing was.</source>
+        <translation>
+            <numerusform>ドライラン: %n 個のオブジェクトが削除対象です (実際には何も削除していません)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pruning cancelled after %n deletion(s).</source>
+        <translation>
+            <numerusform>%n 個を削除した時点で、古い世代の削除をキャンセルしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to prune.</source>
+        <translation>削除対象の古い世代はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pruned %n object(s).</source>
+        <translation>
+            <numerusform>古いオブジェクトを %n 個削除しました。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lk::RestoreCommand</name>
+    <message>
+        <source>The profile.</source>
+        <translation>対象のプロファイル。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The newest generation that verifies.</source>
+        <translation>検証に合格する最新の世代。</translation>
+    </message>
+    <message>
+        <source>Restore into this new file.</source>
+        <translation>この新しいファイルに復元します。</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Replace the live database (a copy of it is kept first).</source>
+        <translation>稼働中のデータベースを置き換えます (事前にそのコピーを保存します)。</translation>
+    </message>
+    <message>
+        <source>Replace an existing --to file (kept beside it), or accept a generation of another database.</source>
+        <translation>既存の --to ファイルを置き換える (元のファイルは同じ場所に残します) か、別のデータベースの世代を受け入れます。</translation>
+    </message>
+    <message>
+        <source>Put back the copy kept by the last in-place restore.</source>
+        <translation>直前の --in-place 復元で保存したコピーを元に戻します。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]
+       litekeep restore --undo [--profile NAME]</source>
+        <translation>使用法: litekeep restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]
+        litekeep restore --undo [--profile NAME]</translation>
+    </message>
+    <message>
+        <source>The history cannot be opened, so the last pre-restore copy is unknown; its files are in %1.</source>
+        <translation>履歴を開けないため、直前の復元前のコピーがどれか分かりません。復元前のコピーのファイルは %1 にあります。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::RestoreJob</name>
+    <message>
+        <source>Reading the destination</source>
+        <translation>保存先を読み取り中</translation>
+    </message>
+    <message>
+        <source>Downloading and verifying</source>
+        <translation>ダウンロードして検証中</translation>
+    </message>
+    <message>
+        <source>Keeping a copy of the current database</source>
+        <translation>現在のデータベースのコピーを保存中</translation>
+    </message>
+    <message>
+        <source>Writing the database</source>
+        <translation>データベースを書き込み中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>復元をキャンセルしました。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>There is no generation named &quot;%1&quot; on %2; &quot;litekeep list&quot; shows what there is.</source>
+        <translation>%2 に &quot;%1&quot; という名前の世代はありません。&quot;litekeep list&quot; で一覧を確認できます。</translation>
+    </message>
+    <message>
+        <source>Generation %1 cannot be restored: it is %2 (%3). Nothing was changed.</source>
+        <translation>世代 %1 は復元できません: 状態が %2 です (%3)。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>There is no complete generation on %1 to restore.</source>
+        <translation>%1 には復元できる完全な世代がありません。</translation>
+    </message>
+    <message>
+        <source>The restore target must be an absolute path.</source>
+        <translation>復元先は絶対パスで指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 is the profile&apos;s live database; use --in-place to replace it safely.</source>
+        <translation>%1 はプロファイルの稼働中のデータベースです。安全に置き換えるには --in-place を使用してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; create it first.</source>
+        <translation>フォルダー %1 が存在しません。先に作成してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable.</source>
+        <translation>フォルダー %1 に書き込めません。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the path of the new database file.</source>
+        <translation>%1 はフォルダーです。新しいデータベースファイルのパスを指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; LiteKeep never overwrites it silently. Choose another path, or add --force (the existing file is then kept beside it).</source>
+        <translation>%1 は既に存在します。LiteKeep が既存のファイルを黙って上書きすることはありません。別のパスを選ぶか、--force を追加してください (その場合、既存のファイルは同じ場所に別名で残します)。</translation>
+    </message>
+    <message>
+        <source>The folder of the live database, %1, does not exist.</source>
+        <translation>稼働中のデータベースのフォルダー %1 が存在しません。</translation>
+    </message>
+    <message>
+        <source>Generation %1 is a backup of &quot;%2&quot;, not of &quot;%3&quot;. Add --force if you really mean to put it in place of %4.</source>
+        <translation>世代 %1 は &quot;%3&quot; ではなく &quot;%2&quot; のバックアップです。本当に %4 の代わりに配置する場合は --force を追加してください。</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 aside.</source>
+        <translation>%1 を退避できません。</translation>
+    </message>
+    <message>
+        <source>There is no pre-restore copy of profile &quot;%1&quot; to put back.</source>
+        <translation>プロファイル &quot;%1&quot; には、元に戻せる復元前のコピーがありません。</translation>
+    </message>
+    <message>
+        <source>Put back the database as it was before the restore of %1.</source>
+        <translation>データベースを %1 の復元前の状態に戻しました。</translation>
+    </message>
+    <message>
+        <source>Restored %1 to %2.</source>
+        <translation>%1 を %2 に復元しました。</translation>
+    </message>
+    <message>
+        <source>Generation %1 could not be downloaded and checked: %2 Nothing was changed.</source>
+        <translation>世代 %1 をダウンロードして確認できませんでした: %2 何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Generation %1 failed verification (%2); it was refused and nothing was changed.</source>
+        <translation>世代 %1 は検証に失敗したため (%2)、復元を中止しました。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Skipped %1: it failed verification (%2).</source>
+        <translation>%1 をスキップしました: 検証に失敗しました (%2)。</translation>
+    </message>
+    <message>
+        <source>No generation passed verification; nothing was changed.</source>
+        <translation>検証に合格した世代がありません。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>The file that was at %1 is kept as %2.</source>
+        <translation>%1 にあったファイルは %2 として残してあります。</translation>
+    </message>
+    <message>
+        <source>Other programs had the database open: %1. They now see the restored content; restart them if they cache data.</source>
+        <translation>他のプログラムがデータベースを開いていました: %1。これらのプログラムからは復元後の内容が見えます。データをキャッシュしている場合は再起動してください。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 に書き込めません。</translation>
+    </message>
+    <message>
+        <source>There was no database at %1; the restored one was put there.</source>
+        <translation>%1 にデータベースがなかったため、復元したデータベースをそこに配置しました。</translation>
+    </message>
+    <message>
+        <source>Could not keep a copy of the current database, so nothing was changed: %1</source>
+        <translation>現在のデータベースのコピーを保存できなかったため、何も変更していません: %1</translation>
+    </message>
+    <message>
+        <source>The database as it was is kept in %1 (&quot;litekeep restore --undo&quot; puts it back).</source>
+        <translation>変更前のデータベースは %1 に保存してあります (&quot;litekeep restore --undo&quot; で元に戻せます)。</translation>
+    </message>
+    <message>
+        <source>Warning: PRAGMA quick_check of the restored database says: %1</source>
+        <translation>警告: 復元したデータベースの PRAGMA quick_check の結果: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lk::ScheduleCommand</name>
+    <message>
+        <source>The profile.</source>
+        <translation>対象のプロファイル。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>A systemd user service and timer.</source>
+        <translation>systemd のユーザーサービスとタイマー。</translation>
+    </message>
+    <message>
+        <source>A crontab line.</source>
+        <translation>crontab の行。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep schedule (install | remove) (--systemd | --cron) [--profile NAME]</source>
+        <translation>使用法: litekeep schedule (install | remove) (--systemd | --cron) [--profile NAME]</translation>
+    </message>
+    <message>
+        <source>Add this line with &quot;crontab -e&quot;:
+%1</source>
+        <translation>&quot;crontab -e&quot; で次の行を追加してください:
+%1</translation>
+    </message>
+    <message>
+        <source>Remove this line with &quot;crontab -e&quot;:
+%1</source>
+        <translation>&quot;crontab -e&quot; で次の行を削除してください:
+%1</translation>
+    </message>
+    <message>
+        <source>Removed %1 and its timer. Run &quot;systemctl --user disable --now %2; systemctl --user daemon-reload&quot; if it was enabled.</source>
+        <translation>%1 とそのタイマーを削除しました。有効にしていた場合は &quot;systemctl --user disable --now %2; systemctl --user daemon-reload&quot; を実行してください。</translation>
+    </message>
+    <message>
+        <source>There was no systemd schedule for profile &quot;%1&quot;.</source>
+        <translation>プロファイル &quot;%1&quot; の systemd スケジュールはありませんでした。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1 and %2.</source>
+        <translation>%1 と %2 を書き込みました。</translation>
+    </message>
+    <message>
+        <source>Enable it with: systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now %1</source>
+        <translation>次のコマンドで有効にしてください: systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now %1</translation>
+    </message>
+</context>
+<context>
+    <name>lk::StatusCommand</name>
+    <message>
+        <source>Only this profile (default: all).</source>
+        <translation>このプロファイルのみ (既定: すべて)。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Profile %1: %2 → %3</source>
+        <translation>プロファイル %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>  No backup has run yet.</source>
+        <translation>  まだバックアップは実行されていません。</translation>
+    </message>
+    <message>
+        <source>  Last run: %1, %2. %3</source>
+        <translation>  前回の実行: %1、%2。%3</translation>
+    </message>
+    <message>
+        <source>  Last good backup: %1 (%2).</source>
+        <translation>  最後に成功したバックアップ: %1 (%2)。</translation>
+    </message>
+    <message>
+        <source>  There is no successful backup yet.</source>
+        <translation>  成功したバックアップはまだありません。</translation>
+    </message>
+    <message>
+        <source>  Last proven restorable: %1 (%2, %3).</source>
+        <translation>  最後に復元可能と確認: %1 (%2、%3)。</translation>
+    </message>
+    <message>
+        <source>restore drill</source>
+        <translation>復元訓練</translation>
+    </message>
+    <message>
+        <source>checked after upload</source>
+        <translation>アップロード後に確認</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Create one with &quot;litekeep profile add NAME --db PATH&quot;.</source>
+        <translation>プロファイルがまだありません。&quot;litekeep profile add NAME --db PATH&quot; で作成してください。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::Storage</name>
+    <message>
+        <source>Uploading %1</source>
+        <translation>%1 のアップロード</translation>
+    </message>
+    <message>
+        <source>Listing %1</source>
+        <translation>%1 の一覧取得</translation>
+    </message>
+    <message>
+        <source>The bucket &quot;%1&quot; does not exist at %2. Create it, or correct the destination.</source>
+        <translation>バケット &quot;%1&quot; は %2 に存在しません。バケットを作成するか、保存先を修正してください。</translation>
+    </message>
+    <message>
+        <source>Reading the manifests on %1</source>
+        <translation>%1 上のマニフェストの読み取り</translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation>%1 の削除</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>%1 の読み取り</translation>
+    </message>
+    <message>
+        <source>rclone&apos;s listing could not be read (%1).</source>
+        <translation>rclone の一覧出力を読み取れませんでした (%1)。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::TrayApp</name>
+    <message>
+        <source>The system tray is not available, so LiteKeep shows this window instead. Backups still run on schedule while LiteKeep is running.</source>
+        <translation>システムトレイを利用できないため、代わりにこのウィンドウを表示しています。LiteKeep の実行中は、スケジュールどおりにバックアップが実行されます。</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 succeeded</source>
+        <translation>前回のバックアップ: %1 成功</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 FAILED</source>
+        <translation>前回のバックアップ: %1 失敗</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 cancelled</source>
+        <translation>前回のバックアップ: %1 キャンセル</translation>
+    </message>
+    <message>
+        <source>Schedules are paused</source>
+        <translation>スケジュールは一時停止中です</translation>
+    </message>
+    <message>
+        <source>Next backup: %1</source>
+        <translation>次回のバックアップ: %1</translation>
+    </message>
+    <message>
+        <source>Quit LiteKeep?</source>
+        <translation>LiteKeep を終了しますか？</translation>
+    </message>
+    <message>
+        <source>A backup of &quot;%1&quot; is running. Quit and cancel it?</source>
+        <translation>&quot;%1&quot; のバックアップを実行中です。終了してバックアップをキャンセルしますか？</translation>
+    </message>
+</context>
+<context>
+    <name>lk::TrayIcon</name>
+    <message>
+        <source>LiteKeep</source>
+        <translation>LiteKeep</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>今すぐバックアップ</translation>
+    </message>
+    <message>
+        <source>Open LiteKeep</source>
+        <translation>LiteKeep を開く</translation>
+    </message>
+    <message>
+        <source>Pause schedules</source>
+        <translation>スケジュールを一時停止</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
+    <name>lk::VerifyCommand</name>
+    <message>
+        <source>The profile.</source>
+        <translation>対象のプロファイル。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The newest generation (the default).</source>
+        <translation>最新の世代 (既定)。</translation>
+    </message>
+    <message>
+        <source>Every generation.</source>
+        <translation>すべての世代。</translation>
+    </message>
+    <message>
+        <source>A restore drill: the newest and one random older generation.</source>
+        <translation>復元訓練: 最新の世代と、ランダムに選んだ古い世代 1 つ。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep verify [--profile NAME] [GENERATION | --latest | --all | --drill]</source>
+        <translation>使用法: litekeep verify [--profile NAME] [GENERATION | --latest | --all | --drill]</translation>
+    </message>
+    <message>
+        <source>Verifying %1 (%2/%3)</source>
+        <translation>%1 を検証中 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>%1: passed</source>
+        <translation>%1: 合格</translation>
+    </message>
+    <message>
+        <source>%1: FAILED: %2</source>
+        <translation>%1: 不合格: %2</translation>
+    </message>
+    <message>
+        <source>%1: skipped: %2</source>
+        <translation>%1: スキップ: %2</translation>
+    </message>
+    <message>
+        <source>%1: not checked: %2</source>
+        <translation>%1: 未確認: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lk::VerifyJob</name>
+    <message>
+        <source>There is no generation named &quot;%1&quot; on the destination.</source>
+        <translation>保存先に &quot;%1&quot; という名前の世代はありません。</translation>
+    </message>
+    <message>
+        <source>There is no complete generation on the destination yet.</source>
+        <translation>保存先にはまだ完全な世代がありません。</translation>
+    </message>
+    <message>
+        <source>There are no generations on the destination yet.</source>
+        <translation>保存先にはまだ世代がありません。</translation>
+    </message>
+    <message>
+        <source>There is no complete generation to drill yet.</source>
+        <translation>復元訓練に使える完全な世代がまだありません。</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>検証をキャンセルしました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verification cancelled after %n generation(s).</source>
+        <translation>
+            <numerusform>%n 件の世代を検証した時点で、検証をキャンセルしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s) verified: all restorable.</source>
+        <translation>
+            <numerusform>%n 件の世代を検証しました: すべて復元可能です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped: written by a newer LiteKeep.</source>
+        <translation>
+            <numerusform>%n 件をスキップしました: 新しいバージョンの LiteKeep で書き込まれています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 generations failed verification: %3</source>
+        <translation>%2 件中 %1 件の世代が検証に失敗しました: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 generations could not be checked: %3</source>
+        <translation>%2 件中 %1 件の世代を確認できませんでした: %3</translation>
+    </message>
+</context>
 </TS>

@@ -72,21 +72,26 @@ void BackupCommand::startJob(const Profile &profile, const Credentials &credenti
     connect(m_job, &BackupJob::progress, this, [this](BackupJob::Phase phase, qint64 done, qint64 total) {
         m_progress.update(BackupJob::phaseName(phase), done, total);
     });
-    connect(m_job, &BackupJob::finished, this, [this, profile](const JobResult &result) {
-        // Healthcheck and webhook after the run; a dead endpoint is logged, never fatal.
-        auto *pinger = new Pinger(this);
-        pinger->pingResult(QUrl(profile.pingUrl), result);
-        pinger->webhook(QUrl(profile.webhook), profile.name, result);
-        if (pinger->isIdle()) {
-            report(result);
-            return;
-        }
-        connect(pinger, &Pinger::idle, this, [this, result] { report(result); });
+    // Healthcheck "/start" first, then the job; the result pings follow "/start" (never
+    // before it), and a dead endpoint only delays LiteKeep's exit, never the backup.
+    auto *startPinger = new Pinger(this);
+    startPinger->pingStart(QUrl(profile.pingUrl));
+    connect(m_job, &BackupJob::finished, this, [this, profile, startPinger](const JobResult &result) {
+        auto sendResult = [this, profile, result] {
+            auto *pinger = new Pinger(this);
+            pinger->pingResult(QUrl(profile.pingUrl), result);
+            pinger->webhook(QUrl(profile.webhook), profile.name, result);
+            if (pinger->isIdle()) {
+                report(result);
+                return;
+            }
+            connect(pinger, &Pinger::idle, this, [this, result] { report(result); });
+        };
+        if (startPinger->isIdle())
+            sendResult();
+        else
+            connect(startPinger, &Pinger::idle, this, sendResult);
     });
-    if (!profile.pingUrl.isEmpty()) {
-        auto *pinger = new Pinger(this);
-        pinger->pingStart(QUrl(profile.pingUrl));
-    }
     m_job->start();
 }
 

@@ -3,6 +3,8 @@
 
 #include "BackupCommand.h"
 #include "CredentialsCommand.h"
+#include "DiffCommand.h"
+#include "ShowCommand.h"
 #include "ListCommand.h"
 #include "PruneCommand.h"
 #include "RestoreCommand.h"
@@ -44,6 +46,8 @@ QString Cli::usage()
               "  backup [--profile NAME] [--no-verify]   one backup now\n"
               "  list   [--profile NAME]   generations on the destination\n"
               "  verify [--profile NAME] [GENERATION | --latest | --all | --drill]\n"
+              "  show   [--profile NAME] (GENERATION | --latest) [--deep]   what a generation holds\n"
+              "  diff   [--profile NAME] GENERATION (GENERATION | --live)   what changed between them\n"
               "  prune  [--profile NAME] [--dry-run]   apply retention\n"
               "  restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]\n"
               "  restore --undo [--profile NAME]   put back what the last in-place restore replaced\n"
@@ -108,6 +112,10 @@ void Cli::run(const QStringList &arguments)
         m_command = new PruneCommand(*m_ctx, this);
     else if (verb == QLatin1String("restore"))
         m_command = new RestoreCommand(*m_ctx, this);
+    else if (verb == QLatin1String("show"))
+        m_command = new ShowCommand(*m_ctx, this);
+    else if (verb == QLatin1String("diff"))
+        m_command = new DiffCommand(*m_ctx, this);
     else if (verb == QLatin1String("schedule"))
         m_command = new ScheduleCommand(*m_ctx, this);
     else if (verb == QLatin1String("help")) {

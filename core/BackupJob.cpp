@@ -7,6 +7,7 @@
 #include "VerifyJob.h"
 #include "GenerationName.h"
 #include "Gzip.h"
+#include "ParallelGzip.h"
 #include "Snapshot.h"
 #include "SqliteDatabase.h"
 #include "Storage.h"
@@ -257,7 +258,7 @@ void BackupJob::prepareInWorker(const QDateTime &createdUtc)
         done->store(0);
         prepared->total = snapshot.value().bytes;
         prepared->phase = static_cast<int>(Phase::Compress);
-        auto gzip = Gzip::compressFile(snapshotPath, prepared->gzPath, level, cancel,
+        auto gzip = ParallelGzip::compressFile(snapshotPath, prepared->gzPath, level, 0, cancel,
                                        [done](qint64 bytes, qint64) { done->store(bytes); });
         QFile::remove(snapshotPath); // staging never holds more than it must
         if (!gzip) {

@@ -223,6 +223,20 @@ std::optional<VerificationRecord> Catalog::lastPassedVerification(const QString 
     return std::nullopt;
 }
 
+QList<VerificationRecord> Catalog::verificationsOf(const QString &profile, const QString &generation) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? AND generation = ? ORDER BY id"));
+    q.addBindValue(profile);
+    q.addBindValue(generation);
+    QList<VerificationRecord> list;
+    if (q.exec()) {
+        while (q.next())
+            list.append(verificationFrom(q));
+    }
+    return list;
+}
+
 std::optional<VerificationRecord> Catalog::lastDrill(const QString &profile) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

@@ -78,6 +78,8 @@ public:
     // The newest passed verification of any generation: "last proven restorable".
     std::optional<VerificationRecord> lastPassedVerification(const QString &profile) const;
     std::optional<VerificationRecord> lastDrill(const QString &profile) const;
+    // Every verification of one generation, oldest first.
+    QList<VerificationRecord> verificationsOf(const QString &profile, const QString &generation) const;
     Status recordDeletion(const QString &profile, const QString &object, const QString &reason);
     // (object, reason, when) of deletions, newest first.
     QList<QStringList> deletions(const QString &profile, int limit = 200) const;

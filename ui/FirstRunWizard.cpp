@@ -179,6 +179,12 @@ FirstRunWizard::FirstRunWizard(Config &config, BackupQueue &queue, QWidget *pare
         create->setEnabled(false);
         m_backUpNow->setEnabled(false);
         createAndBackUp();
+        if (!m_created) {
+            // Nothing was saved: the person fixes the problem and tries again (there is no Back here).
+            create->setEnabled(true);
+            m_backUpNow->setEnabled(true);
+            return;
+        }
         connect(&m_queue, &BackupQueue::finished, finish, [finish] { finish->changed(); });
     });
 }
@@ -275,6 +281,8 @@ void FirstRunWizard::createAndBackUp()
         return;
     }
     if (Status s = m_config.save(); !s) {
+        // Not on disk, so not in memory either: a second try must not find a duplicate.
+        m_config.removeProfile(p.name);
         m_result->setText(s.error);
         return;
     }

@@ -138,6 +138,7 @@ void MainWindow::removeProfile()
             return;
         m_config.removeProfile(p.name);
         if (Status s = m_config.save(); !s) {
+            m_config.load(); // memory and disk stay the same: the profile is still there
             m_status->setText(s.error);
             return;
         }

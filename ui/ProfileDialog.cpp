@@ -116,6 +116,8 @@ void ProfileDialog::save()
         return;
     }
     if (Status s = m_config.save(); !s) {
+        // Not on disk, so not in memory either: Cancel must leave the profile as it was.
+        m_config.updateProfile(m_original);
         m_error->setText(s.error);
         return;
     }

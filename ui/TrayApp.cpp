@@ -38,6 +38,7 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
         m_scheduler.runDeferred(profile);
     });
     connect(&m_queue, &BackupQueue::finished, this, &TrayApp::onFinished);
+    connect(&m_queue, &BackupQueue::idle, this, &TrayApp::updateTray); // leave "Running" behind
     connect(&m_notifier, &Notifier::notice, m_tray, &TrayIcon::showNotice);
 
     m_staleness.setInterval(kStalenessCheckMs);

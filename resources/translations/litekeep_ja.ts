@@ -23,12 +23,12 @@
 <context>
     <name>CliContext</name>
     <message>
-        <source>There is no profile named &quot;%1&quot;; there are no profiles yet. Create one with &quot;litekeep profile add %1 --db PATH&quot;.</source>
-        <translation>プロファイル &quot;%1&quot; はありません。プロファイルはまだ 1 つもありません。&quot;litekeep profile add %1 --db PATH&quot; で作成してください。</translation>
+        <source>There is no profile named "%1"; there are no profiles yet. Create one with "litekeep profile add %1 --db PATH".</source>
+        <translation>プロファイル "%1" はありません。プロファイルはまだ 1 つもありません。"litekeep profile add %1 --db PATH" で作成してください。</translation>
     </message>
     <message>
-        <source>There is no profile named &quot;%1&quot;. Known profiles: %2.</source>
-        <translation>プロファイル &quot;%1&quot; はありません。既存のプロファイル: %2。</translation>
+        <source>There is no profile named "%1". Known profiles: %2.</source>
+        <translation>プロファイル "%1" はありません。既存のプロファイル: %2。</translation>
     </message>
 </context>
 <context>
@@ -50,35 +50,69 @@
         <translation>設定ファイル %1 に書き込めません。</translation>
     </message>
     <message>
-        <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation>プロファイル &quot;%1&quot; は既に存在します。</translation>
+        <source>A profile named "%1" already exists.</source>
+        <translation>プロファイル "%1" は既に存在します。</translation>
     </message>
     <message>
-        <source>There is no profile named &quot;%1&quot;.</source>
-        <translation>プロファイル &quot;%1&quot; はありません。</translation>
+        <source>There is no profile named "%1".</source>
+        <translation>プロファイル "%1" はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDescription</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 を読み取れません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDiff</name>
+    <message numerus="yes">
+        <source>table %1 is added (%n row(s))</source>
+        <translation><numerusform>表 %1 が追加されます(%n 行)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>table %1 is removed (%n row(s))</source>
+        <translation><numerusform>表 %1 が削除されます(%n 行)</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 rows (%4)</source>
+        <translation>%1: %2 → %3 行 (%4)</translation>
+    </message>
+    <message>
+        <source>%1 %2 is added</source>
+        <translation>%1 %2 が追加されます</translation>
+    </message>
+    <message>
+        <source>%1 %2 is removed</source>
+        <translation>%1 %2 が削除されます</translation>
+    </message>
+    <message>
+        <source>%1 %2 has a different definition</source>
+        <translation>%1 %2 の定義が異なります</translation>
     </message>
 </context>
 <context>
     <name>Destination</name>
     <message>
-        <source>&quot;%1&quot; is not a valid bucket name (3-63 lowercase letters, digits, dots and hyphens).</source>
-        <translation>&quot;%1&quot; は有効なバケット名ではありません (英小文字、数字、ドット、ハイフンで 3～63 文字)。</translation>
+        <source>"%1" is not a valid bucket name (3-63 lowercase letters, digits, dots and hyphens).</source>
+        <translation>"%1" は有効なバケット名ではありません (英小文字、数字、ドット、ハイフンで 3～63 文字)。</translation>
     </message>
     <message>
-        <source>The prefix &quot;%1&quot; is not valid.</source>
-        <translation>プレフィックス &quot;%1&quot; は無効です。</translation>
+        <source>The prefix "%1" is not valid.</source>
+        <translation>プレフィックス "%1" は無効です。</translation>
     </message>
     <message>
-        <source>Unsupported destination &quot;%1&quot;: use a local folder or s3://BUCKET/PREFIX.</source>
-        <translation>保存先 &quot;%1&quot; には対応していません。ローカルフォルダーまたは s3://BUCKET/PREFIX を指定してください。</translation>
+        <source>Unsupported destination "%1": use a local folder or s3://BUCKET/PREFIX.</source>
+        <translation>保存先 "%1" には対応していません。ローカルフォルダーまたは s3://BUCKET/PREFIX を指定してください。</translation>
     </message>
     <message>
         <source>The destination is empty.</source>
         <translation>保存先が空です。</translation>
     </message>
     <message>
-        <source>The local destination &quot;%1&quot; must be an absolute path.</source>
-        <translation>ローカルの保存先 &quot;%1&quot; は絶対パスで指定してください。</translation>
+        <source>The local destination "%1" must be an absolute path.</source>
+        <translation>ローカルの保存先 "%1" は絶対パスで指定してください。</translation>
     </message>
 </context>
 <context>
@@ -178,7 +212,7 @@
         <translation>この世代のページサイズは %1 バイト、稼働中の WAL データベースのページサイズは %2 バイトです。コピーの変換に失敗しました: %3。何も変更していません。</translation>
     </message>
     <message>
-        <source>The generation used %1-byte pages; it was rewritten with the live database&apos;s %2-byte pages before the restore (the content is the same).</source>
+        <source>The generation used %1-byte pages; it was rewritten with the live database's %2-byte pages before the restore (the content is the same).</source>
         <translation>この世代のページサイズは %1 バイトでした。復元の前に、稼働中のデータベースのページサイズ (%2 バイト) で書き直しました (内容は同じです)。</translation>
     </message>
     <message>
@@ -217,39 +251,66 @@
         <translation>マニフェストが JSON オブジェクトではありません</translation>
     </message>
     <message>
-        <source>the manifest has no valid &quot;format&quot; field</source>
-        <translation>マニフェストに有効な &quot;format&quot; フィールドがありません</translation>
+        <source>the manifest has no valid "format" field</source>
+        <translation>マニフェストに有効な "format" フィールドがありません</translation>
     </message>
     <message>
         <source>the manifest uses format %1, newer than this LiteKeep understands (%2); update LiteKeep</source>
         <translation>マニフェストの形式 %1 は、この LiteKeep が扱える形式 (%2) より新しいものです。LiteKeep を更新してください</translation>
     </message>
     <message>
-        <source>the manifest field &quot;%1&quot; is missing or not text</source>
-        <translation>マニフェストのフィールド &quot;%1&quot; がないか、テキストではありません</translation>
+        <source>the manifest field "%1" is missing or not text</source>
+        <translation>マニフェストのフィールド "%1" がないか、テキストではありません</translation>
     </message>
     <message>
-        <source>the manifest&apos;s creation time is not valid</source>
+        <source>the manifest's creation time is not valid</source>
         <translation>マニフェストの作成日時が無効です</translation>
     </message>
     <message>
-        <source>the manifest has no &quot;database&quot; section</source>
-        <translation>マニフェストに &quot;database&quot; セクションがありません</translation>
+        <source>the manifest has no "database" section</source>
+        <translation>マニフェストに "database" セクションがありません</translation>
     </message>
     <message>
-        <source>the manifest&apos;s database section: %1</source>
+        <source>the manifest's database section: %1</source>
         <translation>マニフェストの database セクション: %1</translation>
     </message>
     <message>
-        <source>the manifest&apos;s sizes or checksums are missing or malformed</source>
+        <source>the manifest's sizes or checksums are missing or malformed</source>
         <translation>マニフェストのサイズまたはチェックサムがないか、形式が正しくありません</translation>
+    </message>
+</context>
+<context>
+    <name>ParallelGzip</name>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>%1 を読み取れません: %2。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 に書き込めません: %2。</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Is the disk full?</source>
+        <translation>%1 への書き込みに失敗しました: %2。ディスクの空き容量を確認してください。</translation>
+    </message>
+    <message>
+        <source>Compressing %1 failed (%2).</source>
+        <translation>%1 の圧縮に失敗しました (%2)。</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2.</source>
+        <translation>%1 の読み取りに失敗しました: %2。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
     </message>
 </context>
 <context>
     <name>Profile</name>
     <message>
-        <source>&quot;%1&quot; is not a valid profile name: use up to 63 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
-        <translation>&quot;%1&quot; は有効なプロファイル名ではありません。英字、数字、&apos;.&apos;、&apos;_&apos;、&apos;-&apos; を使って 63 文字以内で指定し、先頭は英字か数字にしてください。</translation>
+        <source>"%1" is not a valid profile name: use up to 63 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
+        <translation>"%1" は有効なプロファイル名ではありません。英字、数字、'.'、'_'、'-' を使って 63 文字以内で指定し、先頭は英字か数字にしてください。</translation>
     </message>
     <message>
         <source>The database path must be absolute.</source>
@@ -260,12 +321,12 @@
         <translation>S3 の保存先にはエンドポイントが必要です (Cloudflare R2 の場合: https://ACCOUNT_ID.r2.cloudflarestorage.com)。</translation>
     </message>
     <message>
-        <source>The endpoint &quot;%1&quot; is not an http(s) URL.</source>
-        <translation>エンドポイント &quot;%1&quot; は http(s) の URL ではありません。</translation>
+        <source>The endpoint "%1" is not an http(s) URL.</source>
+        <translation>エンドポイント "%1" は http(s) の URL ではありません。</translation>
     </message>
     <message>
-        <source>The endpoint must not contain a user name or password; store credentials with &quot;litekeep credentials set&quot;.</source>
-        <translation>エンドポイントにユーザー名やパスワードを含めないでください。認証情報は &quot;litekeep credentials set&quot; で保存してください。</translation>
+        <source>The endpoint must not contain a user name or password; store credentials with "litekeep credentials set".</source>
+        <translation>エンドポイントにユーザー名やパスワードを含めないでください。認証情報は "litekeep credentials set" で保存してください。</translation>
     </message>
     <message>
         <source>Keep days must be between 1 and 36500.</source>
@@ -284,8 +345,8 @@
         <translation>復元訓練の間隔 (日数) は 0 (実行しない)～365 の範囲で指定してください。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http(s) URL.</source>
-        <translation>&quot;%1&quot; は http(s) の URL ではありません。</translation>
+        <source>"%1" is not an http(s) URL.</source>
+        <translation>"%1" は http(s) の URL ではありません。</translation>
     </message>
     <message>
         <source>The staleness threshold must be between 1 and 8760 hours.</source>
@@ -311,19 +372,19 @@
         <translation>ロックフォルダー %1 を作成できません。</translation>
     </message>
     <message>
-        <source>A run of profile &quot;%1&quot; is already in progress (process %2); wait for it to finish.</source>
-        <translation>プロファイル &quot;%1&quot; の実行が既に進行中です (プロセス %2)。終了するまでお待ちください。</translation>
+        <source>A run of profile "%1" is already in progress (process %2); wait for it to finish.</source>
+        <translation>プロファイル "%1" の実行が既に進行中です (プロセス %2)。終了するまでお待ちください。</translation>
     </message>
     <message>
-        <source>Cannot create the lock for profile &quot;%1&quot; in %2.</source>
-        <translation>%2 にプロファイル &quot;%1&quot; のロックを作成できません。</translation>
+        <source>Cannot create the lock for profile "%1" in %2.</source>
+        <translation>%2 にプロファイル "%1" のロックを作成できません。</translation>
     </message>
 </context>
 <context>
     <name>RcloneErrors</name>
     <message>
-        <source>%1 failed: rclone could not be started (%2). Install rclone (&quot;apt install rclone&quot;) or set LITEKEEP_RCLONE to its path.</source>
-        <translation>%1 に失敗しました: rclone を起動できませんでした (%2)。rclone をインストールする (&quot;apt install rclone&quot;) か、LITEKEEP_RCLONE に rclone のパスを設定してください。</translation>
+        <source>%1 failed: rclone could not be started (%2). Install rclone ("apt install rclone") or set LITEKEEP_RCLONE to its path.</source>
+        <translation>%1 に失敗しました: rclone を起動できませんでした (%2)。rclone をインストールする ("apt install rclone") か、LITEKEEP_RCLONE に rclone のパスを設定してください。</translation>
     </message>
     <message>
         <source>%1 was cancelled.</source>
@@ -334,15 +395,15 @@
         <translation>%1 に時間がかかりすぎたため中止しました。%2 への接続を確認してください。</translation>
     </message>
     <message>
-        <source>%1 failed: the storage at %2 rejected the access key (403). Check the credentials with &quot;litekeep credentials set&quot; and that the key may use this bucket.</source>
-        <translation>%1 に失敗しました: %2 のストレージがアクセスキーを拒否しました (403)。&quot;litekeep credentials set&quot; で認証情報を確認し、そのキーにこのバケットの使用権限があることを確認してください。</translation>
+        <source>%1 failed: the storage at %2 rejected the access key (403). Check the credentials with "litekeep credentials set" and that the key may use this bucket.</source>
+        <translation>%1 に失敗しました: %2 のストレージがアクセスキーを拒否しました (403)。"litekeep credentials set" で認証情報を確認し、そのキーにこのバケットの使用権限があることを確認してください。</translation>
     </message>
     <message>
-        <source>%1 failed: the bucket &quot;%2&quot; does not exist at %3. Create it, or correct the destination.</source>
-        <translation>%1 に失敗しました: バケット &quot;%2&quot; は %3 に存在しません。バケットを作成するか、保存先を修正してください。</translation>
+        <source>%1 failed: the bucket "%2" does not exist at %3. Create it, or correct the destination.</source>
+        <translation>%1 に失敗しました: バケット "%2" は %3 に存在しません。バケットを作成するか、保存先を修正してください。</translation>
     </message>
     <message>
-        <source>%1 failed: this computer&apos;s clock differs too much from the storage&apos;s. Correct the system time.</source>
+        <source>%1 failed: this computer's clock differs too much from the storage's. Correct the system time.</source>
         <translation>%1 に失敗しました: このコンピューターの時計とストレージの時刻のずれが大きすぎます。システムの時刻を修正してください。</translation>
     </message>
     <message>
@@ -506,7 +567,7 @@
         <translation>スナップショットの整合性チェックを実行できませんでした: %1。</translation>
     </message>
     <message>
-        <source>The snapshot of %1 failed SQLite&apos;s integrity check (%2). Nothing was uploaded. The database itself may be damaged: keep your existing backups and investigate before the next run.</source>
+        <source>The snapshot of %1 failed SQLite's integrity check (%2). Nothing was uploaded. The database itself may be damaged: keep your existing backups and investigate before the next run.</source>
         <translation>%1 のスナップショットが SQLite の整合性チェックで不合格になりました (%2)。何もアップロードしていません。データベース自体が破損している可能性があります。既存のバックアップは残したまま、次回の実行までに原因を調べてください。</translation>
     </message>
     <message>
@@ -563,8 +624,8 @@
         <translation>user_version が %1 ですが、マニフェストでは %2 です</translation>
     </message>
     <message>
-        <source>table &quot;%1&quot; has %2 rows, the manifest says %3</source>
-        <translation>テーブル &quot;%1&quot; の行数が %2 ですが、マニフェストでは %3 です</translation>
+        <source>table "%1" has %2 rows, the manifest says %3</source>
+        <translation>テーブル "%1" の行数が %2 ですが、マニフェストでは %3 です</translation>
     </message>
     <message>
         <source>its tables differ from those recorded in the manifest</source>
@@ -699,12 +760,12 @@
         <translation>世代 %1 を保存した後にキャンセルされました。検証と保持ルールの適用は完了していません。</translation>
     </message>
     <message>
-        <source>The backup of profile &quot;%1&quot; was cancelled; nothing was added to the destination.</source>
-        <translation>プロファイル &quot;%1&quot; のバックアップはキャンセルされました。保存先には何も追加していません。</translation>
+        <source>The backup of profile "%1" was cancelled; nothing was added to the destination.</source>
+        <translation>プロファイル "%1" のバックアップはキャンセルされました。保存先には何も追加していません。</translation>
     </message>
     <message>
-        <source>No credentials for profile &quot;%1&quot;. Store them with &quot;litekeep credentials set %1&quot; or set %2 and %3.</source>
-        <translation>プロファイル &quot;%1&quot; の認証情報がありません。&quot;litekeep credentials set %1&quot; で保存するか、%2 と %3 を設定してください。</translation>
+        <source>No credentials for profile "%1". Store them with "litekeep credentials set %1" or set %2 and %3.</source>
+        <translation>プロファイル "%1" の認証情報がありません。"litekeep credentials set %1" で保存するか、%2 と %3 を設定してください。</translation>
     </message>
     <message>
         <source>The uploaded file %1 does not appear on the destination. The upload did not complete; no generation was added.</source>
@@ -760,6 +821,18 @@
 <context>
     <name>lk::Cli</name>
     <message>
+        <source>Unknown option "%1".
+%2</source>
+        <translation>不明なオプション "%1" です。
+%2</translation>
+    </message>
+    <message>
+        <source>Unknown command "%1".
+%2</source>
+        <translation>不明なコマンド "%1" です。
+%2</translation>
+    </message>
+    <message>
         <source>Usage: litekeep [--config FILE] [--json] COMMAND
 
 Commands:
@@ -772,13 +845,15 @@ Commands:
   backup [--profile NAME] [--no-verify]   one backup now
   list   [--profile NAME]   generations on the destination
   verify [--profile NAME] [GENERATION | --latest | --all | --drill]
+  show   [--profile NAME] (GENERATION | --latest) [--deep]   what a generation holds
+  diff   [--profile NAME] GENERATION (GENERATION | --live)   what changed between them
   prune  [--profile NAME] [--dry-run]   apply retention
   restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]
   restore --undo [--profile NAME]   put back what the last in-place restore replaced
   status [--profile NAME]   the last run, the last good backup, the last proof
   schedule (install | remove) (--systemd | --cron) [--profile NAME]   headless schedule
 
-DEST is a local folder or s3://BUCKET/PREFIX; --profile defaults to &quot;default&quot;.
+DEST is a local folder or s3://BUCKET/PREFIX; --profile defaults to "default".
 Environment: LITEKEEP_ACCESS_KEY_ID and LITEKEEP_SECRET_ACCESS_KEY override the
 keychain; LITEKEEP_RCLONE names the rclone binary.
 Exit codes: 0 ok, 1 the job failed, 2 usage or configuration error.
@@ -795,29 +870,19 @@ Run without arguments to start the tray application.</source>
   backup [--profile NAME] [--no-verify]   今すぐ 1 回バックアップします
   list   [--profile NAME]   保存先にある世代を一覧表示します
   verify [--profile NAME] [GENERATION | --latest | --all | --drill]
+  show   [--profile NAME] (GENERATION | --latest) [--deep]   世代の中身を表示します
+  diff   [--profile NAME] GENERATION (GENERATION | --live)   両者の違いを表示します
   prune  [--profile NAME] [--dry-run]   保持ルールを適用します
   restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]
   restore --undo [--profile NAME]   直前の --in-place 復元で置き換えたものを元に戻します
   status [--profile NAME]   前回の実行、最後に成功したバックアップ、最後に復元可能と確認した世代
   schedule (install | remove) (--systemd | --cron) [--profile NAME]   ヘッドレス環境用のスケジュール
 
-DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profile の既定値は &quot;default&quot; です。
+DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profile の既定値は "default" です。
 環境変数: LITEKEEP_ACCESS_KEY_ID と LITEKEEP_SECRET_ACCESS_KEY はキーチェーンより
 優先されます。LITEKEEP_RCLONE で rclone の実行ファイルを指定します。
 終了コード: 0 成功、1 ジョブの失敗、2 使用法または設定のエラー。
 引数なしで実行すると、トレイアプリケーションが起動します。</translation>
-    </message>
-    <message>
-        <source>Unknown option &quot;%1&quot;.
-%2</source>
-        <translation>不明なオプション &quot;%1&quot; です。
-%2</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;.
-%2</source>
-        <translation>不明なコマンド &quot;%1&quot; です。
-%2</translation>
     </message>
 </context>
 <context>
@@ -876,12 +941,12 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
 <context>
     <name>lk::CredentialStore</name>
     <message>
-        <source>The keychain entry is incomplete; set the credentials again with &quot;litekeep credentials set&quot;.</source>
-        <translation>キーチェーンのエントリが不完全です。&quot;litekeep credentials set&quot; で認証情報を設定し直してください。</translation>
+        <source>The keychain entry is incomplete; set the credentials again with "litekeep credentials set".</source>
+        <translation>キーチェーンのエントリが不完全です。"litekeep credentials set" で認証情報を設定し直してください。</translation>
     </message>
     <message>
-        <source>No credentials are stored for this profile. Store them with &quot;litekeep credentials set PROFILE&quot;, or set %1 and %2 for headless use.</source>
-        <translation>このプロファイルの認証情報は保存されていません。&quot;litekeep credentials set PROFILE&quot; で保存するか、ヘッドレスで使用する場合は %1 と %2 を設定してください。</translation>
+        <source>No credentials are stored for this profile. Store them with "litekeep credentials set PROFILE", or set %1 and %2 for headless use.</source>
+        <translation>このプロファイルの認証情報は保存されていません。"litekeep credentials set PROFILE" で保存するか、ヘッドレスで使用する場合は %1 と %2 を設定してください。</translation>
     </message>
     <message>
         <source>The keychain refused access (%1). Unlock your keyring and try again.</source>
@@ -911,12 +976,12 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>使用法: litekeep credentials set NAME (アクセスキー ID とシークレットを標準入力から 1 行ずつ読み取ります) | credentials remove NAME</translation>
     </message>
     <message>
-        <source>Profile &quot;%1&quot; backs up to a local folder; it needs no credentials.</source>
-        <translation>プロファイル &quot;%1&quot; の保存先はローカルフォルダーのため、認証情報は不要です。</translation>
+        <source>Profile "%1" backs up to a local folder; it needs no credentials.</source>
+        <translation>プロファイル "%1" の保存先はローカルフォルダーのため、認証情報は不要です。</translation>
     </message>
     <message>
-        <source>Credentials of profile &quot;%1&quot; removed from the keychain.</source>
-        <translation>プロファイル &quot;%1&quot; の認証情報をキーチェーンから削除しました。</translation>
+        <source>Credentials of profile "%1" removed from the keychain.</source>
+        <translation>プロファイル "%1" の認証情報をキーチェーンから削除しました。</translation>
     </message>
     <message>
         <source>Give the access key id and the secret access key on standard input, one per line.</source>
@@ -927,8 +992,8 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>認証情報を保存できませんでした: %1</translation>
     </message>
     <message>
-        <source>Credentials of profile &quot;%1&quot; stored in the keychain.</source>
-        <translation>プロファイル &quot;%1&quot; の認証情報をキーチェーンに保存しました。</translation>
+        <source>Credentials of profile "%1" stored in the keychain.</source>
+        <translation>プロファイル "%1" の認証情報をキーチェーンに保存しました。</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1077,29 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     <message>
         <source>Failed: </source>
         <translation>失敗: </translation>
+    </message>
+</context>
+<context>
+    <name>lk::DiffCommand</name>
+    <message>
+        <source>The profile.</source>
+        <translation>対象のプロファイル。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Compare with the live database.</source>
+        <translation>稼働中のデータベースと比較します。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep diff [--profile NAME] GENERATION_A (GENERATION_B | --live)</source>
+        <translation>使用法: litekeep diff [--profile NAME] GENERATION_A (GENERATION_B | --live)</translation>
+    </message>
+    <message>
+        <source>No differences in tables, row counts or schema.</source>
+        <translation>表、行数、スキーマに違いはありません。</translation>
     </message>
 </context>
 <context>
@@ -1101,14 +1189,14 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>プロファイルを作成</translation>
     </message>
     <message numerus="yes">
-        <source>Profile &quot;%1&quot;: %2 → %3, every day at %4, keeping %n day(s).</source>
+        <source>Profile "%1": %2 → %3, every day at %4, keeping %n day(s).</source>
         <translation>
-            <numerusform>プロファイル &quot;%1&quot;: %2 → %3、毎日 %4 に実行、%n 日間保持。</numerusform>
+            <numerusform>プロファイル "%1": %2 → %3、毎日 %4 に実行、%n 日間保持。</numerusform>
         </translation>
     </message>
     <message>
-        <source>A profile named &quot;%1&quot; already exists.</source>
-        <translation>プロファイル &quot;%1&quot; は既に存在します。</translation>
+        <source>A profile named "%1" already exists.</source>
+        <translation>プロファイル "%1" は既に存在します。</translation>
     </message>
     <message>
         <source>Checking…</source>
@@ -1123,8 +1211,8 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>%1 を SQLite データベースとして読み取れません: %2</translation>
     </message>
     <message>
-        <source>Profile &quot;%1&quot; is ready. The first backup runs at %2.</source>
-        <translation>プロファイル &quot;%1&quot; の準備ができました。最初のバックアップは %2 に実行されます。</translation>
+        <source>Profile "%1" is ready. The first backup runs at %2.</source>
+        <translation>プロファイル "%1" の準備ができました。最初のバックアップは %2 に実行されます。</translation>
     </message>
     <message>
         <source>Backing up…</source>
@@ -1135,7 +1223,7 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>完了しました。%1</translation>
     </message>
     <message>
-        <source>The first backup failed: %1 The profile is saved; fix the problem and use &quot;Back up now&quot;.</source>
+        <source>The first backup failed: %1 The profile is saved; fix the problem and use "Back up now".</source>
         <translation>最初のバックアップに失敗しました: %1 プロファイルは保存されています。問題を解決してから「今すぐバックアップ」を使用してください。</translation>
     </message>
     <message>
@@ -1145,6 +1233,25 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     <message>
         <source>The profile is saved, but the access key could not be stored: %1</source>
         <translation>プロファイルは保存されましたが、アクセスキーを保存できませんでした: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lk::GenerationCache</name>
+    <message>
+        <source>Generation %1 is %2: %3</source>
+        <translation>世代 %1 は %2 です: %3</translation>
+    </message>
+    <message>
+        <source>There is no complete generation on %1 yet.</source>
+        <translation>%1 にはまだ完全な世代がありません。</translation>
+    </message>
+    <message>
+        <source>There is no generation named "%1" on %2.</source>
+        <translation>%2 に "%1" という名前の世代はありません。</translation>
+    </message>
+    <message>
+        <source>Generation %1 failed verification: %2</source>
+        <translation>世代 %1 は検証に失敗しました: %2</translation>
     </message>
 </context>
 <context>
@@ -1281,12 +1388,12 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>プロファイルを削除しますか？</translation>
     </message>
     <message>
-        <source>Remove the profile &quot;%1&quot;? Its generations on %2 are not deleted, and its history stays.</source>
-        <translation>プロファイル &quot;%1&quot; を削除しますか？%2 上の世代は削除されず、履歴も残ります。</translation>
+        <source>Remove the profile "%1"? Its generations on %2 are not deleted, and its history stays.</source>
+        <translation>プロファイル "%1" を削除しますか？%2 上の世代は削除されず、履歴も残ります。</translation>
     </message>
     <message>
-        <source>No profiles yet. Create one with &quot;litekeep profile add NAME --db PATH&quot;.</source>
-        <translation>プロファイルがまだありません。&quot;litekeep profile add NAME --db PATH&quot; で作成してください。</translation>
+        <source>No profiles yet. Create one with "litekeep profile add NAME --db PATH".</source>
+        <translation>プロファイルがまだありません。"litekeep profile add NAME --db PATH" で作成してください。</translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -1337,8 +1444,8 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>検証失敗 %1: %2</translation>
     </message>
     <message>
-        <source>Backing up &quot;%1&quot;…</source>
-        <translation>&quot;%1&quot; をバックアップしています…</translation>
+        <source>Backing up "%1"…</source>
+        <translation>"%1" をバックアップしています…</translation>
     </message>
     <message numerus="yes">
         <source> — about %n s left</source>
@@ -1350,45 +1457,45 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
 <context>
     <name>lk::Notifier</name>
     <message>
-        <source>Backup of &quot;%1&quot; failed</source>
-        <translation>&quot;%1&quot; のバックアップに失敗しました</translation>
+        <source>Backup of "%1" failed</source>
+        <translation>"%1" のバックアップに失敗しました</translation>
     </message>
     <message>
-        <source>Backups of &quot;%1&quot; work again</source>
-        <translation>&quot;%1&quot; のバックアップが復旧しました</translation>
+        <source>Backups of "%1" work again</source>
+        <translation>"%1" のバックアップが復旧しました</translation>
     </message>
     <message>
-        <source>Backup of &quot;%1&quot; done</source>
-        <translation>&quot;%1&quot; のバックアップが完了しました</translation>
+        <source>Backup of "%1" done</source>
+        <translation>"%1" のバックアップが完了しました</translation>
     </message>
     <message numerus="yes">
-        <source>The newest verified backup of &quot;%1&quot; is %n hour(s) old.</source>
+        <source>The newest verified backup of "%1" is %n hour(s) old.</source>
         <translation>
-            <numerusform>&quot;%1&quot; の検証済みの最新バックアップは %n 時間前のものです。</numerusform>
+            <numerusform>"%1" の検証済みの最新バックアップは %n 時間前のものです。</numerusform>
         </translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no verified backup yet.</source>
-        <translation>&quot;%1&quot; には検証済みのバックアップがまだありません。</translation>
+        <source>"%1" has no verified backup yet.</source>
+        <translation>"%1" には検証済みのバックアップがまだありません。</translation>
     </message>
     <message>
-        <source>Backups of &quot;%1&quot; are out of date</source>
-        <translation>&quot;%1&quot; のバックアップが古くなっています</translation>
+        <source>Backups of "%1" are out of date</source>
+        <translation>"%1" のバックアップが古くなっています</translation>
     </message>
     <message>
-        <source>Backups of &quot;%1&quot; are up to date</source>
-        <translation>&quot;%1&quot; のバックアップは最新です</translation>
+        <source>Backups of "%1" are up to date</source>
+        <translation>"%1" のバックアップは最新です</translation>
     </message>
 </context>
 <context>
     <name>lk::ProfileCommand</name>
     <message>
-        <source>&quot;profile&quot; needs add, set, list, show or remove.</source>
-        <translation>&quot;profile&quot; には add、set、list、show、remove のいずれかを指定してください。</translation>
+        <source>"profile" needs add, set, list, show or remove.</source>
+        <translation>"profile" には add、set、list、show、remove のいずれかを指定してください。</translation>
     </message>
     <message>
-        <source>Unknown profile command &quot;%1&quot;; use add, list, show or remove.</source>
-        <translation>不明な profile コマンド &quot;%1&quot; です。add、list、show、remove のいずれかを使用してください。</translation>
+        <source>Unknown profile command "%1"; use add, list, show or remove.</source>
+        <translation>不明な profile コマンド "%1" です。add、list、show、remove のいずれかを使用してください。</translation>
     </message>
     <message>
         <source>The SQLite database to back up.</source>
@@ -1479,12 +1586,12 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>復元訓練の間隔 (日数)。0 で実行しない (7)。</translation>
     </message>
     <message>
-        <source>POST a JSON summary here after each run (&quot;&quot; to remove).</source>
-        <translation>実行のたびに JSON の概要をこの URL に POST します (&quot;&quot; で削除)。</translation>
+        <source>POST a JSON summary here after each run ("" to remove).</source>
+        <translation>実行のたびに JSON の概要をこの URL に POST します ("" で削除)。</translation>
     </message>
     <message>
-        <source>Healthcheck ping URL: URL/start, URL, URL/fail (&quot;&quot; to remove).</source>
-        <translation>ヘルスチェックの ping URL: URL/start、URL、URL/fail (&quot;&quot; で削除)。</translation>
+        <source>Healthcheck ping URL: URL/start, URL, URL/fail ("" to remove).</source>
+        <translation>ヘルスチェックの ping URL: URL/start、URL、URL/fail ("" で削除)。</translation>
     </message>
     <message>
         <source>Warn when the newest verified backup is older (26).</source>
@@ -1515,13 +1622,13 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>使用法: litekeep profile add NAME --db PATH [--dest DEST] [--endpoint URL] [--provider P] [--keep-days N] [--at HH:MM]</translation>
     </message>
     <message>
-        <source>&quot;profile add&quot; needs --db PATH, the database to back up.</source>
-        <translation>&quot;profile add&quot; には --db PATH (バックアップするデータベース) が必要です。</translation>
+        <source>"profile add" needs --db PATH, the database to back up.</source>
+        <translation>"profile add" には --db PATH (バックアップするデータベース) が必要です。</translation>
     </message>
     <message numerus="yes">
-        <source>Profile &quot;%1&quot; added: %2 → %3, daily at %4, keeping %n day(s).</source>
+        <source>Profile "%1" added: %2 → %3, daily at %4, keeping %n day(s).</source>
         <translation>
-            <numerusform>プロファイル &quot;%1&quot; を追加しました: %2 → %3、毎日 %4 に実行、%n 日間保持。</numerusform>
+            <numerusform>プロファイル "%1" を追加しました: %2 → %3、毎日 %4 に実行、%n 日間保持。</numerusform>
         </translation>
     </message>
     <message>
@@ -1529,20 +1636,20 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>使用法: litekeep profile set NAME [--db PATH] [--dest DEST] [--keep-days N] ...</translation>
     </message>
     <message>
-        <source>Profile &quot;%1&quot; updated.</source>
-        <translation>プロファイル &quot;%1&quot; を更新しました。</translation>
+        <source>Profile "%1" updated.</source>
+        <translation>プロファイル "%1" を更新しました。</translation>
     </message>
     <message>
         <source>warning: %1</source>
         <translation>警告: %1</translation>
     </message>
     <message>
-        <source>Credentials: &quot;litekeep credentials set %1&quot; stores the access key in the keychain.</source>
-        <translation>認証情報: &quot;litekeep credentials set %1&quot; でアクセスキーをキーチェーンに保存します。</translation>
+        <source>Credentials: "litekeep credentials set %1" stores the access key in the keychain.</source>
+        <translation>認証情報: "litekeep credentials set %1" でアクセスキーをキーチェーンに保存します。</translation>
     </message>
     <message>
-        <source>No profiles yet. Create one with &quot;litekeep profile add NAME --db PATH&quot;.</source>
-        <translation>プロファイルがまだありません。&quot;litekeep profile add NAME --db PATH&quot; で作成してください。</translation>
+        <source>No profiles yet. Create one with "litekeep profile add NAME --db PATH".</source>
+        <translation>プロファイルがまだありません。"litekeep profile add NAME --db PATH" で作成してください。</translation>
     </message>
     <message>
         <source>Usage: litekeep profile show NAME</source>
@@ -1553,15 +1660,15 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>使用法: litekeep profile remove NAME</translation>
     </message>
     <message>
-        <source>Profile &quot;%1&quot; removed. Its generations on the destination were not touched.</source>
-        <translation>プロファイル &quot;%1&quot; を削除しました。保存先の世代はそのまま残っています。</translation>
+        <source>Profile "%1" removed. Its generations on the destination were not touched.</source>
+        <translation>プロファイル "%1" を削除しました。保存先の世代はそのまま残っています。</translation>
     </message>
 </context>
 <context>
     <name>lk::ProfileDialog</name>
     <message>
-        <source>Profile &quot;%1&quot;</source>
-        <translation>プロファイル &quot;%1&quot;</translation>
+        <source>Profile "%1"</source>
+        <translation>プロファイル "%1"</translation>
     </message>
     <message>
         <source>Database file:</source>
@@ -1744,8 +1851,8 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>復元をキャンセルしました。何も変更していません。</translation>
     </message>
     <message>
-        <source>There is no generation named &quot;%1&quot; on %2; &quot;litekeep list&quot; shows what there is.</source>
-        <translation>%2 に &quot;%1&quot; という名前の世代はありません。&quot;litekeep list&quot; で一覧を確認できます。</translation>
+        <source>There is no generation named "%1" on %2; "litekeep list" shows what there is.</source>
+        <translation>%2 に "%1" という名前の世代はありません。"litekeep list" で一覧を確認できます。</translation>
     </message>
     <message>
         <source>Generation %1 cannot be restored: it is %2 (%3). Nothing was changed.</source>
@@ -1760,7 +1867,7 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>復元先は絶対パスで指定してください。</translation>
     </message>
     <message>
-        <source>%1 is the profile&apos;s live database; use --in-place to replace it safely.</source>
+        <source>%1 is the profile's live database; use --in-place to replace it safely.</source>
         <translation>%1 はプロファイルの稼働中のデータベースです。安全に置き換えるには --in-place を使用してください。</translation>
     </message>
     <message>
@@ -1784,16 +1891,16 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>稼働中のデータベースのフォルダー %1 が存在しません。</translation>
     </message>
     <message>
-        <source>Generation %1 is a backup of &quot;%2&quot;, not of &quot;%3&quot;. Add --force if you really mean to put it in place of %4.</source>
-        <translation>世代 %1 は &quot;%3&quot; ではなく &quot;%2&quot; のバックアップです。本当に %4 の代わりに配置する場合は --force を追加してください。</translation>
+        <source>Generation %1 is a backup of "%2", not of "%3". Add --force if you really mean to put it in place of %4.</source>
+        <translation>世代 %1 は "%3" ではなく "%2" のバックアップです。本当に %4 の代わりに配置する場合は --force を追加してください。</translation>
     </message>
     <message>
         <source>Cannot move %1 aside.</source>
         <translation>%1 を退避できません。</translation>
     </message>
     <message>
-        <source>There is no pre-restore copy of profile &quot;%1&quot; to put back.</source>
-        <translation>プロファイル &quot;%1&quot; には、元に戻せる復元前のコピーがありません。</translation>
+        <source>There is no pre-restore copy of profile "%1" to put back.</source>
+        <translation>プロファイル "%1" には、元に戻せる復元前のコピーがありません。</translation>
     </message>
     <message>
         <source>Put back the database as it was before the restore of %1.</source>
@@ -1840,8 +1947,8 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>現在のデータベースのコピーを保存できなかったため、何も変更していません: %1</translation>
     </message>
     <message>
-        <source>The database as it was is kept in %1 (&quot;litekeep restore --undo&quot; puts it back).</source>
-        <translation>変更前のデータベースは %1 に保存してあります (&quot;litekeep restore --undo&quot; で元に戻せます)。</translation>
+        <source>The database as it was is kept in %1 ("litekeep restore --undo" puts it back).</source>
+        <translation>変更前のデータベースは %1 に保存してあります ("litekeep restore --undo" で元に戻せます)。</translation>
     </message>
     <message>
         <source>Warning: PRAGMA quick_check of the restored database says: %1</source>
@@ -1871,24 +1978,24 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>使用法: litekeep schedule (install | remove) (--systemd | --cron) [--profile NAME]</translation>
     </message>
     <message>
-        <source>Add this line with &quot;crontab -e&quot;:
+        <source>Add this line with "crontab -e":
 %1</source>
-        <translation>&quot;crontab -e&quot; で次の行を追加してください:
+        <translation>"crontab -e" で次の行を追加してください:
 %1</translation>
     </message>
     <message>
-        <source>Remove this line with &quot;crontab -e&quot;:
+        <source>Remove this line with "crontab -e":
 %1</source>
-        <translation>&quot;crontab -e&quot; で次の行を削除してください:
+        <translation>"crontab -e" で次の行を削除してください:
 %1</translation>
     </message>
     <message>
-        <source>Removed %1 and its timer. Run &quot;systemctl --user disable --now %2; systemctl --user daemon-reload&quot; if it was enabled.</source>
-        <translation>%1 とそのタイマーを削除しました。有効にしていた場合は &quot;systemctl --user disable --now %2; systemctl --user daemon-reload&quot; を実行してください。</translation>
+        <source>Removed %1 and its timer. Run "systemctl --user disable --now %2; systemctl --user daemon-reload" if it was enabled.</source>
+        <translation>%1 とそのタイマーを削除しました。有効にしていた場合は "systemctl --user disable --now %2; systemctl --user daemon-reload" を実行してください。</translation>
     </message>
     <message>
-        <source>There was no systemd schedule for profile &quot;%1&quot;.</source>
-        <translation>プロファイル &quot;%1&quot; の systemd スケジュールはありませんでした。</translation>
+        <source>There was no systemd schedule for profile "%1".</source>
+        <translation>プロファイル "%1" の systemd スケジュールはありませんでした。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1901,6 +2008,73 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     <message>
         <source>Enable it with: systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now %1</source>
         <translation>次のコマンドで有効にしてください: systemctl --user daemon-reload &amp;&amp; systemctl --user enable --now %1</translation>
+    </message>
+</context>
+<context>
+    <name>lk::ShowCommand</name>
+    <message>
+        <source>The profile.</source>
+        <translation>対象のプロファイル。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The newest generation.</source>
+        <translation>最新の世代。</translation>
+    </message>
+    <message>
+        <source>Also look inside the database (downloads and verifies it once).</source>
+        <translation>データベースの中身も調べます (一度ダウンロードして検証します)。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep show [--profile NAME] (GENERATION | --latest) [--deep]</source>
+        <translation>使用法: litekeep show [--profile NAME] (GENERATION | --latest) [--deep]</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Generation %1 (%2)</source>
+        <translation>世代 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>  %1 from %2, SQLite %3, LiteKeep %4</source>
+        <translation>  %1 (%2 上、SQLite %3、LiteKeep %4)</translation>
+    </message>
+    <message>
+        <source>  %1 (%2 compressed), %3 pages of %4 bytes, user_version %5, journal mode %6</source>
+        <translation>  %1 (圧縮後 %2)、%4 バイトのページが %3 個、user_version %5、ジャーナルモード %6</translation>
+    </message>
+    <message>
+        <source>  Objects:</source>
+        <translation>  オブジェクト:</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n row(s))</source>
+        <translation><numerusform> (%n 行)</numerusform></translation>
+    </message>
+    <message>
+        <source>  Tables:</source>
+        <translation>  表:</translation>
+    </message>
+    <message numerus="yes">
+        <source>    %1: %n row(s)</source>
+        <translation><numerusform>    %1: %n 行</numerusform></translation>
+    </message>
+    <message>
+        <source>  Never verified on this computer.</source>
+        <translation>  このコンピューターではまだ検証されていません。</translation>
+    </message>
+    <message>
+        <source>  Verifications:</source>
+        <translation>  検証履歴:</translation>
     </message>
 </context>
 <context>
@@ -1950,8 +2124,8 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>検証</translation>
     </message>
     <message>
-        <source>No profiles yet. Create one with &quot;litekeep profile add NAME --db PATH&quot;.</source>
-        <translation>プロファイルがまだありません。&quot;litekeep profile add NAME --db PATH&quot; で作成してください。</translation>
+        <source>No profiles yet. Create one with "litekeep profile add NAME --db PATH".</source>
+        <translation>プロファイルがまだありません。"litekeep profile add NAME --db PATH" で作成してください。</translation>
     </message>
 </context>
 <context>
@@ -1965,8 +2139,8 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>%1 の一覧取得</translation>
     </message>
     <message>
-        <source>The bucket &quot;%1&quot; does not exist at %2. Create it, or correct the destination.</source>
-        <translation>バケット &quot;%1&quot; は %2 に存在しません。バケットを作成するか、保存先を修正してください。</translation>
+        <source>The bucket "%1" does not exist at %2. Create it, or correct the destination.</source>
+        <translation>バケット "%1" は %2 に存在しません。バケットを作成するか、保存先を修正してください。</translation>
     </message>
     <message>
         <source>Reading the manifests on %1</source>
@@ -1981,7 +2155,7 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>%1 の読み取り</translation>
     </message>
     <message>
-        <source>rclone&apos;s listing could not be read (%1).</source>
+        <source>rclone's listing could not be read (%1).</source>
         <translation>rclone の一覧出力を読み取れませんでした (%1)。</translation>
     </message>
 </context>
@@ -2016,8 +2190,8 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>LiteKeep を終了しますか？</translation>
     </message>
     <message>
-        <source>A backup of &quot;%1&quot; is running. Quit and cancel it?</source>
-        <translation>&quot;%1&quot; のバックアップを実行中です。終了してバックアップをキャンセルしますか？</translation>
+        <source>A backup of "%1" is running. Quit and cancel it?</source>
+        <translation>"%1" のバックアップを実行中です。終了してバックアップをキャンセルしますか？</translation>
     </message>
 </context>
 <context>
@@ -2093,8 +2267,8 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
 <context>
     <name>lk::VerifyJob</name>
     <message>
-        <source>There is no generation named &quot;%1&quot; on the destination.</source>
-        <translation>保存先に &quot;%1&quot; という名前の世代はありません。</translation>
+        <source>There is no generation named "%1" on the destination.</source>
+        <translation>保存先に "%1" という名前の世代はありません。</translation>
     </message>
     <message>
         <source>There is no complete generation on the destination yet.</source>

@@ -340,6 +340,44 @@ private Q_SLOTS:
         QCOMPARE(runProgram(QStringLiteral("sqlite3"), {db(), QStringLiteral("PRAGMA journal_mode")}, m_env).out, QByteArray("wal\n"));
     }
 
+    // show and diff: looking inside a generation before restoring it.
+    void showAndDiffBeforeARestore()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 300));
+        addProfile();
+        const auto [generation, dump] = backUp();
+        change(QStringLiteral("DELETE FROM notes WHERE id <= 12; CREATE TABLE later(x);"));
+
+        QJsonObject shown = lkJson({QStringLiteral("show"), generation});
+        QCOMPARE(shown.value(QLatin1String("generation")).toString(), generation);
+        QCOMPARE(shown.value(QLatin1String("manifest")).toObject().value(QLatin1String("database")).toObject()
+                     .value(QLatin1String("row_counts")).toObject().value(QLatin1String("notes")).toInt(), 300);
+        QVERIFY(!shown.value(QLatin1String("verifications")).toArray().isEmpty()); // verified after upload
+        shown = lkJson({QStringLiteral("show"), QStringLiteral("--latest"), QStringLiteral("--deep")});
+        bool sawView = false;
+        for (const QJsonValue &o : shown.value(QLatin1String("database")).toObject().value(QLatin1String("objects")).toArray())
+            sawView = sawView || o[QLatin1String("type")] == QLatin1String("view");
+        QVERIFY(sawView);
+
+        // From the live database to the generation: what a restore would bring back or remove.
+        const QJsonObject diff = lkJson({QStringLiteral("diff"), generation, QStringLiteral("--live")});
+        QCOMPARE(diff.value(QLatin1String("identical")).toBool(), false);
+        bool sawNotes = false;
+        for (const QJsonValue &t : diff.value(QLatin1String("tables")).toArray()) {
+            if (t[QLatin1String("name")] == QLatin1String("notes")) {
+                sawNotes = true;
+                QCOMPARE(t[QLatin1String("before")].toInt(), 300);
+                QCOMPARE(t[QLatin1String("after")].toInt(), 288);
+            }
+        }
+        QVERIFY(sawNotes);
+        const RunResult text = lk({QStringLiteral("diff"), generation, QStringLiteral("--live")});
+        QVERIFY2(text.out.contains("notes: 300 → 288 rows (-12)"), text.out.constData());
+        QVERIFY2(text.out.contains("later"), text.out.constData());
+        QCOMPARE(lk({QStringLiteral("show"), QStringLiteral("default-20000101T000000Z")}).exitCode, 1);
+        QCOMPARE(lk({QStringLiteral("diff"), generation}).exitCode, 2);
+    }
+
     // docs/restore-by-hand(.ja).md, run verbatim against s3rver: the runbook cannot rot.
     void runbookWorksWithoutLiteKeep_data()
     {

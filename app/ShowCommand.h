@@ -1,0 +1,23 @@
+// litekeep show [--profile NAME] (GENERATION | --latest) [--deep]: what a generation holds.
+#pragma once
+
+#include "Catalog.h"
+#include "Command.h"
+
+#include <memory>
+
+namespace lk {
+
+class ShowCommand : public Command
+{
+    Q_OBJECT
+
+public:
+    using Command::Command;
+    void run(const QStringList &arguments) override;
+
+private:
+    std::unique_ptr<Catalog> m_catalog;
+};
+
+} // namespace lk

@@ -98,26 +98,7 @@ void BackupCommand::startJob(const Profile &profile, const Credentials &credenti
 void BackupCommand::report(const JobResult &result)
 {
     m_progress.clear();
-    const int code = result.isSuccess() ? ExitOk : ExitFailed;
-    if (m_ctx.json()) {
-        QJsonObject doc = result.details;
-        doc.insert(QStringLiteral("ok"), result.isSuccess());
-        doc.insert(QStringLiteral("outcome"), JobResult::outcomeName(result.outcome));
-        doc.insert(QStringLiteral("message"), result.message);
-        if (!result.stderrTail.isEmpty())
-            doc.insert(QStringLiteral("rclone_stderr"), result.stderrTail);
-        doc.insert(QStringLiteral("exit_code"), code);
-        m_ctx.printJson(doc);
-    }
-    if (result.isSuccess()) {
-        if (!m_ctx.json())
-            m_ctx.out(result.message);
-    } else {
-        m_ctx.err(result.message);
-        if (!result.stderrTail.isEmpty() && !m_ctx.json())
-            m_ctx.err(tr("rclone said:\n%1").arg(result.stderrTail));
-    }
-    finish(code);
+    finish(m_ctx.report(result));
 }
 
 } // namespace lk

@@ -74,4 +74,30 @@ int CliContext::failure(const QString &message, const QJsonObject &extra) const
     return ExitFailed;
 }
 
+int CliContext::report(const JobResult &result, const std::function<void()> &printDetails) const
+{
+    const int code = result.isSuccess() ? ExitOk : ExitFailed;
+    if (m_json) {
+        QJsonObject doc = result.details;
+        doc.insert(QStringLiteral("ok"), result.isSuccess());
+        doc.insert(QStringLiteral("outcome"), JobResult::outcomeName(result.outcome));
+        doc.insert(QStringLiteral("message"), result.message);
+        if (!result.stderrTail.isEmpty())
+            doc.insert(QStringLiteral("rclone_stderr"), result.stderrTail);
+        doc.insert(QStringLiteral("exit_code"), code);
+        printJson(doc);
+    } else if (printDetails) {
+        printDetails();
+    }
+    if (result.isSuccess()) {
+        if (!m_json)
+            out(result.message);
+    } else {
+        err(result.message);
+        if (!result.stderrTail.isEmpty() && !m_json)
+            err(tr("rclone said:\n%1").arg(result.stderrTail));
+    }
+    return code;
+}
+
 } // namespace lk

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "Config.h"
+#include "JobResult.h"
+
+#include <functional>
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -32,6 +35,9 @@ public:
     int usageError(const QString &message) const;
     // Prints a failure (text to stderr, or a JSON document) and returns ExitFailed.
     int failure(const QString &message, const QJsonObject &extra = {}) const;
+    // Prints how a job ended: with --json one document (its details, ok, outcome, message,
+    // exit_code), otherwise `printDetails` and then the message (stderr if it failed).
+    int report(const JobResult &result, const std::function<void()> &printDetails = {}) const;
 
 private:
     Config m_config;

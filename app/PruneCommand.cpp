@@ -30,14 +30,7 @@ void PruneCommand::run(const QStringList &arguments)
         auto *signals_ = new SignalWatcher(job);
         connect(signals_, &SignalWatcher::interrupted, job, &PruneJob::cancel);
         connect(job, &PruneJob::finished, this, [this, dry](const JobResult &result) {
-            const int code = result.isSuccess() ? ExitOk : ExitFailed;
-            if (m_ctx.json()) {
-                QJsonObject doc = result.details;
-                doc.insert(QStringLiteral("ok"), result.isSuccess());
-                doc.insert(QStringLiteral("message"), result.message);
-                doc.insert(QStringLiteral("exit_code"), code);
-                m_ctx.printJson(doc);
-            } else {
+            const int code = m_ctx.report(result, [this, dry, result] {
                 const QJsonArray plan = result.details.value(QLatin1String("plan")).toArray();
                 for (const QJsonValue &value : plan) {
                     const QJsonObject d = value.toObject();
@@ -47,13 +40,7 @@ void PruneCommand::run(const QStringList &arguments)
                                        d.value(QLatin1String("generation")).toString(),
                                        d.value(QLatin1String("reason")).toString()));
                 }
-            }
-            if (result.isSuccess()) {
-                if (!m_ctx.json())
-                    m_ctx.out(result.message);
-            } else {
-                m_ctx.err(result.message);
-            }
+            });
             finish(code);
         });
         job->start();

@@ -67,20 +67,7 @@ void RestoreCommand::run(const QStringList &arguments)
         });
         connect(job, &RestoreJob::finished, this, [this](const JobResult &result) {
             m_progress.clear();
-            const int code = result.isSuccess() ? ExitOk : ExitFailed;
-            if (m_ctx.json()) {
-                QJsonObject doc = result.details;
-                doc.insert(QStringLiteral("ok"), result.isSuccess());
-                doc.insert(QStringLiteral("message"), result.message);
-                doc.insert(QStringLiteral("exit_code"), code);
-                m_ctx.printJson(doc);
-            }
-            if (result.isSuccess()) {
-                if (!m_ctx.json())
-                    m_ctx.out(result.message);
-            } else {
-                m_ctx.err(result.message);
-            }
+            const int code = m_ctx.report(result);
             finish(code);
         });
         job->start();

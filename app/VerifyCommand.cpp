@@ -48,34 +48,22 @@ void VerifyCommand::run(const QStringList &arguments)
         connect(job, &VerifyJob::finished, this, [this](const JobResult &result) {
             m_progress.clear();
             const QJsonArray results = result.details.value(QLatin1String("results")).toArray();
-            const int code = result.isSuccess() ? ExitOk : ExitFailed;
-            if (m_ctx.json()) {
-                QJsonObject doc = result.details;
-                doc.insert(QStringLiteral("ok"), result.isSuccess());
-                doc.insert(QStringLiteral("message"), result.message);
-                doc.insert(QStringLiteral("exit_code"), code);
-                m_ctx.printJson(doc);
-            } else {
+            const int code = m_ctx.report(result, [this, results] {
                 for (const QJsonValue &value : results) {
                     const QJsonObject r = value.toObject();
                     const QString verdict = r.value(QLatin1String("verdict")).toString();
                     const QString name = r.value(QLatin1String("generation")).toString();
+                    const QString reason = r.value(QLatin1String("reason")).toString();
                     if (verdict == QLatin1String("passed"))
                         m_ctx.out(tr("%1: passed").arg(name));
                     else if (verdict == QLatin1String("failed"))
-                        m_ctx.out(tr("%1: FAILED: %2").arg(name, r.value(QLatin1String("reason")).toString()));
+                        m_ctx.out(tr("%1: FAILED: %2").arg(name, reason));
                     else if (verdict == QLatin1String("newer-format"))
-                        m_ctx.out(tr("%1: skipped: %2").arg(name, r.value(QLatin1String("reason")).toString()));
+                        m_ctx.out(tr("%1: skipped: %2").arg(name, reason));
                     else
-                        m_ctx.out(tr("%1: not checked: %2").arg(name, r.value(QLatin1String("reason")).toString()));
+                        m_ctx.out(tr("%1: not checked: %2").arg(name, reason));
                 }
-            }
-            if (result.isSuccess()) {
-                if (!m_ctx.json())
-                    m_ctx.out(result.message);
-            } else {
-                m_ctx.err(result.message);
-            }
+            });
             finish(code);
         });
         job->start();

@@ -92,7 +92,8 @@ DatabaseDiff DatabaseDiff::between(const DatabaseDescription &before, const Data
     for (const QString &name : sorted)
         diff.tables.append({name, before.rowCounts.value(name, -1), after.rowCounts.value(name, -1)});
 
-    auto key = [](const SchemaObject &o) { return o.type + QLatin1Char('\x1f') + o.name; };
+    // An explicit QString: with QStringBuilder an `auto` result would point at temporaries.
+    auto key = [](const SchemaObject &o) -> QString { return o.type + QLatin1Char('\x1f') + o.name; };
     QMap<QString, SchemaObject> a, b;
     for (const SchemaObject &o : before.objects)
         a.insert(key(o), o);

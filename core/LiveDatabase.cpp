@@ -5,12 +5,10 @@
 #include "SqliteDatabase.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QThread>
 
 #include <sqlite3.h>
 
@@ -25,7 +23,7 @@ namespace lk {
 namespace {
 bool isBusy(int rc)
 {
-    return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+    return SqliteDatabase::isBusy(rc);
 }
 
 bool fsyncPath(const QString &path, bool directory)
@@ -148,18 +146,9 @@ Result<QString> LiveDatabase::replaceContent(const QString &livePath, const QStr
     SqliteDatabase source;
     if (Status s = source.open(sourcePath, SqliteDatabase::Mode::ReadOnly); !s)
         return R::fail(s.error);
-    sqlite3_backup *backup = sqlite3_backup_init(live.handle(), "main", source.handle(), "main");
-    if (!backup)
+    const int rc = live.copyFrom(source, busyTimeoutMs, cancel);
+    if (rc == -1)
         return R::fail(tr("Cannot start writing into %1: %2").arg(livePath, live.lastError()));
-    const QDeadlineTimer deadline(busyTimeoutMs);
-    int rc = SQLITE_OK;
-    for (;;) {
-        rc = sqlite3_backup_step(backup, -1);
-        if (!isBusy(rc) || deadline.hasExpired() || (cancel && cancel->load()))
-            break;
-        QThread::msleep(50);
-    }
-    sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) {
         if (isBusy(rc))
             return R::fail(tr("Another process kept %1 locked for more than %2 s; nothing was changed. Stop the "

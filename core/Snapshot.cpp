@@ -4,10 +4,8 @@
 #include "SqliteDatabase.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QThread>
 
 #include <sqlite3.h>
 
@@ -16,8 +14,7 @@ namespace lk {
 namespace {
 bool isBusy(int rc)
 {
-    const int primary = rc & 0xff;
-    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+    return SqliteDatabase::isBusy(rc);
 }
 } // namespace
 
@@ -78,22 +75,11 @@ Result<Snapshot::Taken> Snapshot::take(const QString &source, const QString &tar
     if (Status s = dst.open(target, SqliteDatabase::Mode::ReadWriteCreate, busyTimeoutMs); !s)
         return R::fail(s.error);
 
-    sqlite3_backup *backup = sqlite3_backup_init(dst.handle(), "main", src.handle(), "main");
-    if (!backup)
-        return R::fail(tr("Cannot start the snapshot of %1: %2.").arg(source, dst.lastError()));
-
     // One step copies every page inside one read transaction: a consistent image even while
-    // writers commit. The busy handler of the source waits out short exclusive locks; past
-    // the busy timeout we give up rather than hang.
-    const QDeadlineTimer deadline(busyTimeoutMs);
-    int rc = SQLITE_OK;
-    for (;;) {
-        rc = sqlite3_backup_step(backup, -1);
-        if (!isBusy(rc) || deadline.hasExpired() || (cancel && cancel->load()))
-            break;
-        QThread::msleep(50);
-    }
-    sqlite3_backup_finish(backup);
+    // writers commit. Past the busy timeout we give up rather than hang.
+    const int rc = dst.copyFrom(src, busyTimeoutMs, cancel);
+    if (rc == -1)
+        return R::fail(tr("Cannot start the snapshot of %1: %2.").arg(source, dst.lastError()));
 
     if (cancel && cancel->load())
         return R::fail(tr("Cancelled."));

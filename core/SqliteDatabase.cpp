@@ -2,6 +2,8 @@
 #include "SqliteDatabase.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
 #include <QFile>
 #include <QFileInfo>
 
@@ -131,6 +133,28 @@ Result<QVariant> SqliteDatabase::queryValue(const QString &sql)
     if (rows.value().isEmpty() || rows.value().first().isEmpty())
         return Result<QVariant>::ok(QVariant());
     return Result<QVariant>::ok(rows.value().first().first());
+}
+
+bool SqliteDatabase::isBusy(int resultCode)
+{
+    return (resultCode & 0xff) == SQLITE_BUSY || (resultCode & 0xff) == SQLITE_LOCKED;
+}
+
+int SqliteDatabase::copyFrom(SqliteDatabase &source, int busyTimeoutMs, const std::atomic_bool *cancel)
+{
+    sqlite3_backup *backup = sqlite3_backup_init(m_db, "main", source.handle(), "main");
+    if (!backup)
+        return -1;
+    const QDeadlineTimer deadline(busyTimeoutMs);
+    int rc = SQLITE_OK;
+    for (;;) {
+        rc = sqlite3_backup_step(backup, -1);
+        if (!isBusy(rc) || deadline.hasExpired() || (cancel && cancel->load()))
+            break;
+        QThread::msleep(50);
+    }
+    sqlite3_backup_finish(backup);
+    return rc;
 }
 
 QString SqliteDatabase::sqliteVersion()

@@ -39,6 +39,13 @@ public:
     QString lastError() const;
     int lastErrorCode() const;
 
+    // Copies every page of `source` into this database with the online backup API in one
+    // sqlite3_backup_step(-1) (one read transaction: a consistent image while writers commit),
+    // retrying while locked until `busyTimeoutMs` or `cancel`. Returns SQLITE_DONE on success,
+    // -1 when the backup could not start, or the last SQLite result code.
+    int copyFrom(SqliteDatabase &source, int busyTimeoutMs, const std::atomic_bool *cancel);
+    static bool isBusy(int resultCode);
+
     static QString sqliteVersion();
     static bool hasSqliteHeader(const QString &path);
 

@@ -12,6 +12,7 @@ namespace {
 namespace Key {
 // Top level: QSettings writes it under [General].
 const QString version = QStringLiteral("config_version");
+const QString notifyOnSuccess = QStringLiteral("notify_on_success");
 const QString database = QStringLiteral("database");
 const QString destination = QStringLiteral("destination");
 const QString endpoint = QStringLiteral("endpoint");
@@ -50,6 +51,7 @@ QString Config::defaultLocalDestination()
 Status Config::load()
 {
     m_profiles.clear();
+    m_notifyOnSuccess = false;
     if (!QFileInfo::exists(m_path))
         return Status::success();
     QSettings settings(m_path, QSettings::IniFormat);
@@ -66,6 +68,7 @@ Status Config::load()
                                    .arg(m_path)
                                    .arg(version));
 
+    m_notifyOnSuccess = settings.value(Key::notifyOnSuccess, false).toBool();
     const QStringList groups = settings.childGroups();
     for (const QString &group : groups) {
         if (!group.startsWith(kProfilesGroup))
@@ -107,6 +110,7 @@ Status Config::save() const
     QSettings settings(m_path, QSettings::IniFormat);
     settings.clear();
     settings.setValue(Key::version, kVersion);
+    settings.setValue(Key::notifyOnSuccess, m_notifyOnSuccess);
     for (const Profile &p : m_profiles) {
         settings.beginGroup(kProfilesGroup + p.name);
         settings.setValue(Key::database, p.databasePath);

@@ -32,6 +32,11 @@ public:
     Status load();
     Status save() const;
 
+    // Application-wide: a notice after every successful backup too (off: only problems and
+    // recoveries are worth interrupting for).
+    bool notifyOnSuccess() const { return m_notifyOnSuccess; }
+    void setNotifyOnSuccess(bool on) { m_notifyOnSuccess = on; }
+
     QStringList profileNames() const;
     std::optional<Profile> profile(const QString &name) const;
     Status addProfile(const Profile &profile);     // refuses a duplicate name
@@ -41,6 +46,7 @@ public:
 private:
     QString m_path;
     QList<Profile> m_profiles;
+    bool m_notifyOnSuccess = false;
 };
 
 } // namespace lk

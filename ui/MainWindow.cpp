@@ -136,6 +136,7 @@ void MainWindow::removeProfile()
     connect(box, &QMessageBox::finished, this, [this, p = *profile](int answer) {
         if (answer != QMessageBox::Yes)
             return;
+        m_config.load(); // the CLI may have added profiles meanwhile: keep them
         m_config.removeProfile(p.name);
         if (Status s = m_config.save(); !s) {
             m_config.load(); // memory and disk stay the same: the profile is still there

@@ -24,6 +24,13 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
         updateTray();
     });
     connect(m_tray, &TrayIcon::quitRequested, this, &TrayApp::requestQuit);
+    connect(m_tray, &TrayIcon::notifyOnSuccessToggled, this, [this](bool on) {
+        m_config.load(); // keep what the CLI changed meanwhile
+        m_config.setNotifyOnSuccess(on);
+        m_notifier.setNotifyOnSuccess(on);
+        if (Status s = m_config.save(); !s)
+            m_window->setNotice(s.error);
+    });
     connect(m_window.get(), &MainWindow::backUpNowRequested, this, &TrayApp::backUpNow);
     connect(m_window.get(), &MainWindow::newProfileRequested, this, &TrayApp::showFirstRunWizard);
     connect(m_window.get(), &MainWindow::profilesChanged, this, &TrayApp::reloadProfiles);
@@ -59,6 +66,8 @@ void TrayApp::start()
                            "Backups still run on schedule while LiteKeep is running."));
     }
     m_window->setNotice(problems.join(QLatin1Char('\n')));
+    m_notifier.setNotifyOnSuccess(m_config.notifyOnSuccess());
+    m_tray->setNotifyOnSuccess(m_config.notifyOnSuccess());
     reloadProfiles();
     if (!m_tray->isAvailable())
         showWindow();

@@ -84,6 +84,12 @@ void TrayIcon::setPaused(bool paused)
     rebuildMenu();
 }
 
+void TrayIcon::setNotifyOnSuccess(bool on)
+{
+    m_notifyOnSuccess = on;
+    rebuildMenu();
+}
+
 void TrayIcon::rebuildMenu()
 {
     m_menu->clear();
@@ -107,6 +113,11 @@ void TrayIcon::rebuildMenu()
     pause->setCheckable(true);
     pause->setChecked(m_paused);
     connect(pause, &QAction::toggled, this, &TrayIcon::pauseToggled);
+    QAction *success = m_menu->addAction(tr("Notify after successful backups too"));
+    success->setObjectName(QStringLiteral("notifyOnSuccess"));
+    success->setCheckable(true);
+    success->setChecked(m_notifyOnSuccess);
+    connect(success, &QAction::toggled, this, &TrayIcon::notifyOnSuccessToggled);
     m_menu->addSeparator();
     m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested)->setObjectName(QStringLiteral("quit"));
 }

@@ -31,6 +31,7 @@ public:
     State state() const { return m_state; }
     void setStatusText(const QString &lastResult, const QString &nextRun);
     void setPaused(bool paused);
+    void setNotifyOnSuccess(bool on);
 
     void showNotice(const Notice &notice);
     // Test seam: what the last balloon said (title, message).
@@ -43,6 +44,7 @@ Q_SIGNALS:
     void backUpNowRequested(const QString &profile);
     void openRequested();
     void pauseToggled(bool paused);
+    void notifyOnSuccessToggled(bool on);
     void quitRequested();
     void messageShown(const QString &title, const QString &message);
 
@@ -55,6 +57,7 @@ private:
     QString m_lastResult;
     QString m_nextRun;
     bool m_paused = false;
+    bool m_notifyOnSuccess = false;
     State m_state = State::Idle;
     QStringList m_lastMessage;
 };

@@ -397,6 +397,8 @@ void TestDestinationProfile::configRoundTrip()
         const lk::Status added = config.addProfile(p);
         QVERIFY2(added.ok, qPrintable(added.error));
     }
+    QCOMPARE(config.notifyOnSuccess(), false);
+    config.setNotifyOnSuccess(true);
     const lk::Status saved = config.save();
     QVERIFY2(saved.ok, qPrintable(saved.error));
     QVERIFY(QFile::exists(path));
@@ -405,6 +407,7 @@ void TestDestinationProfile::configRoundTrip()
     Config loaded(path);
     const lk::Status status = loaded.load();
     QVERIFY2(status.ok, qPrintable(status.error));
+    QCOMPARE(loaded.notifyOnSuccess(), true);
     QCOMPARE(loaded.profileNames(),
              (QStringList{QStringLiteral("app.v2-main"), QStringLiteral("cloud"), QStringLiteral("plain")}));
     for (const Profile &p : {s3Profile(), localProfile(), defaults}) {

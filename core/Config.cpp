@@ -101,6 +101,15 @@ Status Config::load()
     return Status::success();
 }
 
+void Config::refresh()
+{
+    if (!QFileInfo::exists(m_path))
+        return;
+    Config fresh(m_path);
+    if (fresh.load())
+        *this = fresh;
+}
+
 Status Config::save() const
 {
     const QFileInfo info(m_path);

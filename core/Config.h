@@ -31,6 +31,9 @@ public:
     // Reads the file; a file from a newer LiteKeep or one that cannot be read is an error.
     Status load();
     Status save() const;
+    // Before changing and saving: re-reads the file when it exists and reads cleanly (the CLI
+    // may have changed it meanwhile); otherwise keeps what is in memory.
+    void refresh();
 
     // Application-wide: a notice after every successful backup too (off: only problems and
     // recoveries are worth interrupting for).

@@ -276,11 +276,7 @@ void FirstRunWizard::inspectDatabase()
 void FirstRunWizard::createAndBackUp()
 {
     const Profile p = profile();
-    // The CLI may have changed the settings meanwhile: start from the file, lose nothing.
-    if (Status s = m_config.load(); !s) {
-        m_result->setText(s.error);
-        return;
-    }
+    m_config.refresh(); // the CLI may have changed the settings meanwhile: lose nothing
     if (Status s = m_config.addProfile(p); !s) {
         m_result->setText(s.error);
         return;

@@ -136,10 +136,11 @@ void MainWindow::removeProfile()
     connect(box, &QMessageBox::finished, this, [this, p = *profile](int answer) {
         if (answer != QMessageBox::Yes)
             return;
-        m_config.load(); // the CLI may have added profiles meanwhile: keep them
+        m_config.refresh(); // the CLI may have added profiles meanwhile: keep them
+        const Config before = m_config;
         m_config.removeProfile(p.name);
         if (Status s = m_config.save(); !s) {
-            m_config.load(); // memory and disk stay the same: the profile is still there
+            m_config = before; // not on disk, so not in memory either
             m_status->setText(s.error);
             return;
         }

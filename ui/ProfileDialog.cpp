@@ -111,11 +111,7 @@ Profile ProfileDialog::edited() const
 void ProfileDialog::save()
 {
     const Profile p = edited();
-    // The CLI may have changed the settings while this dialog was open: start from the file.
-    if (Status s = m_config.load(); !s) {
-        m_error->setText(s.error);
-        return;
-    }
+    m_config.refresh(); // the CLI may have changed the settings while this dialog was open
     if (Status s = m_config.updateProfile(p); !s) {
         m_error->setText(s.error);
         return;

@@ -25,7 +25,7 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
     });
     connect(m_tray, &TrayIcon::quitRequested, this, &TrayApp::requestQuit);
     connect(m_tray, &TrayIcon::notifyOnSuccessToggled, this, [this](bool on) {
-        m_config.load(); // keep what the CLI changed meanwhile
+        m_config.refresh(); // keep what the CLI changed meanwhile
         m_config.setNotifyOnSuccess(on);
         m_notifier.setNotifyOnSuccess(on);
         if (Status s = m_config.save(); !s)

@@ -1,5 +1,6 @@
 // The real `litekeep backup` telling the outside world: healthcheck pings and the webhook,
 // received by an HTTP server in this process, for success, failure and a dead endpoint.
+#include "HttpRecorder.h"
 #include "TestSupport.h"
 
 #include <QElapsedTimer>
@@ -12,96 +13,6 @@
 #include <optional>
 
 using namespace lkt;
-
-namespace {
-
-// Answers every request with 200 (or never, when silent) and remembers what it got. It runs
-// on this thread's event loop, so the CLI is run asynchronously while QTRY spins the loop.
-class HttpRecorder : public QObject
-{
-public:
-    struct Request
-    {
-        QByteArray method;
-        QByteArray path;
-        QByteArray contentType;
-        QByteArray body;
-    };
-
-    explicit HttpRecorder(bool silent = false) : m_silent(silent)
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { read(socket); });
-            }
-        });
-    }
-
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QString url(const QString &path) const
-    {
-        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
-    }
-    const QList<Request> &requests() const { return m_requests; }
-    QStringList paths() const
-    {
-        QStringList out;
-        for (const Request &r : m_requests)
-            out.append(QString::fromLatin1(r.method + ' ' + r.path));
-        return out;
-    }
-    std::optional<Request> find(const QByteArray &path) const
-    {
-        for (const Request &r : m_requests) {
-            if (r.path == path)
-                return r;
-        }
-        return std::nullopt;
-    }
-
-private:
-    void read(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        for (;;) {
-            const qsizetype end = buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            const QList<QByteArray> lines = buffer.left(end).split('\n');
-            Request r;
-            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
-            r.method = first.value(0);
-            r.path = first.value(1);
-            qsizetype length = 0;
-            for (const QByteArray &line : lines.mid(1)) {
-                const qsizetype colon = line.indexOf(':');
-                const QByteArray key = line.left(colon).trimmed().toLower();
-                if (key == "content-length")
-                    length = line.mid(colon + 1).trimmed().toLongLong();
-                else if (key == "content-type")
-                    r.contentType = line.mid(colon + 1).trimmed();
-            }
-            if (buffer.size() < end + 4 + length)
-                return;
-            r.body = buffer.mid(end + 4, length);
-            buffer.remove(0, end + 4 + length);
-            m_requests.append(r);
-            if (!m_silent) {
-                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
-                socket->disconnectFromHost();
-            }
-        }
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-    QList<Request> m_requests;
-    bool m_silent;
-};
-
-} // namespace
 
 class TestNotifications : public QObject
 {
@@ -237,7 +148,7 @@ private Q_SLOTS:
     void deadWebhookNeverFailsTheBackup()
     {
         QFETCH(bool, silent);
-        HttpRecorder deadServer(/*silent=*/true);
+        HttpRecorder deadServer(200, /*silent=*/true);
         QString hook;
         if (silent) {
             QVERIFY(deadServer.listen());

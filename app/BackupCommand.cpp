@@ -24,15 +24,9 @@ void BackupCommand::run(const QStringList &arguments)
         finish(m_ctx.usageError(tr("Usage: litekeep backup [--profile NAME]")));
         return;
     }
-    if (!m_ctx.loadConfig()) {
-        finish(ExitUsage);
+    const auto profile = loadProfile(parser.value(profileOption));
+    if (!profile)
         return;
-    }
-    const auto profile = m_ctx.requireProfile(parser.value(profileOption));
-    if (!profile) {
-        finish(ExitUsage);
-        return;
-    }
 
     m_catalog = std::make_unique<Catalog>();
     if (Status s = m_catalog->open(); !s) {

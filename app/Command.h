@@ -5,6 +5,7 @@
 #include "CredentialStore.h"
 
 #include <functional>
+#include <optional>
 
 #include <QCommandLineParser>
 #include <QObject>
@@ -43,18 +44,25 @@ protected:
 
     // Loads the settings and the named profile and, for S3, its credentials; then calls
     // `next`. On any problem it reports it and finishes (2 for configuration, 1 for keychain).
-    void resolve(const QString &profileName,
-                 std::function<void(const Profile &, const Credentials &)> next)
+    // Loads the settings and the named profile; on a problem reports it and finishes with 2.
+    std::optional<Profile> loadProfile(const QString &profileName)
     {
         if (!m_ctx.loadConfig()) {
             finish(ExitUsage);
-            return;
+            return std::nullopt;
         }
-        const auto profile = m_ctx.requireProfile(profileName);
-        if (!profile) {
+        auto profile = m_ctx.requireProfile(profileName);
+        if (!profile)
             finish(ExitUsage);
+        return profile;
+    }
+
+    void resolve(const QString &profileName,
+                 std::function<void(const Profile &, const Credentials &)> next)
+    {
+        const auto profile = loadProfile(profileName);
+        if (!profile)
             return;
-        }
         if (!profile->parsedDestination().value().isS3()) {
             next(*profile, {});
             return;

@@ -58,15 +58,9 @@ void CredentialsCommand::run(const QStringList &arguments)
                                    "and the secret from stdin, one per line) | credentials remove NAME")));
         return;
     }
-    if (!m_ctx.loadConfig()) {
-        finish(ExitUsage);
+    const auto profile = loadProfile(arguments.at(1));
+    if (!profile)
         return;
-    }
-    const auto profile = m_ctx.requireProfile(arguments.at(1));
-    if (!profile) {
-        finish(ExitUsage);
-        return;
-    }
     if (!profile->parsedDestination().value().isS3()) {
         finish(m_ctx.usageError(tr("Profile \"%1\" backs up to a local folder; it needs no "
                                    "credentials.")

@@ -90,15 +90,9 @@ void ScheduleCommand::run(const QStringList &arguments)
         finish(m_ctx.usageError(tr("Usage: litekeep schedule (install | remove) (--systemd | --cron) [--profile NAME]")));
         return;
     }
-    if (!m_ctx.loadConfig()) {
-        finish(ExitUsage);
+    const auto profile = loadProfile(parser.value(profileOption));
+    if (!profile)
         return;
-    }
-    const auto profile = m_ctx.requireProfile(parser.value(profileOption));
-    if (!profile) {
-        finish(ExitUsage);
-        return;
-    }
     const QString binary = QCoreApplication::applicationFilePath();
     const QString configPath = m_ctx.config().path();
 

@@ -57,6 +57,16 @@ QString CredentialStore::explain(int keychainError, const QString &detail)
     }
 }
 
+void CredentialStore::readFor(const Profile &profile, std::function<void(Result<Credentials>)> done)
+{
+    const auto destination = profile.parsedDestination();
+    if (destination.isOk() && !destination.value().isS3()) {
+        done(Result<Credentials>::ok(Credentials{}));
+        return;
+    }
+    read(profile, std::move(done));
+}
+
 void CredentialStore::read(const Profile &profile, std::function<void(Result<Credentials>)> done)
 {
     const Credentials fromEnv = Credentials::fromEnvironment();

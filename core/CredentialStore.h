@@ -27,6 +27,9 @@ public:
     // Environment variables first (both must be set), then the keychain. Asynchronous:
     // the callback runs on this object's thread once the keychain has answered.
     void read(const Profile &profile, std::function<void(Result<Credentials>)> done);
+    // What reaching the profile's destination takes: nothing for a local folder (answered at
+    // once), the credentials as read() finds them for S3.
+    void readFor(const Profile &profile, std::function<void(Result<Credentials>)> done);
     void write(const Profile &profile, const Credentials &credentials,
                std::function<void(Status)> done);
     void remove(const Profile &profile, std::function<void(Status)> done);

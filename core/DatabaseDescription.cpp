@@ -147,6 +147,38 @@ QJsonObject DatabaseDiff::toJson() const
             {QStringLiteral("identical"), isEmpty()}};
 }
 
+QStringList DatabaseDiff::restoreImpact() const
+{
+    QStringList lines;
+    for (const Table &t : tables) {
+        if (t.before < 0)
+            lines.append(tr("Brings back the table “%1” (%n row(s)).", nullptr, static_cast<int>(t.after)).arg(t.name));
+        else if (t.after < 0)
+            lines.append(tr("Removes the table “%1” and its %n row(s).", nullptr, static_cast<int>(t.before)).arg(t.name));
+        else if (t.change() < 0)
+            lines.append(tr("Removes %n row(s) from “%1” (%2 → %3).", nullptr, static_cast<int>(-t.change()))
+                             .arg(t.name)
+                             .arg(t.before)
+                             .arg(t.after));
+        else if (t.change() > 0)
+            lines.append(tr("Brings back %n row(s) in “%1” (%2 → %3).", nullptr, static_cast<int>(t.change()))
+                             .arg(t.name)
+                             .arg(t.before)
+                             .arg(t.after));
+    }
+    for (const SchemaObject &o : added) {
+        if (o.type != QLatin1String("table"))
+            lines.append(tr("Brings back the %1 “%2”.").arg(o.type, o.name));
+    }
+    for (const SchemaObject &o : removed) {
+        if (o.type != QLatin1String("table"))
+            lines.append(tr("Removes the %1 “%2”.").arg(o.type, o.name));
+    }
+    for (const auto &[from, to] : changed)
+        lines.append(tr("Changes the definition of the %1 “%2” back.").arg(from.type, from.name));
+    return lines;
+}
+
 QStringList DatabaseDiff::describe() const
 {
     QStringList lines;

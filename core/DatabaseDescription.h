@@ -66,6 +66,9 @@ public:
     QJsonObject toJson() const;
     // One line per difference, for people: "notes: 120 → 108 rows (−12)".
     QStringList describe() const;
+    // What a restore would do, one sentence per change, when `before` is the live database and
+    // `after` the generation: "Removes 12 rows from “notes” (120 → 108)."
+    QStringList restoreImpact() const;
 };
 
 } // namespace lk

@@ -5,9 +5,17 @@
 #include "Catalog.h"
 #include "Config.h"
 #include "CredentialStore.h"
+#include "GenerationDetails.h"
 #include "GenerationLister.h"
+#include "HistoryChart.h"
 #include "ProfileDialog.h"
+#include "RestoreWizard.h"
 #include "Scheduler.h"
+#include "VerifyJob.h"
+
+#include <QDesktopServices>
+#include <QMenu>
+#include <QUrl>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,6 +47,15 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     tools->addAction(tr("Remove profile…"), this, &MainWindow::removeProfile)->setObjectName(QStringLiteral("removeProfile"));
     tools->addSeparator();
     tools->addAction(tr("Refresh"), this, &MainWindow::refreshGenerations)->setObjectName(QStringLiteral("refresh"));
+    tools->addSeparator();
+    m_verifyAction = tools->addAction(tr("Verify"), this, &MainWindow::verifySelected);
+    m_verifyAction->setObjectName(QStringLiteral("verify"));
+    m_verifyAction->setToolTip(tr("Download the selected generation and prove it restorable: both checksums and "
+                                  "SQLite's integrity check."));
+    m_verifyAllAction = tools->addAction(tr("Verify all"), this, &MainWindow::verifyAll);
+    m_verifyAllAction->setObjectName(QStringLiteral("verifyAll"));
+    m_restoreAction = tools->addAction(tr("Restore…"), this, [this] { openRestoreWizard(selectedGeneration()); });
+    m_restoreAction->setObjectName(QStringLiteral("restore"));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     m_notice = new QLabel(central);
@@ -63,12 +80,20 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     m_generations->setObjectName(QStringLiteral("generations"));
     m_generations->setHeaderLabels({tr("Generation"), tr("Created"), tr("Size"), tr("Verification")});
     m_generations->setRootIsDecorated(false);
-    m_tabs->addTab(m_generations, tr("Generations"));
+    m_generations->setContextMenuPolicy(Qt::CustomContextMenu);
+    auto *generationsPage = new QSplitter(Qt::Vertical, m_tabs);
+    generationsPage->addWidget(m_generations);
+    m_details = new GenerationDetails(m_catalog, *m_store, generationsPage);
+    generationsPage->addWidget(m_details);
+    generationsPage->setStretchFactor(1, 1);
+    m_tabs->addTab(generationsPage, tr("Generations"));
     m_history = new QTreeWidget(m_tabs);
     m_history->setObjectName(QStringLiteral("history"));
     m_history->setHeaderLabels({tr("Started"), tr("Kind"), tr("Outcome"), tr("Duration"), tr("Message")});
     m_history->setRootIsDecorated(false);
     m_tabs->addTab(m_history, tr("History"));
+    m_chart = new HistoryChart(m_tabs);
+    m_tabs->addTab(m_chart, tr("Chart"));
     rightLayout->addWidget(m_tabs, 1);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
@@ -91,14 +116,21 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
     statusBar()->addWidget(m_status, 1);
-    resize(900, 520);
+    resize(980, 680);
 
     connect(m_profiles, &QListWidget::currentRowChanged, this, &MainWindow::showProfile);
     connect(m_backupButton, &QPushButton::clicked, this, [this] {
         if (!selectedProfile().isEmpty())
             Q_EMIT backUpNowRequested(selectedProfile());
     });
-    connect(m_cancelButton, &QPushButton::clicked, &m_queue, &BackupQueue::cancelCurrent);
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (m_verify)
+            m_verify->cancel();
+        else
+            m_queue.cancelCurrent();
+    });
+    connect(m_generations, &QTreeWidget::currentItemChanged, this, &MainWindow::showDetails);
+    connect(m_generations, &QTreeWidget::customContextMenuRequested, this, &MainWindow::showGenerationMenu);
     connect(&m_queue, &BackupQueue::started, this, &MainWindow::onStarted);
     connect(&m_queue, &BackupQueue::progress, this, &MainWindow::onProgress);
     connect(&m_queue, &BackupQueue::finished, this, &MainWindow::onFinished);
@@ -196,6 +228,19 @@ void MainWindow::showProfile()
                       : tr("No successful backup yet."));
     if (const auto proven = m_catalog.lastPassedVerification(profile->name))
         lines.append(tr("Last proven restorable: %1").arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
+    else
+        lines.append(tr("Not proven restorable yet: verify a generation, or wait for the first restore drill."));
+    if (profile->drillDays <= 0) {
+        lines.append(tr("Restore drills are off."));
+    } else if (const auto drill = m_catalog.lastDrill(profile->name)) {
+        const QDateTime due = drill->checkedUtc.addDays(profile->drillDays);
+        lines.append(due <= QDateTime::currentDateTimeUtc()
+                         ? tr("Next restore drill: after the next backup.")
+                         : tr("Next restore drill: after the first backup from %1.")
+                               .arg(locale.toString(due.toLocalTime(), QLocale::ShortFormat)));
+    } else {
+        lines.append(tr("Next restore drill: after the next backup."));
+    }
     const QDateTime next = m_scheduler.nextRun(profile->name);
     if (m_scheduler.isPaused())
         lines.append(tr("Schedules are paused."));
@@ -210,7 +255,9 @@ void MainWindow::showHistory()
 {
     m_history->clear();
     const QLocale locale;
-    for (const RunRecord &run : m_catalog.runs(selectedProfile())) {
+    const QList<RunRecord> runs = m_catalog.runs(selectedProfile(), 200);
+    m_chart->setRuns(runs);
+    for (const RunRecord &run : runs) {
         const qint64 ms = run.durationMs();
         auto *item = new QTreeWidgetItem(m_history);
         item->setText(0, locale.toString(run.startedUtc.toLocalTime(), QLocale::ShortFormat));
@@ -231,38 +278,42 @@ void MainWindow::refreshGenerations()
         return;
     if (m_lister)
         m_lister->deleteLater();
-    m_generations->clear();
     m_status->setText(tr("Reading the generations on %1…").arg(profile->destination));
-    auto listWith = [this, p = *profile](const Credentials &credentials) {
-        m_lister = new GenerationLister(p, credentials, this);
+    m_store->readFor(*profile, [this, p = *profile](const Result<Credentials> &credentials) {
+        if (!credentials) {
+            showGenerations({}, credentials.error());
+            return;
+        }
+        if (p.name != selectedProfile())
+            return; // another profile was chosen meanwhile
+        m_lister = new GenerationLister(p, credentials.value(), this);
         QPointer<GenerationLister> lister = m_lister;
         m_lister->list([this, lister](const QList<Generation> &generations, const Storage::Failure &f) {
             if (lister != m_lister)
                 return; // a newer listing replaced this one
             showGenerations(generations, f.message);
         });
-    };
-    if (!profile->parsedDestination().value().isS3()) {
-        listWith({});
-        return;
-    }
-    m_store->read(*profile, [this, listWith](const Result<Credentials> &c) {
-        if (!c) {
-            showGenerations({}, c.error());
-            return;
-        }
-        listWith(c.value());
     });
 }
 
 void MainWindow::showGenerations(const QList<Generation> &generations, const QString &error)
 {
-    m_generations->clear();
-    m_status->setText(error);
+    const QString keep = selectedGeneration();
+    {
+        const QSignalBlocker blocker(m_generations);
+        m_generations->clear();
+    }
+    m_shown = generations;
+    if (!m_verify)
+        m_status->setText(error);
     const QLocale locale;
     const auto verifications = m_catalog.latestVerifications(selectedProfile());
+    QTreeWidgetItem *again = nullptr;
     for (const Generation &g : generations) {
         auto *item = new QTreeWidgetItem(m_generations);
+        item->setData(0, Qt::UserRole, g.baseName());
+        if (g.baseName() == keep)
+            again = item;
         item->setText(0, g.baseName());
         item->setText(1, locale.toString(g.name.createdUtc().toLocalTime(), QLocale::ShortFormat));
         if (g.manifest)
@@ -283,6 +334,139 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
         }
     }
     m_generations->header()->resizeSections(QHeaderView::ResizeToContents);
+    if (again)
+        m_generations->setCurrentItem(again);
+    else if (m_generations->topLevelItemCount() > 0)
+        m_generations->setCurrentItem(m_generations->topLevelItem(0));
+    else
+        showDetails();
+    updateActions();
+}
+
+QString MainWindow::selectedGeneration() const
+{
+    const auto *item = m_generations->currentItem();
+    return item ? item->data(0, Qt::UserRole).toString() : QString();
+}
+
+void MainWindow::showDetails()
+{
+    const auto profile = m_config.profile(selectedProfile());
+    const QString name = selectedGeneration();
+    std::optional<Generation> generation;
+    for (const Generation &g : std::as_const(m_shown)) {
+        if (g.baseName() == name)
+            generation = g;
+    }
+    if (profile && generation)
+        m_details->setGeneration(*profile, generation);
+    else
+        m_details->setGeneration({}, std::nullopt);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool profile = !selectedProfile().isEmpty();
+    const bool busy = m_verify || m_queue.contains(selectedProfile());
+    m_verifyAction->setEnabled(profile && !busy && !selectedGeneration().isEmpty());
+    m_verifyAllAction->setEnabled(profile && !busy && !m_shown.isEmpty());
+    m_restoreAction->setEnabled(profile);
+}
+
+void MainWindow::showGenerationMenu(const QPoint &position)
+{
+    const QTreeWidgetItem *item = m_generations->itemAt(position);
+    if (!item)
+        return;
+    m_generations->setCurrentItem(const_cast<QTreeWidgetItem *>(item));
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("generationMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(tr("Look inside"), m_details, &GenerationDetails::lookInside);
+    menu->addAction(m_verifyAction);
+    menu->addAction(tr("Restore this generation…"), this, [this] { openRestoreWizard(selectedGeneration()); })
+        ->setObjectName(QStringLiteral("restoreThis"));
+    menu->popup(m_generations->viewport()->mapToGlobal(position));
+}
+
+RestoreWizard *MainWindow::openRestoreWizard(const QString &generation)
+{
+    const auto profile = m_config.profile(selectedProfile());
+    if (!profile)
+        return nullptr;
+    if (m_restoreWizard) {
+        if (m_restoreWizard->isRunning() || m_restoreWizard->windowTitle().contains(profile->name)) {
+            m_restoreWizard->raise();
+            m_restoreWizard->activateWindow();
+            return m_restoreWizard;
+        }
+        m_restoreWizard->close();
+    }
+    m_restoreWizard = new RestoreWizard(*profile, m_catalog, this);
+    m_restoreWizard->setAttribute(Qt::WA_DeleteOnClose);
+    m_restoreWizard->preselect(generation);
+    connect(m_restoreWizard, &RestoreWizard::openFolderRequested, this,
+            [](const QString &folder) { QDesktopServices::openUrl(QUrl::fromLocalFile(folder)); });
+    connect(m_restoreWizard, &RestoreWizard::restored, this, [this] { showProfile(); });
+    m_restoreWizard->show();
+    return m_restoreWizard;
+}
+
+void MainWindow::verifySelected()
+{
+    if (!selectedGeneration().isEmpty())
+        verify(selectedGeneration());
+}
+
+void MainWindow::verifyAll()
+{
+    verify({});
+}
+
+void MainWindow::verify(const QString &generation)
+{
+    const auto profile = m_config.profile(selectedProfile());
+    if (!profile || m_verify)
+        return;
+    m_progress->setVisible(true);
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(tr("Verifying…"));
+    m_progress->setTextVisible(true);
+    m_cancelButton->setVisible(true);
+    m_status->setText(generation.isEmpty() ? tr("Verifying every generation of \"%1\"…").arg(profile->name)
+                                           : tr("Verifying %1…").arg(generation));
+    m_store->readFor(*profile, [this, p = *profile, generation](const Result<Credentials> &credentials) {
+        if (!credentials) {
+            m_progress->setVisible(false);
+            m_cancelButton->setVisible(false);
+            m_status->setText(credentials.error());
+            return;
+        }
+        m_verify = new VerifyJob(p, credentials.value(), &m_catalog,
+                                 generation.isEmpty() ? VerifyJob::Selection::All : VerifyJob::Selection::One, generation,
+                                 VerifyJob::Locking::TakeLock, this);
+        updateActions();
+        connect(m_verify, &VerifyJob::progress, this,
+                [this](int index, int count, const QString &name, qint64 done, qint64 total) {
+                    m_progress->setRange(0, 1000);
+                    const double part = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 0.0;
+                    m_progress->setValue(static_cast<int>(1000.0 * ((index - 1) + part) / std::max(1, count)));
+                    m_progress->setFormat(tr("Verifying %1 (%2 of %3)").arg(name).arg(index).arg(count));
+                });
+        connect(m_verify, &VerifyJob::finished, this, [this, profileName = p.name](const JobResult &result) {
+            m_verify->deleteLater();
+            m_verify = nullptr;
+            m_progress->setVisible(false);
+            m_cancelButton->setVisible(m_queue.isBusy());
+            m_status->setText(result.message);
+            if (profileName == selectedProfile())
+                showProfile(); // the list, the details and "last proven restorable" change
+            updateActions();
+            Q_EMIT verificationFinished(result);
+        });
+        m_verify->start();
+    });
 }
 
 void MainWindow::onStarted(const QString &profile)
@@ -294,6 +478,7 @@ void MainWindow::onStarted(const QString &profile)
     m_backupButton->setEnabled(false);
     m_status->setText(tr("Backing up \"%1\"…").arg(profile));
     m_phaseClock.start();
+    updateActions();
 }
 
 void MainWindow::onProgress(const QString &, BackupJob::Phase phase, qint64 done, qint64 total)
@@ -326,6 +511,7 @@ void MainWindow::onFinished(const QString &profile, const JobResult &result)
     m_status->setText(result.message);
     if (profile == selectedProfile())
         showProfile();
+    updateActions();
 }
 
 } // namespace lk

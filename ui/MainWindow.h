@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -20,6 +21,10 @@ class QTreeWidget;
 namespace lk {
 
 class BackupQueue;
+class GenerationDetails;
+class HistoryChart;
+class RestoreWizard;
+class VerifyJob;
 class Catalog;
 class Config;
 class CredentialStore;
@@ -44,7 +49,17 @@ public:
     void editProfile();
     void removeProfile();
 
+    // The restore wizard for the selected profile (a generation preselected when given).
+    RestoreWizard *openRestoreWizard(const QString &generation = {});
+    // Verifies the selected generation, or all of the selected profile's generations.
+    void verifySelected();
+    void verifyAll();
+    bool isVerifying() const { return !m_verify.isNull(); }
+    QString selectedGeneration() const;
+    GenerationDetails *details() const { return m_details; }
+
 Q_SIGNALS:
+    void verificationFinished(const lk::JobResult &result);
     void backUpNowRequested(const QString &profile);
     void newProfileRequested();
     void profilesChanged();
@@ -56,6 +71,10 @@ private:
     void onStarted(const QString &profile);
     void onProgress(const QString &profile, BackupJob::Phase phase, qint64 done, qint64 total);
     void onFinished(const QString &profile, const JobResult &result);
+    void showDetails();
+    void showGenerationMenu(const QPoint &position);
+    void verify(const QString &generation);
+    void updateActions();
 
     Config &m_config;
     Catalog &m_catalog;
@@ -63,12 +82,20 @@ private:
     Scheduler &m_scheduler;
     CredentialStore *m_store;
     QPointer<GenerationLister> m_lister;
+    QPointer<VerifyJob> m_verify;
+    QPointer<RestoreWizard> m_restoreWizard;
+    QList<Generation> m_shown; // the generations in the list, in its order
     QLabel *m_notice = nullptr;
     QListWidget *m_profiles = nullptr;
     QLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeWidget *m_generations = nullptr;
     QTreeWidget *m_history = nullptr;
+    HistoryChart *m_chart = nullptr;
+    GenerationDetails *m_details = nullptr;
+    QAction *m_restoreAction = nullptr;
+    QAction *m_verifyAction = nullptr;
+    QAction *m_verifyAllAction = nullptr;
     QPushButton *m_backupButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -19,6 +19,7 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
 
     connect(m_tray, &TrayIcon::backUpNowRequested, this, &TrayApp::backUpNow);
     connect(m_tray, &TrayIcon::openRequested, this, &TrayApp::showWindow);
+    connect(m_tray, &TrayIcon::restoreRequested, this, &TrayApp::showRestoreWizard);
     connect(m_tray, &TrayIcon::pauseToggled, this, [this](bool paused) {
         m_scheduler.setPaused(paused);
         updateTray();
@@ -93,6 +94,13 @@ void TrayApp::showWindow()
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
+}
+
+void TrayApp::showRestoreWizard(const QString &profile)
+{
+    showWindow();
+    m_window->selectProfile(profile);
+    m_window->openRestoreWizard();
 }
 
 void TrayApp::showFirstRunWizard()

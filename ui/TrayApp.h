@@ -32,6 +32,7 @@ public:
     void start();
     void showWindow();
     void showFirstRunWizard();
+    void showRestoreWizard(const QString &profile);
     void requestQuit();
 
     MainWindow *window() const { return m_window.get(); }

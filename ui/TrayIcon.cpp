@@ -108,6 +108,16 @@ void TrayIcon::rebuildMenu()
         m_menu->addAction(m_nextRun)->setEnabled(false);
     m_menu->addSeparator();
     m_menu->addAction(tr("Open LiteKeep"), this, &TrayIcon::openRequested)->setObjectName(QStringLiteral("open"));
+    if (m_profiles.size() == 1) {
+        const QString name = m_profiles.first();
+        m_menu->addAction(tr("Restore…"), this, [this, name] { Q_EMIT restoreRequested(name); })
+            ->setObjectName(QStringLiteral("restore"));
+    } else if (!m_profiles.isEmpty()) {
+        QMenu *sub = m_menu->addMenu(tr("Restore"));
+        sub->setObjectName(QStringLiteral("restoreMenu"));
+        for (const QString &name : std::as_const(m_profiles))
+            sub->addAction(name, this, [this, name] { Q_EMIT restoreRequested(name); });
+    }
     QAction *pause = m_menu->addAction(tr("Pause schedules"));
     pause->setObjectName(QStringLiteral("pause"));
     pause->setCheckable(true);
@@ -126,7 +136,7 @@ void TrayIcon::showNotice(const Notice &notice)
 {
     m_lastMessage = {notice.title, notice.message};
     const auto icon = notice.kind == Notice::Kind::Failure ? QSystemTrayIcon::Critical
-                      : notice.kind == Notice::Kind::Stale ? QSystemTrayIcon::Warning
+                      : notice.isWarning()                 ? QSystemTrayIcon::Warning
                                                            : QSystemTrayIcon::Information;
     if (isAvailable())
         m_tray->showMessage(notice.title, notice.message, icon, 15000);

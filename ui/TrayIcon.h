@@ -43,6 +43,7 @@ public:
 Q_SIGNALS:
     void backUpNowRequested(const QString &profile);
     void openRequested();
+    void restoreRequested(const QString &profile);
     void pauseToggled(bool paused);
     void notifyOnSuccessToggled(bool on);
     void quitRequested();

@@ -1,0 +1,77 @@
+// The details pane of one generation: what its manifest says (tables and row counts, sizes,
+// page size, user_version), its verification history, and on request a look inside the
+// database itself: the schema, a read-only preview of a table's first rows, and what a
+// restore would change in the live database.
+#pragma once
+
+#include "Generation.h"
+#include "GenerationInspector.h"
+#include "Profile.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+class QTreeWidget;
+
+namespace lk {
+
+class Catalog;
+class CredentialStore;
+class DiffView;
+
+class GenerationDetails : public QWidget
+{
+    Q_OBJECT
+
+public:
+    GenerationDetails(Catalog &catalog, CredentialStore &store, QWidget *parent = nullptr);
+
+    // Shows what is known at once (manifest, history); looking inside waits for the button.
+    void setGeneration(const Profile &profile, const std::optional<Generation> &generation);
+    // Downloads (once, into the verified cache) and describes the generation.
+    void lookInside();
+    // The first rows of `table` in the preview tab (after lookInside()).
+    void preview(const QString &table);
+
+Q_SIGNALS:
+    void inspected(); // the schema, preview and comparison tabs are filled
+    void previewShown();
+
+private:
+    void showFacts();
+    void showInspection(const GenerationInspector::Inspection &inspection);
+    void setInspectionTabsEnabled(bool enabled);
+
+    Catalog &m_catalog;
+    CredentialStore &m_store;
+    std::optional<Profile> m_profile;
+    std::optional<Generation> m_generation;
+    QPointer<GenerationInspector> m_inspector;
+    QString m_copy; // the verified local copy, once inspected
+    int m_previewRequest = 0;
+
+    QLabel *m_title;
+    QPushButton *m_lookInside;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QTabWidget *m_tabs;
+    QLabel *m_facts;
+    QTreeWidget *m_tables;
+    QTreeWidget *m_verifications;
+    QTreeWidget *m_schema;
+    QPlainTextEdit *m_sql;
+    QComboBox *m_previewTable;
+    QTableWidget *m_preview;
+    DiffView *m_diff;
+};
+
+} // namespace lk

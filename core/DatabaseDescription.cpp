@@ -4,6 +4,7 @@
 #include "SqliteDatabase.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QSet>
 
 namespace lk {
@@ -147,24 +148,43 @@ QJsonObject DatabaseDiff::toJson() const
             {QStringLiteral("identical"), isEmpty()}};
 }
 
+// FTS and R-Tree keep their data in shadow tables named after the virtual table ("notes_fts_data"):
+// their counts follow the virtual table's and only repeat it.
+static bool isShadowTable(const QString &name, const QList<DatabaseDiff::Table> &tables)
+{
+    static const QStringList suffixes{QStringLiteral("_config"),  QStringLiteral("_data"),    QStringLiteral("_docsize"),
+                                      QStringLiteral("_idx"),     QStringLiteral("_content"), QStringLiteral("_segments"),
+                                      QStringLiteral("_segdir"),  QStringLiteral("_stat"),    QStringLiteral("_node"),
+                                      QStringLiteral("_parent"),  QStringLiteral("_rowid")};
+    for (const QString &suffix : suffixes) {
+        if (!name.endsWith(suffix))
+            continue;
+        const QString owner = name.chopped(suffix.size());
+        for (const DatabaseDiff::Table &t : tables) {
+            if (t.name == owner)
+                return true;
+        }
+    }
+    return false;
+}
+
 QStringList DatabaseDiff::restoreImpact() const
 {
+    const QLocale locale;
     QStringList lines;
     for (const Table &t : tables) {
+        if (isShadowTable(t.name, tables))
+            continue;
         if (t.before < 0)
             lines.append(tr("Brings back the table “%1” (%n row(s)).", nullptr, static_cast<int>(t.after)).arg(t.name));
         else if (t.after < 0)
             lines.append(tr("Removes the table “%1” and its %n row(s).", nullptr, static_cast<int>(t.before)).arg(t.name));
         else if (t.change() < 0)
             lines.append(tr("Removes %n row(s) from “%1” (%2 → %3).", nullptr, static_cast<int>(-t.change()))
-                             .arg(t.name)
-                             .arg(t.before)
-                             .arg(t.after));
+                             .arg(t.name, locale.toString(t.before), locale.toString(t.after)));
         else if (t.change() > 0)
             lines.append(tr("Brings back %n row(s) in “%1” (%2 → %3).", nullptr, static_cast<int>(t.change()))
-                             .arg(t.name)
-                             .arg(t.before)
-                             .arg(t.after));
+                             .arg(t.name, locale.toString(t.before), locale.toString(t.after)));
     }
     for (const SchemaObject &o : added) {
         if (o.type != QLatin1String("table"))

@@ -19,6 +19,8 @@ DiffView::DiffView(QWidget *parent) : QWidget(parent), m_summary(new QLabel(this
     m_tables->setObjectName(QStringLiteral("diffTables"));
     m_tables->setHeaderLabels({tr("Table"), tr("Live database"), tr("This generation"), tr("Change")});
     m_tables->setRootIsDecorated(false);
+    m_tables->header()->setStretchLastSection(false);
+    m_tables->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
@@ -67,7 +69,8 @@ void DiffView::showDiff(const DatabaseDiff &diff, const QString &generationCreat
         for (int column : {1, 2, 3})
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
     }
-    m_tables->header()->resizeSections(QHeaderView::ResizeToContents);
+    for (int column : {1, 2, 3})
+        m_tables->resizeColumnToContents(column);
 }
 
 } // namespace lk

@@ -60,6 +60,11 @@ GenerationDetails::GenerationDetails(Catalog &catalog, CredentialStore &store, Q
     m_progress->setVisible(false);
     m_status->setObjectName(QStringLiteral("detailsStatus"));
     m_status->setWordWrap(true);
+    m_status->setVisible(false);
+    connect(this, &GenerationDetails::statusChanged, m_status, [this](const QString &text) {
+        m_status->setText(text);
+        m_status->setVisible(!text.isEmpty());
+    });
 
     m_facts = new QLabel(m_tabs);
     m_facts->setObjectName(QStringLiteral("facts"));
@@ -146,7 +151,7 @@ void GenerationDetails::setGeneration(const Profile &profile, const std::optiona
     m_generation = generation;
     m_copy.clear();
     m_progress->setVisible(false);
-    m_status->clear();
+    Q_EMIT statusChanged(QString());
     m_schema->clear();
     m_sql->clear();
     {
@@ -227,7 +232,7 @@ void GenerationDetails::lookInside()
     m_lookInside->setEnabled(false);
     m_progress->setVisible(true);
     m_progress->setRange(0, 0);
-    m_status->setText(tr("Reading the keychain…"));
+    Q_EMIT statusChanged(tr("Reading the keychain…"));
     const QString wanted = m_generation->baseName();
     m_store.readFor(*m_profile, [this, wanted, profile = *m_profile, guard = QPointer<GenerationDetails>(this)](
                                     const Result<Credentials> &credentials) {
@@ -236,12 +241,12 @@ void GenerationDetails::lookInside()
         if (!credentials) {
             m_progress->setVisible(false);
             m_lookInside->setEnabled(true);
-            m_status->setText(credentials.error());
+            Q_EMIT statusChanged(credentials.error());
             return;
         }
         m_inspector = new GenerationInspector(profile, credentials.value(), &m_catalog, this);
         connect(m_inspector, &GenerationInspector::progress, this, [this](qint64 done, qint64 total) {
-            m_status->setText(tr("Downloading and verifying the generation…"));
+            Q_EMIT statusChanged(tr("Downloading and verifying the generation…"));
             if (total > 0) {
                 m_progress->setRange(0, 1000);
                 m_progress->setValue(static_cast<int>(done * 1000 / total));
@@ -249,15 +254,15 @@ void GenerationDetails::lookInside()
         });
         connect(m_inspector, &GenerationInspector::describing, this, [this] {
             m_progress->setRange(0, 0);
-            m_status->setText(tr("Reading the database…"));
+            Q_EMIT statusChanged(tr("Reading the database…"));
         });
         connect(m_inspector, &GenerationInspector::failed, this, [this](const QString &message) {
             m_progress->setVisible(false);
             m_lookInside->setEnabled(true);
-            m_status->setText(message);
+            Q_EMIT statusChanged(message);
         });
         connect(m_inspector, &GenerationInspector::inspected, this, &GenerationDetails::showInspection);
-        m_status->setText(tr("Downloading and verifying the generation…"));
+        Q_EMIT statusChanged(tr("Downloading and verifying the generation…"));
         m_inspector->inspect(wanted);
     });
 }
@@ -265,7 +270,7 @@ void GenerationDetails::lookInside()
 void GenerationDetails::showInspection(const GenerationInspector::Inspection &inspection)
 {
     m_progress->setVisible(false);
-    m_status->setText(tr("Verified copy: %1").arg(inspection.path));
+    Q_EMIT statusChanged(tr("Verified copy: %1").arg(inspection.path));
     m_copy = inspection.path;
     const QLocale locale;
     m_schema->clear();
@@ -308,7 +313,7 @@ void GenerationDetails::preview(const QString &table)
             if (!rows || rows->isEmpty()) {
                 m_preview->setRowCount(0);
                 m_preview->setColumnCount(0);
-                m_status->setText(rows ? QString() : rows.error());
+                Q_EMIT statusChanged(rows ? QString() : rows.error());
                 Q_EMIT previewShown();
                 return;
             }
@@ -325,7 +330,7 @@ void GenerationDetails::preview(const QString &table)
                     m_preview->setItem(static_cast<int>(r - 1), static_cast<int>(c), new QTableWidgetItem(cellText(values.at(c))));
             }
             m_preview->resizeColumnsToContents();
-            m_status->setText(tr("The first %n row(s) of “%1”, read-only.", nullptr, static_cast<int>(rows->size() - 1))
+            Q_EMIT statusChanged(tr("The first %n row(s) of “%1”, read-only.", nullptr, static_cast<int>(rows->size() - 1))
                                   .arg(table));
             Q_EMIT previewShown();
         });

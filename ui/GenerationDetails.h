@@ -45,6 +45,7 @@ public:
 Q_SIGNALS:
     void inspected(); // the schema, preview and comparison tabs are filled
     void previewShown();
+    void statusChanged(const QString &text); // a line under the title: progress, or a problem
 
 private:
     void showFacts();

@@ -78,7 +78,7 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     m_tabs = new QTabWidget(right);
     m_generations = new QTreeWidget(m_tabs);
     m_generations->setObjectName(QStringLiteral("generations"));
-    m_generations->setHeaderLabels({tr("Generation"), tr("Created"), tr("Size"), tr("Verification")});
+    m_generations->setHeaderLabels({tr("Generation"), tr("Created"), tr("Size"), tr("Verification"), tr("Note")});
     m_generations->setRootIsDecorated(false);
     m_generations->setContextMenuPolicy(Qt::CustomContextMenu);
     auto *generationsPage = new QSplitter(Qt::Vertical, m_tabs);
@@ -96,6 +96,7 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     m_tabs->addTab(m_chart, tr("Chart"));
     rightLayout->addWidget(m_tabs, 1);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({180, 800});
     layout->addWidget(splitter, 1);
 
     auto *row = new QHBoxLayout;
@@ -241,6 +242,8 @@ void MainWindow::showProfile()
     } else {
         lines.append(tr("Next restore drill: after the next backup."));
     }
+    for (const AnomalyRecord &warning : m_catalog.openAnomalies(profile->name))
+        lines.append(tr("Warning: %1").arg(warning.message()));
     const QDateTime next = m_scheduler.nextRun(profile->name);
     if (m_scheduler.isPaused())
         lines.append(tr("Schedules are paused."));
@@ -308,6 +311,12 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
         m_status->setText(error);
     const QLocale locale;
     const auto verifications = m_catalog.latestVerifications(selectedProfile());
+    QHash<QString, AnomalyRecord> warnings; // by the new generation
+    QHash<QString, QString> pins;           // previous generation → its warning's generation
+    for (const AnomalyRecord &warning : m_catalog.openAnomalies(selectedProfile())) {
+        warnings.insert(warning.generation, warning);
+        pins.insert(warning.previousGeneration, warning.generation);
+    }
     QTreeWidgetItem *again = nullptr;
     for (const Generation &g : generations) {
         auto *item = new QTreeWidgetItem(m_generations);
@@ -316,6 +325,18 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
             again = item;
         item->setText(0, g.baseName());
         item->setText(1, locale.toString(g.name.createdUtc().toLocalTime(), QLocale::ShortFormat));
+        if (const auto w = warnings.constFind(g.baseName()); w != warnings.cend()) {
+            item->setText(4, tr("⚠ Tables lost rows"));
+            item->setToolTip(4, w->message());
+            item->setForeground(4, QColor(0xb2, 0x6a, 0x00));
+            item->setData(4, Qt::UserRole, QStringLiteral("warning"));
+        } else if (pins.contains(g.baseName())) {
+            item->setText(4, tr("Kept until the warning is dismissed"));
+            item->setToolTip(4, tr("The last backup before tables lost rows: retention keeps it until you dismiss "
+                                   "the warning about %1.")
+                                    .arg(pins.value(g.baseName())));
+            item->setData(4, Qt::UserRole, QStringLiteral("pinned"));
+        }
         if (g.manifest)
             item->setText(2, locale.formattedDataSize(g.manifest->gzSize));
         if (!g.isComplete()) {
@@ -387,7 +408,36 @@ void MainWindow::showGenerationMenu(const QPoint &position)
     menu->addAction(m_verifyAction);
     menu->addAction(tr("Restore this generation…"), this, [this] { openRestoreWizard(selectedGeneration()); })
         ->setObjectName(QStringLiteral("restoreThis"));
+    if (item->data(4, Qt::UserRole).toString() == QLatin1String("warning")) {
+        menu->addSeparator();
+        menu->addAction(tr("Dismiss the warning…"), this, [this] { dismissWarning(selectedGeneration()); })
+            ->setObjectName(QStringLiteral("dismissWarning"));
+    }
     menu->popup(m_generations->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::dismissWarning(const QString &generation)
+{
+    const QString profile = selectedProfile();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Dismiss the warning?"),
+                                tr("Were the rows missing from %1 removed on purpose? Once the warning is dismissed, "
+                                   "the generation kept from before is deleted by retention when its time comes.")
+                                    .arg(generation),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("confirmDismiss"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, profile, generation](int answer) {
+        if (answer != QMessageBox::Yes)
+            return;
+        if (Status s = m_catalog.dismissAnomaly(profile, generation); !s) {
+            m_status->setText(s.error);
+            return;
+        }
+        if (profile == selectedProfile())
+            showProfile();
+        Q_EMIT warningsChanged();
+    });
+    box->open();
 }
 
 RestoreWizard *MainWindow::openRestoreWizard(const QString &generation)

@@ -54,12 +54,15 @@ public:
     // Verifies the selected generation, or all of the selected profile's generations.
     void verifySelected();
     void verifyAll();
+    // Asks, then dismisses the anomaly warning about `generation` (its pin is released).
+    void dismissWarning(const QString &generation);
     bool isVerifying() const { return !m_verify.isNull(); }
     QString selectedGeneration() const;
     GenerationDetails *details() const { return m_details; }
 
 Q_SIGNALS:
     void verificationFinished(const lk::JobResult &result);
+    void warningsChanged();
     void backUpNowRequested(const QString &profile);
     void newProfileRequested();
     void profilesChanged();

@@ -20,6 +20,7 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
     connect(m_tray, &TrayIcon::backUpNowRequested, this, &TrayApp::backUpNow);
     connect(m_tray, &TrayIcon::openRequested, this, &TrayApp::showWindow);
     connect(m_tray, &TrayIcon::restoreRequested, this, &TrayApp::showRestoreWizard);
+    connect(m_window.get(), &MainWindow::warningsChanged, this, &TrayApp::updateTray);
     connect(m_tray, &TrayIcon::pauseToggled, this, [this](bool paused) {
         m_scheduler.setPaused(paused);
         updateTray();
@@ -161,9 +162,9 @@ void TrayApp::checkStaleness()
 
 void TrayApp::updateTray()
 {
-    bool stale = false;
+    bool stale = false; // or a warning about lost rows still open
     for (const QString &name : m_config.profileNames())
-        stale = stale || m_notifier.isStale(name);
+        stale = stale || m_notifier.isStale(name) || !m_catalog.openAnomalies(name).isEmpty();
     if (!m_queue.isBusy())
         m_tray->setState(m_lastFailed ? TrayIcon::State::Failed
                          : stale      ? TrayIcon::State::Warning

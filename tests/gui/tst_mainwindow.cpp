@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -207,6 +208,48 @@ private Q_SLOTS:
         }
         QVERIFY2(failedPixels > 0, "the failed run is marked in red");
         QCOMPARE(chart->pointAt(QPoint(chart->width() - 60, chart->height() / 2)), 2);
+    }
+
+    void aMassDeleteIsMarkedAndItsPinDismissed()
+    {
+        // init() deleted a third of the notes between the two backups: the second one warns,
+        // and the first is kept until the warning is dismissed.
+        openWindow();
+        QCOMPARE(generationItem(m_second)->data(4, Qt::UserRole).toString(), QStringLiteral("warning"));
+        QVERIFY2(generationItem(m_second)->toolTip(4).contains(QLatin1String("notes")), qPrintable(generationItem(m_second)->toolTip(4)));
+        QCOMPARE(generationItem(m_first)->data(4, Qt::UserRole).toString(), QStringLiteral("pinned"));
+        QVERIFY(child<QLabel>("summary")->text().contains(QLatin1String("Warning:")));
+        QCOMPARE(m_fx.catalog->pinnedGenerations(QStringLiteral("default")), QSet<QString>{m_first});
+
+        // Dismissed from the generation's menu, after a question answered "No" once.
+        auto *list = child<QTreeWidget>("generations");
+        auto dismissFromMenu = [&] {
+            QMetaObject::invokeMethod(list, "customContextMenuRequested",
+                                      Q_ARG(QPoint, list->visualItemRect(generationItem(m_second)).center()));
+            auto *menu = m_window->findChild<QMenu *>(QStringLiteral("generationMenu"));
+            QVERIFY(menu);
+            QAction *dismiss = menu->findChild<QAction *>(QStringLiteral("dismissWarning"));
+            QVERIFY(dismiss);
+            dismiss->trigger();
+            menu->close();
+        };
+        QSignalSpy changed(m_window.get(), &MainWindow::warningsChanged);
+        dismissFromMenu();
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDismiss"));
+        QVERIFY(box);
+        QTest::mouseClick(box->button(QMessageBox::No), Qt::LeftButton);
+        QCOMPARE(m_fx.catalog->openAnomalies(QStringLiteral("default")).size(), 1);
+        QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("confirmDismiss")));
+        dismissFromMenu();
+        box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDismiss"));
+        QVERIFY(box);
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(m_fx.catalog->openAnomalies(QStringLiteral("default")).isEmpty());
+        QVERIFY(m_fx.catalog->pinnedGenerations(QStringLiteral("default")).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(generationItem(m_second) && generationItem(m_second)->text(4).isEmpty(), kTimeoutMs);
+        QVERIFY(generationItem(m_first)->text(4).isEmpty());
+        QVERIFY(!child<QLabel>("summary")->text().contains(QLatin1String("Warning:")));
     }
 
     void restoreWizardOpensFromTheWindowAndTheContextMenu()

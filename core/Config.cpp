@@ -1,6 +1,8 @@
 // The settings file: every key, its default and its version, in one typed place.
 #include "Config.h"
 
+#include "Priority.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -13,6 +15,7 @@ namespace Key {
 // Top level: QSettings writes it under [General].
 const QString version = QStringLiteral("config_version");
 const QString notifyOnSuccess = QStringLiteral("notify_on_success");
+const QString cpuPriority = QStringLiteral("cpu_priority");
 const QString database = QStringLiteral("database");
 const QString destination = QStringLiteral("destination");
 const QString endpoint = QStringLiteral("endpoint");
@@ -32,6 +35,8 @@ const QString level = QStringLiteral("compression_level");
 const QString busyTimeout = QStringLiteral("busy_timeout_seconds");
 } // namespace Key
 const QString kProfilesGroup = QStringLiteral("profile.");
+const QString kPriorityLow = QStringLiteral("low");
+const QString kPriorityNormal = QStringLiteral("normal");
 } // namespace
 
 Config::Config(QString path) : m_path(path.isEmpty() ? defaultPath() : std::move(path)) {}
@@ -52,8 +57,11 @@ Status Config::load()
 {
     m_profiles.clear();
     m_notifyOnSuccess = false;
-    if (!QFileInfo::exists(m_path))
+    m_lowPriority = true;
+    if (!QFileInfo::exists(m_path)) {
+        setLowPriority(m_lowPriority);
         return Status::success();
+    }
     QSettings settings(m_path, QSettings::IniFormat);
     if (settings.status() != QSettings::NoError)
         return Status::failure(tr("Cannot read the settings file %1; it is damaged or not "
@@ -69,6 +77,9 @@ Status Config::load()
                                    .arg(version));
 
     m_notifyOnSuccess = settings.value(Key::notifyOnSuccess, false).toBool();
+    // Anything but "normal" (a typo, a value from a newer LiteKeep) stays low: the safe side.
+    m_lowPriority = settings.value(Key::cpuPriority, kPriorityLow).toString().trimmed().toLower() !=
+                    kPriorityNormal;
     const QStringList groups = settings.childGroups();
     for (const QString &group : groups) {
         if (!group.startsWith(kProfilesGroup))
@@ -98,6 +109,8 @@ Status Config::load()
         settings.endGroup();
         m_profiles.append(p);
     }
+    // Applied only once the whole file read cleanly.
+    setLowPriority(m_lowPriority);
     return Status::success();
 }
 
@@ -120,6 +133,7 @@ Status Config::save() const
     settings.clear();
     settings.setValue(Key::version, kVersion);
     settings.setValue(Key::notifyOnSuccess, m_notifyOnSuccess);
+    settings.setValue(Key::cpuPriority, m_lowPriority ? kPriorityLow : kPriorityNormal);
     for (const Profile &p : m_profiles) {
         settings.beginGroup(kProfilesGroup + p.name);
         settings.setValue(Key::database, p.databasePath);
@@ -150,6 +164,12 @@ Status Config::save() const
     if (settings.status() != QSettings::NoError)
         return Status::failure(tr("Cannot write the settings file %1.").arg(m_path));
     return Status::success();
+}
+
+void Config::setLowPriority(bool low)
+{
+    m_lowPriority = low;
+    Priority::setEnabled(low);
 }
 
 QStringList Config::profileNames() const

@@ -40,6 +40,13 @@ public:
     bool notifyOnSuccess() const { return m_notifyOnSuccess; }
     void setNotifyOnSuccess(bool on) { m_notifyOnSuccess = on; }
 
+    // Application-wide (key cpu_priority = low | normal): backups, verifications and restores
+    // run at low CPU and I/O priority so the desktop stays responsive. On by default. Loading
+    // or setting it applies it to this process at once (Priority::setEnabled), so every
+    // driver that reads the settings gets it without wiring of its own.
+    bool lowPriority() const { return m_lowPriority; }
+    void setLowPriority(bool low);
+
     QStringList profileNames() const;
     std::optional<Profile> profile(const QString &name) const;
     Status addProfile(const Profile &profile);     // refuses a duplicate name
@@ -50,6 +57,7 @@ private:
     QString m_path;
     QList<Profile> m_profiles;
     bool m_notifyOnSuccess = false;
+    bool m_lowPriority = true;
 };
 
 } // namespace lk

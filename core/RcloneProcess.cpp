@@ -2,6 +2,7 @@
 #include "RcloneProcess.h"
 
 #include "Credentials.h"
+#include "Priority.h"
 
 #include <QDir>
 
@@ -99,6 +100,7 @@ void RcloneProcess::start(const QStringList &arguments, const QProcessEnvironmen
     m_process.setArguments(commonArguments() + arguments);
     if (timeoutMs > 0)
         m_timeout.start(timeoutMs);
+    Priority::applyTo(m_process); // rclone must not compete with the desktop
     m_process.start();
     // rclone reads nothing from us: an empty, closed stdin (not /dev/null, which a
     // sandbox may deny).

@@ -4,6 +4,7 @@
 #include "Catalog.h"
 #include "GenerationLister.h"
 #include "LiveDatabase.h"
+#include "Priority.h"
 #include "SqliteDatabase.h"
 #include "Storage.h"
 #include "Verifier.h"
@@ -291,7 +292,7 @@ void RestoreJob::runWorker(QList<Generation> candidates)
     }, Qt::SingleShotConnection);
     m_poll.start();
 
-    m_worker.setFuture(QtConcurrent::run([=] {
+    m_worker.setFuture(Priority::run([=] {
         auto fail = [&](const QString &message) { work->error = message; };
         QString source; // the verified database to put in place
         if (request.mode == Mode::Undo) {

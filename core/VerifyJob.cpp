@@ -3,6 +3,7 @@
 
 #include "Catalog.h"
 #include "GenerationLister.h"
+#include "Priority.h"
 #include "Storage.h"
 
 #include <QJsonArray>
@@ -248,7 +249,7 @@ void VerifyJob::verifyNext()
         m_profile, m_profile.parsedDestination().value(), m_credentials);
     const QString path = m_stagingDir + QLatin1Char('/') + generation.baseName() + QStringLiteral(".db");
     const std::atomic_bool *cancel = &m_cancel;
-    m_worker.setFuture(QtConcurrent::run([=] {
+    m_worker.setFuture(Priority::run([=] {
         Verdict v = Verifier::verify(profile, remote, generation, path, cancel,
                                      [done](qint64 bytes, qint64) { done->store(bytes); });
         QFile::remove(path);

@@ -4,6 +4,7 @@
 #include "BackupCommand.h"
 #include "CredentialsCommand.h"
 #include "DiffCommand.h"
+#include "DismissCommand.h"
 #include "ShowCommand.h"
 #include "ListCommand.h"
 #include "PruneCommand.h"
@@ -118,6 +119,8 @@ void Cli::run(const QStringList &arguments)
         m_command = new DiffCommand(*m_ctx, this);
     else if (verb == QLatin1String("schedule"))
         m_command = new ScheduleCommand(*m_ctx, this);
+    else if (verb == QLatin1String("dismiss"))
+        m_command = new DismissCommand(*m_ctx, this);
     else if (verb == QLatin1String("help")) {
         std::printf("%s\n", usage().toLocal8Bit().constData());
         finishWith(ExitOk);

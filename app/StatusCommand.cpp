@@ -71,11 +71,25 @@ void StatusCommand::run(const QStringList &arguments)
             entry.insert(QStringLiteral("last_run"), runJson(*last));
         if (good)
             entry.insert(QStringLiteral("last_success"), runJson(*good));
+        const QList<AnomalyRecord> warnings = haveHistory ? catalog.openAnomalies(name) : QList<AnomalyRecord>();
+        QJsonArray anomalies;
+        for (const AnomalyRecord &a : warnings)
+            anomalies.append(QJsonObject{{QStringLiteral("generation"), a.generation},
+                                         {QStringLiteral("previous_generation"), a.previousGeneration},
+                                         {QStringLiteral("created"), a.createdUtc.toString(Qt::ISODate)},
+                                         {QStringLiteral("findings"), Anomaly::toJson(a.findings)},
+                                         {QStringLiteral("message"), a.message()}});
+        entry.insert(QStringLiteral("anomalies"), anomalies);
         profiles.append(entry);
 
         if (m_ctx.json())
             continue;
         m_ctx.out(tr("Profile %1: %2 → %3").arg(name, p.databasePath, p.destination));
+        for (const AnomalyRecord &a : warnings) {
+            m_ctx.out(tr("  WARNING (backup %1): %2").arg(a.generation, a.message()));
+            m_ctx.out(tr("    Check the database; when the change was intended, run \"litekeep dismiss "
+                         "--profile %1 %2\".").arg(name, a.generation));
+        }
         if (!last) {
             m_ctx.out(tr("  No backup has run yet."));
             continue;

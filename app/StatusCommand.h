@@ -1,4 +1,5 @@
-// litekeep status [--profile NAME]: the last run and the last good backup, from the history.
+// litekeep status [--profile NAME]: the last run, the last good backup and open warnings, from
+// the history.
 #pragma once
 
 #include "Command.h"

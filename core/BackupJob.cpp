@@ -1,6 +1,7 @@
 // One backup run: snapshot, compress, upload the data, check it, upload the manifest last.
 #include "BackupJob.h"
 
+#include "Anomaly.h"
 #include "Catalog.h"
 #include "Generation.h"
 #include "PruneJob.h"
@@ -8,6 +9,8 @@
 #include "GenerationName.h"
 #include "Gzip.h"
 #include "ParallelGzip.h"
+#include "PreviousGeneration.h"
+#include "Priority.h"
 #include "Snapshot.h"
 #include "SqliteDatabase.h"
 #include "Storage.h"
@@ -106,6 +109,8 @@ void BackupJob::cancel()
         return;
     if (m_storage)
         m_storage->cancel();
+    if (m_previousLookup)
+        m_previousLookup->cancel();
     if (auto *prune = qobject_cast<PruneJob *>(m_child.data()))
         prune->cancel();
     else if (auto *drill = qobject_cast<VerifyJob *>(m_child.data()))
@@ -206,7 +211,35 @@ void BackupJob::listExisting()
         };
         while (taken(GenerationName(m_profile.name, created)))
             created = created.addSecs(1);
+        findPrevious(objects, created);
         prepareInWorker(created);
+    });
+}
+
+// Runs while the snapshot is taken; the comparison waits for it only if it is slower than the
+// whole upload (it reads one small manifest, usually from the local mirror).
+void BackupJob::findPrevious(const QList<Storage::ObjectInfo> &objects, const QDateTime &createdUtc)
+{
+    QSet<QString> failedVerification;
+    if (m_catalog) {
+        const auto verifications = m_catalog->latestVerifications(m_profile.name);
+        for (const VerificationRecord &v : verifications) {
+            if (!v.passed)
+                failedVerification.insert(v.generation);
+        }
+    }
+    m_previousPending = true;
+    m_previousLookup = new PreviousGeneration(m_profile, m_credentials, this);
+    m_previousLookup->find(objects, createdUtc, failedVerification,
+                           [this](const std::optional<Generation> &previous, const QString &problem) {
+        m_previousPending = false;
+        m_previous = previous;
+        if (!problem.isEmpty() && !m_cancel.load())
+            m_warnings.append(tr("This backup could not be compared with the previous one: %1").arg(problem));
+        if (m_resumeAfterPrevious) {
+            m_resumeAfterPrevious = false;
+            afterStored();
+        }
     });
 }
 
@@ -248,7 +281,7 @@ void BackupJob::prepareInWorker(const QDateTime &createdUtc)
         uploadData();
     }, Qt::SingleShotConnection);
 
-    m_worker.setFuture(QtConcurrent::run([=] {
+    m_worker.setFuture(Priority::run([=] {
         auto snapshot = Snapshot::take(source, snapshotPath, busyMs, cancel);
         if (!snapshot) {
             prepared->error = snapshot.error();
@@ -345,7 +378,9 @@ void BackupJob::uploadManifest()
     const GenerationName name(m_profile.name, m_createdUtc);
     const QString path = m_stagingDir + QLatin1Char('/') + name.manifestObject();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m.toJson()) < 0 || !file.commit()) {
+    if (file.open(QIODevice::WriteOnly))
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (!file.isOpen() || file.write(m.toJson()) < 0 || !file.commit()) {
         fail(tr("Cannot write the manifest in %1: %2.").arg(m_stagingDir, file.errorString()));
         return;
     }
@@ -357,8 +392,48 @@ void BackupJob::uploadManifest()
             return;
         }
         m_stored = true;
-        verifyNew();
+        afterStored();
     });
+}
+
+void BackupJob::afterStored()
+{
+    if (checkCancelled())
+        return;
+    if (m_previousPending) {
+        m_resumeAfterPrevious = true;
+        return;
+    }
+    detectAnomaly();
+    verifyNew();
+}
+
+// Recorded before retention runs, so this very run's prune already keeps the previous backup.
+void BackupJob::detectAnomaly()
+{
+    if (!m_previous || !m_previous->manifest)
+        return;
+    const auto findings = Anomaly::compare(m_previous->manifest->database.rowCounts,
+                                           m_prepared->snapshot.info.rowCounts);
+    if (findings.isEmpty())
+        return;
+    const QString previous = m_previous->baseName();
+    bool pinned = false;
+    if (m_catalog) {
+        const Status recorded = m_catalog->recordAnomaly(
+            {m_profile.name, m_generation, previous, findings, QDateTime::currentDateTimeUtc(), {}});
+        pinned = recorded.ok;
+        if (!recorded)
+            m_warnings.append(tr("The warning could not be recorded, so the previous backup is not "
+                                 "protected from retention: %1").arg(recorded.error));
+    }
+    m_anomaly = QJsonObject{
+        {QStringLiteral("generation"), m_generation},
+        {QStringLiteral("previous_generation"), previous},
+        {QStringLiteral("pinned"), pinned},
+        {QStringLiteral("findings"), Anomaly::toJson(findings)},
+        {QStringLiteral("message"), Anomaly::summary(findings, pinned ? previous : QString())},
+    };
 }
 
 // The run counts only once the generation has come back from the destination intact.
@@ -410,7 +485,7 @@ void BackupJob::verifyNew()
     const QString path = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".verify.db");
     const std::atomic_bool *cancel = &m_cancel;
     auto done = m_workDone;
-    m_verifier.setFuture(QtConcurrent::run([=] {
+    m_verifier.setFuture(Priority::run([=] {
         Verdict v = Verifier::verify(profile, remote, generation, path, cancel,
                                      [done](qint64 bytes, qint64) { done->store(bytes); });
         QFile::remove(path);
@@ -484,12 +559,16 @@ void BackupJob::succeed()
     };
     if (!m_warnings.isEmpty())
         details.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(m_warnings));
+    if (!m_anomaly.isEmpty())
+        details.insert(QStringLiteral("anomaly"), m_anomaly);
     QString message = tr("Backed up %1 to %2 as %3 (%4 compressed to %5) in %6 s.")
             .arg(QFileInfo(m_profile.databasePath).fileName(), m_profile.destination, m_generation,
                  locale.formattedDataSize(gz.inputBytes), locale.formattedDataSize(gz.outputBytes),
                  locale.toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1));
     message += QLatin1Char(' ') + (m_verify ? tr("Verified from the destination.")
                                             : tr("Not verified (--no-verify); nothing was pruned."));
+    if (!m_anomaly.isEmpty())
+        message += QLatin1Char(' ') + m_anomaly.value(QLatin1String("message")).toString();
     if (!m_pruned.isEmpty())
         message += QLatin1Char(' ') + tr("Retention removed %n old object(s).", nullptr, static_cast<int>(m_pruned.size()));
     for (const QString &warning : std::as_const(m_warnings))

@@ -2,10 +2,12 @@
 #pragma once
 
 #include "Credentials.h"
+#include "Generation.h"
 #include "JobResult.h"
 #include "Manifest.h"
 #include "Profile.h"
 #include "Staging.h"
+#include "Storage.h"
 #include "Verifier.h"
 
 #include <QElapsedTimer>
@@ -17,11 +19,12 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace lk {
 
 class Catalog;
-class Storage;
+class PreviousGeneration;
 
 class BackupJob : public QObject
 {
@@ -56,10 +59,13 @@ private:
     struct Prepared; // what the worker thread hands back
     void begin();
     void listExisting();
+    void findPrevious(const QList<Storage::ObjectInfo> &objects, const QDateTime &createdUtc);
     void prepareInWorker(const QDateTime &createdUtc);
     void uploadData();
     void checkUpload();
     void uploadManifest();
+    void afterStored();
+    void detectAnomaly();
     void verifyNew();
     void prune();
     void drillIfDue();
@@ -92,6 +98,12 @@ private:
     QJsonArray m_pruned;
     Manifest m_manifest;
     QPointer<QObject> m_child; // the prune or drill job running inside this run
+    // The anomaly alarm: the generation before this one, looked up while the snapshot runs.
+    PreviousGeneration *m_previousLookup = nullptr;
+    std::optional<Generation> m_previous;
+    bool m_previousPending = false;
+    bool m_resumeAfterPrevious = false;
+    QJsonObject m_anomaly; // details["anomaly"] when tables lost rows
     QFutureWatcher<Verdict> m_verifier;
     bool m_started = false;
     bool m_finished = false;

@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -116,6 +118,15 @@ Status Catalog::open()
         " object TEXT NOT NULL,"
         " deleted_utc TEXT NOT NULL,"
         " reason TEXT NOT NULL DEFAULT '')",
+        "CREATE TABLE IF NOT EXISTS anomalies ("
+        " id INTEGER PRIMARY KEY,"
+        " profile TEXT NOT NULL,"
+        " generation TEXT NOT NULL,"
+        " previous_generation TEXT NOT NULL,"
+        " findings TEXT NOT NULL,"
+        " created_utc TEXT NOT NULL,"
+        " dismissed_utc TEXT)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS anomalies_by_generation ON anomalies(profile, generation)",
     };
     for (const char *sql : statements) {
         if (!q.exec(QString::fromLatin1(sql)))
@@ -306,6 +317,89 @@ QList<QStringList> Catalog::deletions(const QString &profile, int limit) const
             rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
     }
     return rows;
+}
+
+QString AnomalyRecord::message() const
+{
+    return Anomaly::summary(findings, isOpen() ? previousGeneration : QString());
+}
+
+Status Catalog::recordAnomaly(const AnomalyRecord &record)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO anomalies (profile, generation, previous_generation, "
+                             "findings, created_utc, dismissed_utc) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(record.profile);
+    q.addBindValue(text(record.generation));
+    q.addBindValue(text(record.previousGeneration));
+    q.addBindValue(QString::fromUtf8(
+        QJsonDocument(Anomaly::toJson(record.findings)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(isoUtc(record.createdUtc.isValid() ? record.createdUtc : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(record.dismissedUtc.isValid() ? QVariant(isoUtc(record.dismissedUtc)) : QVariant());
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    return Status::success();
+}
+
+QList<AnomalyRecord> Catalog::anomalies(const QString &profile) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT profile, generation, previous_generation, findings, created_utc, "
+                             "dismissed_utc FROM anomalies WHERE profile = ? ORDER BY generation DESC, id DESC"));
+    q.addBindValue(profile);
+    QList<AnomalyRecord> list;
+    if (q.exec()) {
+        while (q.next()) {
+            AnomalyRecord r;
+            r.profile = q.value(0).toString();
+            r.generation = q.value(1).toString();
+            r.previousGeneration = q.value(2).toString();
+            r.findings = Anomaly::fromJson(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array());
+            r.createdUtc = fromIso(q.value(4));
+            r.dismissedUtc = fromIso(q.value(5));
+            list.append(r);
+        }
+    }
+    return list;
+}
+
+QList<AnomalyRecord> Catalog::openAnomalies(const QString &profile) const
+{
+    QList<AnomalyRecord> list = anomalies(profile);
+    list.removeIf([](const AnomalyRecord &r) { return !r.isOpen(); });
+    return list;
+}
+
+Status Catalog::dismissAnomaly(const QString &profile, const QString &generation)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("UPDATE anomalies SET dismissed_utc = ? "
+                             "WHERE profile = ? AND generation = ? AND dismissed_utc IS NULL"));
+    q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(profile);
+    q.addBindValue(generation);
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    if (q.numRowsAffected() < 1)
+        return Status::failure(tr("There is no open warning about generation %1 of profile \"%2\".")
+                                   .arg(generation, profile));
+    return Status::success();
+}
+
+QSet<QString> Catalog::pinnedGenerations(const QString &profile) const
+{
+    QSet<QString> pinned;
+    for (const AnomalyRecord &r : openAnomalies(profile))
+        pinned.insert(r.previousGeneration);
+    return pinned;
+}
+
+QSet<QString> Catalog::anomalousGenerations(const QString &profile) const
+{
+    QSet<QString> anomalous;
+    for (const AnomalyRecord &r : openAnomalies(profile))
+        anomalous.insert(r.generation);
+    return anomalous;
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // The local history of runs (backups now; verifications, prunes and restores later), in SQLite.
 #pragma once
 
+#include "Anomaly.h"
 #include "JobResult.h"
 #include "Result.h"
 
@@ -8,6 +9,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -51,6 +53,23 @@ struct RestoreRecord
     QString preRestoreCopy;
 };
 
+// A backup after which tables lost too many rows (see Anomaly): `generation` is the new,
+// suspicious one; `previousGeneration` the one before it, which retention keeps (pins) until
+// the user dismisses the warning.
+struct AnomalyRecord
+{
+    QString profile;
+    QString generation;
+    QString previousGeneration;
+    QList<Anomaly::Finding> findings;
+    QDateTime createdUtc;
+    QDateTime dismissedUtc; // invalid while the warning is open
+
+    bool isOpen() const { return !dismissedUtc.isValid(); }
+    // The sentence the user reads (Anomaly::summary), naming the pinned generation while open.
+    QString message() const;
+};
+
 class Catalog
 {
     Q_DECLARE_TR_FUNCTIONS(Catalog)
@@ -87,6 +106,20 @@ public:
     Status recordRestore(const QString &profile, const RestoreRecord &record);
     // The newest restore that kept a pre-restore copy which still exists: what "undo" puts back.
     std::optional<RestoreRecord> lastUndoableRestore(const QString &profile) const;
+
+    // The anomaly alarm. Recording the same generation again replaces its record.
+    Status recordAnomaly(const AnomalyRecord &record);
+    // Every warning of the profile, dismissed ones too; newest first.
+    QList<AnomalyRecord> anomalies(const QString &profile) const;
+    // The warnings not yet dismissed; newest first.
+    QList<AnomalyRecord> openAnomalies(const QString &profile) const;
+    // Dismisses the open warning about `generation` (the new, suspicious one); fails with a
+    // sentence when there is none.
+    Status dismissAnomaly(const QString &profile, const QString &generation);
+    // Generations retention must keep: the previous generations of open warnings.
+    QSet<QString> pinnedGenerations(const QString &profile) const;
+    // Generations with an open warning (the new ones), for marking them in lists.
+    QSet<QString> anomalousGenerations(const QString &profile) const;
 
     QList<RunRecord> runs(const QString &profile, int limit = 50) const;
     std::optional<RunRecord> lastRun(const QString &profile, const QString &kind,

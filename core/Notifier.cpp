@@ -19,6 +19,12 @@ std::optional<Notice> Notifier::decide(const QString &profile, const JobResult &
     case JobResult::Outcome::Cancelled:
         return std::nullopt; // the user did it
     case JobResult::Outcome::Succeeded:
+        // Shown even with success notices off: a mass delete must not go unseen.
+        if (const QJsonObject anomaly = result.details.value(QLatin1String("anomaly")).toObject();
+            !anomaly.isEmpty())
+            return Notice{Notice::Kind::Anomaly, profile,
+                          tr("Backup of \"%1\": rows are missing").arg(profile),
+                          anomaly.value(QLatin1String("message")).toString()};
         if (!previousOutcome.isEmpty() && previousOutcome != QLatin1String("succeeded") &&
             previousOutcome != QLatin1String("cancelled"))
             return Notice{Notice::Kind::Recovery, profile, tr("Backups of \"%1\" work again").arg(profile),

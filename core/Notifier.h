@@ -1,5 +1,5 @@
 // Decides what deserves the user's attention (failures, recovery, optional success, stale
-// backups); the tray and windows only render the notices it emits.
+// backups, tables that lost rows); the tray and windows only render the notices it emits.
 #pragma once
 
 #include "JobResult.h"
@@ -17,13 +17,16 @@ class Catalog;
 
 struct Notice
 {
-    enum class Kind { Failure, Recovery, Success, Stale, Fresh };
+    // Anomaly: the backup succeeded, but tables lost many rows since the previous one.
+    enum class Kind { Failure, Recovery, Success, Stale, Fresh, Anomaly };
     Kind kind = Kind::Failure;
     QString profile;
     QString title;
     QString message;
 
-    bool isProblem() const { return kind == Kind::Failure || kind == Kind::Stale; }
+    bool isProblem() const { return kind == Kind::Failure || kind == Kind::Stale || kind == Kind::Anomaly; }
+    // Shown with a warning icon (a failure is more than a warning).
+    bool isWarning() const { return kind == Kind::Stale || kind == Kind::Anomaly; }
 };
 
 class Notifier : public QObject

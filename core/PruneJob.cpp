@@ -63,6 +63,13 @@ void PruneJob::begin()
                                 lastBackup->outcome != QLatin1String("running");
         const auto verifications = m_catalog ? m_catalog->latestVerifications(m_profile.name)
                                              : QHash<QString, VerificationRecord>();
+        // The generation before an anomalous backup stays until the warning is dismissed.
+        QHash<QString, QString> pinnedBy; // pinned generation -> the anomalous one
+        if (m_catalog) {
+            const auto open = m_catalog->openAnomalies(m_profile.name);
+            for (const AnomalyRecord &a : open)
+                pinnedBy.insert(a.previousGeneration, a.generation);
+        }
         QList<Retention::Item> items;
         for (const Generation &g : all) {
             Retention::Item item;
@@ -72,14 +79,18 @@ void PruneJob::begin()
             const auto v = verifications.find(g.baseName());
             if (v != verifications.end())
                 item.verification = v->passed ? Retention::Verification::Passed : Retention::Verification::Failed;
+            item.pinned = pinnedBy.contains(g.baseName());
             items.append(item);
         }
         const Retention::Policy policy{m_profile.keepDays, m_profile.keepMin, m_profile.keepMonthly};
         const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
         const auto decisions = Retention::plan(items, now, QTimeZone::systemTimeZone(), policy, lastFailed);
         for (qsizetype i = 0; i < decisions.size(); ++i) {
-            const auto &d = decisions.at(i);
+            auto d = decisions.at(i);
             const Generation &g = all.at(i);
+            if (d.keep && items.at(i).pinned && !items.at(i).newerFormat && !lastFailed)
+                d.reason = tr("kept: pinned until the warning about %1 is dismissed")
+                               .arg(pinnedBy.value(g.baseName()));
             m_plan.append(QJsonObject{{QStringLiteral("generation"), g.baseName()},
                                       {QStringLiteral("state"), Generation::stateName(g.state)},
                                       {QStringLiteral("keep"), d.keep},

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void durationMs();
     void persistsAcrossOpens();
     void refusesForeignFile();
+    void anomalies();
+    void anomaliesPersist();
 };
 
 void TestCatalog::privateFile()
@@ -276,6 +278,96 @@ void TestCatalog::refusesForeignFile()
     const lk::Status n = nowhere.open();
     QVERIFY(!n.ok);
     QVERIFY2(n.error.contains(QLatin1String("/dev/null/history.sqlite")), qPrintable(n.error));
+}
+
+
+// The anomaly alarm's history: recorded, listed newest first, pinned until dismissed.
+void TestCatalog::anomalies()
+{
+    lkt::TestHome home;
+    Catalog catalog(home.file(QStringLiteral("history.sqlite")));
+    QVERIFY(catalog.open().ok);
+    const QString p = QStringLiteral("cogito");
+    QVERIFY(catalog.openAnomalies(p).isEmpty());
+    QVERIFY(catalog.pinnedGenerations(p).isEmpty());
+
+    using Finding = lk::Anomaly::Finding;
+    const QList<Finding> notes{{Finding::Kind::Shrank, QStringLiteral("notes"), 1204, 160}};
+    const QList<Finding> tags{{Finding::Kind::Vanished, QStringLiteral("タグ"), 30, 0}};
+    const QDateTime created(QDate(2026, 10, 2), QTime(2, 0, 5), QTimeZone::utc());
+    QVERIFY(catalog.recordAnomaly({p, QStringLiteral("cogito-20261002T020000Z"), QStringLiteral("cogito-20261001T020000Z"),
+                                   notes, created, {}}).ok);
+    QVERIFY(catalog.recordAnomaly({p, QStringLiteral("cogito-20261005T020000Z"), QStringLiteral("cogito-20261004T020000Z"),
+                                   tags, {}, {}}).ok);
+    // Another profile's warnings stay its own.
+    QVERIFY(catalog.recordAnomaly({QStringLiteral("other"), QStringLiteral("other-20261005T020000Z"),
+                                   QStringLiteral("other-20261004T020000Z"), tags, {}, {}}).ok);
+
+    const auto open = catalog.openAnomalies(p);
+    QCOMPARE(open.size(), 2);
+    QCOMPARE(open.at(0).generation, QStringLiteral("cogito-20261005T020000Z")); // newest first
+    QCOMPARE(open.at(0).findings, tags);
+    QVERIFY(open.at(0).createdUtc.isValid());
+    QCOMPARE(open.at(1).generation, QStringLiteral("cogito-20261002T020000Z"));
+    QCOMPARE(open.at(1).previousGeneration, QStringLiteral("cogito-20261001T020000Z"));
+    QCOMPARE(open.at(1).findings, notes);
+    QCOMPARE(open.at(1).createdUtc, created);
+    QVERIFY(open.at(1).isOpen());
+    QVERIFY2(open.at(1).message().contains(QStringLiteral("cogito-20261001T020000Z, is kept")),
+             qPrintable(open.at(1).message()));
+    QCOMPARE(catalog.pinnedGenerations(p),
+             (QSet<QString>{QStringLiteral("cogito-20261001T020000Z"), QStringLiteral("cogito-20261004T020000Z")}));
+    QCOMPARE(catalog.anomalousGenerations(p),
+             (QSet<QString>{QStringLiteral("cogito-20261002T020000Z"), QStringLiteral("cogito-20261005T020000Z")}));
+
+    // Dismissing by the pinned generation's name is not dismissing: it names the new one.
+    const lk::Status wrong = catalog.dismissAnomaly(p, QStringLiteral("cogito-20261001T020000Z"));
+    QVERIFY(!wrong.ok);
+    QVERIFY2(wrong.error.contains(QStringLiteral("cogito-20261001T020000Z")), qPrintable(wrong.error));
+    QVERIFY(!catalog.dismissAnomaly(QStringLiteral("other"), QStringLiteral("cogito-20261002T020000Z")).ok);
+
+    QVERIFY(catalog.dismissAnomaly(p, QStringLiteral("cogito-20261002T020000Z")).ok);
+    QCOMPARE(catalog.pinnedGenerations(p), QSet<QString>{QStringLiteral("cogito-20261004T020000Z")});
+    QCOMPARE(catalog.anomalousGenerations(p), QSet<QString>{QStringLiteral("cogito-20261005T020000Z")});
+    QCOMPARE(catalog.openAnomalies(p).size(), 1);
+    // Dismissed once is dismissed.
+    QVERIFY(!catalog.dismissAnomaly(p, QStringLiteral("cogito-20261002T020000Z")).ok);
+    // The history keeps it, marked dismissed, and no longer promises to keep anything.
+    const auto all = catalog.anomalies(p);
+    QCOMPARE(all.size(), 2);
+    QVERIFY(!all.at(1).isOpen());
+    QVERIFY(all.at(1).dismissedUtc.isValid());
+    QVERIFY2(!all.at(1).message().contains(QStringLiteral("is kept")), qPrintable(all.at(1).message()));
+    QCOMPARE(catalog.pinnedGenerations(QStringLiteral("other")), QSet<QString>{QStringLiteral("other-20261004T020000Z")});
+
+    // Recording a generation again replaces its record (and reopens it).
+    QVERIFY(catalog.recordAnomaly({p, QStringLiteral("cogito-20261002T020000Z"), QStringLiteral("cogito-20261001T020000Z"),
+                                   notes + tags, {}, {}}).ok);
+    QCOMPARE(catalog.anomalies(p).size(), 2);
+    QCOMPARE(catalog.openAnomalies(p).size(), 2);
+    QCOMPARE(catalog.openAnomalies(p).at(1).findings.size(), 2);
+}
+
+// A CLI dismissal is seen by the tray's open catalog, and warnings survive a restart.
+void TestCatalog::anomaliesPersist()
+{
+    lkt::TestHome home;
+    const QString file = home.file(QStringLiteral("history.sqlite"));
+    Catalog tray(file);
+    QVERIFY(tray.open().ok);
+    {
+        Catalog cli(file);
+        QVERIFY(cli.open().ok);
+        QVERIFY(cli.recordAnomaly({QStringLiteral("p"), QStringLiteral("p-2"), QStringLiteral("p-1"),
+                                   {{lk::Anomaly::Finding::Kind::Shrank, QStringLiteral("notes"), 100, 1}}, {}, {}}).ok);
+    }
+    QCOMPARE(tray.pinnedGenerations(QStringLiteral("p")), QSet<QString>{QStringLiteral("p-1")});
+    {
+        Catalog cli(file);
+        QVERIFY(cli.open().ok);
+        QVERIFY(cli.dismissAnomaly(QStringLiteral("p"), QStringLiteral("p-2")).ok);
+    }
+    QVERIFY(tray.pinnedGenerations(QStringLiteral("p")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

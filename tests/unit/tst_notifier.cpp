@@ -35,6 +35,8 @@ private Q_SLOTS:
     void decide_data();
     void decide();
     void runFinishedEmitsTheDecision();
+    void anomaly_data();
+    void anomaly();
     void isStale_data();
     void isStale();
     void stalenessNoticesOnlyOnChange();
@@ -112,6 +114,53 @@ void TestNotifier::runFinishedEmitsTheDecision()
     QCOMPARE(noticeAt(spy, 1).message, QStringLiteral("disk full"));
     notifier.runFinished(QStringLiteral("a"), JobResult::cancelled(QStringLiteral("stopped")), QStringLiteral("failed"));
     QCOMPARE(spy.size(), 2);
+}
+
+void TestNotifier::anomaly_data()
+{
+    QTest::addColumn<QString>("previous");
+    QTest::addColumn<bool>("onSuccess");
+    QTest::newRow("success notices off") << QStringLiteral("succeeded") << false;
+    QTest::newRow("success notices on") << QStringLiteral("succeeded") << true;
+    QTest::newRow("first run") << QString() << false;
+    QTest::newRow("wins over recovery") << QStringLiteral("failed") << false;
+}
+
+// A backup that succeeded but found tables that lost rows: a warning, whatever the switches.
+void TestNotifier::anomaly()
+{
+    QFETCH(QString, previous);
+    QFETCH(bool, onSuccess);
+    const QString sentence = QStringLiteral("Table notes lost 87 % of its rows (1,204 → 160) since the previous "
+                                            "backup. The previous backup, nightly-20261001T020000Z, is kept "
+                                            "until you dismiss this warning.");
+    const JobResult result = JobResult::succeeded(
+        QStringLiteral("Backed up cogito.db. ") + sentence,
+        {{QStringLiteral("generation"), QStringLiteral("nightly-20261002T020000Z")},
+         {QStringLiteral("anomaly"), QJsonObject{{QStringLiteral("message"), sentence},
+                                                 {QStringLiteral("previous_generation"),
+                                                  QStringLiteral("nightly-20261001T020000Z")}}}});
+    const auto notice = Notifier::decide(QStringLiteral("nightly"), result, previous, onSuccess);
+    QVERIFY(notice.has_value());
+    QCOMPARE(notice->kind, Notice::Kind::Anomaly);
+    QCOMPARE(notice->profile, QStringLiteral("nightly"));
+    QCOMPARE(notice->title, QStringLiteral("Backup of \"nightly\": rows are missing"));
+    QCOMPARE(notice->message, sentence);
+    QVERIFY(notice->isWarning());
+    QVERIFY(notice->isProblem());
+
+    Notifier notifier;
+    notifier.setNotifyOnSuccess(onSuccess);
+    QSignalSpy spy(&notifier, &Notifier::notice);
+    notifier.runFinished(QStringLiteral("nightly"), result, previous);
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(noticeAt(spy, 0).kind, Notice::Kind::Anomaly);
+
+    // The same run without findings says nothing (with success notices off and no recovery).
+    JobResult plain = result;
+    plain.details.remove(QStringLiteral("anomaly"));
+    const auto quiet = Notifier::decide(QStringLiteral("nightly"), plain, QStringLiteral("succeeded"), false);
+    QVERIFY(!quiet.has_value());
 }
 
 void TestNotifier::isStale_data()

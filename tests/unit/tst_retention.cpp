@@ -223,6 +223,26 @@ void TestRetention::plan_data()
         << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 0 << 0
         << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2025-01-01T00:00:00Z")}
         << QStringList{QStringLiteral("2025-01-01T00:00:00Z=pinned")};
+    // The anomaly alarm pins the backup before a mass delete until the warning is dismissed.
+    QTest::newRow("anomaly pin outlives keep-days and keep-min")
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z v"), QStringLiteral("2026-09-20T02:00:00Z v p"),
+                       QStringLiteral("2026-09-19T02:00:00Z v"), QStringLiteral("2026-09-18T02:00:00Z v")}
+        << utc(QStringLiteral("2026-10-31T03:00:00Z")) << utcZone << 30 << 1 << 0
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z"), QStringLiteral("2026-09-20T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-09-20T02:00:00Z=pinned"),
+                       QStringLiteral("2026-09-19T02:00:00Z=older than 30")};
+    QTest::newRow("anomaly pin with keep-days 0 and keep-min 0")
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z v"), QStringLiteral("2026-10-30T02:00:00Z v p"),
+                       QStringLiteral("2026-10-29T02:00:00Z v")}
+        << utc(QStringLiteral("2026-10-31T03:00:00Z")) << utcZone << 0 << 0 << 0
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z"), QStringLiteral("2026-10-30T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z=pinned")};
+    QTest::newRow("the same generation unpinned goes")
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z v"), QStringLiteral("2026-09-20T02:00:00Z v"),
+                       QStringLiteral("2026-09-19T02:00:00Z v")}
+        << utc(QStringLiteral("2026-10-31T03:00:00Z")) << utcZone << 30 << 1 << 0
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-09-20T02:00:00Z=older than 30")};
     QTest::newRow("dated in the future stays")
         << QStringList{QStringLiteral("2027-06-01T00:00:00Z"), QStringLiteral("2026-01-01T00:00:00Z")}
         << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 0 << 0

@@ -5,20 +5,51 @@
 #include "CredentialsCommand.h"
 #include "DiffCommand.h"
 #include "DismissCommand.h"
-#include "ShowCommand.h"
+#include "HelpCommand.h"
 #include "ListCommand.h"
+#include "ProfileCommand.h"
 #include "PruneCommand.h"
 #include "RestoreCommand.h"
 #include "ScheduleCommand.h"
-#include "VerifyCommand.h"
-#include "ProfileCommand.h"
+#include "ShowCommand.h"
 #include "StatusCommand.h"
+#include "VerifyCommand.h"
 
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 
 namespace lk {
+
+namespace {
+template <class C>
+Command *make(CliContext &context, QObject *parent)
+{
+    return new C(context, parent);
+}
+
+// Every verb. HelpCommand explains each one; tst_help checks that nothing is left out.
+const struct
+{
+    const char *name;
+    Command *(*create)(CliContext &, QObject *);
+} kCommands[] = {
+    {"profile", &make<ProfileCommand>}, {"credentials", &make<CredentialsCommand>},
+    {"backup", &make<BackupCommand>},   {"list", &make<ListCommand>},
+    {"verify", &make<VerifyCommand>},   {"show", &make<ShowCommand>},
+    {"diff", &make<DiffCommand>},       {"prune", &make<PruneCommand>},
+    {"restore", &make<RestoreCommand>}, {"status", &make<StatusCommand>},
+    {"schedule", &make<ScheduleCommand>}, {"dismiss", &make<DismissCommand>},
+    {"help", &make<HelpCommand>},
+};
+
+bool asksForHelp(const QString &argument)
+{
+    return argument == QLatin1String("--help") || argument == QLatin1String("-h");
+}
+} // namespace
 
 Cli::Cli(QObject *parent) : QObject(parent) {}
 Cli::~Cli() = default;
@@ -35,31 +66,7 @@ bool Cli::wantsCli(const QStringList &arguments)
 
 QString Cli::usage()
 {
-    return tr("Usage: litekeep [--config FILE] [--json] COMMAND\n"
-              "\n"
-              "Commands:\n"
-              "  profile add NAME --db PATH [--dest DEST] [--endpoint URL] [--provider P]\n"
-              "                   [--keep-days N] [--at HH:MM] [--level N] [--busy-timeout S]\n"
-              "  profile list | show NAME | remove NAME\n"
-              "  credentials set NAME      read the access key id and secret from stdin\n"
-              "  credentials remove NAME\n"
-              "  profile set NAME [the options of profile add]\n"
-              "  backup [--profile NAME] [--no-verify]   one backup now\n"
-              "  list   [--profile NAME]   generations on the destination\n"
-              "  verify [--profile NAME] [GENERATION | --latest | --all | --drill]\n"
-              "  show   [--profile NAME] (GENERATION | --latest) [--deep]   what a generation holds\n"
-              "  diff   [--profile NAME] GENERATION (GENERATION | --live)   what changed between them\n"
-              "  prune  [--profile NAME] [--dry-run]   apply retention\n"
-              "  restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]\n"
-              "  restore --undo [--profile NAME]   put back what the last in-place restore replaced\n"
-              "  status [--profile NAME]   the last run, the last good backup, the last proof\n"
-              "  schedule (install | remove) (--systemd | --cron) [--profile NAME]   headless schedule\n"
-              "\n"
-              "DEST is a local folder or s3://BUCKET/PREFIX; --profile defaults to \"default\".\n"
-              "Environment: LITEKEEP_ACCESS_KEY_ID and LITEKEEP_SECRET_ACCESS_KEY override the\n"
-              "keychain; LITEKEEP_RCLONE names the rclone binary.\n"
-              "Exit codes: 0 ok, 1 the job failed, 2 usage or configuration error.\n"
-              "Run without arguments to start the tray application.");
+    return HelpCommand::overview();
 }
 
 void Cli::finishWith(int code)
@@ -72,7 +79,7 @@ void Cli::run(const QStringList &arguments)
     QString configPath;
     bool json = false;
     QStringList rest = arguments.mid(1);
-    while (!rest.isEmpty() && rest.first().startsWith(QLatin1String("--"))) {
+    while (!rest.isEmpty() && (rest.first().startsWith(QLatin1String("--")) || rest.first() == QLatin1String("-h"))) {
         const QString option = rest.takeFirst();
         if (option == QLatin1String("--json")) {
             json = true;
@@ -84,51 +91,32 @@ void Cli::run(const QStringList &arguments)
             std::printf("litekeep %s\n", LITEKEEP_VERSION);
             finishWith(ExitOk);
             return;
-        } else if (option == QLatin1String("--help")) {
+        } else if (asksForHelp(option)) {
             std::printf("%s\n", usage().toLocal8Bit().constData());
             finishWith(ExitOk);
             return;
         } else {
             m_ctx = std::make_unique<CliContext>(configPath, json);
-            finishWith(m_ctx->usageError(tr("Unknown option \"%1\".\n%2").arg(option, usage())));
+            finishWith(m_ctx->usageError(
+                tr("Unknown option \"%1\". \"litekeep --help\" lists the options and commands.").arg(option)));
             return;
         }
     }
     m_ctx = std::make_unique<CliContext>(configPath, json);
 
     const QString verb = rest.isEmpty() ? QString() : rest.takeFirst();
-    if (verb == QLatin1String("profile"))
-        m_command = new ProfileCommand(*m_ctx, this);
-    else if (verb == QLatin1String("credentials"))
-        m_command = new CredentialsCommand(*m_ctx, this);
-    else if (verb == QLatin1String("backup"))
-        m_command = new BackupCommand(*m_ctx, this);
-    else if (verb == QLatin1String("status"))
-        m_command = new StatusCommand(*m_ctx, this);
-    else if (verb == QLatin1String("list"))
-        m_command = new ListCommand(*m_ctx, this);
-    else if (verb == QLatin1String("verify"))
-        m_command = new VerifyCommand(*m_ctx, this);
-    else if (verb == QLatin1String("prune"))
-        m_command = new PruneCommand(*m_ctx, this);
-    else if (verb == QLatin1String("restore"))
-        m_command = new RestoreCommand(*m_ctx, this);
-    else if (verb == QLatin1String("show"))
-        m_command = new ShowCommand(*m_ctx, this);
-    else if (verb == QLatin1String("diff"))
-        m_command = new DiffCommand(*m_ctx, this);
-    else if (verb == QLatin1String("schedule"))
-        m_command = new ScheduleCommand(*m_ctx, this);
-    else if (verb == QLatin1String("dismiss"))
-        m_command = new DismissCommand(*m_ctx, this);
-    else if (verb == QLatin1String("help")) {
-        std::printf("%s\n", usage().toLocal8Bit().constData());
-        finishWith(ExitOk);
+    const auto known = std::find_if(std::cbegin(kCommands), std::cend(kCommands),
+                                    [&verb](const auto &c) { return verb == QLatin1String(c.name); });
+    if (known == std::cend(kCommands)) {
+        finishWith(m_ctx->usageError(verb.isEmpty() ? usage() : HelpCommand::unknownCommand(verb)));
         return;
+    }
+    if (std::any_of(rest.cbegin(), rest.cend(), asksForHelp)) {
+        // "litekeep VERB --help" is "litekeep help VERB", whatever else is on the line.
+        m_command = new HelpCommand(*m_ctx, this);
+        rest = QStringList{verb};
     } else {
-        finishWith(m_ctx->usageError(verb.isEmpty() ? usage()
-                                                    : tr("Unknown command \"%1\".\n%2").arg(verb, usage())));
-        return;
+        m_command = known->create(*m_ctx, this);
     }
     connect(m_command, &Command::done, this, &Cli::finishWith);
     m_command->run(rest);

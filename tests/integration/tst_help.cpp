@@ -1,0 +1,186 @@
+// The built-in help and the man page: every command is explained, with exactly the options its
+// parser accepts, and a wrong command is a usage error (exit 2) that names the right ones.
+#include "TestSupport.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QtTest>
+
+using namespace lkt;
+
+namespace {
+QString readSource(const QString &relative)
+{
+    QFile file(QStringLiteral(LITEKEEP_SOURCE_DIR "/") + relative);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+QStringList matches(const QString &text, const QString &pattern)
+{
+    QStringList found;
+    auto it = QRegularExpression(pattern).globalMatch(text);
+    while (it.hasNext())
+        found.append(it.next().captured(1));
+    found.removeDuplicates();
+    return found;
+}
+
+// The verbs Cli.cpp registers: the truth the help is checked against.
+QStringList registeredCommands()
+{
+    return matches(readSource(QStringLiteral("app/Cli.cpp")), QStringLiteral("\\{\"([a-z-]+)\",\\s*&make<"));
+}
+
+// The long options a verb's QCommandLineParser knows, read from app/<Verb>Command.cpp.
+QStringList parserOptions(const QString &command)
+{
+    QString file = command;
+    file[0] = file[0].toUpper();
+    const QString source = readSource(QStringLiteral("app/%1Command.cpp").arg(file));
+    return matches(source, QStringLiteral("QCommandLineOption\\s+\\w+\\s*[({]\\s*QStringLiteral\\(\"([a-z][a-z-]*)\"\\)"));
+}
+
+// The options listed under "Options:" in `litekeep help COMMAND`.
+QStringList helpOptions(const QString &help)
+{
+    const qsizetype start = help.indexOf(QLatin1String("\nOptions:\n"));
+    if (start < 0)
+        return {};
+    const qsizetype end = help.indexOf(QLatin1String("\n\n"), start + 1);
+    return matches(help.mid(start, end - start), QStringLiteral("\n  --([a-z][a-z-]*)"));
+}
+} // namespace
+
+class TestHelp : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<TestHome> m_home;
+
+    RunResult lk(const QStringList &args) const { return runLiteKeep(args, m_home->environment()); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_home = std::make_unique<TestHome>();
+        QVERIFY(m_home->isValid());
+    }
+
+    void overviewListsEveryCommand()
+    {
+        const QStringList commands = registeredCommands();
+        QVERIFY2(commands.size() >= 12, qPrintable(commands.join(QLatin1Char(' '))));
+        QVERIFY(commands.contains(QStringLiteral("help")));
+
+        const RunResult r = lk({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        const QString out = QString::fromUtf8(r.out);
+        for (const QString &command : commands)
+            QVERIFY2(out.contains(QRegularExpression(QStringLiteral("\n  %1 +\\S").arg(command))),
+                     qPrintable(command + QStringLiteral(" is not listed in --help:\n") + out));
+        for (const char *line : {"\n  0  success", "\n  1  the job failed", "\n  2  usage or configuration error"})
+            QVERIFY2(out.contains(QLatin1String(line)), line);
+        QVERIFY(out.contains(QLatin1String("LITEKEEP_ACCESS_KEY_ID")));
+
+        // The same overview, however it is asked for.
+        for (const QStringList &args : {QStringList{QStringLiteral("-h")}, QStringList{QStringLiteral("help")},
+                                        QStringList{QStringLiteral("--json"), QStringLiteral("--help")}}) {
+            const RunResult again = lk(args);
+            QCOMPARE(again.exitCode, 0);
+            QCOMPARE(again.out, r.out);
+        }
+    }
+
+    void everyCommandIsExplained()
+    {
+        for (const QString &command : registeredCommands()) {
+            const RunResult r = lk({QStringLiteral("help"), command});
+            QVERIFY2(r.exitCode == 0, qPrintable(command + QLatin1Char(' ') + QString::fromUtf8(r.err)));
+            const QString out = QString::fromUtf8(r.out);
+            QVERIFY2(out.startsWith(QStringLiteral("litekeep %1 — ").arg(command)), qPrintable(out));
+            QVERIFY2(out.contains(QLatin1String("\nUsage:\n  litekeep ") + command), qPrintable(out));
+            QVERIFY2(out.contains(QLatin1String("\nExamples:\n")), qPrintable(out));
+            QVERIFY2(out.contains(QLatin1String("\n    litekeep ") + command), qPrintable(out));
+            QVERIFY2(out.contains(QLatin1String("\n  2  usage or configuration error")), qPrintable(out));
+
+            // "litekeep VERB --help" is the same text, wherever --help is on the line.
+            QCOMPARE(lk({command, QStringLiteral("--help")}).out, r.out);
+            QCOMPARE(lk({command, QStringLiteral("something"), QStringLiteral("-h")}).out, r.out);
+        }
+    }
+
+    void helpBackupShowsItsOptions()
+    {
+        const RunResult r = lk({QStringLiteral("help"), QStringLiteral("backup")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.err.isEmpty());
+        for (const char *expected : {"litekeep backup [--profile NAME] [--no-verify]", "\n  --profile NAME ",
+                                     "\n  --no-verify ", "\n    litekeep backup\n"})
+            QVERIFY2(r.out.contains(expected), expected);
+    }
+
+    // Both directions: what the parser accepts is documented, and nothing else is.
+    void helpListsExactlyTheParsersOptions()
+    {
+        for (const QString &command : registeredCommands()) {
+            if (command == QLatin1String("help"))
+                continue;
+            const QStringList accepted = parserOptions(command);
+            const RunResult r = lk({QStringLiteral("help"), command});
+            QStringList documented = helpOptions(QString::fromUtf8(r.out));
+            QStringList expected = accepted;
+            documented.sort();
+            expected.sort();
+            QCOMPARE(documented, expected);
+        }
+    }
+
+    void unknownCommandIsAUsageError()
+    {
+        for (const QStringList &args : {QStringList{QStringLiteral("help"), QStringLiteral("nosuchverb")},
+                                        QStringList{QStringLiteral("nosuchverb")}}) {
+            const RunResult r = lk(args);
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY(r.out.isEmpty());
+            QVERIFY2(r.err.contains("\"nosuchverb\" is not a LiteKeep command."), r.err.constData());
+            QVERIFY2(r.err.contains("The commands are: profile, credentials, backup,"), r.err.constData());
+            QVERIFY2(r.err.contains("litekeep --help"), r.err.constData());
+        }
+        const RunResult option = lk({QStringLiteral("--nosuchoption")});
+        QCOMPARE(option.exitCode, 2);
+        QVERIFY2(option.err.contains("Unknown option \"--nosuchoption\""), option.err.constData());
+    }
+
+    void manPageCoversEveryCommandAndOption()
+    {
+        const QString page = readSource(QStringLiteral("packaging/litekeep.1"));
+        QVERIFY(!page.isEmpty());
+        for (const QString &command : registeredCommands()) {
+            QVERIFY2(page.contains(QStringLiteral("\n.SS \"%1").arg(command)), qPrintable(command));
+            for (const QString &option : parserOptions(command)) {
+                const QString escaped = QStringLiteral("\\-\\-") + QString(option).replace(QLatin1Char('-'), QStringLiteral("\\-"));
+                QVERIFY2(page.contains(escaped), qPrintable(command + QStringLiteral(": ") + escaped));
+            }
+        }
+        const qsizetype exitStatus = page.indexOf(QLatin1String("\n.SH EXIT STATUS\n"));
+        QVERIFY(exitStatus > 0);
+        const QString section = page.mid(exitStatus, page.indexOf(QLatin1String("\n.SH "), exitStatus + 1) - exitStatus);
+        for (const char *code : {"\n.B 0\n", "\n.B 1\n", "\n.B 2\n"})
+            QVERIFY2(section.contains(QLatin1String(code)), code);
+    }
+
+    void readmeDocumentsExitCodes()
+    {
+        const QString readme = readSource(QStringLiteral("README.md"));
+        QVERIFY(readme.contains(QLatin1String("\n## Exit codes\n")));
+        for (const char *row : {"\n| 0 | success |", "\n| 1 | the job failed", "\n| 2 | usage or configuration error"})
+            QVERIFY2(readme.contains(QLatin1String(row)), row);
+        QVERIFY(readme.contains(QLatin1String("scripts/package")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHelp)
+#include "tst_help.moc"

@@ -66,12 +66,16 @@ std::optional<GenerationName::Parsed> GenerationName::parse(const QString &objec
     if (!match.hasMatch() || !isValidProfileName(match.captured(1)))
         return std::nullopt;
 
-    QDateTime created = QDateTime::fromString(match.captured(2), kTimestampFormat);
+    // Date and time are read apart and joined as UTC: read as a local time first, a name in the
+    // local zone's daylight-saving gap (02:30 on a spring-forward night) would not exist.
+    const QString stamp = match.captured(2);
+    const QDateTime created(QDate::fromString(stamp.left(8), QStringLiteral("yyyyMMdd")),
+                            QTime::fromString(stamp.mid(9, 6), QStringLiteral("HHmmss")),
+                            QTimeZone::utc());
     if (!created.isValid())
         return std::nullopt; // e.g. 20261332T250000Z
-    created.setTimeZone(QTimeZone::utc());
     // fromString accepts some out-of-range values by normalising; insist on a round trip.
-    if (timestamp(created) != match.captured(2))
+    if (timestamp(created) != stamp)
         return std::nullopt;
 
     return Parsed{GenerationName(match.captured(1), created), part};

@@ -4,6 +4,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <ctime>
+
 using lk::GenerationName;
 
 class TestGenerationName : public QObject
@@ -16,6 +18,7 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void dropsMilliseconds();
+    void localDaylightSavingGap();
     void isValidProfileName_data();
     void isValidProfileName();
 };
@@ -125,6 +128,26 @@ void TestGenerationName::dropsMilliseconds()
     QVERIFY(parsed->name == name);
     QVERIFY(!GenerationName().isValid());
     QVERIFY(!GenerationName(QString(), created).isValid());
+}
+
+void TestGenerationName::localDaylightSavingGap()
+{
+    // Names are UTC; 02:30 on 29 March 2026 does not exist as a local time in Berlin, and a
+    // name that was read as a local time first was not recognised there (found by fuzzing).
+    const QByteArray zone = qgetenv("TZ");
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    const QString object = QStringLiteral("nightly-20260329T023000Z.db.gz");
+    const auto parsed = GenerationName::parse(object);
+    if (zone.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", zone);
+    tzset();
+    QVERIFY(parsed.has_value());
+    QCOMPARE(parsed->name.createdUtc(),
+             QDateTime(QDate(2026, 3, 29), QTime(2, 30, 0), QTimeZone::utc()));
+    QCOMPARE(parsed->name.dataObject(), object);
 }
 
 void TestGenerationName::isValidProfileName_data()

@@ -7,6 +7,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <ctime>
 #include <functional>
 
 using lk::DatabaseInfo;
@@ -101,6 +102,7 @@ private Q_SLOTS:
     void wrongShape();
     void newerFormat_data();
     void newerFormat();
+    void createdAtAnyLocalTime();
 };
 
 void TestManifest::roundTrip()
@@ -302,6 +304,30 @@ void TestManifest::newerFormat()
     QCOMPARE(parsed.error, Manifest::ParseError::NewerFormat);
     QVERIFY2(parsed.message.contains(QStringLiteral("format %1").arg(format)), qPrintable(parsed.message));
     QVERIFY2(parsed.message.contains(QLatin1String("update LiteKeep")), qPrintable(parsed.message));
+}
+
+void TestManifest::createdAtAnyLocalTime()
+{
+    // "created" is UTC. In Berlin 02:30 on 29 March 2026 does not exist as a local time and on
+    // 25 October 2026 it exists twice; neither may change how a manifest reads (the generation
+    // would then look like another one). The fuzz targets run in this zone for the same reason.
+    const QByteArray zone = qgetenv("TZ");
+    qputenv("TZ", "Europe/Berlin");
+    tzset();
+    QList<QDateTime> read;
+    const QList<QDateTime> written{QDateTime(QDate(2026, 3, 29), QTime(2, 30, 0), QTimeZone::utc()),
+                                   QDateTime(QDate(2026, 10, 25), QTime(2, 30, 0), QTimeZone::utc())};
+    for (const QDateTime &created : written) {
+        Manifest m = sample();
+        m.createdUtc = created;
+        read.append(Manifest::fromJson(m.toJson()).manifest.createdUtc);
+    }
+    if (zone.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", zone);
+    tzset();
+    QCOMPARE(read, written);
 }
 
 QTEST_GUILESS_MAIN(TestManifest)

@@ -78,6 +78,10 @@ QList<Topic> topics()
           {QStringLiteral("--endpoint URL"), ProfileCommand::tr("The S3 endpoint URL.")},
           {QStringLiteral("--provider P"), ProfileCommand::tr("The rclone S3 provider (default Cloudflare).")},
           {QStringLiteral("--region REGION"), ProfileCommand::tr("The S3 region.")},
+          {QStringLiteral("--ca-cert FILE"),
+           ProfileCommand::tr("Check the endpoint's TLS certificate against this certificate authority "
+                              "(a PEM file) instead of the system's, for a private or self-signed server "
+                              "(\"\" to remove).")},
           {QStringLiteral("--keep-days N"), ProfileCommand::tr("Days of generations to keep (30).")},
           {QStringLiteral("--keep-min N"), ProfileCommand::tr("Newest generations kept however old (7).")},
           {QStringLiteral("--keep-monthly N"),

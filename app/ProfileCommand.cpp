@@ -57,6 +57,8 @@ QJsonObject ProfileCommand::toJson(const Profile &p)
         json.insert(QStringLiteral("provider"), p.provider);
         if (!p.region.isEmpty())
             json.insert(QStringLiteral("region"), p.region);
+        if (!p.caCertificate.isEmpty())
+            json.insert(QStringLiteral("ca_cert"), p.caCertificate);
     }
     return json;
 }
@@ -78,6 +80,11 @@ struct ProfileOptions
                                 ProfileCommand::tr("P")};
     QCommandLineOption region{QStringLiteral("region"), ProfileCommand::tr("The S3 region."),
                               ProfileCommand::tr("REGION")};
+    QCommandLineOption caCert{QStringLiteral("ca-cert"),
+                              ProfileCommand::tr("Check the endpoint's TLS certificate against this certificate authority "
+                                                 "(a PEM file) instead of the system's, for a private or "
+                                                 "self-signed server (\"\" to remove)."),
+                              ProfileCommand::tr("FILE")};
     QCommandLineOption keepDays{QStringLiteral("keep-days"), ProfileCommand::tr("Days of generations to keep (30)."),
                                 ProfileCommand::tr("N")};
     QCommandLineOption keepMin{QStringLiteral("keep-min"),
@@ -112,7 +119,7 @@ struct ProfileOptions
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({db, dest, endpoint, provider, region, keepDays, keepMin, keepMonthly, at,
+        parser.addOptions({db, dest, endpoint, provider, region, caCert, keepDays, keepMin, keepMonthly, at,
                            level, busy, verify, drillDays, webhook, pingUrl, staleHours});
     }
 
@@ -133,6 +140,10 @@ struct ProfileOptions
             p.provider = parser.value(provider);
         if (parser.isSet(region))
             p.region = parser.value(region);
+        if (parser.isSet(caCert)) {
+            const QString file = parser.value(caCert);
+            p.caCertificate = file.isEmpty() ? QString() : QFileInfo(file).absoluteFilePath();
+        }
         if (parser.isSet(webhook))
             p.webhook = parser.value(webhook);
         if (parser.isSet(pingUrl))
@@ -164,6 +175,10 @@ struct ProfileOptions
             return p.parsedDestination().error();
         if (!p.parsedDestination().value().isS3() && !p.endpoint.isEmpty())
             return ProfileCommand::tr("--endpoint only applies to s3:// destinations.");
+        if (!p.parsedDestination().value().isS3() && !p.caCertificate.isEmpty())
+            return ProfileCommand::tr("--ca-cert only applies to s3:// destinations.");
+        if (const QString problem = p.checkCaCertificate(); !problem.isEmpty())
+            return problem;
         return {};
     }
 };

@@ -21,6 +21,7 @@ const QString destination = QStringLiteral("destination");
 const QString endpoint = QStringLiteral("endpoint");
 const QString provider = QStringLiteral("provider");
 const QString region = QStringLiteral("region");
+const QString caCert = QStringLiteral("ca_cert");
 const QString keepDays = QStringLiteral("keep_days");
 const QString keepMin = QStringLiteral("keep_min");
 const QString keepMonthly = QStringLiteral("keep_monthly");
@@ -92,6 +93,7 @@ Status Config::load()
         p.endpoint = settings.value(Key::endpoint).toString();
         p.provider = settings.value(Key::provider, p.provider).toString();
         p.region = settings.value(Key::region).toString();
+        p.caCertificate = settings.value(Key::caCert).toString();
         p.keepDays = settings.value(Key::keepDays, p.keepDays).toInt();
         p.keepMin = settings.value(Key::keepMin, p.keepMin).toInt();
         p.keepMonthly = settings.value(Key::keepMonthly, p.keepMonthly).toInt();
@@ -143,6 +145,8 @@ Status Config::save() const
         settings.setValue(Key::provider, p.provider);
         if (!p.region.isEmpty())
             settings.setValue(Key::region, p.region);
+        if (!p.caCertificate.isEmpty())
+            settings.setValue(Key::caCert, p.caCertificate);
         settings.setValue(Key::keepDays, p.keepDays);
         settings.setValue(Key::keepMin, p.keepMin);
         settings.setValue(Key::keepMonthly, p.keepMonthly);

@@ -4,6 +4,7 @@
 #include "GenerationName.h"
 
 #include <QDir>
+#include <QFile>
 #include <QUrl>
 
 namespace lk {
@@ -31,6 +32,8 @@ QString Profile::validate() const
             return tr("The endpoint must not contain a user name or password; store credentials "
                       "with \"litekeep credentials set\".");
     }
+    if (const QString problem = checkCaCertificate(); !problem.isEmpty())
+        return problem;
     if (keepDays < 1 || keepDays > 36500)
         return tr("Keep days must be between 1 and 36500.");
     if (keepMin < 1 || keepMin > 10000)
@@ -55,6 +58,22 @@ QString Profile::validate() const
         return tr("The compression level must be between 1 and 9.");
     if (busyTimeoutSeconds < 1 || busyTimeoutSeconds > 3600)
         return tr("The busy timeout must be between 1 and 3600 seconds.");
+    return {};
+}
+
+QString Profile::checkCaCertificate() const
+{
+    if (caCertificate.isEmpty())
+        return {};
+    if (!QDir::isAbsolutePath(caCertificate))
+        return tr("The CA certificate path must be absolute.");
+    QFile file(caCertificate);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("The CA certificate %1 cannot be read: %2.").arg(caCertificate, file.errorString());
+    // rclone would stop with a terse fatal error on anything that is not PEM.
+    if (!file.read(1024 * 1024).contains("-----BEGIN CERTIFICATE-----"))
+        return tr("%1 is not a PEM certificate file (it has no \"-----BEGIN CERTIFICATE-----\" line).")
+            .arg(caCertificate);
     return {};
 }
 

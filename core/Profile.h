@@ -24,6 +24,10 @@ public:
     QString endpoint;      // S3 endpoint URL; empty for a local destination
     QString provider = QLatin1String(kDefaultProvider);
     QString region;        // empty: "auto" for Cloudflare, rclone's default otherwise
+    // A PEM file of the certificate authority (or bundle) the endpoint's certificate is checked
+    // against instead of the system's, for a private or self-signed server. Certificates are
+    // always verified: nothing in LiteKeep turns verification off.
+    QString caCertificate;
     int keepDays = 30;
     int keepMin = 7;        // the newest good generations kept however old
     int keepMonthly = 0;    // the newest generation of each of the last N months
@@ -39,6 +43,8 @@ public:
 
     // The sentence that explains the first problem, or an empty string.
     QString validate() const;
+    // Whether caCertificate (if set) is an absolute, readable PEM file; a sentence if not.
+    QString checkCaCertificate() const;
     Result<Destination> parsedDestination() const { return Destination::parse(destination); }
     // The keychain entry name: profile and endpoint, so a changed endpoint asks again.
     QString credentialKey() const;

@@ -5,6 +5,18 @@
 
 namespace lk {
 
+namespace {
+// Go's own words for the certificate problem ("x509: certificate signed by unknown authority").
+QString certificateProblem(const RcloneProcess::Outcome &outcome)
+{
+    const QString all = outcome.errors.join(QLatin1Char('\n')) + QLatin1Char('\n') + outcome.stderrTail;
+    const qsizetype at = all.indexOf(QLatin1String("x509: "));
+    if (at >= 0)
+        return all.mid(at).section(QLatin1Char('\n'), 0, 0).trimmed();
+    return RcloneErrors::tr("the certificate was refused");
+}
+} // namespace
+
 QString RcloneErrors::explain(const RcloneProcess::Outcome &outcome, const QString &action,
                               const Destination &destination, const QString &endpoint)
 {
@@ -17,6 +29,13 @@ QString RcloneErrors::explain(const RcloneProcess::Outcome &outcome, const QStri
     if (outcome.timedOut)
         return tr("%1 took too long and was stopped. Check your connection to %2.")
             .arg(action, destination.isS3() ? endpoint : destination.toString());
+
+    // Killed (the out-of-memory killer, a shutdown) or crashed: whatever it printed before is
+    // not the reason.
+    if (outcome.crashed)
+        return tr("%1 failed: rclone was killed or crashed before it finished. Run it again; if it "
+                  "happens again, look in the system log (for example for the out-of-memory killer).")
+            .arg(action);
 
     const QString all = (outcome.errors.join(QLatin1Char('\n')) + QLatin1Char('\n') +
                          outcome.stderrTail)
@@ -45,8 +64,18 @@ QString RcloneErrors::explain(const RcloneProcess::Outcome &outcome, const QStri
         return tr("%1 failed: %2 refused the connection. Check the endpoint URL and that the "
                   "service is reachable.")
             .arg(action, endpoint);
-    if (has("x509") || has("certificate"))
-        return tr("%1 failed: the TLS certificate of %2 could not be verified.").arg(action, endpoint);
+    if (has("x509") || has("certificate") || has("tls: ")) {
+        // Verification is never switched off; a private authority is trusted explicitly.
+        if (has("--ca-cert"))
+            return tr("%1 failed: rclone could not use the CA certificate file given with --ca-cert. Check "
+                      "the file with \"litekeep profile show\" and correct it with \"litekeep profile set "
+                      "NAME --ca-cert FILE\".")
+                .arg(action);
+        return tr("%1 failed: the TLS certificate of %2 could not be verified (%3). If the server uses a "
+                  "private or self-signed certificate, give its certificate authority with \"litekeep "
+                  "profile set NAME --ca-cert FILE\".")
+            .arg(action, endpoint, certificateProblem(outcome));
+    }
     if (has("i/o timeout") || has("timeout awaiting") || has("deadline exceeded") ||
         has("network is unreachable") || has("no route to host"))
         return tr("%1 failed: %2 did not answer in time. Check your network connection.")
@@ -62,8 +91,6 @@ QString RcloneErrors::explain(const RcloneProcess::Outcome &outcome, const QStri
     if (has("not a directory") || has("directory not found") || has("no such file or directory"))
         return tr("%1 failed: %2 does not exist or is not a folder.")
             .arg(action, destination.toString());
-    if (outcome.crashed)
-        return tr("%1 failed: rclone crashed.").arg(action);
 
     const QString last = outcome.errors.isEmpty() ? outcome.stderrTail.section(QLatin1Char('\n'), -1)
                                                   : outcome.errors.last();

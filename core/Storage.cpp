@@ -43,6 +43,11 @@ QProcessEnvironment Storage::remoteEnvironment(const Profile &profile,
         env.insert(kVar + QStringLiteral("REGION"), region);
     // R2 tokens are often scoped to one bucket and may not create or check buckets.
     env.insert(kVar + QStringLiteral("NO_CHECK_BUCKET"), QStringLiteral("true"));
+    // rclone's global --ca-cert, given as its environment variable so that every call (this
+    // class, the streamed downloads) gets it from the one place that defines the remote. It
+    // names the authority to trust; verification itself is never turned off.
+    if (!profile.caCertificate.isEmpty())
+        env.insert(QStringLiteral("RCLONE_CA_CERT"), profile.caCertificate);
     return env;
 }
 

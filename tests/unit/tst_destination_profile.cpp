@@ -54,6 +54,7 @@ void compareProfiles(const Profile &a, const Profile &b)
     QCOMPARE(a.endpoint, b.endpoint);
     QCOMPARE(a.provider, b.provider);
     QCOMPARE(a.region, b.region);
+    QCOMPARE(a.caCertificate, b.caCertificate);
     QCOMPARE(a.keepDays, b.keepDays);
     QCOMPARE(a.keepMin, b.keepMin);
     QCOMPARE(a.keepMonthly, b.keepMonthly);
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void validate_data();
     void validate();
     void credentialKey();
+    void caCertificate();
     void configRoundTrip();
     void configMissingFileIsEmpty();
     void configEdits();
@@ -378,6 +380,44 @@ void TestDestinationProfile::credentialKey()
     QCOMPARE(key, QStringLiteral("cloud:https://0123abcd.r2.cloudflarestorage.com"));
     p.endpoint = QStringLiteral("https://other.example.com");
     QVERIFY(p.credentialKey() != key); // a changed endpoint asks for credentials again
+}
+
+// --ca-cert: an absolute path to a readable PEM file, checked before rclone ever sees it, and kept
+// in the settings as a path.
+void TestDestinationProfile::caCertificate()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString pem = dir.filePath(QStringLiteral("ca.pem"));
+    QFile file(pem);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    file.close();
+    const QString notPem = dir.filePath(QStringLiteral("key.txt"));
+    QFile other(notPem);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write("not a certificate\n");
+    other.close();
+
+    Profile p = s3Profile();
+    QVERIFY(p.validate().isEmpty());
+    p.caCertificate = pem;
+    QVERIFY2(p.validate().isEmpty(), qPrintable(p.validate()));
+    p.caCertificate = QStringLiteral("ca.pem");
+    QVERIFY(p.validate().contains(QLatin1String("must be absolute")));
+    p.caCertificate = dir.filePath(QStringLiteral("missing.pem"));
+    QVERIFY(p.validate().contains(QLatin1String("cannot be read")));
+    p.caCertificate = notPem;
+    QVERIFY(p.validate().contains(QLatin1String("not a PEM certificate")));
+
+    p.caCertificate = pem;
+    Config config(dir.filePath(QStringLiteral("litekeep.ini")));
+    QVERIFY(config.addProfile(p).ok);
+    QVERIFY(config.save().ok);
+    QVERIFY(readAll(config.path()).contains(QByteArray(QByteArray("ca_cert=") + pem.toUtf8())));
+    Config loaded(config.path());
+    QVERIFY(loaded.load().ok);
+    compareProfiles(*loaded.profile(p.name), p);
 }
 
 void TestDestinationProfile::configRoundTrip()

@@ -295,6 +295,17 @@ void TestRclone::remoteEnvironment()
     lk::Profile local = cloudflareProfile();
     local.destination = QStringLiteral("/srv/backups");
     QVERIFY(Storage::remoteEnvironment(local, destinationOf(local), kCredentials).isEmpty());
+
+    // A private certificate authority reaches rclone as its global --ca-cert (RCLONE_CA_CERT);
+    // nothing anywhere turns certificate verification off.
+    p.caCertificate = QStringLiteral("/etc/litekeep/ca.pem");
+    env = Storage::remoteEnvironment(p, destinationOf(p), kCredentials);
+    QCOMPARE(env.value(QStringLiteral("RCLONE_CA_CERT")), p.caCertificate);
+    const QProcessEnvironment child = RcloneProcess::childEnvironment(env);
+    for (const QString &key : child.keys())
+        QVERIFY2(!key.contains(QLatin1String("NO_CHECK_CERTIFICATE")) && !key.contains(QLatin1String("INSECURE")),
+                 qPrintable(key));
+    QVERIFY(!RcloneProcess::commonArguments().join(QLatin1Char(' ')).contains(QLatin1String("no-check-certificate")));
 }
 
 void TestRclone::explain_data()
@@ -358,6 +369,20 @@ void TestRclone::explain_data()
         o.timedOut = true;
         QTest::newRow("timed out") << o << s3 << QStringList{QStringLiteral("took too long"), endpoint}
                                    << QStringList{};
+    }
+    QTest::newRow("self-signed certificate")
+        << failed({QStringLiteral("error listing: RequestError: send request failed\ncaused by: Get "
+                                  "\"https://127.0.0.1:9000/my-bucket\": x509: certificate signed by unknown authority")})
+        << s3
+        << QStringList{QStringLiteral("TLS certificate"), endpoint, QStringLiteral("x509: certificate signed by unknown authority"),
+                       QStringLiteral("--ca-cert FILE")}
+        << QStringList{};
+    {
+        RcloneProcess::Outcome o = failed({});
+        o.stderrTail = QStringLiteral("2026/11/27 06:23:40 Failed to add certificates from --ca-cert");
+        QTest::newRow("unusable --ca-cert file")
+            << o << s3 << QStringList{QStringLiteral("CA certificate file"), QStringLiteral("profile set")}
+            << QStringList{};
     }
     {
         RcloneProcess::Outcome o = failed({}, -1);

@@ -194,6 +194,7 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     QSaveFile out(output);
     if (!out.open(QIODevice::WriteOnly))
         return R::fail(tr("Cannot write %1: %2.").arg(output, out.errorString()));
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // a copy of the user's data
 
     const qint64 total = in.size();
     // No more threads than blocks: a small file needs no pool of idle workers.

@@ -101,6 +101,8 @@ void RestoreJob::begin()
         return;
     }
     if (m_catalog) {
+        // We hold the profile's lock: a run still "running" in the history was killed.
+        m_catalog->markInterrupted(m_profile.name);
         if (auto id = m_catalog->recordStart(m_profile.name, QStringLiteral("restore")))
             m_runId = id.value();
     }

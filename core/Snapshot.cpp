@@ -71,6 +71,13 @@ Result<Snapshot::Taken> Snapshot::take(const QString &source, const QString &tar
     const QString sourceJournalMode = mode.value().toString().toLower();
 
     QFile::remove(target);
+    {
+        // Private from the first byte: SQLite keeps the mode of an existing (empty) file, and
+        // gives its journal the same.
+        QFile empty(target);
+        if (empty.open(QIODevice::WriteOnly))
+            empty.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
     SqliteDatabase dst;
     if (Status s = dst.open(target, SqliteDatabase::Mode::ReadWriteCreate, busyTimeoutMs); !s)
         return R::fail(s.error);

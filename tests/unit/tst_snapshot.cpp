@@ -118,6 +118,10 @@ void TestSnapshot::checkSnapshotFile(const QString &target, const Snapshot::Take
 {
     QVERIFY(!QFile::exists(target + QStringLiteral("-wal")));
     QVERIFY(!QFile::exists(target + QStringLiteral("-journal")));
+    // A copy of the user's data: private from the start.
+    const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                                      QFile::WriteOther | QFile::ExeOther;
+    QCOMPARE(QFileInfo(target).permissions() & others, QFile::Permissions());
     Connection snap(target);
     QVERIFY(snap.isOpen());
     QCOMPARE(snap.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("delete"));

@@ -1,9 +1,11 @@
 // Shared pieces of LiteKeep's tests.
 #include "TestSupport.h"
 
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -84,30 +86,81 @@ S3Server::~S3Server()
     stop();
 }
 
+void S3Server::useTls(const QString &keyFile, const QString &certFile)
+{
+    m_tlsKey = keyFile;
+    m_tlsCert = certFile;
+}
+
 bool S3Server::start()
 {
     for (int attempt = 0; attempt < 3; ++attempt) {
         m_port = freeTcpPort();
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process->setStandardOutputFile(QProcess::nullDevice());
-        m_process->start(QStringLiteral("node"),
-                         {QStringLiteral(LITEKEEP_S3RVER_DIR "/node_modules/s3rver/bin/s3rver.js"),
+        if (launch())
+            return true;
+    }
+    return false;
+}
+
+bool S3Server::restart()
+{
+    stop();
+    // The port was ours a moment ago; give the kernel a few tries to let it go.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        if (launch())
+            return true;
+        QThread::msleep(500);
+    }
+    return false;
+}
+
+qint64 S3Server::pid() const
+{
+    return m_process && m_process->state() == QProcess::Running ? m_process->processId() : 0;
+}
+
+bool S3Server::plantObject(const QString &key, const QByteArray &content) const
+{
+    const QString path = m_dir.path() + QLatin1Char('/') + m_bucket + QLatin1Char('/') + key;
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return false;
+    const auto write = [](const QString &file, const QByteArray &bytes) {
+        QFile f(file);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    const QByteArray type = key.endsWith(QLatin1String(".json")) ? "application/json" : "application/octet-stream";
+    return write(path + QStringLiteral("._S3rver_object"), content) &&
+           write(path + QStringLiteral("._S3rver_object.md5"),
+                 QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex()) &&
+           write(path + QStringLiteral("._S3rver_metadata.json"), "{\n  \"content-type\": \"" + type + "\"\n}");
+}
+
+bool S3Server::launch()
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->setStandardOutputFile(QProcess::nullDevice());
+    // s3rver signs the continuation tokens of long listings (over 1000 keys) with DES, which
+    // OpenSSL 3 (Node 17 and later) keeps in its legacy provider.
+    QStringList arguments{QStringLiteral("--openssl-legacy-provider"),
+                          QStringLiteral(LITEKEEP_S3RVER_DIR "/node_modules/s3rver/bin/s3rver.js"),
                           QStringLiteral("-d"), m_dir.path(), QStringLiteral("-a"),
                           QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
-                          QStringLiteral("--silent"), QStringLiteral("--configure-bucket"), m_bucket});
-        if (!m_process->waitForStarted(10000))
-            return false;
-        const QDeadlineTimer deadline(15000);
-        while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
-            QTcpSocket socket;
-            socket.connectToHost(QHostAddress::LocalHost, m_port);
-            if (socket.waitForConnected(200))
-                return true;
-            QThread::msleep(100);
-        }
-        stop();
+                          QStringLiteral("--silent"), QStringLiteral("--configure-bucket"), m_bucket};
+    if (!m_tlsKey.isEmpty())
+        arguments << QStringLiteral("--key") << m_tlsKey << QStringLiteral("--cert") << m_tlsCert;
+    m_process->start(QStringLiteral("node"), arguments);
+    if (!m_process->waitForStarted(10000))
+        return false;
+    const QDeadlineTimer deadline(15000);
+    while (!deadline.hasExpired() && m_process->state() == QProcess::Running) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        if (socket.waitForConnected(200))
+            return true;
+        QThread::msleep(100);
     }
+    stop();
     return false;
 }
 
@@ -125,7 +178,21 @@ void S3Server::stop()
 
 QString S3Server::endpoint() const
 {
-    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    return QStringLiteral("%1://127.0.0.1:%2").arg(m_tlsKey.isEmpty() ? QStringLiteral("http") : QStringLiteral("https")).arg(m_port);
+}
+
+bool makeSelfSignedCertificate(const QString &folder)
+{
+    const RunResult r = runProgram(
+        QStringLiteral("openssl"),
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+         QStringLiteral("-nodes"), QStringLiteral("-keyout"), folder + QStringLiteral("/key.pem"), QStringLiteral("-out"),
+         folder + QStringLiteral("/cert.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+         QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")},
+        QProcessEnvironment::systemEnvironment());
+    if (r.exitCode != 0)
+        qWarning("openssl: %s", r.err.constData());
+    return r.exitCode == 0;
 }
 
 bool makeDatabase(const QString &path, const QString &journalMode, int rows)

@@ -59,19 +59,35 @@ public:
 
     explicit S3Server(QString bucket = QStringLiteral("backups"));
     ~S3Server();
+    // Serve HTTPS with this key and certificate (PEM files); call before start().
+    void useTls(const QString &keyFile, const QString &certFile);
     bool start();
+    // Starts again after stop(), on the same port with the same data.
+    bool restart();
     void stop();
     QString endpoint() const;
     quint16 port() const { return m_port; }
+    // The server's process id while it runs, else 0.
+    qint64 pid() const;
+    // Puts an object straight into the server's files (as s3rver stores it: "<key>._S3rver_object"
+    // beside its MD5 and metadata), without a request: for crafted or very many objects.
+    bool plantObject(const QString &key, const QByteArray &content) const;
     QString dataDir() const { return m_dir.path(); }
     const QString &bucket() const { return m_bucket; }
 
 private:
+    bool launch();
+
     QString m_bucket;
     QTemporaryDir m_dir;
     quint16 m_port = 0;
+    QString m_tlsKey;
+    QString m_tlsCert;
     std::unique_ptr<QProcess> m_process;
 };
+
+// A self-signed certificate for 127.0.0.1 (key.pem and cert.pem in `folder`), made with openssl.
+bool makeSelfSignedCertificate(const QString &folder);
 
 quint16 freeTcpPort();
 

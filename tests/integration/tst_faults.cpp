@@ -1,0 +1,496 @@
+// Faults injected into real runs (the real binary, rclone and s3rver): rclone killed in the middle
+// of the data or before the manifest, LiteKeep itself killed, the server stopped or killed during
+// "verify --all", a wrong key, a missing bucket, a full staging disk, a locked or replaced database,
+// two runs at once, and a crash in the middle of an in-place restore. After every fault the same
+// promises are checked: the run failed with exit 1 and one actionable sentence, the history records
+// it, the generations listed are the ones there were, they still verify, and the next run works.
+#include "TestSupport.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QtTest>
+
+#include <csignal>
+#include <sys/types.h>
+
+using namespace lkt;
+
+namespace {
+
+QString describe(const RunResult &r)
+{
+    return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
+        .arg(r.exitCode)
+        .arg(QString::fromUtf8(r.out), QString::fromUtf8(r.err));
+}
+
+// The sentence LiteKeep printed for the failure: its first "litekeep: " line on stderr.
+QString sentence(const RunResult &r)
+{
+    const QStringList lines = QString::fromUtf8(r.err).split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1String("litekeep: ")))
+            return line.mid(10);
+    }
+    return {};
+}
+
+} // namespace
+
+class TestFaults : public QObject
+{
+    Q_OBJECT
+
+private:
+    S3Server m_server{QStringLiteral("backups")};
+    std::unique_ptr<TestHome> m_home;
+    QProcessEnvironment m_env;
+    QString m_prefix;
+
+    // What there was before the fault.
+    struct Before
+    {
+        QStringList complete;   // generations listed as complete, newest first
+        qsizetype backupRuns = 0;
+        qsizetype verifyRuns = 0;
+        qsizetype restoreRuns = 0;
+    };
+
+    QString db() const { return m_home->file(QStringLiteral("cogito.db")); }
+    QString dest() const { return QStringLiteral("s3://backups/") + m_prefix; }
+    RunResult lk(const QStringList &args, const QProcessEnvironment &env) const
+    {
+        return runLiteKeep(args, env, {}, 240000);
+    }
+    RunResult lk(const QStringList &args) const { return lk(args, m_env); }
+
+    void addProfile(const QStringList &extra = {})
+    {
+        const RunResult r = lk(QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
+                                           QStringLiteral("--db"), db(), QStringLiteral("--dest"), dest(),
+                                           QStringLiteral("--endpoint"), m_server.endpoint(),
+                                           QStringLiteral("--drill-days"), QStringLiteral("0")} + extra);
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    }
+    QString backup(const QProcessEnvironment &env)
+    {
+        const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")}, env);
+        if (r.exitCode != 0) {
+            qWarning("%s", qPrintable(describe(r)));
+            return {};
+        }
+        return QJsonDocument::fromJson(r.out).object().value(QLatin1String("generation")).toString();
+    }
+    QString backup() { return backup(m_env); }
+    void change(const QString &sql) const
+    {
+        QCOMPARE(runProgram(QStringLiteral("sqlite3"), {db(), sql}, m_env).exitCode, 0);
+    }
+
+    // `list --json`: every entry, as (generation, state).
+    QList<std::pair<QString, QString>> listed() const
+    {
+        const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("list")});
+        if (r.exitCode != 0)
+            qWarning("%s", qPrintable(describe(r)));
+        QList<std::pair<QString, QString>> entries;
+        const QJsonArray array = QJsonDocument::fromJson(r.out).object().value(QLatin1String("generations")).toArray();
+        for (const QJsonValue &v : array)
+            entries.append({v.toObject().value(QLatin1String("generation")).toString(),
+                            v.toObject().value(QLatin1String("state")).toString()});
+        return entries;
+    }
+    QStringList completeGenerations() const
+    {
+        QStringList names;
+        for (const auto &[name, state] : listed()) {
+            if (state == QLatin1String("complete"))
+                names.append(name);
+        }
+        return names;
+    }
+
+    // A profile with two good generations of a database of `rows` rows.
+    Before twoGenerations(int rows = 300, const QStringList &extra = {})
+    {
+        Before before;
+        [&] {
+            QVERIFY(makeDatabase(db(), QStringLiteral("wal"), rows));
+            addProfile(extra);
+            QVERIFY(!backup().isEmpty());
+            change(QStringLiteral("INSERT INTO tags VALUES ('second', 2)"));
+            QVERIFY(!backup().isEmpty());
+        }();
+        before.complete = completeGenerations();
+        before.backupRuns = historyRows(*m_home).size();
+        before.verifyRuns = historyRows(*m_home, QStringLiteral("verify")).size();
+        before.restoreRuns = historyRows(*m_home, QStringLiteral("restore")).size();
+        return before;
+    }
+
+    // The promises after a fault, once its cause is gone: the run of `kind` that failed is in the
+    // history with `outcome` (and `phrase`), the complete generations are those there were (plus
+    // `added`), they all verify, and a normal backup works.
+    void checkPromises(const Before &before, const QString &kind, const QString &outcome, const QString &phrase,
+                       const QStringList &added = {}, qsizetype runIndexOffset = 0)
+    {
+        QStringList expected = added + before.complete;
+        QCOMPARE(completeGenerations(), expected);
+
+        const RunResult verify = lk({QStringLiteral("verify"), QStringLiteral("--all")});
+        QVERIFY2(verify.exitCode == 0, qPrintable(describe(verify)));
+        for (const QString &generation : std::as_const(expected))
+            QVERIFY2(verify.out.contains((generation + QStringLiteral(": passed")).toUtf8()), qPrintable(describe(verify)));
+
+        const QString next = backup();
+        QVERIFY2(!next.isEmpty(), "the next normal run works");
+        expected.prepend(next);
+        QCOMPARE(completeGenerations(), expected);
+
+        const qsizetype index = (kind == QLatin1String("backup")   ? before.backupRuns
+                                 : kind == QLatin1String("verify") ? before.verifyRuns
+                                                                   : before.restoreRuns) +
+                                runIndexOffset;
+        const auto rows = historyRows(*m_home, kind);
+        QVERIFY2(rows.size() > index, "the failed run is in the history");
+        QCOMPARE(rows.at(index).value(0), outcome);
+        QVERIFY2(rows.at(index).value(1).contains(phrase), qPrintable(rows.at(index).join(QLatin1String(" | "))));
+    }
+
+    // A run that failed: exit 1 and a sentence that says what happened.
+    static void checkFailed(const RunResult &r, const QString &phrase)
+    {
+        QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
+        const QString said = sentence(r);
+        QVERIFY2(said.contains(phrase), qPrintable(describe(r)));
+        QVERIFY2(said.endsWith(QLatin1Char('.')) || said.endsWith(QLatin1Char(')')), qPrintable(said));
+    }
+
+    QProcessEnvironment withWrapper(const QString &body) const
+    {
+        QProcessEnvironment env = m_env;
+        const QString folder = m_home->file(QStringLiteral("wrapper"));
+        QDir().mkpath(folder);
+        env.insert(QStringLiteral("LITEKEEP_RCLONE"), writeRcloneWrapper(folder, body));
+        return env;
+    }
+    QStringList stagingLeft() const
+    {
+        return QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), "s3rver starts (scripts/bootstrap installs it)");
+    }
+
+    void init()
+    {
+        m_home = std::make_unique<TestHome>();
+        m_env = m_home->environment();
+        m_env.insert(QStringLiteral("LITEKEEP_ACCESS_KEY_ID"), QLatin1String(S3Server::kAccessKey));
+        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"), QLatin1String(S3Server::kSecret));
+        m_prefix = QStringLiteral("faults-%1-%2")
+                       .arg(QString::fromLatin1(QTest::currentTestFunction()).toLower())
+                       .arg(QRandomGenerator::global()->generate());
+    }
+
+    void cleanup()
+    {
+        // A test that stopped the server must not leave the next one without it.
+        if (m_server.pid() == 0)
+            QVERIFY(m_server.restart());
+    }
+
+    // rclone dies (SIGKILL, as the OOM killer would do it) one second into the data upload.
+    void rcloneKilledDuringTheDataUpload()
+    {
+        const Before before = twoGenerations(20000); // a few MB, uploaded at 256 KB/s
+        const RunResult r = lk({QStringLiteral("backup")},
+                               withWrapper(QStringLiteral("case \"$*\" in *copyto*.db.gz*)\n"
+                                                          "  rclone --bwlimit 256k \"$@\" & sleep 1; kill -9 $!; kill -9 $$;;\n"
+                                                          "esac")));
+        checkFailed(r, QStringLiteral("rclone was killed"));
+        QVERIFY2(sentence(r).contains(QLatin1String(".db.gz")), qPrintable(describe(r)));
+        QVERIFY(stagingLeft().isEmpty());
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("rclone was killed"));
+    }
+
+    // The data arrived; rclone dies when it starts on the manifest. The data object without a
+    // manifest must never list as a generation.
+    void rcloneKilledBeforeTheManifest()
+    {
+        const Before before = twoGenerations();
+        const RunResult r = lk({QStringLiteral("backup")},
+                               withWrapper(QStringLiteral("case \"$*\" in *copyto*.manifest.json*) kill -9 $$;; esac")));
+        checkFailed(r, QStringLiteral("rclone was killed"));
+        QVERIFY2(sentence(r).contains(QLatin1String(".manifest.json")), qPrintable(describe(r)));
+        // The orphaned data is there, and listed for what it is.
+        const auto entries = listed();
+        QCOMPARE(entries.size(), before.complete.size() + 1);
+        QCOMPARE(entries.first().second, QStringLiteral("incomplete"));
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("rclone was killed"));
+    }
+
+    // LiteKeep itself is SIGKILLed during the upload: the lock and the staging files it leaves are
+    // recovered by the next run, which records the killed one as interrupted.
+    void liteKeepKilledMidRun()
+    {
+        const Before before = twoGenerations();
+        const QString started = m_home->file(QStringLiteral("rclone-started"));
+        const QString wrapperPid = m_home->file(QStringLiteral("wrapper-pid"));
+        QProcess run;
+        run.setProcessEnvironment(withWrapper(
+            QStringLiteral("case \"$*\" in *copyto*.db.gz*) echo $$ > '%1'; touch '%2'; sleep 60;; esac")
+                .arg(wrapperPid, started)));
+        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QVERIFY(waitForFile(started, 60000));
+        run.kill();
+        QVERIFY(run.waitForFinished(10000));
+        QFile pidFile(wrapperPid);
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        ::kill(static_cast<pid_t>(pidFile.readAll().trimmed().toLongLong()), SIGKILL); // the orphaned rclone
+        QVERIFY2(!stagingLeft().isEmpty(), "the killed run left its staging files");
+        QVERIFY(QFile::exists(m_home->file(QStringLiteral("cache/litekeep/locks/default.lock"))));
+        QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("running"));
+
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("interrupted"), QStringLiteral("interrupted"));
+        QVERIFY2(stagingLeft().isEmpty(), qPrintable(stagingLeft().join(QLatin1Char(' '))));
+    }
+
+    // The server is stopped: every job gives up after rclone's retries (with backoff), with a
+    // sentence that names the endpoint; a stopped server answers nothing, so this is quick. (A
+    // server that accepts connections and never answers is cut off by the listing's time limit.)
+    void serverDown()
+    {
+        const Before before = twoGenerations();
+        m_server.stop();
+        const RunResult r = lk({QStringLiteral("backup")});
+        checkFailed(r, QStringLiteral("refused the connection"));
+        QVERIFY2(sentence(r).contains(m_server.endpoint()), qPrintable(describe(r)));
+        for (const QStringList &args : {QStringList{QStringLiteral("list")}, QStringList{QStringLiteral("verify")},
+                                        QStringList{QStringLiteral("prune")},
+                                        QStringList{QStringLiteral("restore"), QStringLiteral("--latest"),
+                                                    QStringLiteral("--to"), m_home->file(QStringLiteral("r.db"))}})
+            checkFailed(lk(args), QStringLiteral("refused the connection"));
+        QVERIFY(!QFile::exists(m_home->file(QStringLiteral("r.db"))));
+        QVERIFY(m_server.restart());
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("refused the connection"));
+    }
+
+    // The server process dies (SIGKILL) at the second download of "verify --all".
+    void serverKilledDuringVerifyAll()
+    {
+        const Before before = twoGenerations();
+        change(QStringLiteral("INSERT INTO tags VALUES ('third', 3)"));
+        const QString third = backup();
+        QVERIFY(!third.isEmpty());
+        const QString counter = m_home->file(QStringLiteral("cat-calls"));
+        const RunResult r = lk({QStringLiteral("verify"), QStringLiteral("--all")},
+                               withWrapper(QStringLiteral("case \"$*\" in *\" cat \"*)\n"
+                                                          "  n=$(cat '%1' 2>/dev/null || echo 0); n=$((n + 1)); echo $n > '%1'\n"
+                                                          "  [ $n -eq 2 ] && kill -9 %2;;\n"
+                                                          "esac")
+                                               .arg(counter)
+                                               .arg(m_server.pid())));
+        checkFailed(r, QStringLiteral("could not be checked"));
+        QVERIFY2(r.err.contains("refused the connection"), qPrintable(describe(r)));
+        QVERIFY2(r.out.contains((third + QStringLiteral(": passed")).toUtf8()), qPrintable(describe(r)));
+        QVERIFY2(!r.out.contains("FAILED"), qPrintable(describe(r)));
+        QVERIFY(m_server.restart());
+        checkPromises(before, QStringLiteral("verify"), QStringLiteral("failed"), QStringLiteral("could not be checked"),
+                      {third});
+    }
+
+    void wrongKey()
+    {
+        const Before before = twoGenerations();
+        QProcessEnvironment env = m_env;
+        env.insert(QStringLiteral("LITEKEEP_ACCESS_KEY_ID"), QStringLiteral("WRONGKEY"));
+        const RunResult r = lk({QStringLiteral("backup")}, env);
+        checkFailed(r, QStringLiteral("rejected the access key"));
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("rejected the access key"));
+    }
+
+    void bucketMissing()
+    {
+        const Before before = twoGenerations();
+        const QString missing = QStringLiteral("s3://no-such-bucket/") + m_prefix;
+        QCOMPARE(lk({QStringLiteral("profile"), QStringLiteral("set"), QStringLiteral("default"), QStringLiteral("--dest"),
+                     missing}).exitCode, 0);
+        const RunResult r = lk({QStringLiteral("backup")});
+        checkFailed(r, QStringLiteral("bucket \"no-such-bucket\" does not exist"));
+        QCOMPARE(lk({QStringLiteral("profile"), QStringLiteral("set"), QStringLiteral("default"), QStringLiteral("--dest"),
+                     dest()}).exitCode, 0);
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("does not exist"));
+    }
+
+    // The staging folder is on a 1 MB tmpfs (a private mount namespace).
+    void stagingDiskFull()
+    {
+        if (runProgram(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("true")}, m_env).exitCode != 0)
+            QSKIP("unshare cannot make a private mount namespace here");
+        const Before before = twoGenerations(20000);
+        const RunResult r = runProgram(
+            QStringLiteral("unshare"),
+            {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"),
+             QStringLiteral("mount -t tmpfs -o size=1m tmpfs \"$XDG_CACHE_HOME\" && exec \"$0\" backup"),
+             QStringLiteral(LITEKEEP_BINARY)},
+            m_env);
+        checkFailed(r, QStringLiteral("Not enough free space"));
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("Not enough free space"));
+    }
+
+    // Another process holds an exclusive lock: LiteKeep waits the busy timeout, then says so.
+    void databaseLockedExclusively()
+    {
+        const Before before = twoGenerations(300, {QStringLiteral("--busy-timeout"), QStringLiteral("2")});
+        QProcess holder;
+        holder.start(QStringLiteral("sqlite3"), {db()});
+        QVERIFY(holder.waitForStarted());
+        holder.write("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nINSERT INTO notes(title) VALUES ('held');\n"
+                     ".print locked\n.flush\n");
+        QVERIFY2(waitForOutput(holder, QProcess::StandardOutput, "locked", 10000), "the lock is held");
+        const RunResult r = lk({QStringLiteral("backup")});
+        holder.write("ROLLBACK;\n.quit\n");
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(10000));
+        checkFailed(r, QStringLiteral("locked"));
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("locked"));
+    }
+
+    // The database file is replaced by something that is not SQLite (a botched deploy).
+    void databaseReplacedByNonSqlite()
+    {
+        const Before before = twoGenerations();
+        const QString kept = m_home->file(QStringLiteral("kept.db"));
+        QVERIFY(QFile::rename(db(), kept));
+        QFile::remove(db() + QStringLiteral("-wal"));
+        QFile::remove(db() + QStringLiteral("-shm"));
+        QByteArray junk(256 * 1024, '\0');
+        for (auto &c : junk)
+            c = static_cast<char>(QRandomGenerator::global()->generate());
+        QFile file(db());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(junk);
+        file.close();
+        const RunResult r = lk({QStringLiteral("backup")});
+        checkFailed(r, QStringLiteral("not an SQLite database"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), junk); // untouched
+        file.close();
+        QVERIFY(QFile::remove(db()));
+        QVERIFY(QFile::rename(kept, db()));
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("not an SQLite database"));
+    }
+
+    // A second run of the same profile while the first uploads: refused at once, no crash, and
+    // the first one finishes normally.
+    void twoRunsAtOnce()
+    {
+        const Before before = twoGenerations();
+        const QString started = m_home->file(QStringLiteral("rclone-started"));
+        QProcess first;
+        first.setProcessEnvironment(withWrapper(
+            QStringLiteral("case \"$*\" in *copyto*.db.gz*) touch '%1'; sleep 3;; esac").arg(started)));
+        first.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("--json"), QStringLiteral("backup")});
+        QVERIFY(waitForFile(started, 60000));
+        const RunResult second = lk({QStringLiteral("backup")});
+        checkFailed(second, QStringLiteral("already in progress"));
+        QVERIFY(first.waitForFinished(120000));
+        QCOMPARE(first.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(first.exitCode(), 0);
+        const QString firstGeneration =
+            QJsonDocument::fromJson(first.readAllStandardOutput()).object().value(QLatin1String("generation")).toString();
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("already in progress"),
+                      {firstGeneration}, 1);
+    }
+
+    // SIGKILL in the middle of writing an in-place restore: the live database holds either what
+    // it held or the generation, never a mix, and the pre-restore copy is there.
+    void crashDuringInPlaceRestore_data()
+    {
+        QTest::addColumn<QString>("journalMode");
+        QTest::newRow("rollback journal") << QStringLiteral("delete");
+        QTest::newRow("WAL") << QStringLiteral("wal");
+    }
+    void crashDuringInPlaceRestore()
+    {
+        QFETCH(QString, journalMode);
+        // Big enough (about 120 MB, compressing to a few MB) that writing it takes a while.
+        const auto make = [&](const QString &marker) {
+            for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+                QFile::remove(db() + QLatin1String(suffix));
+            const RunResult r = runProgram(
+                QStringLiteral("sqlite3"),
+                {db(), QStringLiteral("PRAGMA journal_mode=%1; PRAGMA synchronous=OFF;"
+                                      "CREATE TABLE big(id INTEGER PRIMARY KEY, data BLOB);"
+                                      "CREATE TABLE marker(v TEXT); INSERT INTO marker VALUES ('%2');"
+                                      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)"
+                                      " INSERT INTO big SELECT i, zeroblob(4000) || randomblob(8) FROM n;")
+                          .arg(journalMode, marker)},
+                m_env);
+            return r.exitCode == 0;
+        };
+        const auto contentHash = [](const QString &path) {
+            return runProgram(QStringLiteral("sqlite3"), {path, QStringLiteral(".sha3sum")},
+                              QProcessEnvironment::systemEnvironment()).out;
+        };
+        QVERIFY(make(QStringLiteral("generation")));
+        addProfile();
+        const RunResult backedUp = lk({QStringLiteral("--json"), QStringLiteral("backup"), QStringLiteral("--no-verify")});
+        QVERIFY2(backedUp.exitCode == 0, qPrintable(describe(backedUp))); // the restores below verify it
+        const QString generation =
+            QJsonDocument::fromJson(backedUp.out).object().value(QLatin1String("generation")).toString();
+        const QByteArray generationHash = contentHash(db());
+        QVERIFY(make(QStringLiteral("live"))); // every page differs from the generation's
+        const QByteArray liveHash = contentHash(db());
+        QVERIFY(liveHash != generationHash);
+        const Before before{completeGenerations(), historyRows(*m_home).size(),
+                            historyRows(*m_home, QStringLiteral("verify")).size(),
+                            historyRows(*m_home, QStringLiteral("restore")).size()};
+
+        QProcess restore;
+        restore.setProcessEnvironment(m_env);
+        restore.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("restore"), QStringLiteral("--latest"),
+                                                        QStringLiteral("--in-place")});
+        QVERIFY2(waitForOutput(restore, QProcess::StandardError, "Writing the database", 180000),
+                 "the restore reached its writing phase");
+        restore.kill();
+        QVERIFY(restore.waitForFinished(10000));
+        QVERIFY2(restore.exitStatus() == QProcess::CrashExit, "killed before it finished writing");
+        qInfo("left behind: %s", qPrintable(QDir(m_home->path()).entryList(QDir::Files).join(QLatin1Char(' '))));
+
+        // Old or new, never a mix; and intact.
+        const QByteArray after = contentHash(db());
+        QVERIFY2(after == liveHash || after == generationHash, after.constData());
+        qInfo("after the crash the database holds %s", after == liveHash ? "what it held" : "the generation");
+        QCOMPARE(runProgram(QStringLiteral("sqlite3"), {db(), QStringLiteral("PRAGMA integrity_check")}, m_env).out,
+                 QByteArray("ok\n"));
+        const QDir copies(m_home->file(QStringLiteral("data/litekeep/pre-restore")));
+        const QStringList kept = copies.entryList({QStringLiteral("*.db")}, QDir::Files);
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(contentHash(copies.filePath(kept.first())), liveHash);
+
+        // The next restore works, and the history says the killed one was interrupted.
+        const RunResult again = lk({QStringLiteral("restore"), generation, QStringLiteral("--in-place")});
+        QVERIFY2(again.exitCode == 0, qPrintable(describe(again)));
+        QCOMPARE(contentHash(db()), generationHash);
+        const auto restores = historyRows(*m_home, QStringLiteral("restore"));
+        QCOMPARE(restores.size(), before.restoreRuns + 2);
+        QCOMPARE(restores.at(before.restoreRuns).value(0), QStringLiteral("interrupted"));
+        QCOMPARE(restores.last().value(0), QStringLiteral("succeeded"));
+        QCOMPARE(completeGenerations(), before.complete);
+        const RunResult verify = lk({QStringLiteral("verify"), QStringLiteral("--all")});
+        QVERIFY2(verify.exitCode == 0, qPrintable(describe(verify)));
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+};
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"

@@ -33,20 +33,13 @@ private:
     QProcessEnvironment m_env;
     QString m_dest;
     std::vector<std::unique_ptr<QProcess>> m_apps;
-    QString m_libfaketime;
 
     QString db() const { return m_home->file(QStringLiteral("cogito.db")); }
 
     // libfaketime preloaded into litekeep itself (not through the `faketime` wrapper, which
     // forks: SIGTERM would reach the wrapper and leave the app running). The clock starts at
     // `at` and runs on; rclone's environment is built from scratch, so it keeps the real time.
-    QProcessEnvironment fakeEnvironment(const QString &at) const
-    {
-        QProcessEnvironment env = m_env;
-        env.insert(QStringLiteral("LD_PRELOAD"), m_libfaketime);
-        env.insert(QStringLiteral("FAKETIME"), QLatin1Char('@') + at);
-        return env;
-    }
+    QProcessEnvironment fakeEnvironment(const QString &at) const { return withFakeTime(m_env, at); }
 
     RunResult lkAt(const QString &at, const QStringList &args)
     {
@@ -113,18 +106,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        for (const char *path : {"/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
-                                 "/usr/lib/faketime/libfaketime.so.1", "/usr/lib64/faketime/libfaketime.so.1"}) {
-            if (QFile::exists(QLatin1String(path))) {
-                m_libfaketime = QLatin1String(path);
-                break;
-            }
-        }
-        if (m_libfaketime.isEmpty())
-            QSKIP("libfaketime is not installed (package faketime)");
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("LD_PRELOAD"), m_libfaketime);
-        env.insert(QStringLiteral("FAKETIME"), QStringLiteral("@2026-11-27 01:59:40"));
+        QVERIFY2(!libfaketimePath().isEmpty(), "libfaketime is installed (package faketime)");
+        const QProcessEnvironment env = withFakeTime(QProcessEnvironment::systemEnvironment(),
+                                                     QStringLiteral("2026-11-27 01:59:40"));
         const RunResult r = runProgram(QStringLiteral("date"), {QStringLiteral("+%F")}, env);
         QVERIFY2(r.exitCode == 0 && r.out.startsWith("2026-11-27"), r.out.constData());
     }

@@ -65,6 +65,24 @@ RunResult runProgram(const QString &program, const QStringList &arguments,
     return result;
 }
 
+QString libfaketimePath()
+{
+    for (const char *path : {"/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+                             "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+                             "/usr/lib/faketime/libfaketime.so.1", "/usr/lib64/faketime/libfaketime.so.1"}) {
+        if (QFile::exists(QLatin1String(path)))
+            return QLatin1String(path);
+    }
+    return {};
+}
+
+QProcessEnvironment withFakeTime(QProcessEnvironment environment, const QString &at)
+{
+    environment.insert(QStringLiteral("LD_PRELOAD"), libfaketimePath());
+    environment.insert(QStringLiteral("FAKETIME"), QLatin1Char('@') + at);
+    return environment;
+}
+
 RunResult runLiteKeep(const QStringList &arguments, const QProcessEnvironment &environment,
                       const QByteArray &input, int timeoutMs)
 {

@@ -50,6 +50,13 @@ RunResult runProgram(const QString &program, const QStringList &arguments,
 RunResult runLiteKeep(const QStringList &arguments, const QProcessEnvironment &environment,
                       const QByteArray &input = {}, int timeoutMs = 180000);
 
+// libfaketime's preload library, or empty when the package is missing.
+QString libfaketimePath();
+// `environment` with libfaketime preloaded and the clock starting at `at` ("YYYY-MM-DD hh:mm:ss").
+// Preloaded directly rather than through the `faketime` wrapper, which forks (signals reach
+// the wrapper, not the program) and shares a named semaphore that can collide between runs.
+QProcessEnvironment withFakeTime(QProcessEnvironment environment, const QString &at);
+
 // s3rver from tests/s3rver on a free loopback port, with one bucket. Stopped on destruction.
 class S3Server
 {

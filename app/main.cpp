@@ -1,5 +1,6 @@
 // litekeep: the tray application with no arguments, the headless command line otherwise.
 #include "Cli.h"
+#include "Config.h"
 #include "JobResult.h"
 #include "Notifier.h"
 #include "SingleInstance.h"
@@ -12,14 +13,26 @@
 #include <QTranslator>
 
 namespace {
-void installTranslations(QCoreApplication &app)
+// The language chosen in the settings (Settings → Language), else the system's. Dates, numbers
+// and sizes follow the same choice.
+void installTranslations(QCoreApplication &app, const QStringList &arguments)
 {
+    QString configPath; // --config FILE (or --config=FILE) names another settings file
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--config") && i + 1 < arguments.size())
+            configPath = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(QLatin1String("--config=")))
+            configPath = arguments.at(i).mid(9);
+    }
+    const QString chosen = lk::Config::languageIn(configPath);
+    const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
+    if (!chosen.isEmpty())
+        QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
-    if (ours->load(QLocale(), QStringLiteral("litekeep"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n")))
+    if (ours->load(locale, QStringLiteral("litekeep"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
@@ -42,7 +55,7 @@ int main(int argc, char *argv[])
     if (lk::Cli::wantsCli(arguments)) {
         QCoreApplication app(argc, argv);
         describeApplication();
-        installTranslations(app);
+        installTranslations(app, arguments);
         lk::Cli cli;
         QObject::connect(&cli, &lk::Cli::done, &app, &QCoreApplication::exit);
         QTimer::singleShot(0, &cli, [&cli, &arguments] { cli.run(arguments); });
@@ -52,7 +65,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("LiteKeep"));
-    installTranslations(app);
+    installTranslations(app, arguments);
     QApplication::setQuitOnLastWindowClosed(false); // the tray keeps running
     lk::SingleInstance instance;
     if (!instance.claim())

@@ -8,6 +8,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace lk {
 
 namespace {
@@ -16,6 +18,12 @@ namespace Key {
 const QString version = QStringLiteral("config_version");
 const QString notifyOnSuccess = QStringLiteral("notify_on_success");
 const QString cpuPriority = QStringLiteral("cpu_priority");
+const QString notifyOnFailure = QStringLiteral("notify_on_failure");
+const QString notifyOnRecovery = QStringLiteral("notify_on_recovery");
+const QString notifyOnStale = QStringLiteral("notify_on_stale");
+const QString notifyOnAnomaly = QStringLiteral("notify_on_anomaly");
+const QString defaultLevel = QStringLiteral("default_compression_level");
+const QString language = QStringLiteral("language");
 const QString database = QStringLiteral("database");
 const QString destination = QStringLiteral("destination");
 const QString endpoint = QStringLiteral("endpoint");
@@ -59,6 +67,9 @@ Status Config::load()
     m_profiles.clear();
     m_notifyOnSuccess = false;
     m_lowPriority = true;
+    m_notifications = {};
+    m_defaultLevel = 6;
+    m_language.clear();
     if (!QFileInfo::exists(m_path)) {
         setLowPriority(m_lowPriority);
         return Status::success();
@@ -81,6 +92,12 @@ Status Config::load()
     // Anything but "normal" (a typo, a value from a newer LiteKeep) stays low: the safe side.
     m_lowPriority = settings.value(Key::cpuPriority, kPriorityLow).toString().trimmed().toLower() !=
                     kPriorityNormal;
+    m_notifications.failure = settings.value(Key::notifyOnFailure, true).toBool();
+    m_notifications.recovery = settings.value(Key::notifyOnRecovery, true).toBool();
+    m_notifications.stale = settings.value(Key::notifyOnStale, true).toBool();
+    m_notifications.anomaly = settings.value(Key::notifyOnAnomaly, true).toBool();
+    m_defaultLevel = std::clamp(settings.value(Key::defaultLevel, 6).toInt(), 1, 9);
+    m_language = settings.value(Key::language).toString().trimmed();
     const QStringList groups = settings.childGroups();
     for (const QString &group : groups) {
         if (!group.startsWith(kProfilesGroup))
@@ -116,6 +133,14 @@ Status Config::load()
     return Status::success();
 }
 
+QString Config::languageIn(const QString &path)
+{
+    const QString file = path.isEmpty() ? defaultPath() : path;
+    if (!QFileInfo::exists(file))
+        return {};
+    return QSettings(file, QSettings::IniFormat).value(Key::language).toString().trimmed();
+}
+
 void Config::refresh()
 {
     if (!QFileInfo::exists(m_path))
@@ -136,6 +161,13 @@ Status Config::save() const
     settings.setValue(Key::version, kVersion);
     settings.setValue(Key::notifyOnSuccess, m_notifyOnSuccess);
     settings.setValue(Key::cpuPriority, m_lowPriority ? kPriorityLow : kPriorityNormal);
+    settings.setValue(Key::notifyOnFailure, m_notifications.failure);
+    settings.setValue(Key::notifyOnRecovery, m_notifications.recovery);
+    settings.setValue(Key::notifyOnStale, m_notifications.stale);
+    settings.setValue(Key::notifyOnAnomaly, m_notifications.anomaly);
+    settings.setValue(Key::defaultLevel, m_defaultLevel);
+    if (!m_language.isEmpty())
+        settings.setValue(Key::language, m_language);
     for (const Profile &p : m_profiles) {
         settings.beginGroup(kProfilesGroup + p.name);
         settings.setValue(Key::database, p.databasePath);

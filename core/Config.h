@@ -47,6 +47,30 @@ public:
     bool lowPriority() const { return m_lowPriority; }
     void setLowPriority(bool low);
 
+    // Application-wide: which other events deserve a desktop notice (all on by default; the
+    // tray icon shows a failure whatever these say).
+    struct Notifications
+    {
+        bool failure = true;  // a run failed
+        bool recovery = true; // the first success after a failure
+        bool stale = true;    // no verified backup for longer than the profile allows
+        bool anomaly = true;  // tables lost many rows since the previous backup
+        friend bool operator==(const Notifications &, const Notifications &) = default;
+    };
+    const Notifications &notifications() const { return m_notifications; }
+    void setNotifications(const Notifications &notifications) { m_notifications = notifications; }
+
+    // The gzip level new profiles start with (1–9, default 6).
+    int defaultCompressionLevel() const { return m_defaultLevel; }
+    void setDefaultCompressionLevel(int level) { m_defaultLevel = level; }
+
+    // The interface language: "" follows the system, or "en", "ja". Read at start-up.
+    const QString &language() const { return m_language; }
+    void setLanguage(const QString &language) { m_language = language; }
+    // The language in the settings file at `path` (the default file when empty), read before
+    // anything else so the first words LiteKeep says are already in it.
+    static QString languageIn(const QString &path = {});
+
     QStringList profileNames() const;
     std::optional<Profile> profile(const QString &name) const;
     Status addProfile(const Profile &profile);     // refuses a duplicate name
@@ -58,6 +82,9 @@ private:
     QList<Profile> m_profiles;
     bool m_notifyOnSuccess = false;
     bool m_lowPriority = true;
+    Notifications m_notifications;
+    int m_defaultLevel = 6;
+    QString m_language;
 };
 
 } // namespace lk

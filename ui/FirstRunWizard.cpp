@@ -200,6 +200,7 @@ Profile FirstRunWizard::profile() const
         p.destination = QFileInfo(m_folder->text().trimmed()).absoluteFilePath();
     p.at = m_at->time();
     p.keepDays = m_keepDays->value();
+    p.compressionLevel = m_config.defaultCompressionLevel();
     return p;
 }
 

@@ -56,6 +56,8 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     m_verifyAllAction->setObjectName(QStringLiteral("verifyAll"));
     m_restoreAction = tools->addAction(tr("Restore…"), this, [this] { openRestoreWizard(selectedGeneration()); });
     m_restoreAction->setObjectName(QStringLiteral("restore"));
+    tools->addSeparator();
+    tools->addAction(tr("Settings…"), this, &MainWindow::settingsRequested)->setObjectName(QStringLiteral("settings"));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     m_notice = new QLabel(central);

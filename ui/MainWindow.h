@@ -63,6 +63,7 @@ public:
 Q_SIGNALS:
     void verificationFinished(const lk::JobResult &result);
     void warningsChanged();
+    void settingsRequested();
     void backUpNowRequested(const QString &profile);
     void newProfileRequested();
     void profilesChanged();

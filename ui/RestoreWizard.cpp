@@ -207,9 +207,12 @@ QWizardPage *RestoreWizard::makeHowPage()
         dialog->open();
     });
     page->onInitialize = [this] {
-        if (m_target->text().isEmpty()) {
-            if (const auto g = generationNamed(chosenGeneration()))
-                m_target->setText(suggestedTarget(m_profile.databasePath, g->name));
+        // A name suggested for another generation follows the new choice; a typed one stays.
+        if (m_target->text().isEmpty() || m_target->text() == m_suggested) {
+            if (const auto g = generationNamed(chosenGeneration())) {
+                m_suggested = suggestedTarget(m_profile.databasePath, g->name);
+                m_target->setText(m_suggested);
+            }
         }
         if (!m_holdersChecked)
             checkHolders();

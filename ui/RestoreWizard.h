@@ -89,6 +89,7 @@ private:
     bool m_closeWhenStopped = false;
     std::optional<JobResult> m_result;
     bool m_holdersChecked = false;
+    QString m_suggested; // the target name last suggested
 
     // Choose
     QTreeWidget *m_list = nullptr;

@@ -3,6 +3,7 @@
 
 #include "FirstRunWizard.h"
 #include "MainWindow.h"
+#include "SettingsDialog.h"
 #include "TrayIcon.h"
 
 #include <QApplication>
@@ -48,7 +49,12 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
     });
     connect(&m_queue, &BackupQueue::finished, this, &TrayApp::onFinished);
     connect(&m_queue, &BackupQueue::idle, this, &TrayApp::updateTray); // leave "Running" behind
-    connect(&m_notifier, &Notifier::notice, m_tray, &TrayIcon::showNotice);
+    connect(&m_notifier, &Notifier::notice, this, [this](const Notice &notice) {
+        if (wants(notice))
+            m_tray->showNotice(notice);
+    });
+    connect(m_tray, &TrayIcon::settingsRequested, this, &TrayApp::showSettings);
+    connect(m_window.get(), &MainWindow::settingsRequested, this, &TrayApp::showSettings);
 
     m_staleness.setInterval(kStalenessCheckMs);
     connect(&m_staleness, &QTimer::timeout, this, &TrayApp::checkStaleness);
@@ -102,6 +108,43 @@ void TrayApp::showRestoreWizard(const QString &profile)
     showWindow();
     m_window->selectProfile(profile);
     m_window->openRestoreWizard();
+}
+
+bool TrayApp::wants(const Notice &notice) const
+{
+    const Config::Notifications &n = m_config.notifications();
+    switch (notice.kind) {
+    case Notice::Kind::Failure:
+        return n.failure;
+    case Notice::Kind::Recovery:
+        return n.recovery;
+    case Notice::Kind::Stale:
+    case Notice::Kind::Fresh:
+        return n.stale;
+    case Notice::Kind::Anomaly:
+        return n.anomaly;
+    case Notice::Kind::Success:
+        return true; // the notifier only emits it when asked to
+    }
+    return true;
+}
+
+SettingsDialog *TrayApp::showSettings()
+{
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return m_settings;
+    }
+    m_settings = new SettingsDialog(m_config, m_autostart, m_window.get());
+    m_settings->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_settings, &SettingsDialog::saved, this, [this] {
+        m_notifier.setNotifyOnSuccess(m_config.notifyOnSuccess());
+        m_tray->setNotifyOnSuccess(m_config.notifyOnSuccess());
+        reloadProfiles();
+    });
+    m_settings->open();
+    return m_settings;
 }
 
 void TrayApp::showFirstRunWizard()

@@ -2,6 +2,7 @@
 // notifier) and renders them in the tray icon and the main window.
 #pragma once
 
+#include "Autostart.h"
 #include "BackupQueue.h"
 #include "Catalog.h"
 #include "Config.h"
@@ -17,6 +18,7 @@
 namespace lk {
 
 class FirstRunWizard;
+class SettingsDialog;
 class MainWindow;
 class TrayIcon;
 
@@ -33,6 +35,7 @@ public:
     void showWindow();
     void showFirstRunWizard();
     void showRestoreWizard(const QString &profile);
+    SettingsDialog *showSettings();
     void requestQuit();
 
     MainWindow *window() const { return m_window.get(); }
@@ -49,6 +52,7 @@ private:
     void onDue(const Profile &profile);
     void onFinished(const QString &profile, const JobResult &result, const QString &previousOutcome);
     void checkStaleness();
+    bool wants(const Notice &notice) const; // the settings' choice of events
     void updateTray();
 
     Config m_config;
@@ -59,6 +63,8 @@ private:
     TrayIcon *m_tray = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<FirstRunWizard> m_wizard;
+    QPointer<SettingsDialog> m_settings;
+    Autostart m_autostart;
     QTimer m_staleness;
     QString m_lastResult;
     bool m_lastFailed = false;

@@ -118,6 +118,7 @@ void TrayIcon::rebuildMenu()
         for (const QString &name : std::as_const(m_profiles))
             sub->addAction(name, this, [this, name] { Q_EMIT restoreRequested(name); });
     }
+    m_menu->addAction(tr("Settings…"), this, &TrayIcon::settingsRequested)->setObjectName(QStringLiteral("settings"));
     QAction *pause = m_menu->addAction(tr("Pause schedules"));
     pause->setObjectName(QStringLiteral("pause"));
     pause->setCheckable(true);

@@ -44,6 +44,7 @@ Q_SIGNALS:
     void backUpNowRequested(const QString &profile);
     void openRequested();
     void restoreRequested(const QString &profile);
+    void settingsRequested();
     void pauseToggled(bool paused);
     void notifyOnSuccessToggled(bool on);
     void quitRequested();

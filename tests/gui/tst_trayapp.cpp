@@ -4,6 +4,8 @@
 #include "Catalog.h"
 #include "GenerationName.h"
 #include "MainWindow.h"
+#include "RestoreWizard.h"
+#include "SettingsDialog.h"
 #include "TrayApp.h"
 #include "TrayIcon.h"
 
@@ -12,6 +14,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -157,6 +160,35 @@ private Q_SLOTS:
         QVERIFY2(menuTexts(app->tray()).contains(QStringLiteral("Last backup: default succeeded")),
                  qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))));
         QCOMPARE(shown.size(), 0); // success is quiet by default
+    }
+
+    void restoreAndSettingsFromTheTrayMenu()
+    {
+        addProfile();
+        lk::TrayApp *app = makeApp();
+        app->start();
+        QAction *restore = menuAction(app->tray(), QStringLiteral("restore"));
+        QVERIFY(restore);
+        restore->trigger();
+        QTRY_VERIFY(app->window()->isVisible());
+        auto *wizard = app->window()->findChild<lk::RestoreWizard *>();
+        QVERIFY(wizard);
+        QVERIFY(wizard->isVisible());
+        QVERIFY(wizard->windowTitle().contains(QStringLiteral("default")));
+        wizard->reject();
+
+        QAction *settings = menuAction(app->tray(), QStringLiteral("settings"));
+        QVERIFY(settings);
+        settings->trigger();
+        auto *dialog = app->window()->findChild<lk::SettingsDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        // Success notices switched on there reach the tray's own switch too.
+        auto *success = dialog->findChild<QCheckBox *>(QStringLiteral("notifySuccess"));
+        QVERIFY(!menuAction(app->tray(), QStringLiteral("notifyOnSuccess"))->isChecked());
+        success->setChecked(true);
+        dialog->accept();
+        QTRY_VERIFY(menuAction(app->tray(), QStringLiteral("notifyOnSuccess"))->isChecked());
     }
 
     void failureThenRecovery()

@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QLocale>
+#include <QSet>
 
 namespace lk {
 
@@ -48,6 +49,8 @@ void ListCommand::print(const Profile &profile, const QList<Generation> &generat
     const bool haveHistory = bool(catalog.open());
     const auto verifications = haveHistory ? catalog.latestVerifications(profile.name)
                                            : QHash<QString, VerificationRecord>();
+    const QSet<QString> anomalous = haveHistory ? catalog.anomalousGenerations(profile.name) : QSet<QString>();
+    const QSet<QString> pinned = haveHistory ? catalog.pinnedGenerations(profile.name) : QSet<QString>();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QLocale locale;
 
@@ -75,6 +78,10 @@ void ListCommand::print(const Profile &profile, const QList<Generation> &generat
             const QString when = locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat);
             verification = v->passed ? tr("passed %1").arg(when) : tr("FAILED %1: %2").arg(when, v->reason);
         }
+        if (anomalous.contains(g.baseName()))
+            entry.insert(QStringLiteral("warning"), true);
+        if (pinned.contains(g.baseName()))
+            entry.insert(QStringLiteral("pinned"), true);
         array.append(entry);
 
         if (m_ctx.json())
@@ -90,6 +97,10 @@ void ListCommand::print(const Profile &profile, const QList<Generation> &generat
                              tr("%n page(s)", nullptr, static_cast<int>(g.manifest->database.pageCount)), verification);
         else
             line += QStringLiteral("  [%1] %2").arg(Generation::stateName(g.state).toUpper(), g.problem);
+        if (anomalous.contains(g.baseName()))
+            line += QStringLiteral("  ") + tr("[WARNING: tables lost rows; see \"litekeep status\"]");
+        if (pinned.contains(g.baseName()))
+            line += QStringLiteral("  ") + tr("[kept until the warning is dismissed]");
         m_ctx.out(line);
     }
     if (m_ctx.json())

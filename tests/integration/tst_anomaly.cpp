@@ -184,6 +184,25 @@ private Q_SLOTS:
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.at(0).toObject().value(QLatin1String("generation")).toString(), suspicious);
         QCOMPARE(open.at(0).toObject().value(QLatin1String("previous_generation")).toString(), good);
+        // list marks both: the suspicious backup and the one kept because of it.
+        const RunResult listed = lk({QStringLiteral("list")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
+        for (const QByteArray &line : listed.out.split('\n')) {
+            if (line.startsWith(suspicious.toUtf8()))
+                QVERIFY2(line.contains("[WARNING: tables lost rows"), line.constData());
+            if (line.startsWith(good.toUtf8()))
+                QVERIFY2(line.contains("[kept until the warning is dismissed]"), line.constData());
+        }
+        const QJsonArray listedJson =
+            jsonOf(lk({QStringLiteral("--json"), QStringLiteral("list")})).value(QLatin1String("generations")).toArray();
+        int marked = 0;
+        for (const QJsonValue &g : listedJson) {
+            const QString name = g.toObject().value(QLatin1String("generation")).toString();
+            QCOMPARE(g.toObject().value(QLatin1String("warning")).toBool(), name == suspicious);
+            QCOMPARE(g.toObject().value(QLatin1String("pinned")).toBool(), name == good);
+            marked += name == suspicious || name == good;
+        }
+        QCOMPARE(marked, 2);
 
         // Days later, prune keeps the pinned backup (and says why).
         const RunResult pruned = lkAt(night(6), {QStringLiteral("--json"), QStringLiteral("prune")});

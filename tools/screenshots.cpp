@@ -15,6 +15,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTimer>
@@ -63,14 +65,24 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder for the PNG files."), QStringLiteral("DIR"));
     const QCommandLineOption qm(QStringLiteral("qm"), QStringLiteral("A compiled catalogue to load."), QStringLiteral("FILE"));
+    const QCommandLineOption language(QStringLiteral("locale"), QStringLiteral("The locale for dates, numbers and Qt's own texts."),
+                                      QStringLiteral("NAME"));
     const QCommandLineOption suffix(QStringLiteral("suffix"), QStringLiteral("Appended to file names, e.g. -ja."),
                                     QStringLiteral("TEXT"));
-    parser.addOptions({out, qm, suffix});
+    parser.addOptions({out, qm, language, suffix});
     parser.addHelpOption();
     parser.process(app);
     if (!parser.isSet(out))
         parser.showHelp(2);
     QTranslator translator;
+    QTranslator qtTranslator;
+    if (parser.isSet(language)) {
+        const QLocale locale(parser.value(language));
+        QLocale::setDefault(locale);
+        if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+    }
     if (parser.isSet(qm)) {
         if (!translator.load(parser.value(qm))) {
             qCritical("screenshots: cannot load %s", qPrintable(parser.value(qm)));

@@ -2,6 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>Anomaly</name>
+    <message>
+        <source>Table %1 (%2 rows) is gone since the previous backup.</source>
+        <translation>前回のバックアップ以降、テーブル %1 (%2 行) がなくなっています。</translation>
+    </message>
+    <message>
+        <source>Table %1 lost %2 % of its rows (%3 → %4) since the previous backup.</source>
+        <translation>前回のバックアップ以降、テーブル %1 の行が %2 % 減っています (%3 → %4)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more table(s) lost rows too: %1.</source>
+        <translation>
+            <numerusform>他に %n 個のテーブルでも行が減っています: %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The previous backup, %1, is kept until you dismiss this warning.</source>
+        <translation>前回のバックアップ %1 は、この警告を解除するまで保持されます。</translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>%1 を削除できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation>フォルダー %1 を作成できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした: %2</translation>
+    </message>
+</context>
+<context>
     <name>Catalog</name>
     <message>
         <source>Cannot create the history file %1: %2.</source>
@@ -19,6 +55,10 @@
         <source>The run was interrupted (LiteKeep stopped before it finished).</source>
         <translation>実行が中断されました (完了前に LiteKeep が停止しました)。</translation>
     </message>
+    <message>
+        <source>There is no open warning about generation %1 of profile "%2".</source>
+        <translation>プロファイル "%2" の世代 %1 に関する未解除の警告はありません。</translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -29,6 +69,12 @@
     <message>
         <source>There is no profile named "%1". Known profiles: %2.</source>
         <translation>プロファイル "%1" はありません。既存のプロファイル: %2。</translation>
+    </message>
+    <message>
+        <source>rclone said:
+%1</source>
+        <translation>rclone の出力:
+%1</translation>
     </message>
 </context>
 <context>
@@ -69,11 +115,15 @@
     <name>DatabaseDiff</name>
     <message numerus="yes">
         <source>table %1 is added (%n row(s))</source>
-        <translation><numerusform>表 %1 が追加されます(%n 行)</numerusform></translation>
+        <translation>
+            <numerusform>テーブル %1 が追加されます(%n 行)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>table %1 is removed (%n row(s))</source>
-        <translation><numerusform>表 %1 が削除されます(%n 行)</numerusform></translation>
+        <translation>
+            <numerusform>テーブル %1 が削除されます(%n 行)</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2 → %3 rows (%4)</source>
@@ -90,6 +140,42 @@
     <message>
         <source>%1 %2 has a different definition</source>
         <translation>%1 %2 の定義が異なります</translation>
+    </message>
+    <message numerus="yes">
+        <source>Brings back the table “%1” (%n row(s)).</source>
+        <translation>
+            <numerusform>テーブル「%1」(%n 行) が戻ります。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removes the table “%1” and its %n row(s).</source>
+        <translation>
+            <numerusform>テーブル「%1」とその %n 行が削除されます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removes %n row(s) from “%1” (%2 → %3).</source>
+        <translation>
+            <numerusform>「%1」から %n 行が削除されます (%2 → %3)。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Brings back %n row(s) in “%1” (%2 → %3).</source>
+        <translation>
+            <numerusform>「%1」の %n 行が戻ります (%2 → %3)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Brings back the %1 “%2”.</source>
+        <translation>%1「%2」が戻ります。</translation>
+    </message>
+    <message>
+        <source>Removes the %1 “%2”.</source>
+        <translation>%1「%2」が削除されます。</translation>
+    </message>
+    <message>
+        <source>Changes the definition of the %1 “%2” back.</source>
+        <translation>%1「%2」の定義が元に戻ります。</translation>
     </message>
 </context>
 <context>
@@ -364,6 +450,18 @@
         <source>The busy timeout must be between 1 and 3600 seconds.</source>
         <translation>ビジータイムアウトは 1～3600 秒の範囲で指定してください。</translation>
     </message>
+    <message>
+        <source>The CA certificate path must be absolute.</source>
+        <translation>CA 証明書のパスは絶対パスで指定してください。</translation>
+    </message>
+    <message>
+        <source>The CA certificate %1 cannot be read: %2.</source>
+        <translation>CA 証明書 %1 を読み取れません: %2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a PEM certificate file (it has no "-----BEGIN CERTIFICATE-----" line).</source>
+        <translation>%1 は PEM 形式の証明書ファイルではありません ("-----BEGIN CERTIFICATE-----" の行がありません)。</translation>
+    </message>
 </context>
 <context>
     <name>ProfileLock</name>
@@ -415,10 +513,6 @@
         <translation>%1 に失敗しました: %2 が接続を拒否しました。エンドポイントの URL と、サービスに接続できる状態かを確認してください。</translation>
     </message>
     <message>
-        <source>%1 failed: the TLS certificate of %2 could not be verified.</source>
-        <translation>%1 に失敗しました: %2 の TLS 証明書を検証できませんでした。</translation>
-    </message>
-    <message>
         <source>%1 failed: %2 did not answer in time. Check your network connection.</source>
         <translation>%1 に失敗しました: %2 から時間内に応答がありませんでした。ネットワーク接続を確認してください。</translation>
     </message>
@@ -435,16 +529,28 @@
         <translation>%1 に失敗しました: %2 が存在しないか、フォルダーではありません。</translation>
     </message>
     <message>
-        <source>%1 failed: rclone crashed.</source>
-        <translation>%1 に失敗しました: rclone がクラッシュしました。</translation>
-    </message>
-    <message>
         <source>%1 failed: rclone exited with code %2 (%3).</source>
         <translation>%1 に失敗しました: rclone が終了コード %2 で終了しました (%3)。</translation>
     </message>
     <message>
         <source>no message</source>
         <translation>メッセージなし</translation>
+    </message>
+    <message>
+        <source>the certificate was refused</source>
+        <translation>証明書が拒否されました</translation>
+    </message>
+    <message>
+        <source>%1 failed: rclone was killed or crashed before it finished. Run it again; if it happens again, look in the system log (for example for the out-of-memory killer).</source>
+        <translation>%1 に失敗しました: rclone が完了前に強制終了されたか、クラッシュしました。もう一度実行し、再発する場合はシステムログ (OOM キラーの記録など) を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: rclone could not use the CA certificate file given with --ca-cert. Check the file with "litekeep profile show" and correct it with "litekeep profile set NAME --ca-cert FILE".</source>
+        <translation>%1 に失敗しました: rclone が --ca-cert で指定された CA 証明書ファイルを使用できませんでした。"litekeep profile show" でファイルを確認し、"litekeep profile set NAME --ca-cert FILE" で修正してください。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the TLS certificate of %2 could not be verified (%3). If the server uses a private or self-signed certificate, give its certificate authority with "litekeep profile set NAME --ca-cert FILE".</source>
+        <translation>%1 に失敗しました: %2 の TLS 証明書を検証できませんでした (%3)。サーバーがプライベート証明書または自己署名証明書を使用している場合は、"litekeep profile set NAME --ca-cert FILE" でその認証局を指定してください。</translation>
     </message>
 </context>
 <context>
@@ -706,12 +812,6 @@
         <source>Cancelling…</source>
         <translation>キャンセルしています…</translation>
     </message>
-    <message>
-        <source>rclone said:
-%1</source>
-        <translation>rclone の出力:
-%1</translation>
-    </message>
 </context>
 <context>
     <name>lk::BackupJob</name>
@@ -817,72 +917,20 @@
             <numerusform>保持ルールにより古いオブジェクトを %n 個削除しました。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This backup could not be compared with the previous one: %1</source>
+        <translation>このバックアップを前回のバックアップと比較できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>The warning could not be recorded, so the previous backup is not protected from retention: %1</source>
+        <translation>警告を記録できなかったため、前回のバックアップは保持ルールによる削除から保護されていません: %1</translation>
+    </message>
 </context>
 <context>
     <name>lk::Cli</name>
     <message>
-        <source>Unknown option "%1".
-%2</source>
-        <translation>不明なオプション "%1" です。
-%2</translation>
-    </message>
-    <message>
-        <source>Unknown command "%1".
-%2</source>
-        <translation>不明なコマンド "%1" です。
-%2</translation>
-    </message>
-    <message>
-        <source>Usage: litekeep [--config FILE] [--json] COMMAND
-
-Commands:
-  profile add NAME --db PATH [--dest DEST] [--endpoint URL] [--provider P]
-                   [--keep-days N] [--at HH:MM] [--level N] [--busy-timeout S]
-  profile list | show NAME | remove NAME
-  credentials set NAME      read the access key id and secret from stdin
-  credentials remove NAME
-  profile set NAME [the options of profile add]
-  backup [--profile NAME] [--no-verify]   one backup now
-  list   [--profile NAME]   generations on the destination
-  verify [--profile NAME] [GENERATION | --latest | --all | --drill]
-  show   [--profile NAME] (GENERATION | --latest) [--deep]   what a generation holds
-  diff   [--profile NAME] GENERATION (GENERATION | --live)   what changed between them
-  prune  [--profile NAME] [--dry-run]   apply retention
-  restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]
-  restore --undo [--profile NAME]   put back what the last in-place restore replaced
-  status [--profile NAME]   the last run, the last good backup, the last proof
-  schedule (install | remove) (--systemd | --cron) [--profile NAME]   headless schedule
-
-DEST is a local folder or s3://BUCKET/PREFIX; --profile defaults to "default".
-Environment: LITEKEEP_ACCESS_KEY_ID and LITEKEEP_SECRET_ACCESS_KEY override the
-keychain; LITEKEEP_RCLONE names the rclone binary.
-Exit codes: 0 ok, 1 the job failed, 2 usage or configuration error.
-Run without arguments to start the tray application.</source>
-        <translation>使用法: litekeep [--config FILE] [--json] COMMAND
-
-コマンド:
-  profile add NAME --db PATH [--dest DEST] [--endpoint URL] [--provider P]
-                   [--keep-days N] [--at HH:MM] [--level N] [--busy-timeout S]
-  profile list | show NAME | remove NAME
-  credentials set NAME      アクセスキー ID とシークレットを標準入力から読み取ります
-  credentials remove NAME
-  profile set NAME [the options of profile add]
-  backup [--profile NAME] [--no-verify]   今すぐ 1 回バックアップします
-  list   [--profile NAME]   保存先にある世代を一覧表示します
-  verify [--profile NAME] [GENERATION | --latest | --all | --drill]
-  show   [--profile NAME] (GENERATION | --latest) [--deep]   世代の中身を表示します
-  diff   [--profile NAME] GENERATION (GENERATION | --live)   両者の違いを表示します
-  prune  [--profile NAME] [--dry-run]   保持ルールを適用します
-  restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]
-  restore --undo [--profile NAME]   直前の --in-place 復元で置き換えたものを元に戻します
-  status [--profile NAME]   前回の実行、最後に成功したバックアップ、最後に復元可能と確認した世代
-  schedule (install | remove) (--systemd | --cron) [--profile NAME]   ヘッドレス環境用のスケジュール
-
-DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profile の既定値は "default" です。
-環境変数: LITEKEEP_ACCESS_KEY_ID と LITEKEEP_SECRET_ACCESS_KEY はキーチェーンより
-優先されます。LITEKEEP_RCLONE で rclone の実行ファイルを指定します。
-終了コード: 0 成功、1 ジョブの失敗、2 使用法または設定のエラー。
-引数なしで実行すると、トレイアプリケーションが起動します。</translation>
+        <source>Unknown option "%1". "litekeep --help" lists the options and commands.</source>
+        <translation>不明なオプション "%1" です。オプションとコマンドの一覧は "litekeep --help" で確認できます。</translation>
     </message>
 </context>
 <context>
@@ -1099,7 +1147,75 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     </message>
     <message>
         <source>No differences in tables, row counts or schema.</source>
-        <translation>表、行数、スキーマに違いはありません。</translation>
+        <translation>テーブル、行数、スキーマに違いはありません。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::DiffView</name>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Live database</source>
+        <translation>稼働中のデータベース</translation>
+    </message>
+    <message>
+        <source>This generation</source>
+        <translation>この世代</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>増減</translation>
+    </message>
+    <message>
+        <source>The live database holds the same tables, row counts and schema as the generation of %1: restoring it changes no row counts (rows may still differ in content).</source>
+        <translation>稼働中のデータベースは、%1 の世代とテーブル、行数、スキーマが同じです。復元しても行数は変わりません (行の内容が異なる場合はあります)。</translation>
+    </message>
+    <message>
+        <source>Compared with the live database, restoring the generation of %1:</source>
+        <translation>稼働中のデータベースと比べて、%1 の世代を復元すると次のように変わります:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>lk::DismissCommand</name>
+    <message>
+        <source>The profile.</source>
+        <translation>対象のプロファイル。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Dismiss every open warning.</source>
+        <translation>未解除の警告をすべて解除します。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep dismiss [--profile NAME] (GENERATION | --all)</source>
+        <translation>使用法: litekeep dismiss [--profile NAME] (GENERATION | --all)</translation>
+    </message>
+    <message>
+        <source>Profile "%1" has no open warnings.</source>
+        <translation>プロファイル "%1" に未解除の警告はありません。</translation>
+    </message>
+    <message>
+        <source>There is no open warning about %1. Open warnings of profile "%2": %3.</source>
+        <translation>%1 に関する未解除の警告はありません。プロファイル "%2" の未解除の警告: %3。</translation>
+    </message>
+    <message>
+        <source>Dismissed the warning about %1; retention now treats %2 like any other backup.</source>
+        <translation>%1 に関する警告を解除しました。今後、保持ルールは %2 を他のバックアップと同じように扱います。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dismissed %n warning(s); retention now treats the backups they kept like any other.</source>
+        <translation>
+            <numerusform>%n 件の警告を解除しました。今後、保持ルールはこれらの警告で保持されていたバックアップを他のバックアップと同じように扱います。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1371,672 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     </message>
 </context>
 <context>
+    <name>lk::GenerationDetails</name>
+    <message numerus="yes">
+        <source>(blob, %n byte(s))</source>
+        <translation>
+            <numerusform>(blob、%n バイト)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Look inside</source>
+        <translation>中身を見る</translation>
+    </message>
+    <message>
+        <source>Download this generation once into a verified local cache and open it read-only: its schema, the first rows of any table, and what a restore would change.</source>
+        <translation>この世代を一度ダウンロードして検証済みのローカルキャッシュに保存し、読み取り専用で開きます。スキーマ、各テーブルの先頭の行、復元した場合の変更内容を確認できます。</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>確認日時</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>テーブル一覧</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>スキーマ</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>テーブル(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Compare with live</source>
+        <translation>稼働中のデータベースと比較</translation>
+    </message>
+    <message>
+        <source>Choose a generation to see what it holds.</source>
+        <translation>世代を選択すると、その内容が表示されます。</translation>
+    </message>
+    <message>
+        <source>Generation of %1</source>
+        <translation>%1 の世代</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>データベースファイル</translation>
+    </message>
+    <message>
+        <source>Database size</source>
+        <translation>データベースのサイズ</translation>
+    </message>
+    <message>
+        <source>Compressed</source>
+        <translation>圧縮後</translation>
+    </message>
+    <message>
+        <source>%1 (gzip level %2)</source>
+        <translation>%1 (gzip レベル %2)</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>ページ</translation>
+    </message>
+    <message>
+        <source>%1 × %2 bytes</source>
+        <translation>%1 × %2 バイト</translation>
+    </message>
+    <message>
+        <source>user_version</source>
+        <translation>user_version</translation>
+    </message>
+    <message>
+        <source>Journal mode</source>
+        <translation>ジャーナルモード</translation>
+    </message>
+    <message>
+        <source>Integrity at backup</source>
+        <translation>バックアップ時の整合性</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未確認</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>作成元</translation>
+    </message>
+    <message>
+        <source>%1 by LiteKeep %2 (SQLite %3)</source>
+        <translation>%1 (LiteKeep %2、SQLite %3)</translation>
+    </message>
+    <message>
+        <source>restore drill</source>
+        <translation>復元訓練</translation>
+    </message>
+    <message>
+        <source>after the backup</source>
+        <translation>バックアップ後</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>never verified</source>
+        <translation>未検証</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>キーチェーンを読み取っています…</translation>
+    </message>
+    <message>
+        <source>Downloading and verifying the generation…</source>
+        <translation>世代をダウンロードして検証しています…</translation>
+    </message>
+    <message>
+        <source>Reading the database…</source>
+        <translation>データベースを読み取っています…</translation>
+    </message>
+    <message>
+        <source>Verified copy: %1</source>
+        <translation>検証済みのコピー: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n row(s) of “%1”, read-only.</source>
+        <translation>
+            <numerusform>「%1」の先頭 %n 行 (読み取り専用)。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lk::GenerationInspector</name>
+    <message>
+        <source>The live database %1 is not there: a restore creates it.</source>
+        <translation>稼働中のデータベース %1 がありません。復元すると作成されます。</translation>
+    </message>
+    <message>
+        <source>The live database cannot be read for a comparison: %1</source>
+        <translation>比較のために稼働中のデータベースを読み取れません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lk::HelpCommand</name>
+    <message>
+        <source>The profile to use (default: "default").</source>
+        <translation>使用するプロファイル (既定: "default")。</translation>
+    </message>
+    <message>
+        <source>One generation, by the name "litekeep list" prints, e.g. default-20261127T020000Z.</source>
+        <translation>"litekeep list" で表示される名前で指定する 1 つの世代 (例: default-20261127T020000Z)。</translation>
+    </message>
+    <message>
+        <source>GENERATION</source>
+        <translation>GENERATION</translation>
+    </message>
+    <message>
+        <source>add, change, list, show or remove backup profiles</source>
+        <translation>バックアッププロファイルの追加、変更、一覧、表示、削除</translation>
+    </message>
+    <message>
+        <source>litekeep profile add NAME --db PATH [OPTIONS]</source>
+        <translation>litekeep profile add NAME --db PATH [OPTIONS]</translation>
+    </message>
+    <message>
+        <source>litekeep profile set NAME [OPTIONS]</source>
+        <translation>litekeep profile set NAME [OPTIONS]</translation>
+    </message>
+    <message>
+        <source>litekeep profile show NAME</source>
+        <translation>litekeep profile show NAME</translation>
+    </message>
+    <message>
+        <source>litekeep profile remove NAME</source>
+        <translation>litekeep profile remove NAME</translation>
+    </message>
+    <message>
+        <source>A profile is one database, one destination, a daily time and a retention rule. "add" creates one: --db is required, and the destination defaults to a folder in ~/.local/share/litekeep/backups. "set" changes only the options given. "list" and "show" print profiles. "remove" forgets a profile but leaves its generations on the destination.</source>
+        <translation>プロファイルは、1 つのデータベース、1 つの保存先、毎日の実行時刻、保持ルールの組み合わせです。"add" はプロファイルを作成します。--db は必須で、保存先の既定は ~/.local/share/litekeep/backups 内のフォルダーです。"set" は指定したオプションだけを変更します。"list" と "show" はプロファイルを表示します。"remove" はプロファイルを削除しますが、保存先の世代はそのまま残します。</translation>
+    </message>
+    <message>
+        <source>DEST is a local folder or s3://BUCKET/PREFIX. For S3, store the access key with "litekeep credentials set NAME".</source>
+        <translation>DEST にはローカルフォルダーまたは s3://BUCKET/PREFIX を指定します。S3 の場合は、"litekeep credentials set NAME" でアクセスキーを保存してください。</translation>
+    </message>
+    <message>
+        <source>Back up a database to the default local folder:</source>
+        <translation>データベースを既定のローカルフォルダーにバックアップする:</translation>
+    </message>
+    <message>
+        <source>Back up to Cloudflare R2:</source>
+        <translation>Cloudflare R2 にバックアップする:</translation>
+    </message>
+    <message>
+        <source>Keep 60 days and back up at 03:30:</source>
+        <translation>60 日間保持し、03:30 にバックアップする:</translation>
+    </message>
+    <message>
+        <source>Forget a profile (its backups stay where they are):</source>
+        <translation>プロファイルを削除する (バックアップはそのまま残ります):</translation>
+    </message>
+    <message>
+        <source>store or remove the S3 access key of a profile in the keychain</source>
+        <translation>プロファイルの S3 アクセスキーをキーチェーンに保存または削除</translation>
+    </message>
+    <message>
+        <source>litekeep credentials set NAME</source>
+        <translation>litekeep credentials set NAME</translation>
+    </message>
+    <message>
+        <source>litekeep credentials remove NAME</source>
+        <translation>litekeep credentials remove NAME</translation>
+    </message>
+    <message>
+        <source>"set" reads the access key id and then the secret access key from standard input, one per line (the secret is not echoed on a terminal), and stores them in the system keychain. "remove" deletes them. Keys never go into the settings file, command lines or logs.</source>
+        <translation>"set" はアクセスキー ID とシークレットアクセスキーを標準入力から 1 行ずつ順に読み取り (端末ではシークレットは表示されません)、システムのキーチェーンに保存します。"remove" はそれらを削除します。キーが設定ファイル、コマンドライン、ログに書き込まれることはありません。</translation>
+    </message>
+    <message>
+        <source>Without a keychain (a server, a systemd service), set LITEKEEP_ACCESS_KEY_ID and LITEKEEP_SECRET_ACCESS_KEY in the environment instead; they take precedence over the keychain.</source>
+        <translation>キーチェーンがない環境 (サーバーや systemd サービス) では、代わりに環境変数 LITEKEEP_ACCESS_KEY_ID と LITEKEEP_SECRET_ACCESS_KEY を設定してください。環境変数はキーチェーンより優先されます。</translation>
+    </message>
+    <message>
+        <source>Type the keys when asked:</source>
+        <translation>プロンプトに従ってキーを入力する:</translation>
+    </message>
+    <message>
+        <source>From a script:</source>
+        <translation>スクリプトから設定する:</translation>
+    </message>
+    <message>
+        <source>back up a profile's database now</source>
+        <translation>プロファイルのデータベースを今すぐバックアップ</translation>
+    </message>
+    <message>
+        <source>litekeep backup [--profile NAME] [--no-verify]</source>
+        <translation>litekeep backup [--profile NAME] [--no-verify]</translation>
+    </message>
+    <message>
+        <source>Takes a hot snapshot through SQLite's online backup API, checks its integrity, compresses it with gzip, uploads it and then its manifest. Then it downloads the new generation again to verify it and, only if that passes, applies retention.</source>
+        <translation>SQLite のオンラインバックアップ API でホットスナップショットを作成し、整合性を確認して gzip で圧縮し、アップロードしてから、そのマニフェストをアップロードします。その後、新しい世代をもう一度ダウンロードして検証し、合格した場合にのみ保持ルールを適用します。</translation>
+    </message>
+    <message>
+        <source>Progress goes to standard error. Ctrl+C cancels cleanly and leaves no generation behind.</source>
+        <translation>進行状況は標準エラー出力に表示されます。Ctrl+C で安全にキャンセルでき、途中の世代は残りません。</translation>
+    </message>
+    <message>
+        <source>(default: "default")</source>
+        <translation>(既定: "default")</translation>
+    </message>
+    <message>
+        <source>Back up the profile "default":</source>
+        <translation>プロファイル "default" をバックアップする:</translation>
+    </message>
+    <message>
+        <source>Back up "cogito" and print the outcome as JSON:</source>
+        <translation>"cogito" をバックアップし、結果を JSON で出力する:</translation>
+    </message>
+    <message>
+        <source>list the generations on the destination</source>
+        <translation>保存先の世代を一覧表示</translation>
+    </message>
+    <message>
+        <source>litekeep list [--profile NAME]</source>
+        <translation>litekeep list [--profile NAME]</translation>
+    </message>
+    <message>
+        <source>Lists the generations on the destination with their time, age, sizes and the result of their last verification. Incomplete and damaged generations are listed too, with what is wrong with them.</source>
+        <translation>保存先の世代を、作成日時、経過時間、サイズ、最後の検証結果とともに一覧表示します。不完全な世代や破損した世代も、その問題点とともに表示します。</translation>
+    </message>
+    <message>
+        <source>The generations of "default":</source>
+        <translation>"default" の世代:</translation>
+    </message>
+    <message>
+        <source>As JSON, for a script:</source>
+        <translation>スクリプト向けに JSON で出力する:</translation>
+    </message>
+    <message>
+        <source>download generations and prove that they restore</source>
+        <translation>世代をダウンロードして復元できることを確認</translation>
+    </message>
+    <message>
+        <source>litekeep verify [--profile NAME] [GENERATION | --latest | --all | --drill]</source>
+        <translation>litekeep verify [--profile NAME] [GENERATION | --latest | --all | --drill]</translation>
+    </message>
+    <message>
+        <source>Downloads generations and checks the SHA-256 of both files, gunzips them, runs PRAGMA integrity_check and compares the page count, schema hash and row counts with the manifest. Without a choice it verifies the newest generation. The exit status is 1 if any generation fails.</source>
+        <translation>世代をダウンロードして両方のファイルの SHA-256 を確認し、gzip を展開して PRAGMA integrity_check を実行し、ページ数、スキーマのハッシュ、行数をマニフェストと比較します。指定がなければ最新の世代を検証します。検証に失敗した世代が 1 つでもあれば、終了ステータスは 1 になります。</translation>
+    </message>
+    <message>
+        <source>Verify the newest generation:</source>
+        <translation>最新の世代を検証する:</translation>
+    </message>
+    <message>
+        <source>Verify every generation of "cogito":</source>
+        <translation>"cogito" のすべての世代を検証する:</translation>
+    </message>
+    <message>
+        <source>Verify one generation:</source>
+        <translation>1 つの世代を検証する:</translation>
+    </message>
+    <message>
+        <source>show what a generation holds</source>
+        <translation>世代の内容を表示</translation>
+    </message>
+    <message>
+        <source>litekeep show [--profile NAME] (GENERATION | --latest) [--deep]</source>
+        <translation>litekeep show [--profile NAME] (GENERATION | --latest) [--deep]</translation>
+    </message>
+    <message>
+        <source>Prints a generation's manifest: when and where it was made, the SQLite and LiteKeep versions, sizes, page count and the rows of each table. --deep downloads and verifies the generation once (it stays in a local cache) and describes the database itself.</source>
+        <translation>作成日時と作成元、SQLite と LiteKeep のバージョン、サイズ、ページ数、各テーブルの行数など、世代のマニフェストの内容を表示します。--deep を指定すると、世代を一度ダウンロードして検証し (ローカルキャッシュに残ります)、データベース自体の内容を表示します。</translation>
+    </message>
+    <message>
+        <source>The newest generation:</source>
+        <translation>最新の世代:</translation>
+    </message>
+    <message>
+        <source>Look inside it:</source>
+        <translation>その中身を調べる:</translation>
+    </message>
+    <message>
+        <source>compare two generations, or one with the live database</source>
+        <translation>2 つの世代、または世代と稼働中のデータベースを比較</translation>
+    </message>
+    <message>
+        <source>litekeep diff [--profile NAME] GENERATION (GENERATION | --live)</source>
+        <translation>litekeep diff [--profile NAME] GENERATION (GENERATION | --live)</translation>
+    </message>
+    <message>
+        <source>Prints the tables added and removed, the change in row counts and the schema changes between two generations, or between a generation and the live database (which is only read).</source>
+        <translation>2 つの世代の間、または世代と稼働中のデータベース (読み取るだけです) の間で、追加・削除されたテーブル、行数の変化、スキーマの変更を表示します。</translation>
+    </message>
+    <message>
+        <source>What changed between two nights:</source>
+        <translation>2 日分のバックアップの間で変わった内容:</translation>
+    </message>
+    <message>
+        <source>What changed since a generation:</source>
+        <translation>ある世代以降に変わった内容:</translation>
+    </message>
+    <message>
+        <source>delete the generations that retention no longer keeps</source>
+        <translation>保持ルールの対象外になった世代を削除</translation>
+    </message>
+    <message>
+        <source>litekeep prune [--profile NAME] [--dry-run]</source>
+        <translation>litekeep prune [--profile NAME] [--dry-run]</translation>
+    </message>
+    <message>
+        <source>Applies the profile's retention to what is on the destination: it keeps --keep-days days, the newest --keep-min good generations, the newest verified one and the newest of each of the last --keep-monthly months, and deletes the rest, manifest first. It never deletes what it cannot parse. A backup applies retention by itself after it verifies.</source>
+        <translation>プロファイルの保持ルールを保存先の内容に適用します。--keep-days で指定した日数分の世代、正常な最新の --keep-min 個の世代、検証済みの最新の世代、直近 --keep-monthly か月の各月の最新の世代を保持し、それ以外をマニフェストから先に削除します。解析できないものは決して削除しません。バックアップは検証の後に自動で保持ルールを適用します。</translation>
+    </message>
+    <message>
+        <source>See what would be deleted:</source>
+        <translation>削除対象を確認する:</translation>
+    </message>
+    <message>
+        <source>Delete it:</source>
+        <translation>削除する:</translation>
+    </message>
+    <message>
+        <source>restore a generation to a new file or in place</source>
+        <translation>世代を新しいファイルまたは元の場所に復元</translation>
+    </message>
+    <message>
+        <source>litekeep restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]</source>
+        <translation>litekeep restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) [--force]</translation>
+    </message>
+    <message>
+        <source>litekeep restore --undo [--profile NAME]</source>
+        <translation>litekeep restore --undo [--profile NAME]</translation>
+    </message>
+    <message>
+        <source>Verifies the generation fully before anything is written. --to writes a new file. --in-place replaces the live database: a copy of it is kept first in ~/.local/share/litekeep/pre-restore, then the generation is written through SQLite's backup API, so programs that have the database open see the old or the new content, never a mix. --undo puts back what the last in-place restore replaced.</source>
+        <translation>何かを書き込む前に、世代を完全に検証します。--to は新しいファイルに書き込みます。--in-place は稼働中のデータベースを置き換えます。まず ~/.local/share/litekeep/pre-restore にそのコピーを保存し、次に SQLite のバックアップ API で世代を書き込むため、データベースを開いているプログラムには古い内容か新しい内容のどちらかが見え、両者が混ざることはありません。--undo は直前の --in-place 復元で置き換えた内容を元に戻します。</translation>
+    </message>
+    <message>
+        <source>Restore the newest good generation into a new file:</source>
+        <translation>正常な最新の世代を新しいファイルに復元する:</translation>
+    </message>
+    <message>
+        <source>Replace the live database with a chosen generation:</source>
+        <translation>稼働中のデータベースを選んだ世代で置き換える:</translation>
+    </message>
+    <message>
+        <source>Changed your mind:</source>
+        <translation>元に戻す場合:</translation>
+    </message>
+    <message>
+        <source>the last run, the last good backup and the last proof of each profile</source>
+        <translation>各プロファイルの前回の実行、最後に成功したバックアップ、最後に復元可能と確認した日時</translation>
+    </message>
+    <message>
+        <source>litekeep status [--profile NAME]</source>
+        <translation>litekeep status [--profile NAME]</translation>
+    </message>
+    <message>
+        <source>Prints, for every profile or the one named, the last backup run and how it ended, the last successful backup, and when a generation was last proven restorable (checked after upload, verified or drilled). It reads the local history only and does not contact the destination.</source>
+        <translation>すべてのプロファイル、または指定したプロファイルについて、前回のバックアップの実行とその結果、最後に成功したバックアップ、世代が最後に復元可能と確認された日時 (アップロード後の確認、検証、復元訓練) を表示します。ローカルの履歴だけを読み取り、保存先には接続しません。</translation>
+    </message>
+    <message>
+        <source>Every profile:</source>
+        <translation>すべてのプロファイル:</translation>
+    </message>
+    <message>
+        <source>One profile, as JSON:</source>
+        <translation>1 つのプロファイルを JSON で:</translation>
+    </message>
+    <message>
+        <source>back up daily without the tray application (systemd or cron)</source>
+        <translation>トレイアプリケーションなしで毎日バックアップ (systemd または cron)</translation>
+    </message>
+    <message>
+        <source>litekeep schedule (install | remove) (--systemd | --cron) [--profile NAME]</source>
+        <translation>litekeep schedule (install | remove) (--systemd | --cron) [--profile NAME]</translation>
+    </message>
+    <message>
+        <source>For servers and sessions without the tray application, at the profile's daily time (--at). --systemd writes litekeep-NAME.service and litekeep-NAME.timer to ~/.config/systemd/user (Persistent=true: a run missed while the machine was off happens once at the next boot) and says how to enable them. --cron prints the crontab line to add or remove.</source>
+        <translation>サーバーや、トレイアプリケーションを使わないセッション向けに、プロファイルの毎日の実行時刻 (--at) にバックアップします。--systemd は litekeep-NAME.service と litekeep-NAME.timer を ~/.config/systemd/user に書き込み (Persistent=true: マシンの電源が切れていて実行されなかった分は、次回の起動時に 1 回実行されます)、有効にする方法を表示します。--cron は追加または削除する crontab の行を表示します。</translation>
+    </message>
+    <message>
+        <source>The package also ships litekeep-backup@.timer, nightly at 02:00: "systemctl --user enable --now litekeep-backup@NAME.timer". A service has no keychain: give it LITEKEEP_ACCESS_KEY_ID and LITEKEEP_SECRET_ACCESS_KEY with "systemctl --user edit".</source>
+        <translation>パッケージには、毎晩 02:00 に実行する litekeep-backup@.timer も含まれています: "systemctl --user enable --now litekeep-backup@NAME.timer"。サービスからはキーチェーンを使えないため、"systemctl --user edit" で LITEKEEP_ACCESS_KEY_ID と LITEKEEP_SECRET_ACCESS_KEY を設定してください。</translation>
+    </message>
+    <message>
+        <source>A systemd user timer for "default":</source>
+        <translation>"default" 用の systemd ユーザータイマー:</translation>
+    </message>
+    <message>
+        <source>The packaged timer instead:</source>
+        <translation>代わりにパッケージ付属のタイマーを使う:</translation>
+    </message>
+    <message>
+        <source>A crontab line for "cogito":</source>
+        <translation>"cogito" 用の crontab の行:</translation>
+    </message>
+    <message>
+        <source>close a warning about rows that disappeared</source>
+        <translation>消えた行に関する警告を解除</translation>
+    </message>
+    <message>
+        <source>litekeep dismiss [--profile NAME] (GENERATION | --all)</source>
+        <translation>litekeep dismiss [--profile NAME] (GENERATION | --all)</translation>
+    </message>
+    <message>
+        <source>When a backup finds that a table lost many rows since the previous generation (by default more than 20 % and at least 10 rows), or vanished, LiteKeep warns and keeps that previous generation out of retention's reach. Once you know the change was intended, dismiss the warning: retention then treats the kept generation like any other.</source>
+        <translation>バックアップ時に、前回の世代と比べてテーブルの行が大幅に減っている (既定では 20 % を超え、かつ 10 行以上) か、テーブルがなくなっていることが分かると、LiteKeep は警告を出し、その前回の世代を保持ルールによる削除の対象から外します。変更が意図したものだと確認できたら、警告を解除してください。以後、保持ルールは保持されていた世代を他の世代と同じように扱います。</translation>
+    </message>
+    <message>
+        <source>The generation the warning is about.</source>
+        <translation>警告の対象の世代。</translation>
+    </message>
+    <message>
+        <source>Dismiss the warning about one backup:</source>
+        <translation>1 つのバックアップに関する警告を解除する:</translation>
+    </message>
+    <message>
+        <source>Dismiss every warning of "cogito":</source>
+        <translation>"cogito" のすべての警告を解除する:</translation>
+    </message>
+    <message>
+        <source>explain a command, with examples</source>
+        <translation>コマンドの説明と使用例を表示</translation>
+    </message>
+    <message>
+        <source>litekeep help [COMMAND]</source>
+        <translation>litekeep help [COMMAND]</translation>
+    </message>
+    <message>
+        <source>litekeep COMMAND --help</source>
+        <translation>litekeep COMMAND --help</translation>
+    </message>
+    <message>
+        <source>Without a command: the list of commands, the global options, the environment and the exit status. With one: what it does, its options and examples.</source>
+        <translation>コマンドを指定しない場合は、コマンドの一覧、グローバルオプション、環境変数、終了ステータスを表示します。コマンドを指定した場合は、その機能、オプション、使用例を表示します。</translation>
+    </message>
+    <message>
+        <source>How to restore:</source>
+        <translation>復元の方法を見る:</translation>
+    </message>
+    <message>
+        <source>The same:</source>
+        <translation>同じ内容:</translation>
+    </message>
+    <message>
+        <source>Exit status:</source>
+        <translation>終了ステータス:</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>the job failed: backup, verification, restore, the destination or the keychain</source>
+        <translation>処理の失敗: バックアップ、検証、復元、保存先、キーチェーン</translation>
+    </message>
+    <message>
+        <source>usage or configuration error: unknown command or option, missing argument, unknown profile, unreadable settings</source>
+        <translation>使用法または設定のエラー: 不明なコマンドやオプション、引数の不足、不明なプロファイル、読み取れない設定</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep [--config FILE] [--json] COMMAND [ARGUMENTS]</source>
+        <translation>使用法: litekeep [--config FILE] [--json] COMMAND [ARGUMENTS]</translation>
+    </message>
+    <message>
+        <source>       litekeep help COMMAND</source>
+        <translation>        litekeep help COMMAND</translation>
+    </message>
+    <message>
+        <source>       litekeep            (no arguments: the tray application)</source>
+        <translation>        litekeep            (引数なし: トレイアプリケーション)</translation>
+    </message>
+    <message>
+        <source>LiteKeep backs up live SQLite databases to a local folder or to S3-compatible storage, verifies them and restores them.</source>
+        <translation>LiteKeep は、稼働中の SQLite データベースをローカルフォルダーまたは S3 互換ストレージにバックアップし、検証と復元を行います。</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>コマンド:</translation>
+    </message>
+    <message>
+        <source>Global options, before COMMAND:</source>
+        <translation>グローバルオプション (COMMAND の前に指定):</translation>
+    </message>
+    <message>
+        <source>Use this settings file instead of ~/.config/litekeep/litekeep.ini.</source>
+        <translation>~/.config/litekeep/litekeep.ini の代わりにこの設定ファイルを使用します。</translation>
+    </message>
+    <message>
+        <source>Print one JSON document on standard output.</source>
+        <translation>標準出力に 1 つの JSON ドキュメントを出力します。</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>バージョンを表示して終了します。</translation>
+    </message>
+    <message>
+        <source>Print this help and exit.</source>
+        <translation>このヘルプを表示して終了します。</translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation>環境変数:</translation>
+    </message>
+    <message>
+        <source>S3 credentials for headless use; they take precedence over the keychain.</source>
+        <translation>ヘッドレスで使用する場合の S3 認証情報。キーチェーンより優先されます。</translation>
+    </message>
+    <message>
+        <source>The rclone program to run (default: rclone).</source>
+        <translation>実行する rclone プログラム (既定: rclone)。</translation>
+    </message>
+    <message>
+        <source>Examples:</source>
+        <translation>使用例:</translation>
+    </message>
+    <message>
+        <source>Back up a database every night from the tray application:</source>
+        <translation>トレイアプリケーションから毎晩データベースをバックアップする:</translation>
+    </message>
+    <message>
+        <source>Back up now, then see the generations:</source>
+        <translation>今すぐバックアップしてから、世代を確認する:</translation>
+    </message>
+    <message>
+        <source>Restore the newest generation into a new file:</source>
+        <translation>最新の世代を新しいファイルに復元する:</translation>
+    </message>
+    <message>
+        <source>"litekeep help COMMAND" or "litekeep COMMAND --help" explains one command. DEST is a local folder or s3://BUCKET/PREFIX; --profile defaults to "default". See also: man litekeep.</source>
+        <translation>各コマンドの説明は "litekeep help COMMAND" または "litekeep COMMAND --help" で表示できます。DEST にはローカルフォルダーまたは s3://BUCKET/PREFIX を指定します。--profile の既定値は "default" です。man litekeep も参照してください。</translation>
+    </message>
+    <message>
+        <source>Usage:</source>
+        <translation>使用法:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>オプション:</translation>
+    </message>
+    <message>
+        <source>Global options (--config FILE, --json) go before the command: "litekeep --help" lists them.</source>
+        <translation>グローバルオプション (--config FILE、--json) はコマンドの前に指定します。一覧は "litekeep --help" で確認できます。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a LiteKeep command. The commands are: %2.
+"litekeep --help" explains them.</source>
+        <translation>"%1" は LiteKeep のコマンドではありません。コマンド: %2。
+説明は "litekeep --help" で確認できます。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::HistoryChart</name>
+    <message>
+        <source>No backups yet: the chart fills in after the first one.</source>
+        <translation>バックアップはまだありません。最初のバックアップの後にグラフが表示されます。</translation>
+    </message>
+    <message>
+        <source>Compressed size</source>
+        <translation>圧縮後のサイズ</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>%1 compressed, %2 s</source>
+        <translation>圧縮後 %1、%2 秒</translation>
+    </message>
+</context>
+<context>
     <name>lk::ListCommand</name>
     <message numerus="yes">
         <source>%n min</source>
@@ -1303,6 +2085,14 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     <message>
         <source>No generations on %1 yet.</source>
         <translation>%1 にはまだ世代がありません。</translation>
+    </message>
+    <message>
+        <source>[WARNING: tables lost rows; see "litekeep status"]</source>
+        <translation>[警告: テーブルの行が減少。"litekeep status" を参照]</translation>
+    </message>
+    <message>
+        <source>[kept until the warning is dismissed]</source>
+        <translation>[警告を解除するまで保持]</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +2243,102 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
             <numerusform> — 残り約 %n 秒</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Verify</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Download the selected generation and prove it restorable: both checksums and SQLite's integrity check.</source>
+        <translation>選択した世代をダウンロードし、両方のチェックサムと SQLite の整合性チェックで、復元可能であることを確認します。</translation>
+    </message>
+    <message>
+        <source>Verify all</source>
+        <translation>すべて検証</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>復元…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>グラフ</translation>
+    </message>
+    <message>
+        <source>Not proven restorable yet: verify a generation, or wait for the first restore drill.</source>
+        <translation>まだ復元可能と確認されていません。世代を検証するか、最初の復元訓練をお待ちください。</translation>
+    </message>
+    <message>
+        <source>Restore drills are off.</source>
+        <translation>復元訓練はオフです。</translation>
+    </message>
+    <message>
+        <source>Next restore drill: after the next backup.</source>
+        <translation>次回の復元訓練: 次回のバックアップの後。</translation>
+    </message>
+    <message>
+        <source>Next restore drill: after the first backup from %1.</source>
+        <translation>次回の復元訓練: %1 以降の最初のバックアップの後。</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Tables lost rows</source>
+        <translation>⚠ テーブルの行が減少</translation>
+    </message>
+    <message>
+        <source>Kept until the warning is dismissed</source>
+        <translation>警告の解除まで保持</translation>
+    </message>
+    <message>
+        <source>The last backup before tables lost rows: retention keeps it until you dismiss the warning about %1.</source>
+        <translation>テーブルの行が減る前の最後のバックアップです。%1 に関する警告を解除するまで、保持ルールはこの世代を保持します。</translation>
+    </message>
+    <message>
+        <source>Look inside</source>
+        <translation>中身を見る</translation>
+    </message>
+    <message>
+        <source>Restore this generation…</source>
+        <translation>この世代を復元…</translation>
+    </message>
+    <message>
+        <source>Dismiss the warning…</source>
+        <translation>警告を解除…</translation>
+    </message>
+    <message>
+        <source>Dismiss the warning?</source>
+        <translation>警告を解除しますか？</translation>
+    </message>
+    <message>
+        <source>Were the rows missing from %1 removed on purpose? Once the warning is dismissed, the generation kept from before is deleted by retention when its time comes.</source>
+        <translation>%1 でなくなった行は、意図して削除したものですか？警告を解除すると、それ以前から保持されていた世代は、期限が来たときに保持ルールによって削除されます。</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>検証しています…</translation>
+    </message>
+    <message>
+        <source>Verifying every generation of "%1"…</source>
+        <translation>"%1" のすべての世代を検証しています…</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation>%1 を検証しています…</translation>
+    </message>
+    <message>
+        <source>Verifying %1 (%2 of %3)</source>
+        <translation>%1 を検証中 (%3 件中 %2 件目)</translation>
+    </message>
 </context>
 <context>
     <name>lk::Notifier</name>
@@ -1485,6 +2371,10 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     <message>
         <source>Backups of "%1" are up to date</source>
         <translation>"%1" のバックアップは最新です</translation>
+    </message>
+    <message>
+        <source>Backup of "%1": rows are missing</source>
+        <translation>"%1" のバックアップ: 行が消えています</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +2553,18 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <source>Profile "%1" removed. Its generations on the destination were not touched.</source>
         <translation>プロファイル "%1" を削除しました。保存先の世代はそのまま残っています。</translation>
     </message>
+    <message>
+        <source>Check the endpoint's TLS certificate against this certificate authority (a PEM file) instead of the system's, for a private or self-signed server ("" to remove).</source>
+        <translation>プライベート証明書や自己署名証明書を使うサーバー向けに、エンドポイントの TLS 証明書を、システムの認証局ではなくこの認証局 (PEM ファイル) で検証します ("" で削除)。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>--ca-cert only applies to s3:// destinations.</source>
+        <translation>--ca-cert は s3:// の保存先にのみ指定できます。</translation>
+    </message>
 </context>
 <context>
     <name>lk::ProfileDialog</name>
@@ -1777,6 +2679,10 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
         <translation>
             <numerusform>古いオブジェクトを %n 個削除しました。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>kept: pinned until the warning about %1 is dismissed</source>
+        <translation>保持: %1 に関する警告が解除されるまで固定されています</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2862,203 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     </message>
 </context>
 <context>
+    <name>lk::RestoreWizard</name>
+    <message>
+        <source>Restore “%1”</source>
+        <translation>「%1」の復元</translation>
+    </message>
+    <message>
+        <source>Choose a generation</source>
+        <translation>世代の選択</translation>
+    </message>
+    <message>
+        <source>Backups of %1 on %2, newest first. The newest verified generation is chosen for you.</source>
+        <translation>%2 にある %1 のバックアップです (新しい順)。検証済みの最新の世代があらかじめ選択されています。</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Reading the generations on %1…</source>
+        <translation>%1 上の世代を読み取っています…</translation>
+    </message>
+    <message>
+        <source>What restoring it changes</source>
+        <translation>復元による変更内容</translation>
+    </message>
+    <message>
+        <source>LiteKeep downloads the generation once, verifies it, and compares it with the live database. Nothing is changed yet.</source>
+        <translation>LiteKeep は世代を一度ダウンロードして検証し、稼働中のデータベースと比較します。この時点ではまだ何も変更しません。</translation>
+    </message>
+    <message>
+        <source>Where to restore</source>
+        <translation>復元先</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>復元(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore to a &amp;new file (the live database is not touched)</source>
+        <translation>新しいファイルに復元する (稼働中のデータベースは変更しません)(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Replace the &amp;live database</source>
+        <translation>稼働中のデータベースを置き換える(&amp;L)</translation>
+    </message>
+    <message>
+        <source>LiteKeep first keeps a copy of what is there now in %1, then replaces the content of %2 in one transaction: programs that have it open see the old or the new content, never a mix. You can undo the restore afterwards from that copy.</source>
+        <translation>LiteKeep はまず現在の内容のコピーを %1 に保存し、次に 1 つのトランザクションで %2 の内容を置き換えます。データベースを開いているプログラムには古い内容か新しい内容のどちらかが見え、両者が混ざることはありません。このコピーから、後で復元を元に戻すことができます。</translation>
+    </message>
+    <message>
+        <source>Yes, replace %1 with this generation</source>
+        <translation>はい、%1 をこの世代で置き換えます</translation>
+    </message>
+    <message>
+        <source>Restore to</source>
+        <translation>復元先</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>復元中</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>フォルダーを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this restore</source>
+        <translation>この復元を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <source>cannot be restored: %1</source>
+        <translation>復元不可: %1</translation>
+    </message>
+    <message>
+        <source>not verified yet</source>
+        <translation>未検証</translation>
+    </message>
+    <message>
+        <source>verified %1</source>
+        <translation>検証済み %1</translation>
+    </message>
+    <message>
+        <source>FAILED verification: %1</source>
+        <translation>検証失敗: %1</translation>
+    </message>
+    <message>
+        <source>There is no complete generation on %1 to restore.</source>
+        <translation>%1 には復元できる完全な世代がありません。</translation>
+    </message>
+    <message>
+        <source>No generation has been verified yet; the newest one is chosen. The restore verifies it before anything is written.</source>
+        <translation>検証済みの世代がまだないため、最新の世代を選択しています。復元時には、書き込む前にこの世代を検証します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n generation(s).</source>
+        <translation>
+            <numerusform>%n 件の世代。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Downloading and verifying the generation…</source>
+        <translation>世代をダウンロードして検証しています…</translation>
+    </message>
+    <message>
+        <source>Verified. Comparing it with the live database…</source>
+        <translation>検証しました。稼働中のデータベースと比較しています…</translation>
+    </message>
+    <message>
+        <source>This generation cannot be restored: %1 Go back and choose another one.</source>
+        <translation>この世代は復元できません: %1 前に戻って別の世代を選択してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified: %n table(s), %1 rows in all.</source>
+        <translation>
+            <numerusform>検証しました: テーブル %n 個、合計 %1 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking whether other programs have the database open…</source>
+        <translation>他のプログラムがデータベースを開いていないか確認しています…</translation>
+    </message>
+    <message>
+        <source>No other program has the database open right now.</source>
+        <translation>現在、データベースを開いている他のプログラムはありません。</translation>
+    </message>
+    <message>
+        <source>Warning: %1 Their next read sees the restored content; restart them if they keep data in memory.</source>
+        <translation>警告: %1 これらのプログラムは次の読み取りから復元後の内容を参照します。データをメモリに保持している場合は再起動してください。</translation>
+    </message>
+    <message>
+        <source>Give the path of the new file.</source>
+        <translation>新しいファイルのパスを指定してください。</translation>
+    </message>
+    <message>
+        <source>That is the live database; choose “Replace the live database” to replace it safely.</source>
+        <translation>それは稼働中のデータベースです。安全に置き換えるには「稼働中のデータベースを置き換える」を選択してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>フォルダー %1 が存在しません。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; LiteKeep never overwrites a file here. Choose another name.</source>
+        <translation>%1 は既に存在します。LiteKeep がここで既存のファイルを上書きすることはありません。別の名前を選択してください。</translation>
+    </message>
+    <message>
+        <source>The restored database will be written to:
+%1</source>
+        <translation>復元したデータベースの書き込み先:
+%1</translation>
+    </message>
+    <message>
+        <source>Putting the database back as it was before the restore…</source>
+        <translation>データベースを復元前の状態に戻しています…</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>復元しています…</translation>
+    </message>
+    <message>
+        <source>Restored database: %1</source>
+        <translation>復元したデータベース: %1</translation>
+    </message>
+    <message>
+        <source>What was there before: %1</source>
+        <translation>復元前の内容: %1</translation>
+    </message>
+    <message>
+        <source>The restore did not complete</source>
+        <translation>復元は完了しませんでした</translation>
+    </message>
+    <message>
+        <source>Restore undone</source>
+        <translation>復元を元に戻しました</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>復元しました</translation>
+    </message>
+</context>
+<context>
     <name>lk::ScheduleCommand</name>
     <message>
         <source>The profile.</source>
@@ -2011,6 +3114,77 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     </message>
 </context>
 <context>
+    <name>lk::SettingsDialog</name>
+    <message>
+        <source>LiteKeep settings</source>
+        <translation>LiteKeep の設定</translation>
+    </message>
+    <message>
+        <source>Start LiteKeep when I log in (the tray runs the nightly backups)</source>
+        <translation>ログイン時に LiteKeep を起動する (毎晩のバックアップはトレイから実行されます)</translation>
+    </message>
+    <message>
+        <source>Notify me when</source>
+        <translation>通知するタイミング</translation>
+    </message>
+    <message>
+        <source>a backup fails</source>
+        <translation>バックアップが失敗したとき</translation>
+    </message>
+    <message>
+        <source>backups work again after a failure</source>
+        <translation>失敗の後にバックアップが復旧したとき</translation>
+    </message>
+    <message>
+        <source>a backup succeeds (every night)</source>
+        <translation>バックアップが成功したとき (毎晩)</translation>
+    </message>
+    <message>
+        <source>no backup has been verified for too long</source>
+        <translation>検証済みのバックアップが長期間ないとき</translation>
+    </message>
+    <message>
+        <source>tables lost many rows since the previous backup</source>
+        <translation>前回のバックアップ以降にテーブルの行が大幅に減ったとき</translation>
+    </message>
+    <message>
+        <source>Whatever you choose, the tray icon turns red after a failure.</source>
+        <translation>どの設定でも、失敗するとトレイアイコンが赤くなります。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>gzip level for new profiles: 1 is fastest, 9 smallest; 6 is gzip's own default. Each profile keeps its own level.</source>
+        <translation>新しいプロファイルの gzip 圧縮レベル: 1 が最も速く、9 が最も小さくなります。6 は gzip 自体の既定値です。各プロファイルはそれぞれのレベルを保持します。</translation>
+    </message>
+    <message>
+        <source>Compression level for new profiles:</source>
+        <translation>新しいプロファイルの圧縮レベル:</translation>
+    </message>
+    <message>
+        <source>Run backups at low CPU and disk priority</source>
+        <translation>CPU とディスクの優先度を下げてバックアップを実行する</translation>
+    </message>
+    <message>
+        <source>Keeps the desktop responsive while a backup runs; a backup may take a little longer.</source>
+        <translation>バックアップ中もデスクトップの応答性を保ちます。バックアップに少し時間がかかる場合があります。</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <source>Language (after a restart):</source>
+        <translation>言語 (再起動後に反映):</translation>
+    </message>
+    <message>
+        <source>The other settings are saved, but start at login could not be changed: %1</source>
+        <translation>他の設定は保存されましたが、ログイン時の起動の設定を変更できませんでした: %1</translation>
+    </message>
+</context>
+<context>
     <name>lk::ShowCommand</name>
     <message>
         <source>The profile.</source>
@@ -2058,15 +3232,19 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     </message>
     <message numerus="yes">
         <source> (%n row(s))</source>
-        <translation><numerusform> (%n 行)</numerusform></translation>
+        <translation>
+            <numerusform> (%n 行)</numerusform>
+        </translation>
     </message>
     <message>
         <source>  Tables:</source>
-        <translation>  表:</translation>
+        <translation>  テーブル:</translation>
     </message>
     <message numerus="yes">
         <source>    %1: %n row(s)</source>
-        <translation><numerusform>    %1: %n 行</numerusform></translation>
+        <translation>
+            <numerusform>    %1: %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>  Never verified on this computer.</source>
@@ -2126,6 +3304,14 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     <message>
         <source>No profiles yet. Create one with "litekeep profile add NAME --db PATH".</source>
         <translation>プロファイルがまだありません。"litekeep profile add NAME --db PATH" で作成してください。</translation>
+    </message>
+    <message>
+        <source>  WARNING (backup %1): %2</source>
+        <translation>  警告 (バックアップ %1): %2</translation>
+    </message>
+    <message>
+        <source>    Check the database; when the change was intended, run "litekeep dismiss --profile %1 %2".</source>
+        <translation>    データベースを確認し、意図した変更であれば "litekeep dismiss --profile %1 %2" を実行してください。</translation>
     </message>
 </context>
 <context>
@@ -2215,6 +3401,22 @@ DEST はローカルフォルダーまたは s3://BUCKET/PREFIX です。--profi
     <message>
         <source>Quit</source>
         <translation>終了</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>復元…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <source>Notify after successful backups too</source>
+        <translation>バックアップの成功時にも通知する</translation>
     </message>
 </context>
 <context>

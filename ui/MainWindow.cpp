@@ -399,10 +399,10 @@ void MainWindow::updateActions()
 
 void MainWindow::showGenerationMenu(const QPoint &position)
 {
-    const QTreeWidgetItem *item = m_generations->itemAt(position);
+    QTreeWidgetItem *item = m_generations->itemAt(position);
     if (!item)
         return;
-    m_generations->setCurrentItem(const_cast<QTreeWidgetItem *>(item));
+    m_generations->setCurrentItem(item);
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("generationMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);

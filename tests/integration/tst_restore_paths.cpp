@@ -3,7 +3,7 @@
 // hostile listing that hands them out. Every run is traced with strace (where installed): any
 // file opened for writing, created, renamed or linked outside the test's home fails the test,
 // even one that was moved away before the run ended.
-#include "TestSupport.h"
+#include "S3CliFixture.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -20,13 +20,6 @@
 using namespace lkt;
 
 namespace {
-
-QString describe(const RunResult &r)
-{
-    return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
-        .arg(r.exitCode)
-        .arg(QString::fromUtf8(r.out), QString::fromUtf8(r.err));
-}
 
 QByteArray readAll(const QString &path)
 {
@@ -148,15 +141,11 @@ QStringList writtenOutside(const Traced &t, const QString &home)
 }
 } // namespace
 
-class TestRestorePaths : public QObject
+class TestRestorePaths : public QObject, public S3CliFixture
 {
     Q_OBJECT
 
 private:
-    S3Server m_server{QStringLiteral("backups")};
-    std::unique_ptr<TestHome> m_home;
-    QProcessEnvironment m_env;
-    QString m_prefix;
     QStringList m_escapes; // paths written outside the test's home by confined() runs
 
     // litekeep under strace: whatever it writes outside the test's home is recorded.
@@ -179,66 +168,14 @@ private:
             qInfo("strace is not installed: only the files left behind are checked, not every write");
     }
 
-    QString db() const { return m_home->file(QStringLiteral("cogito.db")); }
-    QString dest() const { return QStringLiteral("s3://backups/") + m_prefix; }
-    RunResult lk(const QStringList &args, const QProcessEnvironment &env, const QByteArray &input = {}) const
-    {
-        return runLiteKeep(args, env, input, 180000);
-    }
-    RunResult lk(const QStringList &args) const { return lk(args, m_env); }
-    void addProfile(const QString &name, const QString &destination, const QString &endpoint,
-                    const QStringList &extra = {})
-    {
-        const RunResult r = lk(QStringList{QStringLiteral("profile"), QStringLiteral("add"), name, QStringLiteral("--db"),
-                                           db(), QStringLiteral("--dest"), destination, QStringLiteral("--endpoint"),
-                                           endpoint} + extra);
-        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
-    }
-    QString backup(const QProcessEnvironment &env)
-    {
-        const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")}, env);
-        if (r.exitCode != 0)
-            qWarning("%s", qPrintable(describe(r)));
-        return QJsonDocument::fromJson(r.out).object().value(QLatin1String("generation")).toString();
-    }
-    QString backup() { return backup(m_env); }
-    QStringList listedNames(const QProcessEnvironment &env) const
-    {
-        QStringList names;
-        const QJsonArray array = QJsonDocument::fromJson(lk({QStringLiteral("--json"), QStringLiteral("list")}, env).out)
-                                     .object()
-                                     .value(QLatin1String("generations"))
-                                     .toArray();
-        for (const QJsonValue &v : array)
-            names.append(v.toObject().value(QLatin1String("generation")).toString());
-        return names;
-    }
-    QString wrapper(const QString &body) const
-    {
-        const QString folder = m_home->file(QStringLiteral("wrapper"));
-        QDir().mkpath(folder);
-        return writeRcloneWrapper(folder, body);
-    }
-    // The stored objects of one generation, as s3rver keeps them.
-    QString storedFile(const QString &object) const
-    {
-        return QStringLiteral("%1/%2/%3/default/%4._S3rver_object").arg(m_server.dataDir(), m_server.bucket(), m_prefix, object);
-    }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(m_server.start(), "s3rver starts (scripts/bootstrap installs it)"); }
 
     void init()
     {
-        m_home = std::make_unique<TestHome>();
-        m_env = m_home->environment();
-        m_env.insert(QStringLiteral("LITEKEEP_ACCESS_KEY_ID"), QLatin1String(S3Server::kAccessKey));
-        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"), QLatin1String(S3Server::kSecret));
         m_escapes.clear();
-        m_prefix = QStringLiteral("paths-%1-%2")
-                       .arg(QString::fromLatin1(QTest::currentTestFunction()).toLower())
-                       .arg(QRandomGenerator::global()->generate());
-        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 300));
+        QVERIFY(freshHome(QStringLiteral("paths")));
     }
 
     // Generation names on the command line that try to leave the target: refused, nothing written.

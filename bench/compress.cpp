@@ -66,12 +66,17 @@ int main(int argc, char **argv)
     std::vector<int> threadCounts{1, 2};
     if (QThread::idealThreadCount() > 2)
         threadCounts.push_back(QThread::idealThreadCount());
-    for (const int threads : threadCounts) {
-        const Outcome parallel = measure(
-            runs, [&] { return lk::ParallelGzip::compressFile(input, output, level, threads); });
-        std::printf("ParallelGzip %2d thr    %8.3f s  %12lld bytes  time x%.2f  size x%.4f\n",
-                    threads, parallel.seconds, parallel.bytes, parallel.seconds / single.seconds,
-                    double(parallel.bytes) / double(single.bytes));
+    for (const auto engine : {lk::ParallelGzip::Engine::Zlib, lk::ParallelGzip::Engine::Libdeflate}) {
+        const char *name = engine == lk::ParallelGzip::Engine::Zlib ? "zlib" : "libdeflate";
+        for (const int threads : threadCounts) {
+            const Outcome parallel = measure(runs, [&] {
+                return lk::ParallelGzip::compressFile(input, output, level, threads, nullptr, {},
+                                                      engine);
+            });
+            std::printf("ParallelGzip %-10s %2d thr  %8.3f s  %12lld bytes  time x%.2f  size x%.4f\n",
+                        name, threads, parallel.seconds, parallel.bytes,
+                        parallel.seconds / single.seconds, double(parallel.bytes) / double(single.bytes));
+        }
     }
     return 0;
 }

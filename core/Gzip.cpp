@@ -1,7 +1,8 @@
 // Standard gzip streams with zlib, hashing input and output as they stream.
 #include "Gzip.h"
 
-#include <QCryptographicHash>
+#include "Digest.h"
+
 #include <QFile>
 #include <QSaveFile>
 
@@ -34,9 +35,9 @@ Result<Gzip::Stats> pump(const QString &input, const QString &output,
     if (!out.open(QIODevice::WriteOnly))
         return R::fail(Gzip::tr("Cannot write %1: %2.").arg(output, out.errorString()));
 
-    QCryptographicHash inHash(QCryptographicHash::Sha256);
-    QCryptographicHash outHash(QCryptographicHash::Sha256);
-    QCryptographicHash outMd5(QCryptographicHash::Md5);
+    Digest inHash(Digest::Algorithm::Sha256);
+    Digest outHash(Digest::Algorithm::Sha256);
+    Digest outMd5(Digest::Algorithm::Md5);
     std::vector<char> inBuf(kChunk);
     std::vector<char> outBuf(kChunk);
     const qint64 total = in.size();
@@ -84,9 +85,9 @@ Result<Gzip::Stats> pump(const QString &input, const QString &output,
     if (!out.commit())
         return R::fail(Gzip::tr("Writing %1 failed: %2. Is the disk full?")
                            .arg(output, out.errorString()));
-    stats.inputSha256 = QString::fromLatin1(inHash.result().toHex());
-    stats.outputSha256 = QString::fromLatin1(outHash.result().toHex());
-    stats.outputMd5 = QString::fromLatin1(outMd5.result().toHex());
+    stats.inputSha256 = inHash.hexResult();
+    stats.outputSha256 = outHash.hexResult();
+    stats.outputMd5 = outMd5.hexResult();
     return R::ok(stats);
 }
 } // namespace

@@ -1,14 +1,17 @@
 // One standard gzip stream compressed on several cores (the pigz design), hashed in one pass.
 #include "ParallelGzip.h"
 
-#include <QCryptographicHash>
+#include "Digest.h"
+
 #include <QFile>
 #include <QSaveFile>
 #include <QThread>
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstring>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -30,7 +33,7 @@ constexpr qint64 kProgressStep = 1 << 20;
 struct Block
 {
     Bytes input;
-    Bytes dictionary; // the last 32 KiB before `input`; empty for the first block
+    Bytes dictionary; // zlib only: the last 32 KiB before `input`; empty for the first block
     bool last = false;
 
     // Filled in by a worker.
@@ -40,9 +43,9 @@ struct Block
     bool done = false;
 };
 
-// Deflates one block into a raw deflate fragment that ends on a byte boundary (sync flush),
-// or that ends the deflate stream (the last block).
-QString deflateBlock(z_stream &stream, Block &block)
+// zlib: deflates one block into a raw deflate fragment that ends on a byte boundary (sync
+// flush), or that ends the deflate stream (the last block).
+QString zlibDeflate(z_stream &stream, Block &block)
 {
     if (deflateReset(&stream) != Z_OK)
         return QStringLiteral("deflateReset");
@@ -71,15 +74,127 @@ QString deflateBlock(z_stream &stream, Block &block)
             break;
     }
     block.deflated.resize(produced);
-    block.crc = crc32(0L, block.input.data(), static_cast<uInt>(block.input.size()));
     return {};
 }
 
-// A fixed set of threads, each with its own deflate state, taking blocks in the order given.
+// libdeflate: `block.deflated` is a whole deflate stream. Inflates it once, which proves it
+// gives back exactly the input and finds where its last block begins; unless this is the
+// stream's last block, clears that block's "final" bit and appends an empty stored block
+// (00 00 FF FF, as a sync flush ends), so the next fragment can follow on a byte boundary.
+QString makeJoinable(z_stream &inflater, Bytes &scratch, Block &block)
+{
+    Bytes &d = block.deflated;
+    if (inflateReset(&inflater) != Z_OK)
+        return QStringLiteral("inflateReset");
+    scratch.resize(block.input.size() + 1); // one spare byte: a longer result is noticed
+    inflater.next_in = d.data();
+    inflater.avail_in = static_cast<uInt>(d.size());
+    inflater.next_out = scratch.data();
+    inflater.avail_out = static_cast<uInt>(scratch.size());
+    std::size_t lastHeaderBit = 0; // deflate packs bits from the least significant one
+    int unusedBits = -1;           // after the final block, in its last byte
+    for (;;) {
+        // Z_BLOCK returns at each block boundary. Bit 7 of data_type says we are at one, bit 6
+        // that the block just finished was the final one, and the low three bits count the bits
+        // of the last byte read that come after the boundary.
+        const int rc = inflate(&inflater, Z_BLOCK);
+        if (rc == Z_STREAM_END)
+            break;
+        if (rc != Z_OK)
+            return QStringLiteral("the block does not inflate (%1)")
+                .arg(QString::fromLatin1(inflater.msg ? inflater.msg : "truncated"));
+        if (inflater.data_type & 128) {
+            const int unused = inflater.data_type & 7;
+            if (inflater.data_type & 64)
+                unusedBits = unused;
+            else
+                lastHeaderBit = std::size_t(inflater.next_in - d.data()) * 8 - std::size_t(unused);
+        }
+    }
+    if (inflater.avail_in != 0 || unusedBits < 0)
+        return QStringLiteral("the block has bytes after its end");
+    if (inflater.total_out != block.input.size() ||
+        (!block.input.empty() && std::memcmp(scratch.data(), block.input.data(), block.input.size()) != 0))
+        return QStringLiteral("the block does not inflate to its input");
+    if (block.last)
+        return {};
+
+    d[lastHeaderBit / 8] &= static_cast<unsigned char>(~(1u << (lastHeaderBit % 8)));
+    // The padding bits after the last block are zero; the stored block's three header bits
+    // (not final, type 00) fit in them, or spill into one more zero byte.
+    d.back() &= static_cast<unsigned char>(0xffu >> unusedBits);
+    if (unusedBits < 3)
+        d.push_back(0);
+    d.insert(d.end(), {0x00, 0x00, 0xff, 0xff});
+    return {};
+}
+
+// The per-thread state of one engine.
+class Deflater
+{
+public:
+    Deflater(ParallelGzip::Engine engine, int level) : m_engine(engine)
+    {
+        if (engine == ParallelGzip::Engine::Zlib) {
+            m_ready = deflateInit2(&m_zlib, level, Z_DEFLATED, kRawDeflate, kMemLevel,
+                                   Z_DEFAULT_STRATEGY) == Z_OK;
+        } else {
+            m_libdeflate = libdeflate_alloc_compressor(level);
+            m_ready = m_libdeflate && inflateInit2(&m_inflater, kRawDeflate) == Z_OK;
+        }
+    }
+
+    ~Deflater()
+    {
+        if (m_engine == ParallelGzip::Engine::Zlib) {
+            deflateEnd(&m_zlib);
+        } else {
+            if (m_libdeflate)
+                libdeflate_free_compressor(m_libdeflate);
+            inflateEnd(&m_inflater);
+        }
+    }
+
+    Deflater(const Deflater &) = delete;
+    Deflater &operator=(const Deflater &) = delete;
+
+    QString deflateBlock(Block &block)
+    {
+        if (!m_ready)
+            return QStringLiteral("cannot start the compressor");
+        QString error;
+        if (m_engine == ParallelGzip::Engine::Zlib) {
+            error = zlibDeflate(m_zlib, block);
+        } else {
+            block.deflated.resize(
+                libdeflate_deflate_compress_bound(m_libdeflate, block.input.size()) + 8);
+            const std::size_t n = libdeflate_deflate_compress(
+                m_libdeflate, block.input.data(), block.input.size(), block.deflated.data(),
+                block.deflated.size());
+            if (n == 0)
+                return QStringLiteral("libdeflate");
+            block.deflated.resize(n);
+            error = makeJoinable(m_inflater, m_scratch, block);
+        }
+        if (error.isEmpty())
+            block.crc = crc32(0L, block.input.data(), static_cast<uInt>(block.input.size()));
+        return error;
+    }
+
+private:
+    const ParallelGzip::Engine m_engine;
+    bool m_ready = false;
+    z_stream m_zlib{};
+    libdeflate_compressor *m_libdeflate = nullptr;
+    z_stream m_inflater{};
+    Bytes m_scratch;
+};
+
+// A fixed set of threads, each with its own compressor, taking blocks in the order given.
 class Workers
 {
 public:
-    Workers(int count, int level) : m_level(level)
+    Workers(int count, ParallelGzip::Engine engine, int level) : m_engine(engine), m_level(level)
     {
         m_threads.reserve(std::size_t(count));
         for (int i = 0; i < count; ++i)
@@ -118,9 +233,7 @@ public:
 private:
     void work()
     {
-        z_stream stream{};
-        const bool ready = deflateInit2(&stream, m_level, Z_DEFLATED, kRawDeflate, kMemLevel,
-                                        Z_DEFAULT_STRATEGY) == Z_OK;
+        Deflater deflater(m_engine, m_level);
         for (;;) {
             std::shared_ptr<Block> block;
             {
@@ -131,7 +244,7 @@ private:
                 block = std::move(m_queue.front());
                 m_queue.pop_front();
             }
-            QString error = ready ? deflateBlock(stream, *block) : QStringLiteral("deflateInit2");
+            QString error = deflater.deflateBlock(*block);
             {
                 std::lock_guard lock(m_mutex);
                 block->error = std::move(error);
@@ -139,10 +252,9 @@ private:
             }
             m_done.notify_all();
         }
-        if (ready)
-            deflateEnd(&stream);
     }
 
+    const ParallelGzip::Engine m_engine;
     const int m_level;
     std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -181,7 +293,7 @@ void putLittleEndian32(QByteArray &out, quint32 value)
 Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QString &output,
                                                int level, int threads,
                                                const std::atomic_bool *cancel,
-                                               const Gzip::Progress &progress)
+                                               const Gzip::Progress &progress, Engine engine)
 {
     using R = Result<Gzip::Stats>;
     level = qBound(1, level, 9);
@@ -197,23 +309,23 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // a copy of the user's data
 
     const qint64 total = in.size();
+    const qint64 blockBytes = blockSize(engine);
     // No more threads than blocks: a small file needs no pool of idle workers.
-    const qint64 blocks = qMax<qint64>(1, (total + kBlockSize - 1) / kBlockSize);
+    const qint64 blocks = qMax<qint64>(1, (total + blockBytes - 1) / blockBytes);
     const int workerCount = int(std::min<qint64>(threads, blocks));
     const std::size_t maxInFlight = std::size_t(2 * workerCount);
 
-    QCryptographicHash inHash(QCryptographicHash::Sha256);
-    QCryptographicHash outHash(QCryptographicHash::Sha256);
-    QCryptographicHash outMd5(QCryptographicHash::Md5);
+    Digest inHash(Digest::Algorithm::Sha256);
+    Digest outHash(Digest::Algorithm::Sha256);
+    Digest outMd5(Digest::Algorithm::Md5);
     Gzip::Stats stats;
     uLong crc = crc32(0L, nullptr, 0);
     qint64 written = 0; // input bytes whose deflated form is in the output
     qint64 reported = -1;
 
     const auto write = [&](const char *data, qint64 size) {
-        const QByteArrayView bytes(data, size);
-        outHash.addData(bytes);
-        outMd5.addData(bytes);
+        outHash.addData(data, std::size_t(size));
+        outMd5.addData(data, std::size_t(size));
         stats.outputBytes += size;
         return out.write(data, size) == size;
     };
@@ -225,7 +337,7 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     if (!write(header.constData(), header.size()))
         return R::fail(writeFailed.arg(output, out.errorString()));
 
-    Workers workers(workerCount, level);
+    Workers workers(workerCount, engine, level);
     std::deque<std::shared_ptr<Block>> inFlight; // in input order
 
     // Writes the oldest block once its worker is done with it.
@@ -248,29 +360,30 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     };
 
     auto current = std::make_shared<Block>();
-    if (readBlock(in, current->input, kBlockSize) < 0)
+    if (readBlock(in, current->input, blockBytes) < 0)
         return R::fail(tr("Reading %1 failed: %2.").arg(input, in.errorString()));
     for (;;) {
         if (cancel && cancel->load())
             return R::fail(tr("Cancelled."));
-        inHash.addData(QByteArrayView(reinterpret_cast<const char *>(current->input.data()),
-                                      qsizetype(current->input.size())));
+        inHash.addData(current->input.data(), current->input.size());
         stats.inputBytes += qint64(current->input.size());
 
         // Reading one block ahead tells whether this one ends the stream; a file that ends on a
         // block boundary then finishes with a full block, not an empty one.
         auto next = std::make_shared<Block>();
-        if (current->input.size() == std::size_t(kBlockSize)) {
-            if (readBlock(in, next->input, kBlockSize) < 0)
+        if (current->input.size() == std::size_t(blockBytes)) {
+            if (readBlock(in, next->input, blockBytes) < 0)
                 return R::fail(tr("Reading %1 failed: %2.").arg(input, in.errorString()));
         }
         current->last = next->input.empty();
-        if (!current->last)
+        if (!current->last && engine == Engine::Zlib)
             next->dictionary.assign(current->input.end() - kDictionarySize, current->input.end());
 
         workers.submit(current);
         inFlight.push_back(current);
         while (inFlight.size() >= maxInFlight || (current->last && !inFlight.empty())) {
+            if (cancel && cancel->load())
+                return R::fail(tr("Cancelled."));
             const QString error = writeOldest();
             if (!error.isEmpty())
                 return R::fail(error);
@@ -286,9 +399,9 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     if (!write(trailer.constData(), trailer.size()) || !out.commit())
         return R::fail(writeFailed.arg(output, out.errorString()));
 
-    stats.inputSha256 = QString::fromLatin1(inHash.result().toHex());
-    stats.outputSha256 = QString::fromLatin1(outHash.result().toHex());
-    stats.outputMd5 = QString::fromLatin1(outMd5.result().toHex());
+    stats.inputSha256 = inHash.hexResult();
+    stats.outputSha256 = outHash.hexResult();
+    stats.outputMd5 = outMd5.hexResult();
     return R::ok(stats);
 }
 

@@ -1,12 +1,12 @@
 // Full verification of one generation.
 #include "Verifier.h"
 
+#include "Digest.h"
 #include "Gzip.h"
 #include "RcloneErrors.h"
 #include "RcloneStream.h"
 #include "SqliteDatabase.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QStorageInfo>
@@ -91,8 +91,8 @@ Verdict Verifier::verify(const Profile &profile, const QProcessEnvironment &remo
         return notChecked(tr("cannot write %1: %2").arg(databasePath, out.errorString()));
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 
-    QCryptographicHash gzHash(QCryptographicHash::Sha256);
-    QCryptographicHash dbHash(QCryptographicHash::Sha256);
+    Digest gzHash(Digest::Algorithm::Sha256);
+    Digest dbHash(Digest::Algorithm::Sha256);
     Gzip::Inflater inflater;
     qint64 gzBytes = 0, dbBytes = 0;
     QString contentProblem;
@@ -141,11 +141,11 @@ Verdict Verifier::verify(const Profile &profile, const QProcessEnvironment &remo
                                  outcome.stderrTail));
     if (gzBytes != manifest.gzSize)
         return giveUp(failed(tr("it has %1 bytes, the manifest says %2 (truncated?)").arg(gzBytes).arg(manifest.gzSize)));
-    if (QString::fromLatin1(gzHash.result().toHex()) != manifest.gzSha256)
+    if (gzHash.hexResult() != manifest.gzSha256)
         return giveUp(failed(tr("the SHA-256 of the .db.gz does not match the manifest")));
     if (!inflater.isFinished())
         return giveUp(failed(tr("the gzip stream ends early (truncated)")));
-    if (dbBytes != manifest.dbSize || QString::fromLatin1(dbHash.result().toHex()) != manifest.dbSha256)
+    if (dbBytes != manifest.dbSize || dbHash.hexResult() != manifest.dbSha256)
         return giveUp(failed(tr("the SHA-256 of the decompressed database does not match the manifest")));
 
     const QString problem = compareWithManifest(databasePath, manifest, cancel);

@@ -63,9 +63,14 @@ Result<DatabaseInfo> DatabaseInfo::inspect(SqliteDatabase &db)
     return R::ok(info);
 }
 
-Result<QString> DatabaseInfo::integrityCheckOf(SqliteDatabase &db)
+QString DatabaseInfo::pragmaName(Check depth)
 {
-    auto rows = db.queryRows(QStringLiteral("PRAGMA integrity_check(20)"));
+    return depth == Check::Quick ? QStringLiteral("quick_check") : QStringLiteral("integrity_check");
+}
+
+Result<QString> DatabaseInfo::integrityCheckOf(SqliteDatabase &db, Check depth)
+{
+    auto rows = db.queryRows(QStringLiteral("PRAGMA %1(20)").arg(pragmaName(depth)));
     if (!rows)
         return Result<QString>::fail(rows.error());
     QStringList problems;
@@ -79,7 +84,7 @@ QJsonObject DatabaseInfo::toJson() const
     QJsonObject counts;
     for (auto it = rowCounts.cbegin(); it != rowCounts.cend(); ++it)
         counts.insert(it.key(), it.value());
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("page_size"), pageSize},
         {QStringLiteral("page_count"), pageCount},
         {QStringLiteral("journal_mode"), journalMode},
@@ -88,6 +93,9 @@ QJsonObject DatabaseInfo::toJson() const
         {QStringLiteral("row_counts"), counts},
         {QStringLiteral("integrity_check"), integrityCheck},
     };
+    if (!integrityCheckPragma.isEmpty())
+        json.insert(QStringLiteral("integrity_check_pragma"), integrityCheckPragma);
+    return json;
 }
 
 namespace {
@@ -120,6 +128,7 @@ Result<DatabaseInfo> DatabaseInfo::fromJson(const QJsonObject &json)
     info.journalMode = json.value(QLatin1String("journal_mode")).toString();
     info.schemaSha256 = json.value(QLatin1String("schema_sha256")).toString();
     info.integrityCheck = json.value(QLatin1String("integrity_check")).toString();
+    info.integrityCheckPragma = json.value(QLatin1String("integrity_check_pragma")).toString();
     const QJsonObject counts = json.value(QLatin1String("row_counts")).toObject();
     for (auto it = counts.begin(); it != counts.end(); ++it) {
         if (!isWholeNumber(it.value()))

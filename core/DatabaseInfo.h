@@ -20,10 +20,18 @@ struct DatabaseInfo
     QString schemaSha256; // over (type, name, tbl_name, sql) of sqlite_schema, ordered
     QMap<QString, qint64> rowCounts; // per table; virtual tables whose module is missing are left out
     QString integrityCheck;          // "ok", or the first problems reported
+    // Which check gave `integrityCheck`: "quick_check" or "integrity_check" (manifests written
+    // before the field existed ran integrity_check and leave it empty).
+    QString integrityCheckPragma;
+
+    // How deep a check goes. Quick reads every page and its structure, but does not match
+    // indexes against their tables; it costs about a fifteenth of the full check.
+    enum class Check { Quick, Full };
+    static QString pragmaName(Check depth);
 
     // Reads everything but the integrity check (which is expensive and run on purpose).
     static Result<DatabaseInfo> inspect(SqliteDatabase &db);
-    static Result<QString> integrityCheckOf(SqliteDatabase &db);
+    static Result<QString> integrityCheckOf(SqliteDatabase &db, Check depth = Check::Full);
 
     QJsonObject toJson() const;
     static Result<DatabaseInfo> fromJson(const QJsonObject &json);

@@ -196,7 +196,11 @@ void GenerationDetails::showFacts()
         row(tr("Pages"), tr("%1 × %2 bytes").arg(locale.toString(m.database.pageCount), locale.toString(m.database.pageSize)));
         row(tr("user_version"), QString::number(m.database.userVersion));
         row(tr("Journal mode"), m.database.journalMode);
-        row(tr("Integrity at backup"), m.database.integrityCheck.isEmpty() ? tr("not checked") : m.database.integrityCheck);
+        const QString pragma = m.database.integrityCheckPragma.isEmpty() ? QStringLiteral("integrity_check")
+                                                                          : m.database.integrityCheckPragma;
+        row(tr("Integrity at backup"), m.database.integrityCheck.isEmpty()
+                                           ? tr("not checked")
+                                           : tr("%1 (%2)").arg(m.database.integrityCheck, pragma));
         row(tr("Made on"), tr("%1 by LiteKeep %2 (SQLite %3)").arg(m.host, m.litekeepVersion, m.sqliteVersion));
         for (auto it = m.database.rowCounts.cbegin(); it != m.database.rowCounts.cend(); ++it) {
             auto *item = new QTreeWidgetItem(m_tables, {it.key(), locale.toString(it.value())});

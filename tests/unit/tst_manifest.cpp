@@ -41,6 +41,7 @@ Manifest sample()
                             {QStringLiteral("注文 履歴"), 0},
                             {QStringLiteral("big"), 5'000'000'000LL}};
     m.database.integrityCheck = QStringLiteral("ok");
+    m.database.integrityCheckPragma = QStringLiteral("quick_check");
     m.dbSha256 = hexOf('a');
     m.dbSize = 5'368'709'120LL; // past 32 bits
     m.gzSha256 = QStringLiteral("fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210");
@@ -132,6 +133,7 @@ void TestManifest::roundTrip()
     QCOMPARE(r.database.rowCounts.value(QStringLiteral("顧客")), 7);
     QCOMPARE(r.database.rowCounts.value(QStringLiteral("big")), 5'000'000'000LL);
     QCOMPARE(r.database.integrityCheck, m.database.integrityCheck);
+    QCOMPARE(r.database.integrityCheckPragma, QStringLiteral("quick_check"));
     QVERIFY(r.database == m.database);
     QCOMPARE(r.dbSha256, m.dbSha256);
     QCOMPARE(r.dbSize, m.dbSize);
@@ -157,6 +159,9 @@ void TestManifest::roundTripDefaults()
     QCOMPARE(parsed.manifest.toJson(), m.toJson());
     QVERIFY(parsed.manifest.database.rowCounts.isEmpty());
     QCOMPARE(parsed.manifest.dbSize, 0);
+    // Manifests from before "integrity_check_pragma" have no such key, and still read.
+    QVERIFY(!m.toJson().contains("integrity_check_pragma"));
+    QVERIFY(parsed.manifest.database.integrityCheckPragma.isEmpty());
 }
 
 void TestManifest::sampleIsReadable()

@@ -127,6 +127,7 @@ void TestSnapshot::checkSnapshotFile(const QString &target, const Snapshot::Take
     QCOMPARE(snap.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("delete"));
     QCOMPARE(snap.value(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     QCOMPARE(taken.info.integrityCheck, QStringLiteral("ok"));
+    QCOMPARE(taken.info.integrityCheckPragma, QStringLiteral("quick_check"));
     QCOMPARE(taken.info.pageSize, snap.value(QStringLiteral("PRAGMA page_size")).toLongLong());
     QCOMPARE(taken.info.pageCount, snap.value(QStringLiteral("PRAGMA page_count")).toLongLong());
     QCOMPARE(taken.info.userVersion, 7);

@@ -1,9 +1,12 @@
 // Times Gzip against ParallelGzip on one file: litekeep-bench-compress FILE [LEVEL] [RUNS].
+// With --once INPUT OUTPUT, compresses once as a backup does, OUTPUT "-" being stdout: the
+// streaming measurement in bench/README.md pipes that into rclone rcat.
 #include "Gzip.h"
 #include "ParallelGzip.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -49,6 +52,23 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
+    if (args.size() == 4 && args.at(1) == QLatin1String("--once")) {
+        QFile in(args.at(2));
+        QFile out;
+        const bool opened = in.open(QIODevice::ReadOnly) &&
+                            (args.at(3) == QLatin1String("-") ? out.open(stdout, QIODevice::WriteOnly)
+                                                              : (out.setFileName(args.at(3)), out.open(QIODevice::WriteOnly)));
+        if (!opened) {
+            std::fprintf(stderr, "cannot open %s or %s\n", qPrintable(args.at(2)), qPrintable(args.at(3)));
+            return 1;
+        }
+        const auto r = lk::ParallelGzip::compress(in, in.size(), out, 6, 0);
+        if (!r) {
+            std::fprintf(stderr, "%s\n", qPrintable(r.error()));
+            return 1;
+        }
+        return out.flush() ? 0 : 1;
+    }
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: litekeep-bench-compress FILE [LEVEL] [RUNS]\n");
         return 2;

@@ -266,7 +266,7 @@ private:
 
 // Reads up to `size` bytes, short only at the end of the file, so block boundaries (and with
 // them the output bytes) never depend on how the reads happened to be split.
-qint64 readBlock(QFile &in, Bytes &buffer, qint64 size)
+qint64 readBlock(QIODevice &in, Bytes &buffer, qint64 size)
 {
     buffer.resize(std::size_t(size));
     qint64 got = 0;
@@ -296,10 +296,6 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
                                                const Gzip::Progress &progress, Engine engine)
 {
     using R = Result<Gzip::Stats>;
-    level = qBound(1, level, 9);
-    if (threads <= 0)
-        threads = QThread::idealThreadCount();
-
     QFile in(input);
     if (!in.open(QIODevice::ReadOnly))
         return R::fail(tr("Cannot read %1: %2.").arg(input, in.errorString()));
@@ -307,8 +303,29 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     if (!out.open(QIODevice::WriteOnly))
         return R::fail(tr("Cannot write %1: %2.").arg(output, out.errorString()));
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // a copy of the user's data
+    auto stats = compress(in, in.size(), out, level, threads, cancel, progress, engine);
+    if (stats && !out.commit())
+        return R::fail(tr("Writing %1 failed: %2. Is the disk full?").arg(output, out.errorString()));
+    return stats;
+}
 
-    const qint64 total = in.size();
+Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIODevice &out,
+                                           int level, int threads,
+                                           const std::atomic_bool *cancel,
+                                           const Gzip::Progress &progress, Engine engine)
+{
+    using R = Result<Gzip::Stats>;
+    level = qBound(1, level, 9);
+    if (threads <= 0)
+        threads = QThread::idealThreadCount();
+    const auto nameOf = [](const QIODevice &device) {
+        const auto *file = qobject_cast<const QFileDevice *>(&device);
+        return file && !file->fileName().isEmpty() ? file->fileName() : tr("the stream");
+    };
+    const QString input = nameOf(in);
+    const QString output = nameOf(out);
+
+    const qint64 total = inputSize;
     const qint64 blockBytes = blockSize(engine);
     // No more threads than blocks: a small file needs no pool of idle workers.
     const qint64 blocks = qMax<qint64>(1, (total + blockBytes - 1) / blockBytes);
@@ -396,7 +413,7 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     QByteArray trailer;
     putLittleEndian32(trailer, quint32(crc));
     putLittleEndian32(trailer, quint32(stats.inputBytes & 0xffffffff)); // ISIZE: size mod 2^32
-    if (!write(trailer.constData(), trailer.size()) || !out.commit())
+    if (!write(trailer.constData(), trailer.size()))
         return R::fail(writeFailed.arg(output, out.errorString()));
 
     stats.inputSha256 = inHash.hexResult();

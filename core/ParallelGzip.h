@@ -5,6 +5,7 @@
 #include "Result.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QString>
 
 #include <atomic>
@@ -47,6 +48,15 @@ public:
                                             int threads, const std::atomic_bool *cancel = nullptr,
                                             const Gzip::Progress &progress = {},
                                             Engine engine = kDefaultEngine);
+
+    // The same from an open device to an open device (a pipe, say); `inputSize` is only for
+    // progress. Writes are blocking: a slow reader of `out` slows the compressor, it never
+    // makes it buffer more. `out` is neither committed nor closed.
+    static Result<Gzip::Stats> compress(QIODevice &in, qint64 inputSize, QIODevice &out,
+                                        int level, int threads,
+                                        const std::atomic_bool *cancel = nullptr,
+                                        const Gzip::Progress &progress = {},
+                                        Engine engine = kDefaultEngine);
 };
 
 } // namespace lk

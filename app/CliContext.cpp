@@ -33,16 +33,28 @@ std::optional<Profile> CliContext::requireProfile(const QString &name)
     return profile;
 }
 
+QString CliContext::printable(QString text)
+{
+    // Names, manifests and rclone's messages come from the destination: a control character
+    // in them (an escape sequence, a carriage return) must not reach the terminal as one.
+    for (QChar &c : text) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u <= 0x9f))
+            c = QChar(0xfffd);
+    }
+    return text;
+}
+
 void CliContext::out(const QString &text) const
 {
-    std::fputs(text.toLocal8Bit().constData(), stdout);
+    std::fputs(printable(text).toLocal8Bit().constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
 }
 
 void CliContext::err(const QString &text) const
 {
-    std::fputs(QStringLiteral("litekeep: %1\n").arg(text).toLocal8Bit().constData(), stderr);
+    std::fputs(QStringLiteral("litekeep: %1\n").arg(printable(text)).toLocal8Bit().constData(), stderr);
     std::fflush(stderr);
 }
 

@@ -31,6 +31,9 @@ public:
 
     void out(const QString &text) const;   // stdout, human mode
     void err(const QString &text) const;   // stderr
+    // `text` with control characters other than newline and tab replaced by U+FFFD; out() and
+    // err() apply it to everything they print.
+    static QString printable(QString text);
     void printJson(const QJsonObject &json) const;
     int usageError(const QString &message) const;
     // Prints a failure (text to stderr, or a JSON document) and returns ExitFailed.

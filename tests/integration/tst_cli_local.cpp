@@ -187,6 +187,37 @@ private Q_SLOTS:
         QCOMPARE(manifests().size(), 2);
     }
 
+    // A manifest is data from the destination: its text reaches the terminal without the
+    // control characters a hostile one could carry (escape sequences, carriage returns).
+    void hostileManifestTextIsNotPrintedRaw()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db());
+        QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
+        QCOMPARE(manifests().size(), 1);
+        QFile manifest(manifests().first());
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(manifest.readAll()).object();
+        manifest.close();
+        json.insert(QStringLiteral("host"), QStringLiteral("evil\x1b]0;owned\x07\x1b[2J\rhost"));
+        QVERIFY(manifest.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        manifest.write(QJsonDocument(json).toJson());
+        manifest.close();
+
+        const QString generation = QFileInfo(manifests().first()).fileName().section(QLatin1Char('.'), 0, 0);
+        const RunResult shown = lk({QStringLiteral("show"), generation});
+        QVERIFY2(shown.exitCode == 0, shown.err.constData());
+        QVERIFY2(shown.out.contains("evil"), shown.out.constData());
+        QVERIFY2(shown.out.contains("host"), shown.out.constData());
+        for (const char control : {'\x1b', '\x07', '\r'})
+            QVERIFY2(!shown.out.contains(control), shown.out.toHex().constData());
+        // The JSON form keeps the exact text, escaped as JSON escapes it.
+        const RunResult json2 = lk({QStringLiteral("--json"), QStringLiteral("show"), generation});
+        QCOMPARE(QJsonDocument::fromJson(json2.out).object().value(QLatin1String("manifest")).toObject()
+                     .value(QLatin1String("host")).toString(),
+                 json.value(QLatin1String("host")).toString());
+    }
+
     void defaultDestinationWorksWithoutAnyAccount()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));

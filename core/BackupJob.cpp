@@ -14,6 +14,7 @@
 #include "Snapshot.h"
 #include "SqliteDatabase.h"
 #include "Storage.h"
+#include "StreamedUpload.h"
 
 #include <QFileInfo>
 #include <QHostInfo>
@@ -59,8 +60,12 @@ BackupJob::BackupJob(Profile profile, Credentials credentials, Catalog *catalog,
 
 BackupJob::~BackupJob()
 {
-    // The worker only touches our atomics; make it stop before they go away.
+    // The worker only touches our atomics; make it stop before they go away. A worker blocked
+    // on the upload's pipe is freed when the rclone reading it dies (EPIPE), never by an end of
+    // input, which would complete a partial object.
     m_cancel = true;
+    if (m_stream && !m_stream->isFinished() && m_storage)
+        m_storage->abortNow();
     if (m_worker.isRunning())
         m_worker.waitForFinished();
     if (m_verifier.isRunning())
@@ -265,20 +270,19 @@ void BackupJob::prepareInWorker(const QDateTime &createdUtc)
     const QString source = m_profile.databasePath;
     const QString snapshotPath = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".db");
     prepared->gzPath = snapshotPath + QStringLiteral(".gz");
-    const int level = m_profile.compressionLevel;
     const int busyMs = m_profile.busyTimeoutSeconds * 1000;
     const std::atomic_bool *cancel = &m_cancel;
-    auto done = m_workDone;
 
-    connect(&m_worker, &QFutureWatcher<void>::finished, this, [this] {
+    connect(&m_worker, &QFutureWatcher<void>::finished, this, [this, snapshotPath] {
         m_pollProgress.stop();
         if (checkCancelled())
             return;
         if (!m_prepared->error.isEmpty()) {
+            QFile::remove(snapshotPath);
             fail(m_prepared->error);
             return;
         }
-        uploadData();
+        compressAndUpload(snapshotPath);
     }, Qt::SingleShotConnection);
 
     m_worker.setFuture(Priority::run([=] {
@@ -288,18 +292,114 @@ void BackupJob::prepareInWorker(const QDateTime &createdUtc)
             return;
         }
         prepared->snapshot = snapshot.value();
-        done->store(0);
-        prepared->total = snapshot.value().bytes;
-        prepared->phase = static_cast<int>(Phase::Compress);
-        auto gzip = ParallelGzip::compressFile(snapshotPath, prepared->gzPath, level, 0, cancel,
-                                       [done](qint64 bytes, qint64) { done->store(bytes); });
+    }));
+}
+
+// To an S3 destination, the compressed stream goes to `rclone rcat` as it is made, so the
+// upload overlaps the compression (bench/README.md has the measurements), and to a staged copy
+// too: if the streamed upload fails, the staged copy is uploaded whole with copyto, which
+// rclone can retry. A local folder gets the staged copy.
+void BackupJob::compressAndUpload(const QString &snapshotPath)
+{
+    const auto prepared = m_prepared;
+    prepared->phase = static_cast<int>(Phase::Compress);
+    prepared->total = prepared->snapshot.bytes;
+    setPhase(Phase::Compress, prepared->snapshot.bytes);
+    m_pollProgress.start();
+
+    int pipe = -1;
+    if (m_profile.parsedDestination().value().isS3()) {
+        m_stream = new StreamedUpload(m_storage, this);
+        QString problem;
+        if (m_stream->start(GenerationName(m_profile.name, m_createdUtc).dataObject(), &problem)) {
+            pipe = m_stream->writeDescriptor();
+            connect(m_stream, &StreamedUpload::finished, this, &BackupJob::streamFinished);
+        } else {
+            delete m_stream;
+            m_warnings.append(problem);
+        }
+    }
+
+    connect(&m_worker, &QFutureWatcher<void>::finished, this, &BackupJob::compressed,
+            Qt::SingleShotConnection);
+    const int level = m_profile.compressionLevel;
+    const std::atomic_bool *cancel = &m_cancel;
+    auto done = m_workDone;
+    m_worker.setFuture(Priority::run([=] {
+        const Gzip::Progress progress = [done](qint64 bytes, qint64) { done->store(bytes); };
+        Result<Gzip::Stats> gzip = Result<Gzip::Stats>::fail(QString());
+        if (pipe < 0) {
+            gzip = ParallelGzip::compressFile(snapshotPath, prepared->gzPath, level, 0, cancel, progress);
+        } else {
+            QFile in(snapshotPath);
+            QSaveFile staged(prepared->gzPath);
+            if (!in.open(QIODevice::ReadOnly) || !staged.open(QIODevice::WriteOnly)) {
+                prepared->error = tr("Cannot compress %1 into %2: %3")
+                                      .arg(snapshotPath, prepared->gzPath,
+                                           in.isOpen() ? staged.errorString() : in.errorString());
+            } else {
+                staged.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // the user's data
+                PipeTee tee(staged, pipe);
+                gzip = ParallelGzip::compress(in, in.size(), tee, level, 0, cancel, progress);
+                if (gzip && !staged.commit())
+                    gzip = Result<Gzip::Stats>::fail(tr("Writing %1 failed: %2. Is the disk full?")
+                                                         .arg(prepared->gzPath, staged.errorString()));
+            }
+        }
         QFile::remove(snapshotPath); // staging never holds more than it must
+        if (!prepared->error.isEmpty())
+            return;
         if (!gzip) {
             prepared->error = gzip.error();
             return;
         }
         prepared->gzip = gzip.value();
     }));
+}
+
+// The compressor is done. The streamed upload, if any, either still reads (it gets the end of
+// its input now) or has already ended, which can only mean it failed.
+void BackupJob::compressed()
+{
+    m_pollProgress.stop();
+    m_compressed = true;
+    if (checkCancelled())
+        return; // the StreamedUpload, cancelled with the run, never sees an end of input
+    if (!m_prepared->error.isEmpty()) {
+        if (m_stream)
+            m_stream->abort();
+        fail(m_prepared->error);
+        return;
+    }
+    if (!m_stream) {
+        uploadData();
+        return;
+    }
+    if (m_stream->isFinished()) {
+        uploadStagedCopy();
+        return;
+    }
+    setPhase(Phase::Upload, m_prepared->gzip.outputBytes);
+    m_stream->finishInput();
+}
+
+void BackupJob::streamFinished()
+{
+    if (m_finished || !m_compressed)
+        return; // the compressor goes on into the staged copy; compressed() decides
+    if (checkCancelled())
+        return;
+    if (m_stream->succeeded())
+        checkUpload();
+    else
+        uploadStagedCopy();
+}
+
+void BackupJob::uploadStagedCopy()
+{
+    m_warnings.append(tr("The streamed upload failed (%1); the staged copy was uploaded instead.")
+                          .arg(m_stream->failure().message));
+    uploadData();
 }
 
 void BackupJob::uploadData()

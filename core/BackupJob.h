@@ -25,6 +25,7 @@ namespace lk {
 
 class Catalog;
 class PreviousGeneration;
+class StreamedUpload;
 
 class BackupJob : public QObject
 {
@@ -61,6 +62,10 @@ private:
     void listExisting();
     void findPrevious(const QList<Storage::ObjectInfo> &objects, const QDateTime &createdUtc);
     void prepareInWorker(const QDateTime &createdUtc);
+    void compressAndUpload(const QString &snapshotPath);
+    void compressed();
+    void streamFinished();
+    void uploadStagedCopy();
     void uploadData();
     void checkUpload();
     void uploadManifest();
@@ -81,6 +86,8 @@ private:
     qint64 m_runId = -1;
     ProfileLock m_lock;
     Storage *m_storage = nullptr;
+    QPointer<StreamedUpload> m_stream; // compressing into rclone rcat (S3 destinations)
+    bool m_compressed = false;
     QString m_stagingDir;
     QString m_generation;
     QDateTime m_createdUtc;

@@ -66,6 +66,14 @@ void Priority::applyTo(QProcess &process)
 #endif
 }
 
+void Priority::lowerInChild()
+{
+#if defined(Q_OS_LINUX)
+    if (g_enabled.load())
+        lower(0);
+#endif
+}
+
 QThreadPool *Priority::lowPool()
 {
     return g_lowPool();

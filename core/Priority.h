@@ -29,6 +29,9 @@ public:
     static void lowerCurrentThread();
     // Makes `process` lower its child between fork and exec, when enabled.
     static void applyTo(QProcess &process);
+    // What applyTo runs in the child: only async-signal-safe calls. For a child modifier that
+    // does more (see RcloneProcess); does nothing when disabled.
+    static void lowerInChild();
 
     // QtConcurrent::run for job work: on a dedicated pool whose threads lower themselves when
     // enabled (a lowered thread cannot be raised again without privileges, so lowered threads

@@ -6,6 +6,8 @@
 
 #include <QDir>
 
+#include <unistd.h>
+
 namespace lk {
 
 namespace {
@@ -88,7 +90,7 @@ QStringList RcloneProcess::commonArguments()
 }
 
 void RcloneProcess::start(const QStringList &arguments, const QProcessEnvironment &remote,
-                          int timeoutMs)
+                          int timeoutMs, int stdinDescriptor)
 {
     m_outcome = Outcome{};
     m_outcome.started = true;
@@ -100,9 +102,15 @@ void RcloneProcess::start(const QStringList &arguments, const QProcessEnvironmen
     m_process.setArguments(commonArguments() + arguments);
     if (timeoutMs > 0)
         m_timeout.start(timeoutMs);
-    Priority::applyTo(m_process); // rclone must not compete with the desktop
+    // Between fork and exec, so only async-signal-safe calls: rclone must not compete with the
+    // desktop, and reads a stream from the given descriptor if there is one.
+    m_process.setChildProcessModifier([stdinDescriptor] {
+        if (stdinDescriptor >= 0)
+            ::dup2(stdinDescriptor, STDIN_FILENO);
+        Priority::lowerInChild();
+    });
     m_process.start();
-    // rclone reads nothing from us: an empty, closed stdin (not /dev/null, which a
+    // Otherwise rclone reads nothing from us: an empty, closed stdin (not /dev/null, which a
     // sandbox may deny).
     m_process.closeWriteChannel();
 }

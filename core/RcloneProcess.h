@@ -47,8 +47,11 @@ public:
     // Flags on every call: no config file, JSON logs, stats each second, bounded retries.
     static QStringList commonArguments();
 
-    // Starts asynchronously; exactly one finished() follows.
-    void start(const QStringList &arguments, const QProcessEnvironment &remote, int timeoutMs);
+    // Starts asynchronously; exactly one finished() follows. rclone's stdin is empty and
+    // closed, or the descriptor `stdinDescriptor` (the read end of a pipe, for rcat; the caller
+    // keeps and closes its own copy).
+    void start(const QStringList &arguments, const QProcessEnvironment &remote, int timeoutMs,
+               int stdinDescriptor = -1);
     // Terminate, then kill after a grace period. Idempotent.
     void cancel();
 

@@ -56,7 +56,8 @@ QProcessEnvironment Storage::remoteEnvironment(const Profile &profile,
 }
 
 void Storage::run(const QStringList &arguments, const QString &action, int timeoutMs,
-                  std::function<void(const RcloneProcess::Outcome &, const Failure &)> done)
+                  std::function<void(const RcloneProcess::Outcome &, const Failure &)> done,
+                  int stdinDescriptor)
 {
     auto *process = new RcloneProcess(this);
     m_current = process;
@@ -80,7 +81,7 @@ void Storage::run(const QStringList &arguments, const QString &action, int timeo
         done(o, Failure{RcloneErrors::explain(o, action, m_destination, m_profile.endpoint), {}});
         return;
     }
-    process->start(arguments, m_remote, timeoutMs);
+    process->start(arguments, m_remote, timeoutMs, stdinDescriptor);
 }
 
 void Storage::upload(const QString &localFile, const QString &objectName, Done<bool> done)
@@ -90,6 +91,16 @@ void Storage::upload(const QString &localFile, const QString &objectName, Done<b
         [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
             done(o.succeeded(), f);
         });
+}
+
+void Storage::uploadStream(int stdinDescriptor, const QString &objectName, Done<bool> done)
+{
+    run({QStringLiteral("rcat"), m_destination.object(m_profile.name, objectName)},
+        tr("Uploading %1").arg(objectName), 0,
+        [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
+            done(o.succeeded(), f);
+        },
+        stdinDescriptor);
 }
 
 void Storage::list(Done<QList<ObjectInfo>> done)
@@ -171,6 +182,12 @@ void Storage::cancel()
     m_cancelled = true;
     if (m_current)
         m_current->cancel();
+}
+
+void Storage::abortNow()
+{
+    m_cancelled = true;
+    delete m_current.data(); // its destructor kills the child and waits for it
 }
 
 Result<QList<Storage::ObjectInfo>> Storage::parseListing(const QByteArray &json)

@@ -45,6 +45,10 @@ public:
                                                  const Credentials &credentials);
 
     void upload(const QString &localFile, const QString &objectName, Done<bool> done);
+    // rclone rcat: the object's content is read from `stdinDescriptor` until its end. rclone
+    // commits the object at end of input, so a writer that fails must have this cancelled
+    // before it closes its end (see StreamedUpload).
+    void uploadStream(int stdinDescriptor, const QString &objectName, Done<bool> done);
     void list(Done<QList<ObjectInfo>> done);
     // Mirrors the profile's manifests into `localFolder` (only new ones are downloaded; ones
     // gone from the destination disappear). One rclone call, however many generations.
@@ -53,6 +57,9 @@ public:
     // A small object's content (a probe, a manifest); not for generations.
     void read(const QString &objectName, Done<QByteArray> done);
     void cancel();
+    // Kills the running rclone at once (SIGKILL) and waits for it, without a callback: for
+    // destructors, and before closing a pipe rclone reads (see StreamedUpload).
+    void abortNow();
 
     static Result<QList<ObjectInfo>> parseListing(const QByteArray &json);
 
@@ -61,7 +68,8 @@ Q_SIGNALS:
 
 private:
     void run(const QStringList &arguments, const QString &action, int timeoutMs,
-             std::function<void(const RcloneProcess::Outcome &, const Failure &)> done);
+             std::function<void(const RcloneProcess::Outcome &, const Failure &)> done,
+             int stdinDescriptor = -1);
     // rclone's "directory not found" (exit 3): nothing there yet for a local folder, but on
     // S3 (where a missing prefix simply lists empty) it means the bucket is missing.
     bool isMissingFolder(const RcloneProcess::Outcome &o, Failure *failure) const;

@@ -206,13 +206,14 @@ private Q_SLOTS:
             QVERIFY(m_server.restart());
     }
 
-    // rclone dies (SIGKILL, as the OOM killer would do it) one second into the data upload.
+    // rclone dies (SIGKILL, as the OOM killer would do it) one second into the streamed data
+    // upload, and again one second into the retry from the staged copy.
     void rcloneKilledDuringTheDataUpload()
     {
         const Before before = twoGenerations(20000); // a few MB, uploaded at 256 KB/s
         const RunResult r = lk({QStringLiteral("backup")},
-                               withWrapper(QStringLiteral("case \"$*\" in *copyto*.db.gz*)\n"
-                                                          "  rclone --bwlimit 256k \"$@\" & sleep 1; kill -9 $!; kill -9 $$;;\n"
+                               withWrapper(QStringLiteral("case \"$*\" in *rcat*.db.gz*|*copyto*.db.gz*)\n"
+                                                          "  rclone --bwlimit 256k \"$@\" <&0 & sleep 1; kill -9 $!; kill -9 $$;;\n"
                                                           "esac")));
         checkFailed(r, QStringLiteral("rclone was killed"));
         QVERIFY2(sentence(r).contains(QLatin1String(".db.gz")), qPrintable(describe(r)));
@@ -245,7 +246,7 @@ private Q_SLOTS:
         const QString wrapperPid = m_home->file(QStringLiteral("wrapper-pid"));
         QProcess run;
         run.setProcessEnvironment(withWrapper(
-            QStringLiteral("case \"$*\" in *copyto*.db.gz*) echo $$ > '%1'; touch '%2'; sleep 60;; esac")
+            QStringLiteral("case \"$*\" in *rcat*.db.gz*|*copyto*.db.gz*) echo $$ > '%1'; touch '%2'; sleep 60;; esac")
                 .arg(wrapperPid, started)));
         run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
         QVERIFY(waitForFile(started, 60000));
@@ -396,7 +397,7 @@ private Q_SLOTS:
         const QString started = m_home->file(QStringLiteral("rclone-started"));
         QProcess first;
         first.setProcessEnvironment(withWrapper(
-            QStringLiteral("case \"$*\" in *copyto*.db.gz*) touch '%1'; sleep 3;; esac").arg(started)));
+            QStringLiteral("case \"$*\" in *rcat*.db.gz*|*copyto*.db.gz*) touch '%1'; sleep 3;; esac").arg(started)));
         first.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("--json"), QStringLiteral("backup")});
         QVERIFY(waitForFile(started, 60000));
         const RunResult second = lk({QStringLiteral("backup")});

@@ -244,7 +244,7 @@ private Q_SLOTS:
             QVERIFY2(!r.out.contains(secret) && !r.err.contains(secret), qPrintable(args.join(QLatin1Char(' '))));
         // Every child's argv; the secret went through the environment, and nothing from AWS_*.
         const QByteArray arguments = readAll(argvLog);
-        for (const char *verb : {"copyto", "lsjson", "cat", "sync"})
+        for (const char *verb : {"rcat", "copyto", "lsjson", "cat", "sync"})
             QVERIFY2(arguments.contains(QByteArray(QByteArray(verb) + '\n')), verb);
         QVERIFY(!arguments.contains(secret));
         const QByteArray environments = readAll(envLog);

@@ -1,0 +1,70 @@
+// An upload that runs while its content is still being made: rclone rcat reads a pipe that a
+// worker thread fills, so compressing and uploading overlap instead of adding up.
+#pragma once
+
+#include "Storage.h"
+
+#include <QIODevice>
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+
+namespace lk {
+
+class StreamedUpload : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit StreamedUpload(Storage *storage, QObject *parent = nullptr);
+    ~StreamedUpload() override;
+
+    // Makes the pipe and starts `rclone rcat` on it. False, with `error`, when there is no pipe.
+    bool start(const QString &objectName, QString *error);
+    // The pipe's write end, for the worker; it never closes it (finishInput and abort do).
+    int writeDescriptor() const { return m_writeFd; }
+    // Everything was written: the end of input, on which rclone completes the object.
+    void finishInput();
+    // The writer failed or the run was cancelled. rclone is stopped before the pipe is closed:
+    // an end of input now would make it store the partial content as the object.
+    void abort();
+
+    bool isFinished() const { return m_finished; }
+    bool succeeded() const { return m_succeeded; }
+    const Storage::Failure &failure() const { return m_failure; }
+
+Q_SIGNALS:
+    void finished();
+
+private:
+    void closeWriteEnd();
+
+    QPointer<Storage> m_storage;
+    int m_writeFd = -1;
+    bool m_aborted = false;
+    bool m_finished = false;
+    bool m_succeeded = false;
+    Storage::Failure m_failure;
+};
+
+// Writes everything to `staged` and, while the reader takes it, to a pipe: the staged copy
+// stays whole for a retry even when the streamed upload fails half-way. For one thread.
+class PipeTee : public QIODevice
+{
+public:
+    PipeTee(QIODevice &staged, int pipeDescriptor);
+    // False once a write to the pipe failed (the reader is gone); the staged copy goes on.
+    bool pipeIntact() const { return m_pipeIntact; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 size) override;
+
+private:
+    QIODevice &m_staged;
+    const int m_fd;
+    bool m_pipeIntact = true;
+};
+
+} // namespace lk

@@ -1,0 +1,151 @@
+// The data object goes to S3 through `rclone rcat` while it is compressed. A failed stream falls
+// back to the staged copy; a run stopped mid-stream leaves no object behind, because rclone is
+// stopped before its input ends (an end of input would make it store the partial content).
+#include "S3CliFixture.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QThread>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace lkt;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// "VERB OBJECT" of every upload of a .db.gz (rcat or copyto), in order.
+QStringList dataCalls(const QString &argvLog)
+{
+    QStringList calls;
+    for (const QByteArray &line : readAll(argvLog).split('\n')) {
+        if (line.endsWith(".db.gz") && (line.startsWith("rcat ") || line.startsWith("copyto ")))
+            calls.append(QString::fromUtf8(line));
+    }
+    return calls;
+}
+
+} // namespace
+
+class TestStreamedUpload : public QObject, public S3CliFixture
+{
+    Q_OBJECT
+
+    QString argvLog() const { return m_home->file(QStringLiteral("argv.log")); }
+    // A wrapper that logs "VERB ... OBJECT" of every call, then runs `body`.
+    QProcessEnvironment withWrapper(const QString &body) const
+    {
+        QProcessEnvironment env = m_env;
+        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                   wrapper(QStringLiteral("for a in \"$@\"; do case \"$a\" in copyto|rcat|cat|lsjson|sync) verb=$a;; esac; done\n"
+                                          "echo \"$verb ${*##* }\" >> '%1'\n%2")
+                               .arg(argvLog(), body)));
+        return env;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(m_server.start(), "s3rver starts (scripts/bootstrap installs it)"); }
+
+    void init()
+    {
+        QVERIFY(freshHome(QStringLiteral("stream")));
+        addProfile(QStringLiteral("default"), dest(), m_server.endpoint());
+    }
+
+    void dataGoesThroughRcatAndVerifies()
+    {
+        const QString generation = backup(withWrapper({}));
+        QVERIFY(!generation.isEmpty());
+        const QStringList calls = dataCalls(argvLog());
+        QCOMPARE(calls.size(), 1);
+        QVERIFY2(calls.first().startsWith(QLatin1String("rcat ")) &&
+                     calls.first().endsWith(QStringLiteral("/default/%1.db.gz").arg(generation)),
+                 qPrintable(calls.first()));
+        // Downloaded, hashed, gunzipped and checked against the manifest.
+        const RunResult verified = lk({QStringLiteral("verify"), QStringLiteral("--latest")});
+        QVERIFY2(verified.exitCode == 0, qPrintable(describe(verified)));
+        QVERIFY(QFile::exists(storedFile(generation + QStringLiteral(".db.gz"))));
+    }
+
+    // rclone rcat takes part of the stream, then fails: the staged copy goes up whole instead.
+    void failedStreamFallsBackToTheStagedCopy()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 20000)); // a few MB: more than a pipe holds
+        const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")},
+                               withWrapper(QStringLiteral("case \"$*\" in *rcat*) head -c 100000 > /dev/null; exit 1;; esac")));
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        const QJsonObject result = QJsonDocument::fromJson(r.out).object();
+        const QString generation = result.value(QLatin1String("generation")).toString();
+        QVERIFY2(QJsonDocument(result).toJson().contains("streamed upload failed"), r.out.constData());
+        const QStringList calls = dataCalls(argvLog());
+        QCOMPARE(calls.size(), 2);
+        QVERIFY2(calls.at(0).startsWith(QLatin1String("rcat ")) && calls.at(1).startsWith(QLatin1String("copyto ")),
+                 qPrintable(calls.join(QLatin1Char('\n'))));
+        const RunResult verified = lk({QStringLiteral("verify"), generation});
+        QVERIFY2(verified.exitCode == 0, qPrintable(describe(verified)));
+    }
+
+    // Cancelled while rclone still reads the stream: no object at all on the destination, not
+    // even a truncated .db.gz without a manifest.
+    void cancelledMidStreamLeavesNothing()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 20000));
+        const QString started = m_home->file(QStringLiteral("rcat-started"));
+        QProcess run;
+        run.setProcessEnvironment(withWrapper(
+            QStringLiteral("case \"$*\" in *rcat*) touch '%1'; exec rclone --bwlimit 64k \"$@\";; esac").arg(started)));
+        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QVERIFY(waitForFile(started, 60000));
+        QThread::msleep(1500); // part of the stream is on its way
+        ::kill(static_cast<pid_t>(run.processId()), SIGINT);
+        QVERIFY(run.waitForFinished(60000));
+        const QByteArray err = run.readAllStandardError();
+        QCOMPARE(run.exitCode(), 1);
+        QVERIFY2(err.contains("cancelled"), err.constData());
+        QVERIFY2(listedNames(m_env).isEmpty(), qPrintable(listedNames(m_env).join(QLatin1Char(' '))));
+        QCOMPARE(dataCalls(argvLog()).size(), 1);
+    }
+
+    // The property behind that: rclone never sees the end of its input from a run that did not
+    // finish the stream. Here "rclone rcat" is a slow reader that notes when its input ends.
+    void cancelledStreamNeverEndsTheInput()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 20000));
+        const QString started = m_home->file(QStringLiteral("rcat-started"));
+        const QString received = m_home->file(QStringLiteral("received"));
+        const QString ended = m_home->file(QStringLiteral("input-ended"));
+        QProcess run;
+        run.setProcessEnvironment(withWrapper(
+            QStringLiteral("case \"$*\" in *rcat*)\n"
+                           "  touch '%1'\n"
+                           "  while :; do\n"
+                           "    n=$(head -c 16384 | tee -a '%2' | wc -c)\n"
+                           "    [ \"$n\" -eq 0 ] && break\n"
+                           "    sleep 0.2\n"
+                           "  done\n"
+                           "  touch '%3'; exit 0;;\n"
+                           "esac")
+                .arg(started, received, ended)));
+        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QVERIFY(waitForFile(started, 60000));
+        QThread::msleep(1500);
+        ::kill(static_cast<pid_t>(run.processId()), SIGINT);
+        QVERIFY(run.waitForFinished(60000));
+        QCOMPARE(run.exitCode(), 1);
+        QThread::msleep(1000); // a reader that was given an end of input would have noted it by now
+        QVERIFY2(QFileInfo(received).size() > 0, "the stream had started");
+        QVERIFY2(!QFile::exists(ended), "rclone was given an end of input by a cancelled run");
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+};
+
+QTEST_GUILESS_MAIN(TestStreamedUpload)
+#include "tst_streamed_upload.moc"

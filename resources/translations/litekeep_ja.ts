@@ -391,6 +391,10 @@
         <source>Cancelled.</source>
         <translation>キャンセルしました。</translation>
     </message>
+    <message>
+        <source>the stream</source>
+        <translation>ストリーム</translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -924,6 +928,18 @@
     <message>
         <source>The warning could not be recorded, so the previous backup is not protected from retention: %1</source>
         <translation>警告を記録できなかったため、前回のバックアップは保持ルールによる削除から保護されていません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot compress %1 into %2: %3</source>
+        <translation>%1 を %2 に圧縮できません: %3</translation>
+    </message>
+    <message>
+        <source>Writing %1 failed: %2. Is the disk full?</source>
+        <translation>%1 の書き込みに失敗しました: %2。ディスクがいっぱいではありませんか?</translation>
+    </message>
+    <message>
+        <source>The streamed upload failed (%1); the staged copy was uploaded instead.</source>
+        <translation>ストリーミングによるアップロードに失敗したため (%1)、ステージングしたコピーを代わりにアップロードしました。</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1567,10 @@
         <translation>
             <numerusform>「%1」の先頭 %n 行 (読み取り専用)。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3343,6 +3363,13 @@
     <message>
         <source>rclone's listing could not be read (%1).</source>
         <translation>rclone の一覧出力を読み取れませんでした (%1)。</translation>
+    </message>
+</context>
+<context>
+    <name>lk::StreamedUpload</name>
+    <message>
+        <source>Cannot make a pipe for the upload: %1.</source>
+        <translation>アップロード用のパイプを作成できません: %1。</translation>
     </message>
 </context>
 <context>

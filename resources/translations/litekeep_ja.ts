@@ -935,7 +935,7 @@
     </message>
     <message>
         <source>Writing %1 failed: %2. Is the disk full?</source>
-        <translation>%1 の書き込みに失敗しました: %2。ディスクがいっぱいではありませんか?</translation>
+        <translation>%1 への書き込みに失敗しました: %2。ディスクの空き容量を確認してください。</translation>
     </message>
     <message>
         <source>The streamed upload failed (%1); the staged copy was uploaded instead.</source>

@@ -1,6 +1,7 @@
 // The settings file: every key, its default and its version, in one typed place.
 #include "Config.h"
 
+#include "ParallelGzip.h"
 #include "Priority.h"
 
 #include <QDir>
@@ -18,6 +19,7 @@ namespace Key {
 const QString version = QStringLiteral("config_version");
 const QString notifyOnSuccess = QStringLiteral("notify_on_success");
 const QString cpuPriority = QStringLiteral("cpu_priority");
+const QString compressionThreads = QStringLiteral("compression_threads");
 const QString notifyOnFailure = QStringLiteral("notify_on_failure");
 const QString notifyOnRecovery = QStringLiteral("notify_on_recovery");
 const QString notifyOnStale = QStringLiteral("notify_on_stale");
@@ -67,11 +69,13 @@ Status Config::load()
     m_profiles.clear();
     m_notifyOnSuccess = false;
     m_lowPriority = true;
+    m_compressionThreads = 0;
     m_notifications = {};
     m_defaultLevel = 6;
     m_language.clear();
     if (!QFileInfo::exists(m_path)) {
         setLowPriority(m_lowPriority);
+        setCompressionThreads(m_compressionThreads);
         return Status::success();
     }
     QSettings settings(m_path, QSettings::IniFormat);
@@ -92,6 +96,7 @@ Status Config::load()
     // Anything but "normal" (a typo, a value from a newer LiteKeep) stays low: the safe side.
     m_lowPriority = settings.value(Key::cpuPriority, kPriorityLow).toString().trimmed().toLower() !=
                     kPriorityNormal;
+    m_compressionThreads = std::clamp(settings.value(Key::compressionThreads, 0).toInt(), 0, kMaxThreads);
     m_notifications.failure = settings.value(Key::notifyOnFailure, true).toBool();
     m_notifications.recovery = settings.value(Key::notifyOnRecovery, true).toBool();
     m_notifications.stale = settings.value(Key::notifyOnStale, true).toBool();
@@ -130,6 +135,7 @@ Status Config::load()
     }
     // Applied only once the whole file read cleanly.
     setLowPriority(m_lowPriority);
+    setCompressionThreads(m_compressionThreads);
     return Status::success();
 }
 
@@ -161,6 +167,7 @@ Status Config::save() const
     settings.setValue(Key::version, kVersion);
     settings.setValue(Key::notifyOnSuccess, m_notifyOnSuccess);
     settings.setValue(Key::cpuPriority, m_lowPriority ? kPriorityLow : kPriorityNormal);
+    settings.setValue(Key::compressionThreads, m_compressionThreads);
     settings.setValue(Key::notifyOnFailure, m_notifications.failure);
     settings.setValue(Key::notifyOnRecovery, m_notifications.recovery);
     settings.setValue(Key::notifyOnStale, m_notifications.stale);
@@ -206,6 +213,12 @@ void Config::setLowPriority(bool low)
 {
     m_lowPriority = low;
     Priority::setEnabled(low);
+}
+
+void Config::setCompressionThreads(int threads)
+{
+    m_compressionThreads = std::clamp(threads, 0, kMaxThreads);
+    ParallelGzip::setDefaultThreads(m_compressionThreads);
 }
 
 QStringList Config::profileNames() const

@@ -18,6 +18,7 @@ class Config
 
 public:
     static constexpr int kVersion = 1;
+    static constexpr int kMaxThreads = 64; // compression_threads above this is taken as this
 
     // An empty path means the XDG location (~/.config/litekeep/litekeep.ini).
     explicit Config(QString path = {});
@@ -46,6 +47,11 @@ public:
     // driver that reads the settings gets it without wiring of its own.
     bool lowPriority() const { return m_lowPriority; }
     void setLowPriority(bool low);
+
+    // Application-wide (key compression_threads): how many threads compress a backup; 0, the
+    // default, means one per core. Applied to this process on load and set, like lowPriority.
+    int compressionThreads() const { return m_compressionThreads; }
+    void setCompressionThreads(int threads);
 
     // Application-wide: which other events deserve a desktop notice (all on by default; the
     // tray icon shows a failure whatever these say).
@@ -82,6 +88,7 @@ private:
     QList<Profile> m_profiles;
     bool m_notifyOnSuccess = false;
     bool m_lowPriority = true;
+    int m_compressionThreads = 0;
     Notifications m_notifications;
     int m_defaultLevel = 6;
     QString m_language;

@@ -290,6 +290,21 @@ void putLittleEndian32(QByteArray &out, quint32 value)
 
 } // namespace
 
+namespace {
+std::atomic_int g_defaultThreads{0};
+} // namespace
+
+void ParallelGzip::setDefaultThreads(int threads)
+{
+    g_defaultThreads = std::max(0, threads);
+}
+
+int ParallelGzip::defaultThreads()
+{
+    const int set = g_defaultThreads.load();
+    return set > 0 ? set : std::max(1, QThread::idealThreadCount());
+}
+
 Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QString &output,
                                                int level, int threads,
                                                const std::atomic_bool *cancel,
@@ -317,7 +332,7 @@ Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIOD
     using R = Result<Gzip::Stats>;
     level = qBound(1, level, 9);
     if (threads <= 0)
-        threads = QThread::idealThreadCount();
+        threads = defaultThreads();
     const auto nameOf = [](const QIODevice &device) {
         const auto *file = qobject_cast<const QFileDevice *>(&device);
         return file && !file->fileName().isEmpty() ? file->fileName() : tr("the stream");

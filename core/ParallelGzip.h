@@ -40,8 +40,13 @@ public:
         return engine == Engine::Zlib ? kZlibBlockSize : kLibdeflateBlockSize;
     }
 
+    // The number of workers when a call asks for <= 0: the compression_threads setting
+    // (Config applies it), where 0 means one per core.
+    static void setDefaultThreads(int threads);
+    static int defaultThreads();
+
     // Writes one gzip stream of `input` to `output` at `level` (1-9) with `threads` workers
-    // (<= 0: one per core). The bytes depend only on the input, the level and the engine, never
+    // (<= 0: defaultThreads()). The bytes depend only on the input, the level and the engine, never
     // on `threads`. At most two blocks per worker are in memory at once, whatever the size of
     // the input.
     static Result<Gzip::Stats> compressFile(const QString &input, const QString &output, int level,

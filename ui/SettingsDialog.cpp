@@ -11,6 +11,9 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QSpinBox>
+#include <QThread>
+
+#include <algorithm>
 #include <QVBoxLayout>
 
 namespace lk {
@@ -58,6 +61,14 @@ SettingsDialog::SettingsDialog(Config &config, Autostart &autostart, QWidget *pa
     m_level->setToolTip(tr("gzip level for new profiles: 1 is fastest, 9 smallest; 6 is gzip's own default. "
                            "Each profile keeps its own level."));
     form->addRow(tr("Compression level for new profiles:"), m_level);
+    m_threads = new QSpinBox(backups);
+    m_threads->setObjectName(QStringLiteral("compressionThreads"));
+    m_threads->setRange(0, std::max(Config::kMaxThreads, m_config.compressionThreads()));
+    m_threads->setSpecialValueText(tr("One per core (%n)", nullptr, QThread::idealThreadCount()));
+    m_threads->setValue(m_config.compressionThreads());
+    m_threads->setToolTip(tr("How many threads compress a backup. Fewer leave more of the computer free "
+                             "while a backup runs; the backup takes longer."));
+    form->addRow(tr("Compression threads:"), m_threads);
     m_lowPriority = option(tr("Run backups at low CPU and disk priority"), "lowPriority", m_config.lowPriority(), backups);
     m_lowPriority->setToolTip(tr("Keeps the desktop responsive while a backup runs; a backup may take a little longer."));
     form->addRow(m_lowPriority);
@@ -99,10 +110,12 @@ void SettingsDialog::accept()
     m_config.setNotifyOnSuccess(m_success->isChecked());
     m_config.setDefaultCompressionLevel(m_level->value());
     m_config.setLowPriority(m_lowPriority->isChecked());
+    m_config.setCompressionThreads(m_threads->value());
     m_config.setLanguage(m_language->currentData().toString());
     if (Status s = m_config.save(); !s) {
         m_config = before; // not on disk, so not in memory either
         m_config.setLowPriority(before.lowPriority());
+        m_config.setCompressionThreads(before.compressionThreads());
         m_error->setText(s.error);
         m_error->setVisible(true);
         return;

@@ -37,6 +37,7 @@ private:
     QCheckBox *m_stale;
     QCheckBox *m_anomaly;
     QSpinBox *m_level;
+    QSpinBox *m_threads;
     QCheckBox *m_lowPriority;
     QComboBox *m_language;
     QLabel *m_error;

@@ -254,6 +254,14 @@
     </message>
     </context>
 <context>
+    <name>lk::SettingsDialog</name>
+    <message numerus="yes">
+        <source>One per core (%n)</source>
+        <translation>
+            <numerusform>One per core (%n)</numerusform><numerusform>One per core (%n)</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>lk::ShowCommand</name>
     <message numerus="yes">
         <source> (%n row(s))</source>

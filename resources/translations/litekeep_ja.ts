@@ -3203,6 +3203,19 @@
         <source>The other settings are saved, but start at login could not be changed: %1</source>
         <translation>他の設定は保存されましたが、ログイン時の起動の設定を変更できませんでした: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>One per core (%n)</source>
+        <translation>
+            <numerusform>コアごとに 1 つ (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>How many threads compress a backup. Fewer leave more of the computer free while a backup runs; the backup takes longer.</source>
+        <translation>バックアップの圧縮に使うスレッド数です。少なくすると、バックアップ中もコンピューターに余裕が残りますが、バックアップに時間がかかります。</translation>
+    </message>
+    <message>
+        <source>Compression threads:</source>
+        <translation>圧縮スレッド数:</translation>
+    </message>
 </context>
 <context>
     <name>lk::ShowCommand</name>

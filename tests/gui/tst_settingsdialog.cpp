@@ -4,6 +4,7 @@
 // dialog open and changes nothing, and the language choice taking effect in the real binary.
 #include "Autostart.h"
 #include "Config.h"
+#include "ParallelGzip.h"
 #include "SettingsDialog.h"
 
 #include "TestSupport.h"
@@ -26,6 +27,7 @@
 
 using lk::Autostart;
 using lk::Config;
+using lk::ParallelGzip;
 using lk::SettingsDialog;
 using namespace lkt;
 
@@ -93,6 +95,8 @@ private Q_SLOTS:
             QVERIFY(!child<QCheckBox>(&dialog, "notifySuccess")->isChecked());
             QVERIFY(child<QCheckBox>(&dialog, "lowPriority")->isChecked());
             QCOMPARE(child<QSpinBox>(&dialog, "compressionLevel")->value(), 6);
+            QCOMPARE(child<QSpinBox>(&dialog, "compressionThreads")->value(), 0); // one per core
+            QVERIFY(child<QSpinBox>(&dialog, "compressionThreads")->text().contains(QLatin1String("core")));
             QCOMPARE(child<QComboBox>(&dialog, "language")->currentIndex(), 0);
 
             clickOption(child<QCheckBox>(&dialog, "startAtLogin"));
@@ -104,6 +108,9 @@ private Q_SLOTS:
             QTest::keyClick(level, Qt::Key_Down);
             QTest::keyClick(level, Qt::Key_Down);
             QTest::keyClick(level, Qt::Key_Down);
+            auto *threads = child<QSpinBox>(&dialog, "compressionThreads");
+            threads->setFocus();
+            QTest::keyClick(threads, Qt::Key_Up);
             auto *language = child<QComboBox>(&dialog, "language");
             language->setCurrentIndex(language->findData(QStringLiteral("ja")));
             QSignalSpy saved(&dialog, &SettingsDialog::saved);
@@ -118,6 +125,8 @@ private Q_SLOTS:
         QVERIFY(reread.notifications().failure && reread.notifications().recovery && reread.notifications().anomaly);
         QVERIFY(!reread.lowPriority());
         QCOMPARE(reread.defaultCompressionLevel(), 3);
+        QCOMPARE(reread.compressionThreads(), 1);
+        QCOMPARE(ParallelGzip::defaultThreads(), 1); // applied to the process that saved it
         QCOMPARE(reread.language(), QStringLiteral("ja"));
         QCOMPARE(Config::languageIn(m_home->configFile()), QStringLiteral("ja"));
         // A LiteKeep run from a build starts itself at login through a user entry.
@@ -131,6 +140,7 @@ private Q_SLOTS:
         again.show();
         QVERIFY(child<QCheckBox>(&again, "startAtLogin")->isChecked());
         QCOMPARE(child<QSpinBox>(&again, "compressionLevel")->value(), 3);
+        QCOMPARE(child<QSpinBox>(&again, "compressionThreads")->value(), 1);
         QCOMPARE(child<QComboBox>(&again, "language")->currentData().toString(), QStringLiteral("ja"));
         clickOption(child<QCheckBox>(&again, "startAtLogin"));
         clickOk(again);

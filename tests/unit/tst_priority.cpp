@@ -1,6 +1,7 @@
 // Priority: rclone children and job worker threads run at nice 10 and I/O class idle, read back
 // from the kernel (/proc and ionice); and the cpu_priority setting that switches it.
 #include "Config.h"
+#include "ParallelGzip.h"
 #include "Priority.h"
 
 #include "TestSupport.h"
@@ -216,6 +217,32 @@ private Q_SLOTS:
         QVERIFY(third.load());
         QVERIFY(third.lowPriority());
         QVERIFY(Priority::isEnabled());
+    }
+
+    // compression_threads: 0 (one per core) by default; a number is applied on load, and a
+    // value out of range is taken at its bound rather than refused.
+    void compressionThreadsSetting()
+    {
+        lkt::TestHome home;
+        home.applyToThisProcess();
+        lk::Config config;
+        QVERIFY(config.load());
+        QCOMPARE(config.compressionThreads(), 0);
+        QCOMPARE(lk::ParallelGzip::defaultThreads(), std::max(1, QThread::idealThreadCount()));
+        config.setCompressionThreads(3);
+        QVERIFY(config.save());
+        lk::ParallelGzip::setDefaultThreads(0);
+        lk::Config again;
+        QVERIFY(again.load());
+        QCOMPARE(again.compressionThreads(), 3);
+        QCOMPARE(lk::ParallelGzip::defaultThreads(), 3);
+
+        again.setCompressionThreads(-5);
+        QCOMPARE(again.compressionThreads(), 0);
+        again.setCompressionThreads(100000);
+        QCOMPARE(again.compressionThreads(), lk::Config::kMaxThreads);
+        again.setCompressionThreads(0);
+        QCOMPARE(lk::ParallelGzip::defaultThreads(), std::max(1, QThread::idealThreadCount()));
     }
 };
 

@@ -15,6 +15,8 @@
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <mutex>
+
 #include <unistd.h>
 
 namespace lk {
@@ -35,6 +37,44 @@ struct RestoreJob::Work
     QList<std::pair<QString, Verdict>> verdicts;
 };
 
+// The download of the generation a restore to a file will most likely use, chosen from the
+// manifests the last listing mirrored and started while the listing (two rclone runs) reads the
+// destination again: on a 40 MB database that listing was a third of the restore. It counts only
+// when the listing puts the same generation with the same manifest first, so it was verified
+// exactly as that one would have been. Otherwise it is stopped, and whichever of it and
+// abandon() comes last removes its file.
+struct RestoreJob::EarlyDownload
+{
+    std::atomic_bool cancel{false};
+    QFuture<Verdict> verdict;
+    std::mutex mutex; // guards the rest
+    std::optional<Generation> generation; // the one it downloads, once chosen
+    QString partial;
+    bool ended = false;
+    bool claimed = false;
+    bool abandoned = false;
+
+    // Claims the download for `listed` if it is the same generation with the same manifest.
+    bool claim(const Generation &listed)
+    {
+        std::lock_guard lock(mutex);
+        claimed = !abandoned && generation && generation->baseName() == listed.baseName() &&
+                  generation->manifest && listed.manifest &&
+                  generation->manifest->toJson() == listed.manifest->toJson();
+        return claimed;
+    }
+    void abandon()
+    {
+        cancel = true;
+        std::lock_guard lock(mutex);
+        if (claimed)
+            return; // the worker owns the file
+        abandoned = true;
+        if (ended && !partial.isEmpty())
+            QFile::remove(partial);
+    }
+};
+
 RestoreJob::RestoreJob(Profile profile, Credentials credentials, Catalog *catalog, Request request,
                        QObject *parent)
     : QObject(parent), m_profile(std::move(profile)), m_credentials(std::move(credentials)),
@@ -50,8 +90,14 @@ RestoreJob::RestoreJob(Profile profile, Credentials credentials, Catalog *catalo
 RestoreJob::~RestoreJob()
 {
     m_cancel = true;
+    if (m_early)
+        m_early->cancel = true;
     if (m_worker.isRunning())
         m_worker.waitForFinished();
+    if (m_early) {
+        m_early->abandon();
+        m_early->verdict.waitForFinished();
+    }
     Staging::remove(m_stagingDir);
 }
 
@@ -90,8 +136,88 @@ void RestoreJob::cancel()
 {
     if (m_finished || m_cancel.exchange(true))
         return;
+    if (m_early)
+        m_early->cancel = true;
     if (m_lister)
         m_lister->cancel();
+}
+
+namespace {
+// The generation a request names, without the suffix of one of its objects; empty: the newest.
+QString wantedBaseName(const QString &requested)
+{
+    QString wanted = requested;
+    for (const QString &suffix : {QStringLiteral(".db.gz"), QStringLiteral(".manifest.json")}) {
+        if (wanted.endsWith(suffix))
+            wanted.chop(suffix.size());
+    }
+    return wanted;
+}
+
+// The generation the listing will most likely put first, from the mirrored manifests alone.
+std::optional<Generation> likelyGeneration(const Profile &profile, const QString &wanted)
+{
+    const QDir cache(GenerationLister::manifestCache(profile));
+    QList<Generation::Object> objects;
+    QHash<QString, QByteArray> manifests;
+    const QStringList names = cache.entryList({QStringLiteral("*.manifest.json")}, QDir::Files);
+    for (const QString &name : names) {
+        const auto parsed = GenerationName::parse(name);
+        QFile file(cache.filePath(name));
+        if (!parsed || !file.open(QIODevice::ReadOnly) || file.size() >= 1024 * 1024)
+            continue;
+        manifests.insert(name, file.readAll());
+        objects.append({name, file.size(), {}});
+        objects.append({parsed->name.dataObject(), -1, {}}); // whether it exists, the listing says
+    }
+    for (const Generation &g : Generation::assemble(profile.name, objects, manifests)) {
+        if (g.isComplete() && (wanted.isEmpty() || g.baseName() == wanted))
+            return g;
+    }
+    return std::nullopt;
+}
+} // namespace
+
+void RestoreJob::startEarlyDownload()
+{
+    const auto destination = m_profile.parsedDestination();
+    if (m_request.mode != Mode::ToFile || !destination)
+        return;
+    auto early = std::make_shared<EarlyDownload>();
+    auto work = std::make_shared<Work>();
+    m_early = early;
+    m_work = work;
+    const Profile profile = m_profile;
+    const QString wanted = wantedBaseName(m_request.generation);
+    const QString folder = QFileInfo(m_request.target).absolutePath();
+    const QProcessEnvironment remote =
+        Storage::remoteEnvironment(m_profile, destination.value(), m_credentials);
+    early->verdict = Priority::run([early, work, profile, wanted, folder, remote] {
+        std::optional<Generation> g = likelyGeneration(profile, wanted);
+        {
+            std::lock_guard lock(early->mutex);
+            if (!g || early->abandoned) {
+                early->ended = true;
+                return Verdict{Verdict::Kind::NotChecked, {}, {}};
+            }
+            early->generation = g;
+            early->partial = folder + QStringLiteral("/.%1.litekeep-partial-%2-early")
+                                          .arg(g->baseName())
+                                          .arg(QCoreApplication::applicationPid());
+        }
+        work->total = g->manifest->gzSize;
+        const Verdict v = Verifier::verify(profile, remote, *g, early->partial, &early->cancel,
+                                           [work, early](qint64 d, qint64) {
+                                               if (!early->cancel)
+                                                   work->done = d;
+                                           },
+                                           Verifier::Flush::WhileChecking);
+        std::lock_guard lock(early->mutex);
+        early->ended = true;
+        if (early->abandoned)
+            QFile::remove(early->partial);
+        return v;
+    });
 }
 
 void RestoreJob::begin()
@@ -116,6 +242,7 @@ void RestoreJob::begin()
         return;
     }
     Q_EMIT progress(Phase::Listing, 0, 0);
+    startEarlyDownload();
     m_lister = new GenerationLister(m_profile, m_credentials, this);
     m_lister->list([this](const QList<Generation> &all, const Storage::Failure &f) {
         if (m_cancel) {
@@ -128,11 +255,7 @@ void RestoreJob::begin()
         }
         QList<Generation> candidates;
         if (!m_request.generation.isEmpty()) {
-            QString wanted = m_request.generation;
-            for (const QString &suffix : {QStringLiteral(".db.gz"), QStringLiteral(".manifest.json")}) {
-                if (wanted.endsWith(suffix))
-                    wanted.chop(suffix.size());
-            }
+            const QString wanted = wantedBaseName(m_request.generation);
             for (const Generation &g : all) {
                 if (g.baseName() == wanted)
                     candidates.append(g);
@@ -222,8 +345,16 @@ Result<QString> moveAside(const QString &path)
 
 void RestoreJob::runWorker(QList<Generation> candidates)
 {
-    auto work = std::make_shared<Work>();
+    auto work = m_work ? m_work : std::make_shared<Work>();
     m_work = work;
+    // The early download stands for the first candidate, or nothing.
+    std::shared_ptr<EarlyDownload> early;
+    if (m_early) {
+        if (!candidates.isEmpty() && m_early->claim(candidates.first()))
+            early = m_early;
+        else
+            m_early->abandon();
+    }
     const Request request = m_request;
     const Profile profile = m_profile;
     const int busyMs = m_profile.busyTimeoutSeconds * 1000;
@@ -304,14 +435,22 @@ void RestoreJob::runWorker(QList<Generation> candidates)
             // Verify candidates newest first; with --latest, damaged ones are skipped (and said so).
             const QString folder = request.mode == Mode::ToFile ? QFileInfo(request.target).absolutePath() : stagingDir;
             for (const Generation &g : candidates) {
-                const QString partial = folder + QStringLiteral("/.%1.litekeep-partial-%2")
-                                                     .arg(g.baseName())
-                                                     .arg(QCoreApplication::applicationPid());
+                QString partial = folder + QStringLiteral("/.%1.litekeep-partial-%2")
+                                               .arg(g.baseName())
+                                               .arg(QCoreApplication::applicationPid());
                 work->phase = static_cast<int>(Phase::Downloading);
-                work->done = 0;
                 work->total = g.manifest ? g.manifest->gzSize : 0;
-                const Verdict v = Verifier::verify(profile, remote, g, partial, cancel,
-                                                   [work](qint64 d, qint64) { work->done = d; });
+                Verdict v;
+                if (early && &g == &candidates.constFirst()) {
+                    partial = early->partial; // claimed: nothing else touches it any more
+                    v = early->verdict.result();
+                } else {
+                    work->done = 0;
+                    const auto flush = request.mode == Mode::ToFile ? Verifier::Flush::WhileChecking
+                                                                    : Verifier::Flush::No;
+                    v = Verifier::verify(profile, remote, g, partial, cancel,
+                                         [work](qint64 d, qint64) { work->done = d; }, flush);
+                }
                 if (v.kind == Verdict::Kind::NotChecked) {
                     QFile::remove(partial);
                     fail(tr("Generation %1 could not be downloaded and checked: %2 Nothing was changed.")
@@ -424,6 +563,8 @@ void RestoreJob::finish(JobResult result)
         return;
     m_finished = true;
     m_poll.stop();
+    if (m_early)
+        m_early->abandon();
     Staging::remove(m_stagingDir);
     m_stagingDir.clear();
     m_lock.unlock();

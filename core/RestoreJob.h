@@ -54,7 +54,9 @@ Q_SIGNALS:
 
 private:
     struct Work;
+    struct EarlyDownload;
     void begin();
+    void startEarlyDownload();
     void runWorker(QList<Generation> candidates);
     QString checkTarget(const QList<Generation> &candidates) const;
     void finish(JobResult result);
@@ -66,6 +68,7 @@ private:
     ProfileLock m_lock;
     GenerationLister *m_lister = nullptr;
     std::shared_ptr<Work> m_work;
+    std::shared_ptr<EarlyDownload> m_early;
     QFutureWatcher<void> m_worker;
     QTimer m_poll;
     QString m_stagingDir;

@@ -33,12 +33,16 @@ class Verifier
 
 public:
     using Progress = std::function<void(qint64 done, qint64 total)>;
+    // WhileChecking: the file is going to be kept (a restore), so it is flushed to disk on
+    // another thread while SQLite checks it.
+    enum class Flush { No, WhileChecking };
 
     // Downloads `generation` into `databasePath` (a new file) and checks it. The file is left
     // in place when the verdict is Passed (a restore uses it) and removed otherwise.
     static Verdict verify(const Profile &profile, const QProcessEnvironment &remote,
                           const Generation &generation, const QString &databasePath,
-                          const std::atomic_bool *cancel, const Progress &progress = {});
+                          const std::atomic_bool *cancel, const Progress &progress = {},
+                          Flush flush = Flush::No);
 
     // The manifest's facts against the downloaded database (page count, schema, rows...).
     static QString compareWithManifest(const QString &databasePath, const Manifest &manifest,

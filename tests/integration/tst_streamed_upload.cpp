@@ -56,6 +56,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(freshHome(QStringLiteral("stream")));
+        m_env.insert(QStringLiteral("LITEKEEP_STREAM_MIN_MIB"), QStringLiteral("0")); // small databases too
         addProfile(QStringLiteral("default"), dest(), m_server.endpoint());
     }
 
@@ -142,6 +143,19 @@ private Q_SLOTS:
         QThread::msleep(1000); // a reader that was given an end of input would have noted it by now
         QVERIFY2(QFileInfo(received).size() > 0, "the stream had started");
         QVERIFY2(!QFile::exists(ended), "rclone was given an end of input by a cancelled run");
+    }
+
+    // Under the threshold (64 MiB by default) the data is staged, then copied: for a small
+    // database the stream's multipart upload costs more than it saves.
+    void smallDatabaseIsStagedByDefault()
+    {
+        QProcessEnvironment env = withWrapper({});
+        env.remove(QStringLiteral("LITEKEEP_STREAM_MIN_MIB"));
+        const QString generation = backup(env);
+        QVERIFY(!generation.isEmpty());
+        const QStringList calls = dataCalls(argvLog());
+        QCOMPARE(calls.size(), 1);
+        QVERIFY2(calls.first().startsWith(QLatin1String("copyto ")), qPrintable(calls.first()));
     }
 
     void cleanupTestCase() { m_server.stop(); }

@@ -1,6 +1,7 @@
 // SHA-256 and MD5 of streamed bytes, with OpenSSL's implementations.
 #include "Digest.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 #include <cstdlib>
@@ -22,7 +23,14 @@ Digest::Digest(Algorithm algorithm) : m_context(std::make_unique<Context>())
         std::abort();
 }
 
-Digest::~Digest() = default;
+Digest::~Digest()
+{
+    m_context.reset();
+    // OpenSSL keeps an error queue per thread (904 bytes), freed when the thread ends. Worker
+    // threads of a pool may outlive OpenSSL's own clean-up at exit, and then it never is; so
+    // the thread's state goes as soon as a digest is done (the next use makes it again).
+    OPENSSL_thread_stop();
+}
 
 void Digest::addData(const void *data, std::size_t size)
 {

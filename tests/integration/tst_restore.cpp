@@ -60,6 +60,38 @@ private:
     {
         return m_dest + QStringLiteral("/default/") + generation + QStringLiteral(".db.gz");
     }
+    // The manifests the last listing mirrored (what a restore's early download chooses from).
+    QString manifestCache() const
+    {
+        const QDir root(m_home->file(QStringLiteral("cache/litekeep/manifests")));
+        const QStringList folders = root.entryList({QStringLiteral("default-*")}, QDir::Dirs);
+        return folders.size() == 1 ? root.filePath(folders.first()) : QString();
+    }
+    // An environment whose rclone logs "VERB LAST-ARGUMENT" of each call to the returned file.
+    std::pair<QProcessEnvironment, QString> loggingRclone() const
+    {
+        const QString log = m_home->file(QStringLiteral("rclone-calls.log"));
+        const QString folder = m_home->file(QStringLiteral("wrapper"));
+        QDir().mkpath(folder);
+        QProcessEnvironment env = m_env;
+        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                   writeRcloneWrapper(folder, QStringLiteral("for a in \"$@\"; do case \"$a\" in cat|copyto|lsjson|sync) verb=$a;; esac; done\n"
+                                                             "echo \"$verb ${*##* }\" >> '%1'").arg(log)));
+        return {env, log};
+    }
+    int catsOf(const QString &log, const QString &generation) const
+    {
+        return int(fileBytes(log).count(QStringLiteral("cat %1\n").arg(dataObject(generation)).toUtf8()));
+    }
+    QJsonObject restoreTo(const QString &target, const QProcessEnvironment &env)
+    {
+        const RunResult r = runLiteKeep({QStringLiteral("--json"), QStringLiteral("restore"), QStringLiteral("--latest"),
+                                         QStringLiteral("--to"), target},
+                                        env);
+        if (r.exitCode != 0)
+            qWarning("restore: exit %d: %s", r.exitCode, r.err.constData());
+        return QJsonDocument::fromJson(r.out).object();
+    }
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }
@@ -338,6 +370,62 @@ private Q_SLOTS:
         QVERIFY2(QJsonDocument(result).toJson().contains("pages"), "the adaptation is explained");
         QCOMPARE(sqliteDump(db()), dump);
         QCOMPARE(runProgram(QStringLiteral("sqlite3"), {db(), QStringLiteral("PRAGMA journal_mode")}, m_env).out, QByteArray("wal\n"));
+    }
+
+    // A restore to a file starts downloading the generation the last listing's manifests point
+    // to while it lists again. When the listing names a newer one, the early download is dropped
+    // (its file too) and the newer one is restored.
+    void earlyDownloadOfAnOlderGenerationIsDropped()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 20000));
+        addProfile({QStringLiteral("--drill-days"), QStringLiteral("0")});
+        const auto [older, olderDump] = backUp();
+        QCOMPARE(lk({QStringLiteral("list")}).exitCode, 0); // mirrors the older manifest
+        change(QStringLiteral("DELETE FROM notes WHERE id % 3 = 0"));
+        const auto [newer, newerDump] = backUp();
+        QVERIFY(!older.isEmpty() && !newer.isEmpty() && older != newer);
+        QFile::remove(manifestCache() + QLatin1Char('/') + newer + QStringLiteral(".manifest.json"));
+        QVERIFY(QFile::exists(manifestCache() + QLatin1Char('/') + older + QStringLiteral(".manifest.json")));
+
+        const auto [env, log] = loggingRclone();
+        const QString target = m_home->file(QStringLiteral("restored/copy.db"));
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        const QJsonObject result = restoreTo(target, env);
+        QCOMPARE(result.value(QLatin1String("ok")).toBool(), true);
+        QCOMPARE(result.value(QLatin1String("generation")).toString(), newer);
+        QCOMPARE(sqliteDump(target), newerDump);
+        QVERIFY2(catsOf(log, older) == 1, fileBytes(log).constData()); // the early download started, and was dropped
+        QCOMPARE(catsOf(log, newer), 1);
+        QCOMPARE(QDir(QFileInfo(target).absolutePath()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("copy.db")});
+    }
+
+    // The early download counts only for the same manifest: a cached manifest that differs from
+    // the destination's (tampered with, or rewritten) makes the restore download and check again.
+    void earlyDownloadWithADifferentManifestIsNotUsed()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 2000));
+        addProfile({QStringLiteral("--drill-days"), QStringLiteral("0")});
+        const auto [generation, dump] = backUp();
+        QCOMPARE(lk({QStringLiteral("list")}).exitCode, 0);
+        const QString cached = manifestCache() + QLatin1Char('/') + generation + QStringLiteral(".manifest.json");
+        QFile file(cached);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        json.insert(QStringLiteral("host"), QStringLiteral("somewhere-else"));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(json).toJson());
+        file.close();
+        change(QStringLiteral("DELETE FROM notes"));
+
+        const auto [env, log] = loggingRclone();
+        const QString target = m_home->file(QStringLiteral("restored/copy.db"));
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        const QJsonObject result = restoreTo(target, env);
+        QCOMPARE(result.value(QLatin1String("ok")).toBool(), true);
+        QCOMPARE(sqliteDump(target), dump);
+        QCOMPARE(catsOf(log, generation), 2); // the early one, then the one that was checked and used
+        QCOMPARE(QDir(QFileInfo(target).absolutePath()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("copy.db")});
     }
 
     // show and diff: looking inside a generation before restoring it.

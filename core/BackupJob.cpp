@@ -407,6 +407,7 @@ void BackupJob::streamFinished()
 
 void BackupJob::uploadStagedCopy()
 {
+    m_stream->finishInput(); // the compressor is done and rclone gone: the pipe can go too
     m_warnings.append(tr("The streamed upload failed (%1); the staged copy was uploaded instead.")
                           .arg(m_stream->failure().message));
     uploadData();

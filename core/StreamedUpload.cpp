@@ -17,7 +17,7 @@ StreamedUpload::StreamedUpload(Storage *storage, QObject *parent)
 StreamedUpload::~StreamedUpload()
 {
     // Never an end of input to a live rclone: kill it first.
-    if (!m_finished && m_storage)
+    if (m_started && !m_finished && m_storage)
         m_storage->abortNow();
     closeWriteEnd();
 }
@@ -38,11 +38,15 @@ bool StreamedUpload::start(const QString &objectName, QString *error)
         return false;
     }
     m_writeFd = fds[1];
+    m_started = true;
     m_storage->uploadStream(fds[0], objectName, [this](bool ok, const Storage::Failure &f) {
         m_finished = true;
         m_succeeded = ok && !m_aborted;
         m_failure = f;
-        closeWriteEnd();
+        // Only once the writer is done (abort and finishInput are called after it): a number
+        // closed under a writer could be reused by another file, which would then get its bytes.
+        if (m_aborted)
+            closeWriteEnd();
         Q_EMIT finished();
     });
     // The child has its own copy (on its stdin) once started; or there is no child.

@@ -24,10 +24,11 @@ public:
     bool start(const QString &objectName, QString *error);
     // The pipe's write end, for the worker; it never closes it (finishInput and abort do).
     int writeDescriptor() const { return m_writeFd; }
-    // Everything was written: the end of input, on which rclone completes the object.
+    // The writer is done: the end of input, on which rclone completes the object. Also the way
+    // to release the pipe after rclone ended early. Never while the writer may still write.
     void finishInput();
-    // The writer failed or the run was cancelled. rclone is stopped before the pipe is closed:
-    // an end of input now would make it store the partial content as the object.
+    // The writer failed (and is done). rclone is stopped before the pipe is closed: an end of
+    // input now would make it store the partial content as the object.
     void abort();
 
     bool isFinished() const { return m_finished; }
@@ -42,6 +43,7 @@ private:
 
     QPointer<Storage> m_storage;
     int m_writeFd = -1;
+    bool m_started = false; // rclone was asked to read the pipe
     bool m_aborted = false;
     bool m_finished = false;
     bool m_succeeded = false;

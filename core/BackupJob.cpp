@@ -3,39 +3,27 @@
 
 #include "Anomaly.h"
 #include "Catalog.h"
+#include "DataUpload.h"
 #include "Generation.h"
 #include "PruneJob.h"
 #include "VerifyJob.h"
 #include "GenerationName.h"
-#include "Gzip.h"
-#include "ParallelGzip.h"
 #include "PreviousGeneration.h"
 #include "Priority.h"
 #include "Snapshot.h"
 #include "SqliteDatabase.h"
 #include "Storage.h"
-#include "StreamedUpload.h"
+#include "UploadPlan.h"
 
 #include <QFileInfo>
 #include <QHostInfo>
 #include <QLocale>
 #include <QSaveFile>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace lk {
 
 namespace {
 constexpr qint64 kStagingMargin = 16 * 1024 * 1024;
-// Below this snapshot size the data is compressed first and uploaded with copyto: the stream's
-// multipart upload costs more than the overlap saves (bench/README.md, --stream: 0.3-0.5 s
-// slower at 40 MB on s3rver; at 400 MB 5-10 % slower unlimited, 30 % faster at 20 MiB/s).
-// LITEKEEP_STREAM_MIN_MIB sets another threshold (0: always stream).
-qint64 streamThresholdBytes()
-{
-    bool ok = false;
-    const qint64 mib = qEnvironmentVariable("LITEKEEP_STREAM_MIN_MIB").toLongLong(&ok);
-    return (ok && mib >= 0 ? mib : 64) * 1024 * 1024;
-}
 constexpr int kProgressIntervalMs = 250;
 } // namespace
 
@@ -47,7 +35,7 @@ struct BackupJob::Prepared
     QString error;
     Snapshot::Taken snapshot;
     Gzip::Stats gzip;
-    QString gzPath;
+    QString snapshotPath;
 };
 
 BackupJob::BackupJob(Profile profile, Credentials credentials, Catalog *catalog, QObject *parent)
@@ -70,12 +58,9 @@ BackupJob::BackupJob(Profile profile, Credentials credentials, Catalog *catalog,
 
 BackupJob::~BackupJob()
 {
-    // The worker only touches our atomics; make it stop before they go away. A worker blocked
-    // on the upload's pipe is freed when the rclone reading it dies (EPIPE), never by an end of
-    // input, which would complete a partial object.
+    // The workers only touch our atomics; make them stop before they go away.
     m_cancel = true;
-    if (m_stream && !m_stream->isFinished() && m_storage)
-        m_storage->abortNow();
+    delete m_upload; // before the staging folder goes: its compressor may still write there
     if (m_worker.isRunning())
         m_worker.waitForFinished();
     if (m_verifier.isRunning())
@@ -136,6 +121,10 @@ bool BackupJob::checkCancelled()
 {
     if (!m_cancel.load())
         return false;
+    if (!m_deferredFailure.message.isEmpty()) {
+        fail(m_deferredFailure.message, m_deferredFailure.stderrTail);
+        return true;
+    }
     if (m_stored)
         finish(JobResult::cancelled(tr("Cancelled after generation %1 was stored; its verification "
                                        "and retention did not finish.")
@@ -202,21 +191,33 @@ void BackupJob::begin()
         if (m_phase == Phase::Upload)
             Q_EMIT progress(m_phase, bytes, total > 0 ? total : m_phaseTotal);
     });
-    listExisting();
+    m_createdUtc = QDateTime::currentDateTimeUtc();
+    if (takeSnapshot())
+        listExisting();
 }
 
-// Listing first proves the destination answers (key, bucket, network) before the heavy work,
-// and lets a run in the same second as the previous one pick a name that is still free.
+// Runs while the snapshot is taken. Listing proves the destination answers (key, bucket,
+// network) before anything is uploaded, and lets a run in the same second as the previous one
+// pick a name that is still free. A listing that fails stops the snapshot.
 void BackupJob::listExisting()
 {
     m_storage->list([this](const QList<Storage::ObjectInfo> &objects, const Storage::Failure &f) {
-        if (checkCancelled())
+        if (m_finished)
             return;
-        if (!f.message.isEmpty()) {
-            fail(f.message, f.stderrTail);
+        if (!f.message.isEmpty() && !m_cancel.load()) {
+            if (!m_worker.isRunning()) {
+                fail(f.message, f.stderrTail);
+                return;
+            }
+            m_deferredFailure = f; // reported once the snapshot has stopped (checkCancelled)
+            m_cancel = true;
             return;
         }
-        QDateTime created = QDateTime::currentDateTimeUtc();
+        if (m_cancel.load()) {
+            if (!m_worker.isRunning())
+                checkCancelled();
+            return; // else the snapshot's end reports it
+        }
         auto taken = [&objects](const GenerationName &name) {
             for (const auto &o : objects) {
                 if (o.name == name.dataObject() || o.name == name.manifestObject())
@@ -224,10 +225,13 @@ void BackupJob::listExisting()
             }
             return false;
         };
-        while (taken(GenerationName(m_profile.name, created)))
-            created = created.addSecs(1);
-        findPrevious(objects, created);
-        prepareInWorker(created);
+        while (taken(GenerationName(m_profile.name, m_createdUtc)))
+            m_createdUtc = m_createdUtc.addSecs(1);
+        m_generation = GenerationName(m_profile.name, m_createdUtc).baseName();
+        m_listed = true;
+        findPrevious(objects, m_createdUtc);
+        if (m_snapshotTaken)
+            compressAndUpload();
     });
 }
 
@@ -258,214 +262,97 @@ void BackupJob::findPrevious(const QList<Storage::ObjectInfo> &objects, const QD
     });
 }
 
-void BackupJob::prepareInWorker(const QDateTime &createdUtc)
+bool BackupJob::takeSnapshot()
 {
-    m_createdUtc = createdUtc;
-    m_generation = GenerationName(m_profile.name, createdUtc).baseName();
-
     const qint64 estimate = Snapshot::estimatedSize(m_profile.databasePath);
     auto staging = Staging::create(m_profile.name, 2 * estimate + kStagingMargin);
     if (!staging) {
         fail(staging.error());
-        return;
+        return false;
     }
     m_stagingDir = staging.value();
 
     auto prepared = std::make_shared<Prepared>();
     prepared->total = estimate;
+    prepared->snapshotPath = m_stagingDir + QStringLiteral("/snapshot.db");
     m_prepared = prepared;
     setPhase(Phase::Snapshot, estimate);
     m_pollProgress.start();
 
-    const QString source = m_profile.databasePath;
-    const QString snapshotPath = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".db");
-    prepared->gzPath = snapshotPath + QStringLiteral(".gz");
-    const int busyMs = m_profile.busyTimeoutSeconds * 1000;
-    const std::atomic_bool *cancel = &m_cancel;
-
-    connect(&m_worker, &QFutureWatcher<void>::finished, this, [this, snapshotPath] {
+    connect(&m_worker, &QFutureWatcher<void>::finished, this, [this] {
         m_pollProgress.stop();
         if (checkCancelled())
             return;
         if (!m_prepared->error.isEmpty()) {
-            QFile::remove(snapshotPath);
+            QFile::remove(m_prepared->snapshotPath);
             fail(m_prepared->error);
             return;
         }
-        compressAndUpload(snapshotPath);
+        m_snapshotTaken = true;
+        if (m_listed)
+            compressAndUpload();
     }, Qt::SingleShotConnection);
 
+    const QString source = m_profile.databasePath;
+    const int busyMs = m_profile.busyTimeoutSeconds * 1000;
+    const std::atomic_bool *cancel = &m_cancel;
     m_worker.setFuture(Priority::run([=] {
-        auto snapshot = Snapshot::take(source, snapshotPath, busyMs, cancel);
+        auto snapshot = Snapshot::take(source, prepared->snapshotPath, busyMs, cancel);
         if (!snapshot) {
             prepared->error = snapshot.error();
             return;
         }
         prepared->snapshot = snapshot.value();
     }));
+    return true;
 }
 
-// To an S3 destination, a database of 64 MiB or more is compressed into `rclone rcat` as it is
-// made, so the upload overlaps the compression (bench/README.md has the measurements), and into
-// a staged copy too: if the streamed upload fails, the staged copy is uploaded whole with
-// copyto, which rclone can retry. A local folder, or a smaller database, gets the staged copy.
-void BackupJob::compressAndUpload(const QString &snapshotPath)
+// To an S3 destination, a database of 64 MiB or more may be compressed into `rclone rcat` as it
+// is made, so the upload overlaps the compression, and into a staged copy too, which is
+// uploaded whole with copyto if the stream fails. Otherwise it is compressed to the staged copy
+// and then uploaded. A local folder, or a smaller database, is always staged.
+void BackupJob::compressAndUpload()
 {
-    const auto prepared = m_prepared;
-    prepared->phase = static_cast<int>(Phase::Compress);
-    prepared->total = prepared->snapshot.bytes;
-    setPhase(Phase::Compress, prepared->snapshot.bytes);
-    m_pollProgress.start();
-
-    int pipe = -1;
-    if (m_profile.parsedDestination().value().isS3() && prepared->snapshot.bytes >= streamThresholdBytes()) {
-        m_stream = new StreamedUpload(m_storage, this);
-        QString problem;
-        if (m_stream->start(GenerationName(m_profile.name, m_createdUtc).dataObject(), &problem)) {
-            pipe = m_stream->writeDescriptor();
-            connect(m_stream, &StreamedUpload::finished, this, &BackupJob::streamFinished);
-        } else {
-            delete m_stream;
-            m_warnings.append(problem);
-        }
-    }
-
-    connect(&m_worker, &QFutureWatcher<void>::finished, this, &BackupJob::compressed,
-            Qt::SingleShotConnection);
-    const int level = m_profile.compressionLevel;
-    const std::atomic_bool *cancel = &m_cancel;
-    auto done = m_workDone;
-    m_worker.setFuture(Priority::run([=] {
-        const Gzip::Progress progress = [done](qint64 bytes, qint64) { done->store(bytes); };
-        Result<Gzip::Stats> gzip = Result<Gzip::Stats>::fail(QString());
-        if (pipe < 0) {
-            gzip = ParallelGzip::compressFile(snapshotPath, prepared->gzPath, level, 0, cancel, progress);
-        } else {
-            QFile in(snapshotPath);
-            QSaveFile staged(prepared->gzPath);
-            if (!in.open(QIODevice::ReadOnly) || !staged.open(QIODevice::WriteOnly)) {
-                prepared->error = tr("Cannot compress %1 into %2: %3")
-                                      .arg(snapshotPath, prepared->gzPath,
-                                           in.isOpen() ? staged.errorString() : in.errorString());
-            } else {
-                staged.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // the user's data
-                PipeTee tee(staged, pipe);
-                gzip = ParallelGzip::compress(in, in.size(), tee, level, 0, cancel, progress);
-                if (gzip && !staged.commit())
-                    gzip = Result<Gzip::Stats>::fail(tr("Writing %1 failed: %2. Is the disk full?")
-                                                         .arg(prepared->gzPath, staged.errorString()));
-            }
-        }
-        QFile::remove(snapshotPath); // staging never holds more than it must
-        if (!prepared->error.isEmpty())
-            return;
-        if (!gzip) {
-            prepared->error = gzip.error();
-            return;
-        }
-        prepared->gzip = gzip.value();
-    }));
-}
-
-// The compressor is done. The streamed upload, if any, either still reads (it gets the end of
-// its input now) or has already ended, which can only mean it failed.
-void BackupJob::compressed()
-{
-    m_pollProgress.stop();
-    m_compressed = true;
-    if (checkCancelled())
-        return; // the StreamedUpload, cancelled with the run, never sees an end of input
-    if (!m_prepared->error.isEmpty()) {
-        if (m_stream)
-            m_stream->abort();
-        fail(m_prepared->error);
-        return;
-    }
-    if (!m_stream) {
-        uploadData();
-        return;
-    }
-    if (m_stream->isFinished()) {
-        uploadStagedCopy();
-        return;
-    }
-    setPhase(Phase::Upload, m_prepared->gzip.outputBytes);
-    m_stream->finishInput();
-}
-
-void BackupJob::streamFinished()
-{
-    if (m_finished || !m_compressed)
-        return; // the compressor goes on into the staged copy; compressed() decides
-    if (checkCancelled())
-        return;
-    if (m_stream->succeeded())
-        checkUpload();
-    else
-        uploadStagedCopy();
-}
-
-void BackupJob::uploadStagedCopy()
-{
-    m_stream->finishInput(); // the compressor is done and rclone gone: the pipe can go too
-    m_warnings.append(tr("The streamed upload failed (%1); the staged copy was uploaded instead.")
-                          .arg(m_stream->failure().message));
-    uploadData();
-}
-
-void BackupJob::uploadData()
-{
-    setPhase(Phase::Upload, m_prepared->gzip.outputBytes);
-    const QString object = GenerationName(m_profile.name, m_createdUtc).dataObject();
-    m_storage->upload(m_prepared->gzPath, object, [this](bool ok, const Storage::Failure &f) {
-        if (checkCancelled())
-            return;
-        if (!ok) {
-            fail(f.message, f.stderrTail);
-            return;
-        }
-        checkUpload();
+    m_upload = new DataUpload(m_storage, &m_cancel, m_workDone, this);
+    connect(m_upload, &DataUpload::stageChanged, this, [this](DataUpload::Stage stage, qint64 total) {
+        const Phase phase = stage == DataUpload::Stage::Compress ? Phase::Compress
+                            : stage == DataUpload::Stage::Upload ? Phase::Upload
+                                                                 : Phase::Check;
+        m_prepared->phase = static_cast<int>(phase);
+        m_prepared->total = total;
+        setPhase(phase, total);
+        if (phase == Phase::Compress)
+            m_pollProgress.start(); // the compressor reports through m_workDone
+        else
+            m_pollProgress.stop(); // rclone reports through transferProgress
     });
-}
-
-// What arrived must be what we sent: the size always, the MD5 where the destination has one
-// (a multipart upload's ETag is not an MD5, so rclone reports none for it).
-void BackupJob::checkUpload()
-{
-    setPhase(Phase::Check, 0);
-    const QString object = GenerationName(m_profile.name, m_createdUtc).dataObject();
-    m_storage->list([this, object](const QList<Storage::ObjectInfo> &objects,
-                                   const Storage::Failure &f) {
+    // Streamed or staged: chosen by what the profile's earlier backups measured (UploadPlan).
+    const bool isS3 = m_profile.parsedDestination().value().isS3();
+    const auto known = m_catalog ? m_catalog->uploadSpeed(m_profile.name) : std::nullopt;
+    connect(m_upload, &DataUpload::finished, this, [this, isS3, known](const Storage::Failure &failure) {
+        m_pollProgress.stop();
+        m_warnings.append(m_upload->warnings());
         if (checkCancelled())
             return;
-        if (!f.message.isEmpty()) {
-            fail(f.message, f.stderrTail);
+        if (!failure.message.isEmpty()) {
+            fail(failure.message, failure.stderrTail);
             return;
         }
-        const auto it = std::find_if(objects.cbegin(), objects.cend(),
-                                     [&object](const auto &o) { return o.name == object; });
-        if (it == objects.cend()) {
-            fail(tr("The uploaded file %1 does not appear on the destination. The upload did "
-                    "not complete; no generation was added.")
-                     .arg(object));
-            return;
-        }
-        if (it->size != m_prepared->gzip.outputBytes) {
-            fail(tr("The uploaded file %1 has %2 bytes on the destination, but %3 were sent. "
-                    "No generation was added.")
-                     .arg(object)
-                     .arg(it->size)
-                     .arg(m_prepared->gzip.outputBytes));
-            return;
-        }
-        if (!it->md5.isEmpty() && it->md5.compare(m_prepared->gzip.outputMd5, Qt::CaseInsensitive) != 0) {
-            fail(tr("The uploaded file %1 differs from what was sent (MD5 mismatch). No "
-                    "generation was added.")
-                     .arg(object));
-            return;
-        }
+        m_prepared->gzip = m_upload->stats();
+        const UploadPlan::Measured &measured = m_upload->measured();
+        m_uploadMode = measured.streamed ? QStringLiteral("streamed") : QStringLiteral("staged");
+        if (m_catalog && isS3 && measured.inputBytes >= UploadPlan::streamThresholdBytes())
+            m_catalog->recordUploadSpeed(m_profile.name, UploadPlan::learn(known, measured));
         uploadManifest();
     });
+    DataUpload::Options options;
+    options.snapshotPath = m_prepared->snapshotPath;
+    options.gzPath = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".db.gz");
+    options.objectName = GenerationName(m_profile.name, m_createdUtc).dataObject();
+    options.level = m_profile.compressionLevel;
+    options.stream = isS3 && UploadPlan::shouldStream(UploadPlan::modeFromEnvironment(),
+                                                      m_prepared->snapshot.bytes, known);
+    m_upload->start(options);
 }
 
 void BackupJob::uploadManifest()
@@ -666,6 +553,7 @@ void BackupJob::succeed()
         {QStringLiteral("page_count"), m_prepared->snapshot.info.pageCount},
         {QStringLiteral("duration_ms"), m_clock.elapsed()},
         {QStringLiteral("verified"), m_verify},
+        {QStringLiteral("upload"), m_uploadMode},
         {QStringLiteral("pruned"), m_pruned},
     };
     if (!m_warnings.isEmpty())

@@ -25,7 +25,7 @@ namespace lk {
 
 class Catalog;
 class PreviousGeneration;
-class StreamedUpload;
+class DataUpload;
 
 class BackupJob : public QObject
 {
@@ -61,13 +61,8 @@ private:
     void begin();
     void listExisting();
     void findPrevious(const QList<Storage::ObjectInfo> &objects, const QDateTime &createdUtc);
-    void prepareInWorker(const QDateTime &createdUtc);
-    void compressAndUpload(const QString &snapshotPath);
-    void compressed();
-    void streamFinished();
-    void uploadStagedCopy();
-    void uploadData();
-    void checkUpload();
+    bool takeSnapshot();
+    void compressAndUpload();
     void uploadManifest();
     void afterStored();
     void detectAnomaly();
@@ -86,11 +81,14 @@ private:
     qint64 m_runId = -1;
     ProfileLock m_lock;
     Storage *m_storage = nullptr;
-    QPointer<StreamedUpload> m_stream; // compressing into rclone rcat (S3 destinations)
-    bool m_compressed = false;
+    QPointer<DataUpload> m_upload; // compress, upload, check
+    QString m_uploadMode;          // "streamed" or "staged", for the run's details
     QString m_stagingDir;
     QString m_generation;
     QDateTime m_createdUtc;
+    bool m_listed = false;        // the listing is done and the generation named
+    bool m_snapshotTaken = false; // the snapshot is done and good
+    Storage::Failure m_deferredFailure; // the listing failed while the snapshot ran
     std::shared_ptr<Prepared> m_prepared;
     QFutureWatcher<void> m_worker;
     std::atomic_bool m_cancel{false};

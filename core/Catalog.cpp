@@ -127,6 +127,11 @@ Status Catalog::open()
         " created_utc TEXT NOT NULL,"
         " dismissed_utc TEXT)",
         "CREATE UNIQUE INDEX IF NOT EXISTS anomalies_by_generation ON anomalies(profile, generation)",
+        "CREATE TABLE IF NOT EXISTS upload_speeds ("
+        " profile TEXT PRIMARY KEY,"
+        " upload_bps REAL NOT NULL,"
+        " compress_bps REAL NOT NULL,"
+        " measured_utc TEXT NOT NULL)",
     };
     for (const char *sql : statements) {
         if (!q.exec(QString::fromLatin1(sql)))
@@ -256,6 +261,31 @@ std::optional<VerificationRecord> Catalog::lastDrill(const QString &profile) con
     if (q.exec() && q.next())
         return verificationFrom(q);
     return std::nullopt;
+}
+
+Status Catalog::recordUploadSpeed(const QString &profile, const UploadSpeed &speed)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO upload_speeds (profile, upload_bps, "
+                             "compress_bps, measured_utc) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(profile);
+    q.addBindValue(speed.uploadBytesPerSecond);
+    q.addBindValue(speed.compressBytesPerSecond);
+    q.addBindValue(isoUtc(speed.measuredUtc.isValid() ? speed.measuredUtc : QDateTime::currentDateTimeUtc()));
+    if (!q.exec())
+        return Status::failure(q.lastError().text());
+    return Status::success();
+}
+
+std::optional<UploadSpeed> Catalog::uploadSpeed(const QString &profile) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("SELECT upload_bps, compress_bps, measured_utc FROM upload_speeds "
+                             "WHERE profile = ?"));
+    q.addBindValue(profile);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return UploadSpeed{q.value(0).toDouble(), q.value(1).toDouble(), fromIso(q.value(2))};
 }
 
 Status Catalog::recordRestore(const QString &profile, const RestoreRecord &record)

@@ -4,6 +4,7 @@
 #include "Anomaly.h"
 #include "JobResult.h"
 #include "Result.h"
+#include "UploadPlan.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -120,6 +121,10 @@ public:
     QSet<QString> pinnedGenerations(const QString &profile) const;
     // Generations with an open warning (the new ones), for marking them in lists.
     QSet<QString> anomalousGenerations(const QString &profile) const;
+
+    // What the profile's backups learnt about its upload (UploadPlan); the last one wins.
+    Status recordUploadSpeed(const QString &profile, const UploadSpeed &speed);
+    std::optional<UploadSpeed> uploadSpeed(const QString &profile) const;
 
     QList<RunRecord> runs(const QString &profile, int limit = 50) const;
     std::optional<RunRecord> lastRun(const QString &profile, const QString &kind,

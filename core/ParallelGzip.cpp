@@ -2,7 +2,9 @@
 #include "ParallelGzip.h"
 
 #include "Digest.h"
+#include "PipeTee.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSaveFile>
 #include <QThread>
@@ -16,6 +18,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -308,7 +311,8 @@ int ParallelGzip::defaultThreads()
 Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QString &output,
                                                int level, int threads,
                                                const std::atomic_bool *cancel,
-                                               const Gzip::Progress &progress, Engine engine)
+                                               const Gzip::Progress &progress, Engine engine,
+                                               int alsoToPipe)
 {
     using R = Result<Gzip::Stats>;
     QFile in(input);
@@ -318,7 +322,11 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     if (!out.open(QIODevice::WriteOnly))
         return R::fail(tr("Cannot write %1: %2.").arg(output, out.errorString()));
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // a copy of the user's data
-    auto stats = compress(in, in.size(), out, level, threads, cancel, progress, engine);
+    std::optional<PipeTee> tee;
+    if (alsoToPipe >= 0)
+        tee.emplace(out, alsoToPipe);
+    auto stats = compress(in, in.size(), tee ? static_cast<QIODevice &>(*tee) : out, level, threads,
+                          cancel, progress, engine);
     if (stats && !out.commit())
         return R::fail(tr("Writing %1 failed: %2. Is the disk full?").arg(output, out.errorString()));
     return stats;
@@ -354,12 +362,17 @@ Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIOD
     uLong crc = crc32(0L, nullptr, 0);
     qint64 written = 0; // input bytes whose deflated form is in the output
     qint64 reported = -1;
+    qint64 outputWaitNs = 0;
 
     const auto write = [&](const char *data, qint64 size) {
         outHash.addData(data, std::size_t(size));
         outMd5.addData(data, std::size_t(size));
         stats.outputBytes += size;
-        return out.write(data, size) == size;
+        QElapsedTimer waited;
+        waited.start();
+        const bool ok = out.write(data, size) == size;
+        outputWaitNs += waited.nsecsElapsed();
+        return ok;
     };
     const QString writeFailed = tr("Writing %1 failed: %2. Is the disk full?");
 
@@ -434,6 +447,7 @@ Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIOD
     stats.inputSha256 = inHash.hexResult();
     stats.outputSha256 = outHash.hexResult();
     stats.outputMd5 = outMd5.hexResult();
+    stats.outputWaitMs = outputWaitNs / 1000000;
     return R::ok(stats);
 }
 

@@ -48,11 +48,13 @@ public:
     // Writes one gzip stream of `input` to `output` at `level` (1-9) with `threads` workers
     // (<= 0: defaultThreads()). The bytes depend only on the input, the level and the engine, never
     // on `threads`. At most two blocks per worker are in memory at once, whatever the size of
-    // the input.
+    // the input. With `alsoToPipe` (a descriptor, left open), the same bytes go to that pipe as
+    // they are made, for as long as its reader takes them (see PipeTee); `output` is made whole
+    // either way.
     static Result<Gzip::Stats> compressFile(const QString &input, const QString &output, int level,
                                             int threads, const std::atomic_bool *cancel = nullptr,
                                             const Gzip::Progress &progress = {},
-                                            Engine engine = kDefaultEngine);
+                                            Engine engine = kDefaultEngine, int alsoToPipe = -1);
 
     // The same from an open device to an open device (a pipe, say); `inputSize` is only for
     // progress. Writes are blocking: a slow reader of `out` slows the compressor, it never

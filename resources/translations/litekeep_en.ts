@@ -258,7 +258,9 @@
     <message numerus="yes">
         <source>One per core (%n)</source>
         <translation>
-            <numerusform>One per core (%n)</numerusform><numerusform>One per core (%n)</numerusform></translation>
+            <numerusform>One per core (%n)</numerusform>
+            <numerusform>One per core (%n)</numerusform>
+        </translation>
     </message>
     </context>
 <context>

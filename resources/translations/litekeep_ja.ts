@@ -872,18 +872,6 @@
         <translation>プロファイル "%1" の認証情報がありません。"litekeep credentials set %1" で保存するか、%2 と %3 を設定してください。</translation>
     </message>
     <message>
-        <source>The uploaded file %1 does not appear on the destination. The upload did not complete; no generation was added.</source>
-        <translation>アップロードしたファイル %1 が保存先に見つかりません。アップロードは完了しておらず、世代は追加されていません。</translation>
-    </message>
-    <message>
-        <source>The uploaded file %1 has %2 bytes on the destination, but %3 were sent. No generation was added.</source>
-        <translation>アップロードしたファイル %1 は保存先では %2 バイトですが、送信したのは %3 バイトです。世代は追加されていません。</translation>
-    </message>
-    <message>
-        <source>The uploaded file %1 differs from what was sent (MD5 mismatch). No generation was added.</source>
-        <translation>アップロードしたファイル %1 が送信した内容と異なります (MD5 不一致)。世代は追加されていません。</translation>
-    </message>
-    <message>
         <source>Cannot write the manifest in %1: %2.</source>
         <translation>%1 にマニフェストを書き込めません: %2。</translation>
     </message>
@@ -928,18 +916,6 @@
     <message>
         <source>The warning could not be recorded, so the previous backup is not protected from retention: %1</source>
         <translation>警告を記録できなかったため、前回のバックアップは保持ルールによる削除から保護されていません: %1</translation>
-    </message>
-    <message>
-        <source>Cannot compress %1 into %2: %3</source>
-        <translation>%1 を %2 に圧縮できません: %3</translation>
-    </message>
-    <message>
-        <source>Writing %1 failed: %2. Is the disk full?</source>
-        <translation>%1 への書き込みに失敗しました: %2。ディスクの空き容量を確認してください。</translation>
-    </message>
-    <message>
-        <source>The streamed upload failed (%1); the staged copy was uploaded instead.</source>
-        <translation>ストリーミングによるアップロードに失敗したため (%1)、ステージングしたコピーを代わりにアップロードしました。</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1117,25 @@
     <message>
         <source>Failed: </source>
         <translation>失敗: </translation>
+    </message>
+</context>
+<context>
+    <name>lk::DataUpload</name>
+    <message>
+        <source>The streamed upload failed (%1); the staged copy was uploaded instead.</source>
+        <translation>ストリーミングによるアップロードに失敗したため (%1)、ステージングしたコピーを代わりにアップロードしました。</translation>
+    </message>
+    <message>
+        <source>The uploaded file %1 does not appear on the destination. The upload did not complete; no generation was added.</source>
+        <translation>アップロードしたファイル %1 が保存先に見つかりません。アップロードは完了しておらず、世代は追加されていません。</translation>
+    </message>
+    <message>
+        <source>The uploaded file %1 has %2 bytes on the destination, but %3 were sent. No generation was added.</source>
+        <translation>アップロードしたファイル %1 は保存先では %2 バイトですが、送信したのは %3 バイトです。世代は追加されていません。</translation>
+    </message>
+    <message>
+        <source>The uploaded file %1 differs from what was sent (MD5 mismatch). No generation was added.</source>
+        <translation>アップロードしたファイル %1 が送信した内容と異なります (MD5 不一致)。世代は追加されていません。</translation>
     </message>
 </context>
 <context>
@@ -3206,7 +3201,8 @@
     <message numerus="yes">
         <source>One per core (%n)</source>
         <translation>
-            <numerusform>コアごとに 1 つ (%n)</numerusform></translation>
+            <numerusform>コアごとに 1 つ (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>How many threads compress a backup. Fewer leave more of the computer free while a backup runs; the backup takes longer.</source>

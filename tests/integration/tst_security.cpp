@@ -154,7 +154,7 @@ private Q_SLOTS:
         QDir().mkpath(m_home->file(QStringLiteral("tmp")));
         QDir().mkpath(m_home->file(QStringLiteral("home")));
         m_env.insert(QStringLiteral("TMPDIR"), m_home->file(QStringLiteral("tmp")));
-        m_env.insert(QStringLiteral("LITEKEEP_STREAM_MIN_MIB"), QStringLiteral("0")); // rcat too
+        m_env.insert(QStringLiteral("LITEKEEP_UPLOAD_MODE"), QStringLiteral("stream")); // rcat too
         m_env.insert(QStringLiteral("HOME"), m_home->file(QStringLiteral("home")));
         // No real keychain may be touched.
         m_env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));

@@ -50,6 +50,22 @@ class TestStreamedUpload : public QObject, public S3CliFixture
         return env;
     }
 
+    QString sql(const QString &statement) const
+    {
+        const RunResult r = runProgram(QStringLiteral("sqlite3"), {m_home->historyFile(), statement},
+                                       QProcessEnvironment::systemEnvironment());
+        return QString::fromUtf8(r.out).trimmed();
+    }
+    void setSpeeds(double upload, double compress) const
+    {
+        sql(QStringLiteral("UPDATE upload_speeds SET upload_bps = %1, compress_bps = %2")
+                .arg(upload, 0, 'f', 0)
+                .arg(compress, 0, 'f', 0));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM upload_speeds WHERE upload_bps = %1")
+                         .arg(upload, 0, 'f', 0)),
+                 QStringLiteral("1"));
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(m_server.start(), "s3rver starts (scripts/bootstrap installs it)"); }
 
@@ -156,6 +172,43 @@ private Q_SLOTS:
         const QStringList calls = dataCalls(argvLog());
         QCOMPARE(calls.size(), 1);
         QVERIFY2(calls.first().startsWith(QLatin1String("copyto ")), qPrintable(calls.first()));
+    }
+
+    // Left to choose, a backup learns from the ones before it (UploadPlan): with no history it
+    // streams and records what it measured; an upload known to be far faster than the compressor
+    // gets the staged copy (doing both at once would only share the cores); one known to be
+    // slower gets the stream.
+    void theWayFollowsWhatEarlierBackupsMeasured()
+    {
+        const QProcessEnvironment env = withWrapper({});
+        QVERIFY(!backup(env).isEmpty());
+        QVERIFY2(dataCalls(argvLog()).constLast().startsWith(QLatin1String("rcat ")),
+                 qPrintable(dataCalls(argvLog()).join(QLatin1Char('\n'))));
+        const QString speeds = sql(QStringLiteral("SELECT count(*), min(compress_bps) > 0 FROM upload_speeds "
+                                                  "WHERE profile = 'default'"));
+        QCOMPARE(speeds, QStringLiteral("1|1"));
+
+        setSpeeds(1e9, 1e6); // uploads at 1 GB/s, compresses at 1 MB/s
+        const QString staged = backup(env);
+        QVERIFY(!staged.isEmpty());
+        QVERIFY2(dataCalls(argvLog()).constLast().startsWith(QLatin1String("copyto ")),
+                 qPrintable(dataCalls(argvLog()).join(QLatin1Char('\n'))));
+
+        setSpeeds(1e6, 1e9);
+        QVERIFY(!backup(env).isEmpty());
+        QVERIFY2(dataCalls(argvLog()).constLast().startsWith(QLatin1String("rcat ")),
+                 qPrintable(dataCalls(argvLog()).join(QLatin1Char('\n'))));
+
+        // LITEKEEP_UPLOAD_MODE overrides what was learnt.
+        QProcessEnvironment forced = env;
+        forced.insert(QStringLiteral("LITEKEEP_UPLOAD_MODE"), QStringLiteral("staged"));
+        setSpeeds(1e6, 1e9);
+        QVERIFY(!backup(forced).isEmpty());
+        QVERIFY2(dataCalls(argvLog()).constLast().startsWith(QLatin1String("copyto ")),
+                 qPrintable(dataCalls(argvLog()).join(QLatin1Char('\n'))));
+        QCOMPARE(dataCalls(argvLog()).size(), 4);
+        const RunResult verified = lk({QStringLiteral("verify"), staged});
+        QVERIFY2(verified.exitCode == 0, qPrintable(describe(verified)));
     }
 
     void cleanupTestCase() { m_server.stop(); }

@@ -10,6 +10,8 @@
 
 using lk::Catalog;
 using lk::JobResult;
+using lk::UploadPlan;
+using lk::UploadSpeed;
 
 namespace {
 
@@ -46,6 +48,10 @@ private Q_SLOTS:
     void refusesForeignFile();
     void anomalies();
     void anomaliesPersist();
+    void uploadSpeedsPerProfile();
+    void uploadPlanChoosesByWhatWasMeasured();
+    void uploadPlanLearnsFromEachWay();
+    void uploadPlanSettles();
 };
 
 void TestCatalog::privateFile()
@@ -368,6 +374,118 @@ void TestCatalog::anomaliesPersist()
         QVERIFY(cli.dismissAnomaly(QStringLiteral("p"), QStringLiteral("p-2")).ok);
     }
     QVERIFY(tray.pinnedGenerations(QStringLiteral("p")).isEmpty());
+}
+
+void TestCatalog::uploadSpeedsPerProfile()
+{
+    lkt::TestHome home;
+    const QString path = home.file(QStringLiteral("history.sqlite"));
+    {
+        Catalog catalog(path);
+        QVERIFY(catalog.open());
+        QVERIFY(!catalog.uploadSpeed(QStringLiteral("a")).has_value());
+        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("a"), {1.5e6, 4e7, {}}));
+        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("a"), {2.5e6, 5e7, {}})); // the last wins
+        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("b"), {0, 3e7, {}}));
+    }
+    Catalog catalog(path);
+    QVERIFY(catalog.open());
+    const auto a = catalog.uploadSpeed(QStringLiteral("a"));
+    QVERIFY(a.has_value());
+    QCOMPARE(a->uploadBytesPerSecond, 2.5e6);
+    QCOMPARE(a->compressBytesPerSecond, 5e7);
+    QVERIFY(qAbs(a->measuredUtc.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+    QCOMPARE(catalog.uploadSpeed(QStringLiteral("b"))->uploadBytesPerSecond, 0.0);
+    QVERIFY(!catalog.uploadSpeed(QStringLiteral("c")).has_value());
+}
+
+void TestCatalog::uploadPlanChoosesByWhatWasMeasured()
+{
+    qunsetenv("LITEKEEP_STREAM_MIN_MIB");
+    const qint64 large = 400 * 1024 * 1024;
+    const qint64 small = 10 * 1024 * 1024;
+    QCOMPARE(UploadPlan::streamThresholdBytes(), 64 * 1024 * 1024);
+    const auto Auto = UploadPlan::Mode::Auto;
+    QVERIFY(UploadPlan::shouldStream(Auto, large, std::nullopt)); // no history: the internet is slow
+    QVERIFY(!UploadPlan::shouldStream(Auto, small, std::nullopt));
+    // Upload 10x faster than compression: stage. Slower: stream. A third: stage (0.33 < 0.5).
+    QVERIFY(!UploadPlan::shouldStream(Auto, large, UploadSpeed{1e9, 1e8, {}}));
+    QVERIFY(UploadPlan::shouldStream(Auto, large, UploadSpeed{2e7, 1e8, {}}));
+    QVERIFY(!UploadPlan::shouldStream(Auto, large, UploadSpeed{3e8, 1e8, {}}));
+    QVERIFY(UploadPlan::shouldStream(Auto, large, UploadSpeed{1.5e8, 1e8, {}}));
+    // A stream that kept up taught no upload speed: stage once to learn it.
+    QVERIFY(!UploadPlan::shouldStream(Auto, large, UploadSpeed{0, 1e8, {}}));
+    // Forced either way, whatever the size or history.
+    QVERIFY(UploadPlan::shouldStream(UploadPlan::Mode::Stream, small, UploadSpeed{1e9, 1e8, {}}));
+    QVERIFY(!UploadPlan::shouldStream(UploadPlan::Mode::Staged, large, UploadSpeed{1e6, 1e8, {}}));
+
+    qputenv("LITEKEEP_STREAM_MIN_MIB", "0");
+    QVERIFY(UploadPlan::shouldStream(Auto, 1, std::nullopt));
+    qputenv("LITEKEEP_STREAM_MIN_MIB", "nonsense"); // the default, not 0
+    QVERIFY(!UploadPlan::shouldStream(Auto, small, std::nullopt));
+    qunsetenv("LITEKEEP_STREAM_MIN_MIB");
+
+    qputenv("LITEKEEP_UPLOAD_MODE", "Stream");
+    QCOMPARE(UploadPlan::modeFromEnvironment(), UploadPlan::Mode::Stream);
+    qputenv("LITEKEEP_UPLOAD_MODE", "staged");
+    QCOMPARE(UploadPlan::modeFromEnvironment(), UploadPlan::Mode::Staged);
+    qputenv("LITEKEEP_UPLOAD_MODE", "sometimes");
+    QCOMPARE(UploadPlan::modeFromEnvironment(), UploadPlan::Mode::Auto);
+    qunsetenv("LITEKEEP_UPLOAD_MODE");
+    QCOMPARE(UploadPlan::modeFromEnvironment(), UploadPlan::Mode::Auto);
+}
+
+void TestCatalog::uploadPlanLearnsFromEachWay()
+{
+    const qint64 mb100 = 100'000'000;
+    // Staged: each stage alone.
+    UploadSpeed s = UploadPlan::learn(std::nullopt, {false, mb100, 2000, 0, 500});
+    QCOMPARE(s.compressBytesPerSecond, 5e7);
+    QCOMPARE(s.uploadBytesPerSecond, 2e8);
+    // Streamed and held back by the upload (waited 1 s of 4): the stream's time is the upload's,
+    // the compressor's own time excludes the wait.
+    s = UploadPlan::learn(std::nullopt, {true, mb100, 4000, 1000, 5000});
+    QCOMPARE(s.compressBytesPerSecond, mb100 / 3.0);
+    QCOMPARE(s.uploadBytesPerSecond, 2e7);
+    // Streamed and never held back: the upload is at least as fast as the whole stream, which is
+    // all that is known without history...
+    s = UploadPlan::learn(std::nullopt, {true, mb100, 4000, 100, 4200});
+    QCOMPARE(s.uploadBytesPerSecond, 0.0);
+    QCOMPARE(s.compressBytesPerSecond, mb100 / 3.9);
+    // ...and raises what was known, never lowers it.
+    s = UploadPlan::learn(UploadSpeed{1e7, 5e7, {}}, {true, mb100, 4000, 100, 4000});
+    QCOMPARE(s.uploadBytesPerSecond, 2.5e7);
+    s = UploadPlan::learn(UploadSpeed{9e7, 5e7, {}}, {true, mb100, 4000, 100, 4000});
+    QCOMPARE(s.uploadBytesPerSecond, 9e7);
+    QVERIFY(s.measuredUtc.isValid());
+}
+
+// Run after run, the choice settles on the faster way for a fast and for a slow destination.
+void TestCatalog::uploadPlanSettles()
+{
+    qunsetenv("LITEKEEP_STREAM_MIN_MIB");
+    const qint64 bytes = 400'000'000;
+    const double compress = 8e7; // the compressor alone, bytes of database per second
+    for (const double upload : {4e8, 1.6e7}) { // a local server; 20 MB/s of 3:1 data
+        std::optional<UploadSpeed> known;
+        QStringList ways;
+        for (int run = 0; run < 5; ++run) {
+            const bool stream = UploadPlan::shouldStream(UploadPlan::Mode::Auto, bytes, known);
+            ways.append(stream ? QStringLiteral("stream") : QStringLiteral("staged"));
+            const qint64 c = qint64(bytes / compress * 1000), u = qint64(bytes / upload * 1000);
+            UploadPlan::Measured m{stream, bytes, c, 0, u};
+            if (stream) {
+                m.compressMs = qMax(c, u);        // a slow reader slows the compressor down
+                m.blockedMs = qMax<qint64>(0, u - c); // by the time it waited
+                m.uploadMs = qMax(c, u) + 200;
+            }
+            known = UploadPlan::learn(known, m);
+        }
+        const QString expected = upload > compress
+                ? QStringLiteral("stream staged staged staged staged")
+                : QStringLiteral("stream stream stream stream stream");
+        QCOMPARE(ways.join(QLatin1Char(' ')), expected);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

@@ -3,6 +3,7 @@
 // stopped before its input ends (an end of input would make it store the partial content).
 #include "S3CliFixture.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -172,6 +173,23 @@ private Q_SLOTS:
         const QStringList calls = dataCalls(argvLog());
         QCOMPARE(calls.size(), 1);
         QVERIFY2(calls.first().startsWith(QLatin1String("copyto ")), qPrintable(calls.first()));
+    }
+
+    // The listing runs beside the snapshot. When it fails, the snapshot stops, the listing's
+    // error is what the user reads (not "cancelled"), and nothing is left behind.
+    void failedListingStopsTheSnapshot()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 200000)); // a snapshot that takes a while
+        const RunResult r = lk({QStringLiteral("backup")},
+                               withWrapper(QStringLiteral("case \"$*\" in *lsjson*) echo 'Failed to lsjson: "
+                                                          "AccessDenied: Access Denied' >&2; exit 1;; esac")));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Access") && !r.err.contains("cancelled"), r.err.constData());
+        QVERIFY(dataCalls(argvLog()).isEmpty());
+        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        const QList<QStringList> runs = historyRows(*m_home);
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().value(0), QStringLiteral("failed"));
     }
 
     // Left to choose, a backup learns from the ones before it (UploadPlan): with no history it

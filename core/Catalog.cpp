@@ -127,10 +127,12 @@ Status Catalog::open()
         " created_utc TEXT NOT NULL,"
         " dismissed_utc TEXT)",
         "CREATE UNIQUE INDEX IF NOT EXISTS anomalies_by_generation ON anomalies(profile, generation)",
-        "CREATE TABLE IF NOT EXISTS upload_speeds ("
+        "CREATE TABLE IF NOT EXISTS upload_plan ("
         " profile TEXT PRIMARY KEY,"
         " upload_bps REAL NOT NULL,"
+        " upload_idle REAL NOT NULL,"
         " compress_bps REAL NOT NULL,"
+        " streamed_since INTEGER NOT NULL,"
         " measured_utc TEXT NOT NULL)",
     };
     for (const char *sql : statements) {
@@ -266,11 +268,13 @@ std::optional<VerificationRecord> Catalog::lastDrill(const QString &profile) con
 Status Catalog::recordUploadSpeed(const QString &profile, const UploadSpeed &speed)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO upload_speeds (profile, upload_bps, "
-                             "compress_bps, measured_utc) VALUES (?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO upload_plan (profile, upload_bps, upload_idle, "
+                             "compress_bps, streamed_since, measured_utc) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(profile);
     q.addBindValue(speed.uploadBytesPerSecond);
+    q.addBindValue(speed.uploadIdleShare);
     q.addBindValue(speed.compressBytesPerSecond);
+    q.addBindValue(speed.streamedSince);
     q.addBindValue(isoUtc(speed.measuredUtc.isValid() ? speed.measuredUtc : QDateTime::currentDateTimeUtc()));
     if (!q.exec())
         return Status::failure(q.lastError().text());
@@ -280,12 +284,13 @@ Status Catalog::recordUploadSpeed(const QString &profile, const UploadSpeed &spe
 std::optional<UploadSpeed> Catalog::uploadSpeed(const QString &profile) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT upload_bps, compress_bps, measured_utc FROM upload_speeds "
-                             "WHERE profile = ?"));
+    q.prepare(QStringLiteral("SELECT upload_bps, upload_idle, compress_bps, streamed_since, measured_utc "
+                             "FROM upload_plan WHERE profile = ?"));
     q.addBindValue(profile);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    return UploadSpeed{q.value(0).toDouble(), q.value(1).toDouble(), fromIso(q.value(2))};
+    return UploadSpeed{q.value(0).toDouble(), q.value(1).toDouble(), q.value(2).toDouble(),
+                       q.value(3).toInt(), fromIso(q.value(4))};
 }
 
 Status Catalog::recordRestore(const QString &profile, const RestoreRecord &record)

@@ -119,9 +119,11 @@ void DataUpload::uploadStaged()
     Q_EMIT stageChanged(Stage::Upload, m_stats.outputBytes);
     m_measured.streamed = false;
     const qint64 startedMs = m_clock.elapsed();
+    const UploadPlan::CpuTimes cpuBefore = UploadPlan::cpuTimes();
     m_storage->upload(m_options.gzPath, m_options.objectName,
-                      [this, startedMs](bool ok, const Storage::Failure &f) {
+                      [this, startedMs, cpuBefore](bool ok, const Storage::Failure &f) {
         m_measured.uploadMs = m_clock.elapsed() - startedMs;
+        m_measured.uploadIdleShare = UploadPlan::idleShare(cpuBefore, UploadPlan::cpuTimes());
         if (!ok || cancelled())
             finish(f);
         else

@@ -46,7 +46,7 @@ class TestStreamedUpload : public QObject, public S3CliFixture
         QProcessEnvironment env = m_env;
         env.insert(QStringLiteral("LITEKEEP_RCLONE"),
                    wrapper(QStringLiteral("for a in \"$@\"; do case \"$a\" in copyto|rcat|cat|lsjson|sync) verb=$a;; esac; done\n"
-                                          "echo \"$verb ${*##* }\" >> '%1'\n%2")
+                                          "echo \"$verb ${*##* }\" >> '%1'\necho \"$*\" >> '%1.full'\n%2")
                                .arg(argvLog(), body)));
         return env;
     }
@@ -57,13 +57,15 @@ class TestStreamedUpload : public QObject, public S3CliFixture
                                        QProcessEnvironment::systemEnvironment());
         return QString::fromUtf8(r.out).trimmed();
     }
-    void setSpeeds(double upload, double compress) const
+    // What the history says the last staged upload did, against a compressor of 100 MB/s.
+    void setUpload(double bytesPerSecond, double idleShare) const
     {
-        sql(QStringLiteral("UPDATE upload_speeds SET upload_bps = %1, compress_bps = %2")
-                .arg(upload, 0, 'f', 0)
-                .arg(compress, 0, 'f', 0));
-        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM upload_speeds WHERE upload_bps = %1")
-                         .arg(upload, 0, 'f', 0)),
+        sql(QStringLiteral("UPDATE upload_plan SET upload_bps = %1, upload_idle = %2, "
+                           "compress_bps = 1e8, streamed_since = 0")
+                .arg(bytesPerSecond, 0, 'f', 0)
+                .arg(idleShare));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM upload_plan WHERE upload_bps = %1")
+                         .arg(bytesPerSecond, 0, 'f', 0)),
                  QStringLiteral("1"));
     }
 
@@ -173,6 +175,9 @@ private Q_SLOTS:
         const QStringList calls = dataCalls(argvLog());
         QCOMPARE(calls.size(), 1);
         QVERIFY2(calls.first().startsWith(QLatin1String("copyto ")), qPrintable(calls.first()));
+        // As one PUT (up to 4 GiB), so that the destination computes the object's MD5 itself.
+        const QByteArray full = readAll(argvLog() + QStringLiteral(".full"));
+        QVERIFY2(full.contains("--s3-upload-cutoff 4G copyto "), full.constData());
     }
 
     // The listing runs beside the snapshot. When it fails, the snapshot stops, the listing's
@@ -192,39 +197,43 @@ private Q_SLOTS:
         QCOMPARE(runs.first().value(0), QStringLiteral("failed"));
     }
 
-    // Left to choose, a backup learns from the ones before it (UploadPlan): with no history it
-    // streams and records what it measured; an upload known to be far faster than the compressor
-    // gets the staged copy (doing both at once would only share the cores); one known to be
-    // slower gets the stream.
+    // Left to choose, a backup learns from the ones before it (UploadPlan): the first streams
+    // and records the compressor's speed; the next stages, to learn the upload's. From then on
+    // an upload far faster than the compressor, or one that kept the cores busy, gets the staged
+    // copy; a slow one that left them idle gets the stream.
     void theWayFollowsWhatEarlierBackupsMeasured()
     {
         const QProcessEnvironment env = withWrapper({});
+        const auto lastWay = [this] { return dataCalls(argvLog()).constLast().section(QLatin1Char(' '), 0, 0); };
         QVERIFY(!backup(env).isEmpty());
-        QVERIFY2(dataCalls(argvLog()).constLast().startsWith(QLatin1String("rcat ")),
-                 qPrintable(dataCalls(argvLog()).join(QLatin1Char('\n'))));
-        const QString speeds = sql(QStringLiteral("SELECT count(*), min(compress_bps) > 0 FROM upload_speeds "
-                                                  "WHERE profile = 'default'"));
-        QCOMPARE(speeds, QStringLiteral("1|1"));
-
-        setSpeeds(1e9, 1e6); // uploads at 1 GB/s, compresses at 1 MB/s
+        QCOMPARE(lastWay(), QStringLiteral("rcat"));
+        QCOMPARE(sql(QStringLiteral("SELECT upload_bps = 0, compress_bps > 0, streamed_since FROM upload_plan "
+                                    "WHERE profile = 'default'")),
+                 QStringLiteral("1|1|1"));
         const QString staged = backup(env);
         QVERIFY(!staged.isEmpty());
-        QVERIFY2(dataCalls(argvLog()).constLast().startsWith(QLatin1String("copyto ")),
-                 qPrintable(dataCalls(argvLog()).join(QLatin1Char('\n'))));
+        QCOMPARE(lastWay(), QStringLiteral("copyto"));
+        QCOMPARE(sql(QStringLiteral("SELECT upload_bps > 0, upload_idle BETWEEN 0 AND 1, streamed_since "
+                                    "FROM upload_plan")),
+                 QStringLiteral("1|1|0"));
 
-        setSpeeds(1e6, 1e9);
+        setUpload(1e9, 0.9); // ten times the compressor's speed
         QVERIFY(!backup(env).isEmpty());
-        QVERIFY2(dataCalls(argvLog()).constLast().startsWith(QLatin1String("rcat ")),
-                 qPrintable(dataCalls(argvLog()).join(QLatin1Char('\n'))));
+        QCOMPARE(lastWay(), QStringLiteral("copyto"));
+        setUpload(1e7, 0.9); // a tenth, with the cores idle
+        QVERIFY(!backup(env).isEmpty());
+        QCOMPARE(lastWay(), QStringLiteral("rcat"));
+        setUpload(1e7, 0.2); // as slow, but the cores were busy
+        QVERIFY(!backup(env).isEmpty());
+        QCOMPARE(lastWay(), QStringLiteral("copyto"));
 
         // LITEKEEP_UPLOAD_MODE overrides what was learnt.
         QProcessEnvironment forced = env;
         forced.insert(QStringLiteral("LITEKEEP_UPLOAD_MODE"), QStringLiteral("staged"));
-        setSpeeds(1e6, 1e9);
+        setUpload(1e7, 0.9);
         QVERIFY(!backup(forced).isEmpty());
-        QVERIFY2(dataCalls(argvLog()).constLast().startsWith(QLatin1String("copyto ")),
-                 qPrintable(dataCalls(argvLog()).join(QLatin1Char('\n'))));
-        QCOMPARE(dataCalls(argvLog()).size(), 4);
+        QCOMPARE(lastWay(), QStringLiteral("copyto"));
+        QCOMPARE(dataCalls(argvLog()).size(), 6);
         const RunResult verified = lk({QStringLiteral("verify"), staged});
         QVERIFY2(verified.exitCode == 0, qPrintable(describe(verified)));
     }

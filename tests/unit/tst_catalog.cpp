@@ -384,16 +384,18 @@ void TestCatalog::uploadSpeedsPerProfile()
         Catalog catalog(path);
         QVERIFY(catalog.open());
         QVERIFY(!catalog.uploadSpeed(QStringLiteral("a")).has_value());
-        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("a"), {1.5e6, 4e7, {}}));
-        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("a"), {2.5e6, 5e7, {}})); // the last wins
-        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("b"), {0, 3e7, {}}));
+        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("a"), {1.5e6, 0.9, 4e7, 0, {}}));
+        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("a"), {2.5e6, 0.75, 5e7, 3, {}})); // the last wins
+        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("b"), {0, 0, 3e7, 1, {}}));
     }
     Catalog catalog(path);
     QVERIFY(catalog.open());
     const auto a = catalog.uploadSpeed(QStringLiteral("a"));
     QVERIFY(a.has_value());
     QCOMPARE(a->uploadBytesPerSecond, 2.5e6);
+    QCOMPARE(a->uploadIdleShare, 0.75);
     QCOMPARE(a->compressBytesPerSecond, 5e7);
+    QCOMPARE(a->streamedSince, 3);
     QVERIFY(qAbs(a->measuredUtc.secsTo(QDateTime::currentDateTimeUtc())) < 60);
     QCOMPARE(catalog.uploadSpeed(QStringLiteral("b"))->uploadBytesPerSecond, 0.0);
     QVERIFY(!catalog.uploadSpeed(QStringLiteral("c")).has_value());
@@ -406,18 +408,27 @@ void TestCatalog::uploadPlanChoosesByWhatWasMeasured()
     const qint64 small = 10 * 1024 * 1024;
     QCOMPARE(UploadPlan::streamThresholdBytes(), 64 * 1024 * 1024);
     const auto Auto = UploadPlan::Mode::Auto;
-    QVERIFY(UploadPlan::shouldStream(Auto, large, std::nullopt)); // no history: the internet is slow
+    const auto plan = [](double upload, double idle, double compress, int streamedSince = 0) {
+        return std::optional<UploadSpeed>(UploadSpeed{upload, idle, compress, streamedSince, {}});
+    };
+    QVERIFY(UploadPlan::shouldStream(Auto, large, std::nullopt)); // the first backup
     QVERIFY(!UploadPlan::shouldStream(Auto, small, std::nullopt));
-    // Upload 10x faster than compression: stage. Slower: stream. A third: stage (0.33 < 0.5).
-    QVERIFY(!UploadPlan::shouldStream(Auto, large, UploadSpeed{1e9, 1e8, {}}));
-    QVERIFY(UploadPlan::shouldStream(Auto, large, UploadSpeed{2e7, 1e8, {}}));
-    QVERIFY(!UploadPlan::shouldStream(Auto, large, UploadSpeed{3e8, 1e8, {}}));
-    QVERIFY(UploadPlan::shouldStream(Auto, large, UploadSpeed{1.5e8, 1e8, {}}));
-    // A stream that kept up taught no upload speed: stage once to learn it.
-    QVERIFY(!UploadPlan::shouldStream(Auto, large, UploadSpeed{0, 1e8, {}}));
+    // An upload slower than the compressor that left the cores idle (the internet): stream.
+    QVERIFY(UploadPlan::shouldStream(Auto, large, plan(2e7, 0.9, 1e8)));
+    QVERIFY(UploadPlan::shouldStream(Auto, large, plan(1.5e8, 0.5, 1e8))); // takes 0.67 of it
+    // Three times faster than the compressor: the overlap cannot save much.
+    QVERIFY(!UploadPlan::shouldStream(Auto, large, plan(3e8, 0.9, 1e8)));
+    // As slow, but busy on the cores (a server on this machine): doing both at once only
+    // makes them share the cores.
+    QVERIFY(!UploadPlan::shouldStream(Auto, large, plan(2e7, 0.3, 1e8)));
+    // Never staged yet (the first backup streamed): stage to learn the upload.
+    QVERIFY(!UploadPlan::shouldStream(Auto, large, plan(0, 0, 1e8, 1)));
+    // Seven streamed backups in a row: stage one, to see whether the upload got faster.
+    QVERIFY(UploadPlan::shouldStream(Auto, large, plan(2e7, 0.9, 1e8, 6)));
+    QVERIFY(!UploadPlan::shouldStream(Auto, large, plan(2e7, 0.9, 1e8, 7)));
     // Forced either way, whatever the size or history.
-    QVERIFY(UploadPlan::shouldStream(UploadPlan::Mode::Stream, small, UploadSpeed{1e9, 1e8, {}}));
-    QVERIFY(!UploadPlan::shouldStream(UploadPlan::Mode::Staged, large, UploadSpeed{1e6, 1e8, {}}));
+    QVERIFY(UploadPlan::shouldStream(UploadPlan::Mode::Stream, small, plan(1e9, 0.1, 1e8)));
+    QVERIFY(!UploadPlan::shouldStream(UploadPlan::Mode::Staged, large, plan(1e6, 1.0, 1e8)));
 
     qputenv("LITEKEEP_STREAM_MIN_MIB", "0");
     QVERIFY(UploadPlan::shouldStream(Auto, 1, std::nullopt));
@@ -438,53 +449,73 @@ void TestCatalog::uploadPlanChoosesByWhatWasMeasured()
 void TestCatalog::uploadPlanLearnsFromEachWay()
 {
     const qint64 mb100 = 100'000'000;
-    // Staged: each stage alone.
-    UploadSpeed s = UploadPlan::learn(std::nullopt, {false, mb100, 2000, 0, 500});
+    // Staged: each stage alone, and how idle the cores were during the upload.
+    UploadSpeed s = UploadPlan::learn(std::nullopt, {false, mb100, 2000, 0, 500, 0.8});
     QCOMPARE(s.compressBytesPerSecond, 5e7);
     QCOMPARE(s.uploadBytesPerSecond, 2e8);
-    // Streamed and held back by the upload (waited 1 s of 4): the stream's time is the upload's,
-    // the compressor's own time excludes the wait.
-    s = UploadPlan::learn(std::nullopt, {true, mb100, 4000, 1000, 5000});
+    QCOMPARE(s.uploadIdleShare, 0.8);
+    QCOMPARE(s.streamedSince, 0);
+    QVERIFY(s.measuredUtc.isValid());
+    // Streamed: the compressor's speed without the time it waited for rclone; the staged
+    // upload's figures stay, and the streak grows.
+    s = UploadPlan::learn(s, {true, mb100, 4000, 1000, 5000, 0});
     QCOMPARE(s.compressBytesPerSecond, mb100 / 3.0);
-    QCOMPARE(s.uploadBytesPerSecond, 2e7);
-    // Streamed and never held back: the upload is at least as fast as the whole stream, which is
-    // all that is known without history...
-    s = UploadPlan::learn(std::nullopt, {true, mb100, 4000, 100, 4200});
+    QCOMPARE(s.uploadBytesPerSecond, 2e8);
+    QCOMPARE(s.uploadIdleShare, 0.8);
+    QCOMPARE(s.streamedSince, 1);
+    s = UploadPlan::learn(s, {true, mb100, 4000, 0, 4000, 0});
+    QCOMPARE(s.streamedSince, 2);
+    // A staged one starts over.
+    s = UploadPlan::learn(s, {false, mb100, 2000, 0, 1000, 0.2});
+    QCOMPARE(s.uploadBytesPerSecond, 1e8);
+    QCOMPARE(s.uploadIdleShare, 0.2);
+    QCOMPARE(s.streamedSince, 0);
+    // The first backup, streamed, knows no upload yet.
+    s = UploadPlan::learn(std::nullopt, {true, mb100, 4000, 100, 4200, 0});
     QCOMPARE(s.uploadBytesPerSecond, 0.0);
     QCOMPARE(s.compressBytesPerSecond, mb100 / 3.9);
-    // ...and raises what was known, never lowers it.
-    s = UploadPlan::learn(UploadSpeed{1e7, 5e7, {}}, {true, mb100, 4000, 100, 4000});
-    QCOMPARE(s.uploadBytesPerSecond, 2.5e7);
-    s = UploadPlan::learn(UploadSpeed{9e7, 5e7, {}}, {true, mb100, 4000, 100, 4000});
-    QCOMPARE(s.uploadBytesPerSecond, 9e7);
-    QVERIFY(s.measuredUtc.isValid());
+
+    const UploadPlan::CpuTimes before{100, 400}, after{250, 600};
+    QCOMPARE(UploadPlan::idleShare(before, after), 0.75);
+    QCOMPARE(UploadPlan::idleShare(before, before), 1.0); // no time passed: nothing known
+    const UploadPlan::CpuTimes now = UploadPlan::cpuTimes();
+    QVERIFY2(now.total > 0 && now.idle <= now.total, "/proc/stat is read");
 }
 
-// Run after run, the choice settles on the faster way for a fast and for a slow destination.
+// Run after run, the choice settles on the faster way: staged against a server that keeps the
+// cores busy, streamed over a slow link that leaves them idle (with a staged run each eighth
+// night), staged over a fast link.
 void TestCatalog::uploadPlanSettles()
 {
     qunsetenv("LITEKEEP_STREAM_MIN_MIB");
     const qint64 bytes = 400'000'000;
     const double compress = 8e7; // the compressor alone, bytes of database per second
-    for (const double upload : {4e8, 1.6e7}) { // a local server; 20 MB/s of 3:1 data
+    struct Link
+    {
+        double upload;
+        double idle;
+        const char *ways;
+    };
+    const Link links[] = {
+        {1.2e8, 0.1, "stream staged staged staged staged staged staged staged staged staged staged"},
+        {1.6e7, 0.95, "stream staged stream stream stream stream stream stream stream staged stream"},
+        {4e8, 0.9, "stream staged staged staged staged staged staged staged staged staged staged"},
+    };
+    for (const Link &link : links) {
         std::optional<UploadSpeed> known;
         QStringList ways;
-        for (int run = 0; run < 5; ++run) {
+        for (int run = 0; run < 11; ++run) {
             const bool stream = UploadPlan::shouldStream(UploadPlan::Mode::Auto, bytes, known);
             ways.append(stream ? QStringLiteral("stream") : QStringLiteral("staged"));
-            const qint64 c = qint64(bytes / compress * 1000), u = qint64(bytes / upload * 1000);
-            UploadPlan::Measured m{stream, bytes, c, 0, u};
+            const qint64 c = qint64(bytes / compress * 1000), u = qint64(bytes / link.upload * 1000);
+            UploadPlan::Measured m{stream, bytes, c, 0, u, link.idle};
             if (stream) {
-                m.compressMs = qMax(c, u);        // a slow reader slows the compressor down
+                m.compressMs = qMax(c, u);            // a slow reader holds the compressor back
                 m.blockedMs = qMax<qint64>(0, u - c); // by the time it waited
-                m.uploadMs = qMax(c, u) + 200;
             }
             known = UploadPlan::learn(known, m);
         }
-        const QString expected = upload > compress
-                ? QStringLiteral("stream staged staged staged staged")
-                : QStringLiteral("stream stream stream stream stream");
-        QCOMPARE(ways.join(QLatin1Char(' ')), expected);
+        QCOMPARE(ways.join(QLatin1Char(' ')), QString::fromLatin1(link.ways));
     }
 }
 

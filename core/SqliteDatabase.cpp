@@ -24,7 +24,7 @@ void SqliteDatabase::close()
     }
 }
 
-Status SqliteDatabase::open(const QString &path, Mode mode, int busyTimeoutMs)
+Status SqliteDatabase::open(const QString &path, Mode mode, int busyTimeoutMs, const char *vfs)
 {
     close();
     m_path = path;
@@ -32,7 +32,7 @@ Status SqliteDatabase::open(const QString &path, Mode mode, int busyTimeoutMs)
                                               : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;
     const QByteArray encoded = QFile::encodeName(path);
-    const int rc = sqlite3_open_v2(encoded.constData(), &m_db, flags, nullptr);
+    const int rc = sqlite3_open_v2(encoded.constData(), &m_db, flags, vfs);
     if (rc != SQLITE_OK) {
         const QString reason = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
                                     : QString::fromUtf8(sqlite3_errstr(rc));

@@ -23,7 +23,8 @@ public:
     SqliteDatabase &operator=(const SqliteDatabase &) = delete;
 
     // Opens the file; on failure the error says what a person can do about it.
-    Status open(const QString &path, Mode mode, int busyTimeoutMs = 5000);
+    // `vfs`: an SQLite VFS by name (see CheckVfs); null for the default.
+    Status open(const QString &path, Mode mode, int busyTimeoutMs = 5000, const char *vfs = nullptr);
     void close();
     bool isOpen() const { return m_db != nullptr; }
     sqlite3 *handle() const { return m_db; }

@@ -1,6 +1,7 @@
 // Full verification of one generation.
 #include "Verifier.h"
 
+#include "CheckVfs.h"
 #include "Digest.h"
 #include "Gzip.h"
 #include "RcloneErrors.h"
@@ -103,7 +104,7 @@ QString Verifier::compareWithManifest(const QString &databasePath, const Manifes
                                       const std::atomic_bool *cancel)
 {
     SqliteDatabase db;
-    if (Status s = db.open(databasePath, SqliteDatabase::Mode::ReadOnly); !s)
+    if (Status s = db.open(databasePath, SqliteDatabase::Mode::ReadOnly, 5000, CheckVfs::name()); !s)
         return s.error;
     db.watchCancel(cancel);
     sizeCacheForCheck(db); // only speed: a failure leaves SQLite's default

@@ -1,0 +1,113 @@
+// CheckVfs: the read-only VFS that keeps index pages for PRAGMA integrity_check. It must
+// change how fast a check runs, never what it finds.
+#include "CheckVfs.h"
+#include "DatabaseInfo.h"
+#include "SqliteDatabase.h"
+
+#include "TestSupport.h"
+
+#include <QTest>
+
+#include <sqlite3.h>
+
+using lk::CheckVfs;
+using lk::DatabaseInfo;
+using lk::SqliteDatabase;
+
+namespace {
+
+// A table of `rows` random rows with an index on a random column, so that the check looks
+// the index up at random.
+bool makeDatabase(const QString &path, int rows)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
+        return false;
+    const QByteArray sql =
+        "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b TEXT);"
+        "CREATE INDEX t_a ON t(a);"
+        "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
+        QByteArray::number(rows) +
+        ") INSERT INTO t(a, b) SELECT hex(randomblob(12)), hex(randomblob(40)) FROM c;";
+    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc == SQLITE_OK;
+}
+
+QString check(const QString &path, const char *vfs)
+{
+    SqliteDatabase db;
+    if (lk::Status s = db.open(path, SqliteDatabase::Mode::ReadOnly, 5000, vfs); !s)
+        return s.error;
+    auto result = DatabaseInfo::integrityCheckOf(db);
+    return result ? result.value() : result.error();
+}
+
+} // namespace
+
+class TestCheckVfs : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void registers()
+    {
+        QVERIFY(CheckVfs::name());
+        QCOMPARE(QByteArray(CheckVfs::name()), QByteArray("litekeep-check"));
+        QVERIFY(sqlite3_vfs_find(CheckVfs::name()));
+        QVERIFY(sqlite3_vfs_find(nullptr) != sqlite3_vfs_find(CheckVfs::name())); // not the default
+    }
+
+    // The same verdict as without it, with index pages served from memory.
+    void soundDatabasePassesWithHits()
+    {
+        lkt::TestHome home;
+        const QString path = home.file(QStringLiteral("sound.db"));
+        QVERIFY(makeDatabase(path, 60000)); // an index of several MiB: beyond SQLite's 2 MiB cache
+        QCOMPARE(check(path, nullptr), QStringLiteral("ok"));
+        const CheckVfs::Counters before = CheckVfs::counters();
+        QCOMPARE(check(path, CheckVfs::name()), QStringLiteral("ok"));
+        const CheckVfs::Counters after = CheckVfs::counters();
+        QVERIFY2(after.hits - before.hits > 1000,
+                 qPrintable(QStringLiteral("%1 hits, %2 misses").arg(after.hits - before.hits).arg(after.misses - before.misses)));
+    }
+
+    // An index whose content does not match its table is found, cache or not.
+    void damagedIndexIsFound()
+    {
+        lkt::TestHome home;
+        const QString path = home.file(QStringLiteral("damaged.db"));
+        QVERIFY(makeDatabase(path, 20000));
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        // Declares the index on the other column: its entries no longer match the rows.
+        const int rc = sqlite3_exec(db,
+                                    "PRAGMA writable_schema=ON;"
+                                    "UPDATE sqlite_schema SET sql = 'CREATE INDEX t_a ON t(b)' WHERE name = 't_a';",
+                                    nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        QCOMPARE(rc, SQLITE_OK);
+        const QString plain = check(path, nullptr);
+        QVERIFY2(plain != QLatin1String("ok"), qPrintable(plain));
+        QCOMPARE(check(path, CheckVfs::name()), plain);
+    }
+
+    // With no room at all it reads through, and still agrees.
+    void noCacheReadsThrough()
+    {
+        lkt::TestHome home;
+        const QString path = home.file(QStringLiteral("nocache.db"));
+        QVERIFY(makeDatabase(path, 20000));
+        CheckVfs::setCacheBytes(0);
+        const CheckVfs::Counters before = CheckVfs::counters();
+        const QString verdict = check(path, CheckVfs::name());
+        const CheckVfs::Counters after = CheckVfs::counters();
+        CheckVfs::setCacheBytes(CheckVfs::kDefaultCacheBytes);
+        QCOMPARE(verdict, QStringLiteral("ok"));
+        QCOMPARE(after.hits, before.hits);
+        QVERIFY(after.misses > before.misses);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckVfs)
+#include "tst_checkvfs.moc"

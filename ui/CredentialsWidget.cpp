@@ -4,6 +4,8 @@
 #include "ConnectionTest.h"
 
 #include <QCryptographicHash>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -61,6 +63,17 @@ CredentialsWidget::CredentialsWidget(QWidget *parent) : QWidget(parent)
     secretRow->addWidget(m_secret, 1);
     secretRow->addWidget(m_show);
     form->addRow(tr("Secret access key:"), secretRow);
+    // A server with a certificate from a private authority (a NAS, MinIO at home): its CA's PEM
+    // file. Cloudflare R2 needs none.
+    m_caCert = field(this, "caCertificate", tr("optional: a PEM file, for a server with a private certificate authority"));
+    m_caCert->setEnabled(false);
+    m_browseCa = new QPushButton(tr("Choose…"), this);
+    m_browseCa->setObjectName(QStringLiteral("chooseCaCertificate"));
+    m_browseCa->setEnabled(false);
+    auto *caRow = new QHBoxLayout;
+    caRow->addWidget(m_caCert, 1);
+    caRow->addWidget(m_browseCa);
+    form->addRow(tr("CA certificate:"), caRow);
     layout->addLayout(form);
 
     m_test = new QPushButton(tr("Test connection"), this);
@@ -87,9 +100,21 @@ CredentialsWidget::CredentialsWidget(QWidget *parent) : QWidget(parent)
     connect(m_r2, &QRadioButton::toggled, this, [this](bool r2) {
         m_account->setEnabled(r2);
         m_endpoint->setEnabled(!r2);
+        m_caCert->setEnabled(!r2);
+        m_browseCa->setEnabled(!r2);
         Q_EMIT changed();
     });
-    for (QLineEdit *edit : {m_account, m_endpoint, m_bucket, m_prefix, m_keyId, m_secret})
+    connect(m_browseCa, &QPushButton::clicked, this, [this] {
+        // Not modal through exec(): the event loop (and any running backup) goes on.
+        auto *dialog = new QFileDialog(this, tr("CA certificate"), QFileInfo(m_caCert->text()).absolutePath(),
+                                       tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+        dialog->setObjectName(QStringLiteral("caCertificateDialog"));
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, m_caCert, &QLineEdit::setText);
+        dialog->open();
+    });
+    for (QLineEdit *edit : {m_account, m_endpoint, m_bucket, m_prefix, m_keyId, m_secret, m_caCert})
         connect(edit, &QLineEdit::textChanged, this, &CredentialsWidget::changed);
     connect(m_test, &QPushButton::clicked, this, [this] { startTest(m_base); });
 }
@@ -121,6 +146,7 @@ void CredentialsWidget::load(const Profile &profile, const Credentials &credenti
         m_custom->setChecked(true);
         m_endpoint->setText(profile.endpoint);
     }
+    m_caCert->setText(profile.caCertificate);
     m_keyId->setText(credentials.accessKeyId);
     m_secret->setText(credentials.secretAccessKey);
 }
@@ -134,6 +160,8 @@ void CredentialsWidget::applyTo(Profile &profile) const
     profile.destination = destination;
     profile.endpoint = endpoint();
     profile.provider = m_r2->isChecked() ? QStringLiteral("Cloudflare") : QStringLiteral("Other");
+    const QString ca = m_caCert->text().trimmed();
+    profile.caCertificate = m_r2->isChecked() || ca.isEmpty() ? QString() : QFileInfo(ca).absoluteFilePath();
 }
 
 Credentials CredentialsWidget::credentials() const
@@ -151,7 +179,8 @@ QString CredentialsWidget::fingerprint() const
 {
     // Compared, never stored: includes the secret only as a hash in memory.
     const QByteArray all = (endpoint() + QLatin1Char('\n') + m_bucket->text() + QLatin1Char('\n') + m_prefix->text() +
-                            QLatin1Char('\n') + m_keyId->text() + QLatin1Char('\n') + m_secret->text())
+                            QLatin1Char('\n') + m_keyId->text() + QLatin1Char('\n') + m_secret->text() +
+                            QLatin1Char('\n') + m_caCert->text())
                                .toUtf8();
     return QString::fromLatin1(QCryptographicHash::hash(all, QCryptographicHash::Sha256).toHex());
 }

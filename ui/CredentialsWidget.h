@@ -27,7 +27,7 @@ public:
     explicit CredentialsWidget(QWidget *parent = nullptr);
 
     void load(const Profile &profile, const Credentials &credentials);
-    // Sets destination, endpoint and provider of `profile` from the fields.
+    // Sets destination, endpoint, provider and CA certificate of `profile` from the fields.
     void applyTo(Profile &profile) const;
     Credentials credentials() const;
     QString endpoint() const;
@@ -57,6 +57,8 @@ private:
     QLineEdit *m_keyId = nullptr;
     QLineEdit *m_secret = nullptr;
     QToolButton *m_show = nullptr;
+    QLineEdit *m_caCert = nullptr;
+    QPushButton *m_browseCa = nullptr;
     QPushButton *m_test = nullptr;
     QTreeWidget *m_steps = nullptr;
     QLabel *m_result = nullptr;

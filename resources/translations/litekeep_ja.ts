@@ -1118,6 +1118,26 @@
         <source>Failed: </source>
         <translation>失敗: </translation>
     </message>
+    <message>
+        <source>optional: a PEM file, for a server with a private certificate authority</source>
+        <translation>任意：独自の認証局を使うサーバー用の PEM ファイル</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選択…</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA 証明書:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 証明書</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 証明書 (*.pem *.crt *.cer);;すべてのファイル (*)</translation>
+    </message>
 </context>
 <context>
     <name>lk::DataUpload</name>

@@ -16,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +24,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
@@ -251,6 +253,74 @@ private Q_SLOTS:
         QCOMPARE(savedSpy.size(), 1);
         QCOMPARE(saved(QStringLiteral("cogito"))->keepDays, 9);
         QVERIFY(saved(QStringLiteral("cogito"))->webhook.isEmpty());
+    }
+
+    // A server with a private certificate authority: its CA file is chosen in the dialog, checked
+    // on save (a file that is not PEM is refused with the CLI's sentence), and kept with the
+    // profile. R2 needs none, so the field is off for it.
+    void caCertificateForAnotherS3Service()
+    {
+        const QString notPem = m_home->file(QStringLiteral("notes.txt"));
+        const QString pem = m_home->file(QStringLiteral("certs/home-ca.pem"));
+        QVERIFY(QDir().mkpath(QFileInfo(pem).absolutePath()));
+        for (const auto &[path, text] : {std::pair{notPem, QByteArray("just notes\n")},
+                                         std::pair{pem, QByteArray("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        const QByteArray before = contents(m_home->configFile());
+        ProfileDialog dialog(*m_config, *m_config->profile(QStringLiteral("cogito")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QSignalSpy savedSpy(&dialog, &ProfileDialog::saved);
+        auto *ca = dialog.findChild<QLineEdit *>(QStringLiteral("caCertificate"));
+        auto *choose = dialog.findChild<QPushButton *>(QStringLiteral("chooseCaCertificate"));
+        QVERIFY(ca && choose);
+        // On the button's circle: a radio button takes clicks on its circle and label only.
+        const auto clickRadio = [&dialog](const char *name) {
+            auto *radio = dialog.findChild<QRadioButton *>(QLatin1String(name));
+            QTest::mouseClick(radio, Qt::LeftButton, {}, QPoint(8, radio->height() / 2));
+            return radio->isChecked();
+        };
+        QVERIFY(clickRadio("cloud"));
+        QVERIFY(!ca->isEnabled()); // R2 is the default
+        QVERIFY(clickRadio("customEndpoint"));
+        QVERIFY(ca->isEnabled() && choose->isEnabled());
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("endpoint")), QStringLiteral("https://nas.home:9000"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("bucket")), QStringLiteral("backups"));
+        QTest::keyClicks(ca, notPem);
+        QTest::mouseClick(saveButton(&dialog), Qt::LeftButton);
+        auto *error = dialog.findChild<QLabel *>(QStringLiteral("error"));
+        QVERIFY2(error->text().contains(QStringLiteral("is not a PEM certificate file")), qPrintable(error->text()));
+        QCOMPARE(savedSpy.size(), 0);
+        QCOMPARE(contents(m_home->configFile()), before);
+
+        // "Choose…" opens a file dialog without blocking; the file picked there fills the field.
+        retype(ca, QString());
+        QTest::mouseClick(choose, Qt::LeftButton);
+        QPointer<QFileDialog> picker;
+        QTRY_VERIFY((picker = dialog.findChild<QFileDialog *>(QStringLiteral("caCertificateDialog"))) && picker->isVisible());
+        auto *name = picker->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        QVERIFY(name);
+        name->setText(pem); // pasted: typed, each "/" would take the completer elsewhere
+        auto *buttons = picker->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
+        QVERIFY(buttons && buttons->button(QDialogButtonBox::Open));
+        QTRY_VERIFY(buttons->button(QDialogButtonBox::Open)->isEnabled());
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Open), Qt::LeftButton);
+        QTRY_COMPARE(ca->text(), pem);
+        QTRY_VERIFY(picker.isNull()); // closed and deleted
+        QTest::mouseClick(saveButton(&dialog), Qt::LeftButton);
+        QCOMPARE(savedSpy.size(), 1);
+        const auto p = saved(QStringLiteral("cogito"));
+        QVERIFY(p);
+        QCOMPARE(p->caCertificate, pem);
+        QCOMPARE(p->endpoint, QStringLiteral("https://nas.home:9000"));
+        QCOMPARE(p->destination, QStringLiteral("s3://backups"));
+
+        // Opened again, the field shows it.
+        ProfileDialog again(*m_config, *m_config->profile(QStringLiteral("cogito")));
+        QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("caCertificate"))->text(), pem);
     }
 
     // Settings that cannot be written: the dialog says so, and Cancel leaves the profile as it was.

@@ -107,11 +107,19 @@ QByteArray blocksOfEachKind(qint64 block, int count)
 
 // A real SQLite file of about `bytes`, made as bench/run makes its text database: what the
 // compressor is for. Pages, record headers and free space make it unlike a text dump.
-bool notesDatabase(const QString &path, qint64 bytes)
+// Runs `sql` on a new SQLite file.
+bool makeSqlite(const QString &path, const QByteArray &sql)
 {
     sqlite3 *db = nullptr;
     if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
         return false;
+    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return rc == SQLITE_OK;
+}
+
+bool notesDatabase(const QString &path, qint64 bytes)
+{
     const QByteArray words =
         "invoice customer paid pending refund shipment delayed the order of payment card bank "
         "transfer urgent daily report north south east west warehouse Tokyo Osaka Berlin Lisbon "
@@ -128,26 +136,19 @@ bool notesDatabase(const QString &path, qint64 bytes)
                            "abs(random()) % 100000, 'user' || abs(random()) % 500 || '@example.com', "
                            "datetime(1700000000 + abs(random()) % 50000000, 'unixepoch'), "
                            "round((abs(random()) % 1000000) / 100.0, 2) FROM c, w;";
-    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
+    return makeSqlite(path, sql);
 }
 
 // The same for bench/run's BLOB database: random BLOBs of 2-32 KB, which hardly compress.
 bool photosDatabase(const QString &path, qint64 bytes)
 {
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
-        return false;
     const QByteArray sql = "CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT, taken TEXT, data BLOB);"
                            "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
                            QByteArray::number(bytes / 17000) + ") INSERT INTO photos(name, taken, data) "
                            "SELECT 'IMG_' || abs(random()) % 100000 || '.jpg', "
                            "datetime(1700000000 + abs(random()) % 50000000, 'unixepoch'), "
                            "randomblob(2000 + abs(random()) % 30000) FROM c;";
-    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
+    return makeSqlite(path, sql);
 }
 
 bool writeFile(const QString &path, const QByteArray &data)

@@ -20,6 +20,7 @@ namespace lk {
 namespace {
 
 std::atomic<qint64> g_cacheBytes{CheckVfs::kDefaultCacheBytes};
+std::atomic<qint64> g_ceiling{CheckVfs::kProcessCeiling};
 std::atomic<qint64> g_hits{0};
 std::atomic<qint64> g_misses{0};
 
@@ -225,7 +226,7 @@ int xOpen(sqlite3_vfs *, const char *name, sqlite3_file *f, int flags, int *outF
     if (rc != SQLITE_OK)
         return rc;
     if ((flags & SQLITE_OPEN_MAIN_DB) && (flags & SQLITE_OPEN_READONLY))
-        file->cache = new PageCache(std::min(g_cacheBytes.load(), CheckVfs::kProcessCeiling - residentBytes()));
+        file->cache = new PageCache(std::min(g_cacheBytes.load(), g_ceiling.load() - residentBytes()));
     file->base.pMethods = &kMethods;
     return SQLITE_OK;
 }
@@ -298,6 +299,11 @@ const char *CheckVfs::name()
 void CheckVfs::setCacheBytes(qint64 bytes)
 {
     g_cacheBytes = bytes;
+}
+
+void CheckVfs::setProcessCeiling(qint64 bytes)
+{
+    g_ceiling = bytes;
 }
 
 CheckVfs::Counters CheckVfs::counters()

@@ -10,6 +10,8 @@
 
 #include <sqlite3.h>
 
+#include <limits>
+
 using lk::CheckVfs;
 using lk::DatabaseInfo;
 using lk::SqliteDatabase;
@@ -58,6 +60,10 @@ private Q_SLOTS:
         QVERIFY(sqlite3_vfs_find(nullptr) != sqlite3_vfs_find(CheckVfs::name())); // not the default
     }
 
+    // Under AddressSanitizer the process alone is above the 112 MiB ceiling; the cache must
+    // still be exercised there.
+    void initTestCase() { CheckVfs::setProcessCeiling(std::numeric_limits<qint64>::max() / 2); }
+
     // The same verdict as without it, with index pages served from memory.
     void soundDatabasePassesWithHits()
     {
@@ -92,17 +98,29 @@ private Q_SLOTS:
         QCOMPARE(check(path, CheckVfs::name()), plain);
     }
 
-    // With no room at all it reads through, and still agrees.
+    // With no room at all it reads through, and still agrees: no budget, or a process already
+    // at its ceiling.
+    void noCacheReadsThrough_data()
+    {
+        QTest::addColumn<qint64>("budget");
+        QTest::addColumn<qint64>("ceiling");
+        QTest::newRow("no budget") << qint64(0) << std::numeric_limits<qint64>::max() / 2;
+        QTest::newRow("at the ceiling") << CheckVfs::kDefaultCacheBytes << qint64(1);
+    }
     void noCacheReadsThrough()
     {
+        QFETCH(qint64, budget);
+        QFETCH(qint64, ceiling);
         lkt::TestHome home;
         const QString path = home.file(QStringLiteral("nocache.db"));
         QVERIFY(makeDatabase(path, 20000));
-        CheckVfs::setCacheBytes(0);
+        CheckVfs::setCacheBytes(budget);
+        CheckVfs::setProcessCeiling(ceiling);
         const CheckVfs::Counters before = CheckVfs::counters();
         const QString verdict = check(path, CheckVfs::name());
         const CheckVfs::Counters after = CheckVfs::counters();
         CheckVfs::setCacheBytes(CheckVfs::kDefaultCacheBytes);
+        initTestCase();
         QCOMPARE(verdict, QStringLiteral("ok"));
         QCOMPARE(after.hits, before.hits);
         QVERIFY(after.misses > before.misses);

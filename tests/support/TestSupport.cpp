@@ -213,11 +213,25 @@ bool makeSelfSignedCertificate(const QString &folder)
     return r.exitCode == 0;
 }
 
-bool makeDatabase(const QString &path, const QString &journalMode, int rows)
+bool runSql(const QString &path, const QByteArray &sql)
 {
     sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
         return false;
+    }
+    char *error = nullptr;
+    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, &error);
+    if (error) {
+        qWarning("%s: %s", qPrintable(path), error);
+        sqlite3_free(error);
+    }
+    sqlite3_close(db);
+    return rc == SQLITE_OK;
+}
+
+bool makeDatabase(const QString &path, const QString &journalMode, int rows)
+{
     const QString sql = QStringLiteral(
         "PRAGMA journal_mode=%1;"
         "CREATE TABLE IF NOT EXISTS notes(id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT);"
@@ -236,14 +250,7 @@ bool makeDatabase(const QString &path, const QString &journalMode, int rows)
         "COMMIT;")
                             .arg(journalMode)
                             .arg(rows);
-    char *error = nullptr;
-    const int rc = sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &error);
-    if (error) {
-        qWarning("makeDatabase: %s", error);
-        sqlite3_free(error);
-    }
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
+    return runSql(path, sql.toUtf8());
 }
 
 QByteArray sqliteDump(const QString &path)

@@ -98,6 +98,9 @@ bool makeSelfSignedCertificate(const QString &folder);
 
 quint16 freeTcpPort();
 
+// Runs `sql` on the SQLite file at `path` (made if missing); false, with SQLite's message as a
+// warning, when it fails.
+bool runSql(const QString &path, const QByteArray &sql);
 // A database with `rows` rows of text and blobs in a few tables, in the given journal mode.
 bool makeDatabase(const QString &path, const QString &journalMode, int rows);
 // `sqlite3 PATH .dump`: the whole content as SQL text, for comparing databases.

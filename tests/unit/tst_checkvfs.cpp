@@ -22,18 +22,11 @@ namespace {
 // the index up at random.
 bool makeDatabase(const QString &path, int rows)
 {
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
-        return false;
-    const QByteArray sql =
-        "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b TEXT);"
-        "CREATE INDEX t_a ON t(a);"
-        "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
-        QByteArray::number(rows) +
-        ") INSERT INTO t(a, b) SELECT hex(randomblob(12)), hex(randomblob(40)) FROM c;";
-    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
+    return lkt::runSql(path, "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b TEXT);"
+                             "CREATE INDEX t_a ON t(a);"
+                             "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
+                                 QByteArray::number(rows) +
+                                 ") INSERT INTO t(a, b) SELECT hex(randomblob(12)), hex(randomblob(40)) FROM c;");
 }
 
 QString check(const QString &path, const char *vfs)
@@ -84,15 +77,9 @@ private Q_SLOTS:
         lkt::TestHome home;
         const QString path = home.file(QStringLiteral("damaged.db"));
         QVERIFY(makeDatabase(path, 20000));
-        sqlite3 *db = nullptr;
-        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
         // Declares the index on the other column: its entries no longer match the rows.
-        const int rc = sqlite3_exec(db,
-                                    "PRAGMA writable_schema=ON;"
-                                    "UPDATE sqlite_schema SET sql = 'CREATE INDEX t_a ON t(b)' WHERE name = 't_a';",
-                                    nullptr, nullptr, nullptr);
-        sqlite3_close(db);
-        QCOMPARE(rc, SQLITE_OK);
+        QVERIFY(lkt::runSql(path, "PRAGMA writable_schema=ON;"
+                                  "UPDATE sqlite_schema SET sql = 'CREATE INDEX t_a ON t(b)' WHERE name = 't_a';"));
         const QString plain = check(path, nullptr);
         QVERIFY2(plain != QLatin1String("ok"), qPrintable(plain));
         QCOMPARE(check(path, CheckVfs::name()), plain);

@@ -5,8 +5,6 @@
 
 #include <QtTest>
 
-#include <sqlite3.h>
-
 using namespace lk;
 
 class TestDatabaseDiff : public QObject
@@ -18,15 +16,7 @@ class TestDatabaseDiff : public QObject
     QString make(const QString &name, const char *sql)
     {
         const QString path = m_dir.filePath(name);
-        sqlite3 *db = nullptr;
-        sqlite3_open(QFile::encodeName(path).constData(), &db);
-        char *error = nullptr;
-        const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &error);
-        if (rc != SQLITE_OK)
-            qWarning("%s", error);
-        sqlite3_free(error);
-        sqlite3_close(db);
-        return rc == SQLITE_OK ? path : QString();
+        return lkt::runSql(path, sql) ? path : QString();
     }
 
     static const char *base()

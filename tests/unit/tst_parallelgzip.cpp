@@ -2,6 +2,8 @@
 #include "Gzip.h"
 #include "ParallelGzip.h"
 
+#include "TestSupport.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -10,8 +12,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
@@ -107,17 +107,6 @@ QByteArray blocksOfEachKind(qint64 block, int count)
 
 // A real SQLite file of about `bytes`, made as bench/run makes its text database: what the
 // compressor is for. Pages, record headers and free space make it unlike a text dump.
-// Runs `sql` on a new SQLite file.
-bool makeSqlite(const QString &path, const QByteArray &sql)
-{
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK)
-        return false;
-    const int rc = sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    return rc == SQLITE_OK;
-}
-
 bool notesDatabase(const QString &path, qint64 bytes)
 {
     const QByteArray words =
@@ -136,7 +125,7 @@ bool notesDatabase(const QString &path, qint64 bytes)
                            "abs(random()) % 100000, 'user' || abs(random()) % 500 || '@example.com', "
                            "datetime(1700000000 + abs(random()) % 50000000, 'unixepoch'), "
                            "round((abs(random()) % 1000000) / 100.0, 2) FROM c, w;";
-    return makeSqlite(path, sql);
+    return lkt::runSql(path, sql);
 }
 
 // The same for bench/run's BLOB database: random BLOBs of 2-32 KB, which hardly compress.
@@ -148,7 +137,7 @@ bool photosDatabase(const QString &path, qint64 bytes)
                            "SELECT 'IMG_' || abs(random()) % 100000 || '.jpg', "
                            "datetime(1700000000 + abs(random()) % 50000000, 'unixepoch'), "
                            "randomblob(2000 + abs(random()) % 30000) FROM c;";
-    return makeSqlite(path, sql);
+    return lkt::runSql(path, sql);
 }
 
 bool writeFile(const QString &path, const QByteArray &data)

@@ -187,6 +187,7 @@ void BackupJob::begin()
     }
 
     m_storage = new Storage(m_profile, destination.value(), m_credentials, this);
+    m_storage->startSession(); // listing, upload, check and manifest: one rclone
     connect(m_storage, &Storage::transferProgress, this, [this](qint64 bytes, qint64 total) {
         if (m_phase == Phase::Upload)
             Q_EMIT progress(m_phase, bytes, total > 0 ? total : m_phaseTotal);
@@ -390,6 +391,7 @@ void BackupJob::uploadManifest()
             return;
         }
         m_stored = true;
+        m_storage->endSession(); // verification and retention have their own
         afterStored();
     });
 }
@@ -586,6 +588,8 @@ void BackupJob::finish(JobResult result)
         return;
     m_finished = true;
     m_pollProgress.stop();
+    if (m_storage)
+        m_storage->endSession();
     Staging::remove(m_stagingDir);
     m_stagingDir.clear();
     m_lock.unlock();

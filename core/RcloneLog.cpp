@@ -69,6 +69,8 @@ void RcloneLog::handle(const QByteArray &line)
             parsed.level == QLatin1String("fatal"))
             m_errors.append(parsed.message);
         m_tail.append(parsed.level + QLatin1String(": ") + parsed.message);
+        if (onMessage)
+            onMessage(parsed.level, parsed.message);
     }
     while (m_tail.size() > kTailLines)
         m_tail.removeFirst();

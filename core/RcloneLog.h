@@ -24,6 +24,8 @@ public:
     static bool parseLine(const QByteArray &line, Line *out);
 
     std::function<void(qint64 bytes, qint64 totalBytes)> onStats;
+    // Every JSON line that is not stats (for a daemon's "Serving remote control on ...").
+    std::function<void(const QString &level, const QString &message)> onMessage;
 
     void feed(const QByteArray &data); // keeps a partial last line for the next call
     void flush();                      // the last line, even without a newline

@@ -97,6 +97,9 @@ void RcloneProcess::start(const QStringList &arguments, const QProcessEnvironmen
     m_done = false;
     m_log = std::make_unique<RcloneLog>();
     m_log->onStats = [this](qint64 bytes, qint64 total) { Q_EMIT transferProgress(bytes, total); };
+    m_log->onMessage = [this](const QString &level, const QString &message) {
+        Q_EMIT logMessage(level, message);
+    };
     m_process.setProcessEnvironment(childEnvironment(remote));
     m_process.setProgram(program());
     m_process.setArguments(commonArguments() + arguments);

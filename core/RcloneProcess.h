@@ -57,6 +57,7 @@ public:
 
 Q_SIGNALS:
     void transferProgress(qint64 bytes, qint64 totalBytes);
+    void logMessage(const QString &level, const QString &message);
     void finished(const lk::RcloneProcess::Outcome &outcome);
 
 private:

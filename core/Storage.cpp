@@ -3,6 +3,7 @@
 
 #include "RcloneErrors.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +17,7 @@ namespace {
 constexpr int kListTimeoutMs = 150 * 1000;
 constexpr int kMirrorTimeoutMs = 5 * 60 * 1000;
 constexpr int kDeleteTimeoutMs = 2 * 60 * 1000;
+constexpr int kAttempts = 3; // rclone's --retries in RcloneProcess::commonArguments
 const QString kVar = QStringLiteral("RCLONE_CONFIG_LITEKEEP_");
 } // namespace
 
@@ -55,6 +57,13 @@ QProcessEnvironment Storage::remoteEnvironment(const Profile &profile,
     return env;
 }
 
+Storage::Failure Storage::explain(const RcloneProcess::Outcome &o, const QString &action) const
+{
+    if (o.succeeded())
+        return {};
+    return {RcloneErrors::explain(o, action, m_destination, m_profile.endpoint), o.stderrTail};
+}
+
 void Storage::run(const QStringList &arguments, const QString &action, int timeoutMs,
                   std::function<void(const RcloneProcess::Outcome &, const Failure &)> done,
                   int stdinDescriptor)
@@ -65,23 +74,64 @@ void Storage::run(const QStringList &arguments, const QString &action, int timeo
     connect(process, &RcloneProcess::finished, this,
             [this, process, action, done = std::move(done)](const RcloneProcess::Outcome &o) {
                 process->deleteLater();
-                Failure failure;
-                if (!o.succeeded()) {
-                    failure.message = RcloneErrors::explain(o, action, m_destination,
-                                                            m_profile.endpoint);
-                    failure.stderrTail = o.stderrTail;
-                }
-                done(o, failure);
+                done(o, explain(o, action));
             });
     if (m_cancelled) {
         RcloneProcess::Outcome o;
         o.started = true;
         o.cancelled = true;
         process->deleteLater();
-        done(o, Failure{RcloneErrors::explain(o, action, m_destination, m_profile.endpoint), {}});
+        done(o, explain(o, action));
         return;
     }
     process->start(arguments, m_remote, timeoutMs, stdinDescriptor);
+}
+
+void Storage::startSession()
+{
+    if (m_daemon || !RcloneDaemon::enabled())
+        return;
+    // The same global options the commands below give rclone on their command lines.
+    QStringList flags = {QStringLiteral("--use-server-modtime")};
+    if (m_destination.isS3())
+        flags += {QStringLiteral("--s3-upload-cutoff"), QStringLiteral("4G")};
+    m_daemon = new RcloneDaemon(m_remote, flags, this);
+    connect(m_daemon, &RcloneDaemon::transferProgress, this, &Storage::transferProgress);
+    m_daemon->start();
+}
+
+void Storage::endSession()
+{
+    if (m_daemon)
+        m_daemon->stop();
+    m_daemon = nullptr; // deleted with this object; a stopped daemon serves no more calls
+}
+
+void Storage::dispatch(const Operation &operation, const QString &action, int timeoutMs,
+                       Finished done)
+{
+    if (!m_daemon) {
+        run(operation.arguments, action, timeoutMs, std::move(done));
+        return;
+    }
+    m_daemon->whenSettled([this, operation, action, timeoutMs, done = std::move(done)] {
+        if (!m_daemon || !m_daemon->isReady() || m_cancelled) {
+            run(operation.arguments, action, timeoutMs, done);
+            return;
+        }
+        m_daemon->call(operation.method, operation.params, timeoutMs,
+                       [this, operation, action, timeoutMs, done](const RcloneProcess::Outcome &o) {
+            const bool again = !o.succeeded() && operation.attempts > 1 && !o.cancelled &&
+                               !o.timedOut && !o.crashed && !m_cancelled;
+            if (again) {
+                Operation next = operation;
+                --next.attempts;
+                dispatch(next, action, timeoutMs, done);
+                return;
+            }
+            done(o, explain(o, action));
+        });
+    });
 }
 
 void Storage::upload(const QString &localFile, const QString &objectName, Done<bool> done)
@@ -95,10 +145,18 @@ void Storage::upload(const QString &localFile, const QString &objectName, Done<b
     if (m_destination.isS3())
         arguments += {QStringLiteral("--s3-upload-cutoff"), QStringLiteral("4G")};
     arguments += {QStringLiteral("copyto"), localFile, m_destination.object(m_profile.name, objectName)};
-    run(arguments, tr("Uploading %1").arg(objectName), 0,
-        [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
-            done(o.succeeded(), f);
-        });
+    const QFileInfo file(localFile);
+    const QJsonObject params{
+        {QStringLiteral("srcFs"), file.absolutePath()},
+        {QStringLiteral("srcRemote"), file.fileName()},
+        {QStringLiteral("dstFs"), m_destination.profileFolder(m_profile.name)},
+        {QStringLiteral("dstRemote"), objectName},
+    };
+    dispatch({arguments, QStringLiteral("operations/copyfile"), params, kAttempts},
+             tr("Uploading %1").arg(objectName), 0,
+             [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
+                 done(o.succeeded(), f);
+             });
 }
 
 void Storage::uploadStream(int stdinDescriptor, const QString &objectName, Done<bool> done)
@@ -115,10 +173,18 @@ void Storage::list(Done<QList<ObjectInfo>> done)
 {
     // The server's modification time comes with the listing; rclone's own (object metadata)
     // would cost one request per object, seconds for a few hundred generations.
-    run({QStringLiteral("lsjson"), QStringLiteral("--hash"), QStringLiteral("--files-only"),
-         QStringLiteral("--no-mimetype"), QStringLiteral("--use-server-modtime"),
-         m_destination.profileFolder(m_profile.name)},
-        tr("Listing %1").arg(m_destination.toString()), kListTimeoutMs,
+    const QString folder = m_destination.profileFolder(m_profile.name);
+    const QJsonObject params{
+        {QStringLiteral("fs"), folder},
+        {QStringLiteral("remote"), QString()},
+        {QStringLiteral("opt"), QJsonObject{{QStringLiteral("showHash"), true},
+                                            {QStringLiteral("filesOnly"), true},
+                                            {QStringLiteral("noMimeType"), true}}},
+    };
+    dispatch({{QStringLiteral("lsjson"), QStringLiteral("--hash"), QStringLiteral("--files-only"),
+               QStringLiteral("--no-mimetype"), QStringLiteral("--use-server-modtime"), folder},
+              QStringLiteral("operations/list"), params},
+             tr("Listing %1").arg(m_destination.toString()), kListTimeoutMs,
         [this, done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
             if (!o.succeeded()) {
                 if (isMissingFolder(o, &f))
@@ -170,8 +236,13 @@ void Storage::mirrorManifests(const QString &localFolder, Done<bool> done)
 
 void Storage::remove(const QString &objectName, Done<bool> done)
 {
-    run({QStringLiteral("deletefile"), m_destination.object(m_profile.name, objectName)},
-        tr("Deleting %1").arg(objectName), kDeleteTimeoutMs,
+    const QJsonObject params{
+        {QStringLiteral("fs"), m_destination.profileFolder(m_profile.name)},
+        {QStringLiteral("remote"), objectName},
+    };
+    dispatch({{QStringLiteral("deletefile"), m_destination.object(m_profile.name, objectName)},
+              QStringLiteral("operations/deletefile"), params, kAttempts},
+             tr("Deleting %1").arg(objectName), kDeleteTimeoutMs,
         [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
             done(o.succeeded(), f);
         });
@@ -190,12 +261,16 @@ void Storage::cancel()
     m_cancelled = true;
     if (m_current)
         m_current->cancel();
+    if (m_daemon)
+        m_daemon->stop();
 }
 
 void Storage::abortNow()
 {
     m_cancelled = true;
     delete m_current.data(); // its destructor kills the child and waits for it
+    if (m_daemon)
+        m_daemon->abortNow();
 }
 
 Result<QList<Storage::ObjectInfo>> Storage::parseListing(const QByteArray &json)
@@ -203,10 +278,12 @@ Result<QList<Storage::ObjectInfo>> Storage::parseListing(const QByteArray &json)
     using R = Result<QList<ObjectInfo>>;
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isArray())
+    const bool fromDaemon = doc.isObject() && doc.object().value(QLatin1String("list")).isArray();
+    if (error.error != QJsonParseError::NoError || !(doc.isArray() || fromDaemon))
         return R::fail(tr("rclone's listing could not be read (%1).").arg(error.errorString()));
     QList<ObjectInfo> objects;
-    const QJsonArray array = doc.array();
+    const QJsonArray array = fromDaemon ? doc.object().value(QLatin1String("list")).toArray()
+                                        : doc.array();
     for (const QJsonValue &value : array) {
         const QJsonObject obj = value.toObject();
         if (obj.value(QLatin1String("IsDir")).toBool())

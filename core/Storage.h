@@ -4,6 +4,7 @@
 #include "Credentials.h"
 #include "Destination.h"
 #include "Profile.h"
+#include "RcloneDaemon.h"
 #include "RcloneProcess.h"
 #include "Result.h"
 
@@ -44,6 +45,13 @@ public:
                                                  const Destination &destination,
                                                  const Credentials &credentials);
 
+    // From now on upload, list and remove go through one `rclone rcd` (RcloneDaemon) instead of
+    // a process each, until endSession(); the others (streams, reads, mirrors) stay processes.
+    // If the daemon cannot start (LITEKEEP_RCLONE_DAEMON=0, an rclone without rcd), every
+    // operation runs as a process, as without it.
+    void startSession();
+    void endSession();
+
     void upload(const QString &localFile, const QString &objectName, Done<bool> done);
     // rclone rcat: the object's content is read from `stdinDescriptor` until its end. rclone
     // commits the object at end of input, so a writer that fails must have this cancelled
@@ -57,16 +65,28 @@ public:
     // A small object's content (a probe, a manifest); not for generations.
     void read(const QString &objectName, Done<QByteArray> done);
     void cancel();
-    // Kills the running rclone at once (SIGKILL) and waits for it, without a callback: for
-    // destructors, and before closing a pipe rclone reads (see StreamedUpload).
+    // Kills the running rclone (and the session's daemon) at once (SIGKILL) and waits for it,
+    // without a callback: for destructors.
     void abortNow();
 
+    // `rclone lsjson` output, or the daemon's {"list": [...]}.
     static Result<QList<ObjectInfo>> parseListing(const QByteArray &json);
 
 Q_SIGNALS:
     void transferProgress(qint64 bytes, qint64 totalBytes);
 
 private:
+    using Finished = std::function<void(const RcloneProcess::Outcome &, const Failure &)>;
+    // One operation both ways: rclone's command line, and the same as an rc call.
+    struct Operation
+    {
+        QStringList arguments;
+        QString method;
+        QJsonObject params;
+        int attempts = 1; // a failed rc call is made again, as --retries does for a command
+    };
+    void dispatch(const Operation &operation, const QString &action, int timeoutMs, Finished done);
+    Failure explain(const RcloneProcess::Outcome &o, const QString &action) const;
     void run(const QStringList &arguments, const QString &action, int timeoutMs,
              std::function<void(const RcloneProcess::Outcome &, const Failure &)> done,
              int stdinDescriptor = -1);
@@ -78,6 +98,7 @@ private:
     Destination m_destination;
     QProcessEnvironment m_remote;
     QPointer<RcloneProcess> m_current;
+    QPointer<RcloneDaemon> m_daemon;
     bool m_cancelled = false;
 };
 

@@ -394,6 +394,7 @@ private Q_SLOTS:
         m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
                      writeRcloneWrapper(m_home->path(),
                                         QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 60;; esac").arg(started)));
+        m_env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0")); // copyto is a process
         QProcess run;
         run.setProcessEnvironment(m_env);
         run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
@@ -416,6 +417,7 @@ private Q_SLOTS:
         slow.insert(QStringLiteral("LITEKEEP_RCLONE"),
                     writeRcloneWrapper(m_home->path(),
                                        QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 60;; esac").arg(started)));
+        slow.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0")); // copyto is a process
         QProcess run;
         run.setProcessEnvironment(slow);
         run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});

@@ -181,18 +181,23 @@ private Q_SLOTS:
         const QByteArray secret = "LkSecret-" + QByteArray::number(QRandomGenerator::global()->generate64());
         const QString log = m_home->file(QStringLiteral("wrapper.log"));
         const QString envLog = m_home->file(QStringLiteral("wrapper.env"));
-        // The wrapper records argv, and whether the secret came through the environment.
+        const QString rcPasswords = m_home->file(QStringLiteral("wrapper.rcpass"));
+        // The wrapper records argv, whether the secret came through the environment, and the
+        // rclone daemon's password (made up by LiteKeep for each run) where there is one.
         m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
                      writeRcloneWrapper(m_home->path(), QStringLiteral(
                          "for a in \"$@\"; do printf '%s\\n' \"$a\" >> '%1'; done\n"
                          "env | grep -c '^RCLONE_CONFIG_LITEKEEP_SECRET_ACCESS_KEY=%2$' >> '%3' || true\n"
-                         "env | grep -c '^AWS_' >> '%3' || true")
-                         .arg(log, QString::fromLatin1(secret), envLog)));
+                         "env | grep -c '^AWS_' >> '%3' || true\n"
+                         "if [ -n \"$RCLONE_RC_PASS\" ]; then printf '%s\\n' \"$RCLONE_RC_PASS\" >> '%4'; fi")
+                         .arg(log, QString::fromLatin1(secret), envLog, rcPasswords)));
         addProfile(QStringLiteral("s3://backups/leak"), m_server.endpoint());
         useKeys(QLatin1String(S3Server::kAccessKey), QString::fromLatin1(secret)); // s3rver ignores the secret
 
         QList<RunResult> runs;
-        runs << lk({QStringLiteral("backup")}) << lk({QStringLiteral("--json"), QStringLiteral("backup")})
+        QProcessEnvironment perProcess = m_env; // one rclone per operation, as without the daemon
+        perProcess.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
+        runs << lk({QStringLiteral("backup")}) << runLiteKeep({QStringLiteral("--json"), QStringLiteral("backup")}, perProcess)
              << lk({QStringLiteral("status")}) << lk({QStringLiteral("--json"), QStringLiteral("status")})
              << lk({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("default")});
         QCOMPARE(runs.at(0).exitCode, 0);
@@ -211,8 +216,22 @@ private Q_SLOTS:
         QFile argv(log);
         QVERIFY(argv.open(QIODevice::ReadOnly));
         const QByteArray arguments = argv.readAll();
-        QVERIFY2(arguments.contains("copyto"), "the wrapper saw the uploads");
+        QVERIFY2(arguments.contains("rcd\n"), "the wrapper saw the daemon");
+        QVERIFY2(arguments.contains("copyto\n"), "the wrapper saw the uploads");
         QVERIFY(!arguments.contains(secret));
+        // The daemon's password: fresh for each run, never in argv nor in what a run printed.
+        QFile passwordFile(rcPasswords);
+        QVERIFY(passwordFile.open(QIODevice::ReadOnly));
+        const QList<QByteArray> passwords = passwordFile.readAll().split('\n');
+        QVERIFY2(passwords.size() >= 3 && passwords.at(0).size() >= 32 && passwords.at(0) != passwords.at(1),
+                 "every daemon gets a long password of its own");
+        for (const QByteArray &password : passwords) {
+            if (password.isEmpty())
+                continue;
+            QVERIFY(!arguments.contains(password));
+            for (const RunResult &r : runs)
+                QVERIFY(!r.out.contains(password) && !r.err.contains(password));
+        }
         QFile env(envLog);
         QVERIFY(env.open(QIODevice::ReadOnly));
         const QList<QByteArray> counts = env.readAll().split('\n');

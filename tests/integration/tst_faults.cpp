@@ -175,11 +175,46 @@ private:
         const QString folder = m_home->file(QStringLiteral("wrapper"));
         QDir().mkpath(folder);
         env.insert(QStringLiteral("LITEKEEP_RCLONE"), writeRcloneWrapper(folder, body));
+        // These wrappers act on one rclone command each: one process per operation, no daemon
+        // (the daemon's own faults are tested below).
+        env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
         return env;
     }
     QStringList stagingLeft() const
     {
         return QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+    }
+
+    // A daemon that notes its pid and sends at 256 KB/s, for a backup that stages its upload.
+    QProcessEnvironment withSlowDaemon(const QString &pidFile) const
+    {
+        QProcessEnvironment env = m_env;
+        const QString folder = m_home->file(QStringLiteral("daemon-wrapper"));
+        QDir().mkpath(folder);
+        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                   writeRcloneWrapper(folder, QStringLiteral("case \"$*\" in *\" rcd \"*) echo $$ > '%1'; "
+                                                             "exec rclone --bwlimit 256k \"$@\";; esac").arg(pidFile)));
+        env.insert(QStringLiteral("LITEKEEP_UPLOAD_MODE"), QStringLiteral("staged"));
+        return env;
+    }
+    // Starts a backup and returns once its upload has run for a second (progress is on stderr).
+    static bool startUntilUploading(QProcess &run, const QProcessEnvironment &env, QByteArray *err)
+    {
+        run.setProcessEnvironment(env);
+        run.setReadChannel(QProcess::StandardError);
+        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QDeadlineTimer deadline(60000);
+        while (!err->contains("Uploading") && !deadline.hasExpired() && run.state() != QProcess::NotRunning) {
+            run.waitForReadyRead(200);
+            *err += run.readAllStandardError();
+        }
+        QTest::qWait(1000);
+        return err->contains("Uploading") && run.state() == QProcess::Running;
+    }
+    static pid_t pidIn(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? static_cast<pid_t>(file.readAll().trimmed().toLongLong()) : 0;
     }
 
 private Q_SLOTS:
@@ -235,6 +270,74 @@ private Q_SLOTS:
         QCOMPARE(entries.size(), before.complete.size() + 1);
         QCOMPARE(entries.first().second, QStringLiteral("incomplete"));
         checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("rclone was killed"));
+    }
+
+    // The same faults for the rclone daemon that carries a backup's listing, upload, check and
+    // manifest.
+    void daemonKilledDuringTheDataUpload()
+    {
+        const Before before = twoGenerations(20000);
+        const QString pidFile = m_home->file(QStringLiteral("daemon-pid"));
+        QProcess run;
+        QByteArray err;
+        QVERIFY2(startUntilUploading(run, withSlowDaemon(pidFile), &err), err.constData());
+        const pid_t daemon = pidIn(pidFile);
+        QVERIFY(daemon > 0);
+        QCOMPARE(::kill(daemon, SIGKILL), 0);
+        QVERIFY(run.waitForFinished(60000));
+        RunResult r;
+        r.exitCode = run.exitCode();
+        r.out = run.readAllStandardOutput();
+        r.err = err + run.readAllStandardError();
+        checkFailed(r, QStringLiteral("rclone was killed"));
+        QVERIFY2(sentence(r).contains(QLatin1String(".db.gz")), qPrintable(describe(r)));
+        QVERIFY(stagingLeft().isEmpty());
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), QStringLiteral("rclone was killed"));
+    }
+
+    // Ctrl+C during the daemon's upload: cancelled, nothing added, and the daemon gone with the run.
+    void daemonStoppedWithACancelledRun()
+    {
+        const Before before = twoGenerations(20000);
+        const QString pidFile = m_home->file(QStringLiteral("daemon-pid"));
+        QProcess run;
+        QByteArray err;
+        QVERIFY2(startUntilUploading(run, withSlowDaemon(pidFile), &err), err.constData());
+        const pid_t daemon = pidIn(pidFile);
+        QVERIFY(daemon > 0);
+        QCOMPARE(::kill(static_cast<pid_t>(run.processId()), SIGINT), 0);
+        QVERIFY(run.waitForFinished(30000));
+        err += run.readAllStandardError();
+        QCOMPARE(run.exitCode(), 1);
+        QVERIFY2(err.contains("cancelled"), err.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(daemon, 0) != 0, 10000); // no rclone left behind
+        QVERIFY(stagingLeft().isEmpty());
+        QCOMPARE(completeGenerations(), before.complete);
+        QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("cancelled"));
+    }
+
+    // An rclone whose daemon cannot start (an old or a restricted build): each operation runs as
+    // a process of its own, and the backup succeeds all the same.
+    void daemonThatCannotStart()
+    {
+        const Before before = twoGenerations();
+        const QString argvLog = m_home->file(QStringLiteral("argv.log"));
+        QProcessEnvironment env = m_env;
+        const QString folder = m_home->file(QStringLiteral("daemon-wrapper"));
+        QDir().mkpath(folder);
+        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                   writeRcloneWrapper(folder, QStringLiteral("echo \"$*\" >> '%1'\n"
+                                                             "case \"$*\" in *\" rcd \"*) echo 'unknown command \"rcd\"' >&2; exit 1;; esac")
+                                                  .arg(argvLog)));
+        env.insert(QStringLiteral("LITEKEEP_UPLOAD_MODE"), QStringLiteral("staged"));
+        change(QStringLiteral("INSERT INTO tags VALUES ('third', 3)"));
+        const RunResult r = lk({QStringLiteral("backup")}, env);
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QFile log(argvLog);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray calls = log.readAll();
+        QVERIFY2(calls.contains(" rcd ") && calls.contains(" lsjson ") && calls.contains(" copyto "), calls.constData());
+        QCOMPARE(completeGenerations().size(), before.complete.size() + 1);
     }
 
     // LiteKeep itself is SIGKILLed during the upload: the lock and the staging files it leaves are

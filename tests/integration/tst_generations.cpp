@@ -706,6 +706,7 @@ private Q_SLOTS:
                            "    echo 'ERROR : simulated: upload refused' >&2; exit 1\n"
                            "  fi\n"
                            "done")));
+        failing.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0")); // copyto is a process
         const QStringList beforeFailure = everything();
         const RunResult failed = lkAt(QStringLiteral("2026-11-30 02:00:00"), {QStringLiteral("backup")}, failing);
         QVERIFY2(failed.exitCode == 1, qPrintable(describe(failed)));

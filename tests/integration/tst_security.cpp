@@ -164,12 +164,14 @@ private Q_SLOTS:
         const QString argvLog = m_home->file(QStringLiteral("argv.log"));
         const QString envLog = m_home->file(QStringLiteral("env.log"));
         const QString modes = m_home->file(QStringLiteral("modes.log"));
+        const QString rcPasswords = m_home->file(QStringLiteral("rcpass.log"));
         m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
                      wrapper(QStringLiteral("for a in \"$@\"; do printf '%s\\n' \"$a\" >> '%1'; done\n"
+                                            "if [ -n \"$RCLONE_RC_PASS\" ]; then printf '%s\\n' \"$RCLONE_RC_PASS\" >> '%5'; fi\n"
                                             "echo \"names: $(env | sed 's/=.*//' | sort | tr '\\n' ' ')\" >> '%2'\n"
                                             "echo \"secret: $(printf %s \"$RCLONE_CONFIG_LITEKEEP_SECRET_ACCESS_KEY\" | sha256sum)\" >> '%2'\n"
                                             "[ -d '%4' ] && find '%4' -exec stat -c '%a %F %n' {} + >> '%3'")
-                                 .arg(argvLog, envLog, modes, m_home->stagingRoot())));
+                                 .arg(argvLog, envLog, modes, m_home->stagingRoot(), rcPasswords)));
 
         addProfile(QStringLiteral("default"), dest(), m_server.endpoint());
         addProfile(QStringLiteral("broken"), QStringLiteral("s3://no-such-bucket/x"), m_server.endpoint());
@@ -199,8 +201,12 @@ private Q_SLOTS:
         QVERIFY(ok({S("backup")}));
         QVERIFY(QProcess::execute(QStringLiteral("sqlite3"), {db(), QStringLiteral("INSERT INTO tags VALUES ('second', 2)")}) == 0);
         QVERIFY(ok({S("--json"), S("backup")}));
+        QProcessEnvironment perProcess = m_env; // one rclone per operation (copyto, lsjson)
+        perProcess.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
+        QVERIFY(QProcess::execute(QStringLiteral("sqlite3"), {db(), QStringLiteral("INSERT INTO tags VALUES ('third', 3)")}) == 0);
+        QVERIFY(run({S("backup"), S("--no-verify")}, 0, perProcess));
         const QStringList names = listedNames(m_env);
-        QCOMPARE(names.size(), 2);
+        QCOMPARE(names.size(), 3);
         QVERIFY(ok({S("list")}));
         QVERIFY(ok({S("--json"), S("list")}));
         QVERIFY(ok({S("verify")}));
@@ -245,9 +251,20 @@ private Q_SLOTS:
             QVERIFY2(!r.out.contains(secret) && !r.err.contains(secret), qPrintable(args.join(QLatin1Char(' '))));
         // Every child's argv; the secret went through the environment, and nothing from AWS_*.
         const QByteArray arguments = readAll(argvLog);
-        for (const char *verb : {"rcat", "copyto", "lsjson", "cat", "sync"})
+        for (const char *verb : {"rcd", "rcat", "copyto", "lsjson", "cat", "sync"})
             QVERIFY2(arguments.contains(QByteArray(QByteArray(verb) + '\n')), verb);
         QVERIFY(!arguments.contains(secret));
+        // The rclone daemons' passwords (one per run) are nowhere but in their environments.
+        const QList<QByteArray> passwords = readAll(rcPasswords).split('\n');
+        QVERIFY2(passwords.size() > 3, "the daemon ran");
+        for (const QByteArray &password : passwords) {
+            if (password.isEmpty())
+                continue;
+            QVERIFY(!arguments.contains(password));
+            for (const auto &[args, r] : std::as_const(runs))
+                QVERIFY2(!r.out.contains(password) && !r.err.contains(password), qPrintable(args.join(QLatin1Char(' '))));
+            QCOMPARE(filesContaining(m_home->path(), password), QStringList{rcPasswords});
+        }
         const QByteArray environments = readAll(envLog);
         QVERIFY2(environments.contains(QByteArray("secret: " + secretHash)), "rclone got the secret through its environment");
         QVERIFY(environments.contains(" RCLONE_CONFIG_LITEKEEP_SECRET_ACCESS_KEY "));

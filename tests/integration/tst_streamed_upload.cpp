@@ -48,6 +48,8 @@ class TestStreamedUpload : public QObject, public S3CliFixture
                    wrapper(QStringLiteral("for a in \"$@\"; do case \"$a\" in copyto|rcat|cat|lsjson|sync) verb=$a;; esac; done\n"
                                           "echo \"$verb ${*##* }\" >> '%1'\necho \"$*\" >> '%1.full'\n%2")
                                .arg(argvLog(), body)));
+        // Every upload a process of its own, as the wrapper sees them (no rclone daemon).
+        env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
         return env;
     }
 

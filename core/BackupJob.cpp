@@ -31,9 +31,11 @@ struct BackupJob::Prepared
 {
     std::atomic<int> phase{static_cast<int>(Phase::Snapshot)};
     std::atomic<qint64> total{0};
-    // Filled by the worker; read on the job's thread only after the worker finished.
+    // Filled by the workers; read on the job's thread only after the worker finished.
     QString error;
     Snapshot::Taken snapshot;
+    QString checkError;
+    Snapshot::Taken checked; // snapshot, with what the check found
     Gzip::Stats gzip;
     QString snapshotPath;
 };
@@ -63,6 +65,8 @@ BackupJob::~BackupJob()
     delete m_upload; // before the staging folder goes: its compressor may still write there
     if (m_worker.isRunning())
         m_worker.waitForFinished();
+    if (m_checker.isRunning())
+        m_checker.waitForFinished();
     if (m_verifier.isRunning())
         m_verifier.waitForFinished();
     Staging::remove(m_stagingDir);
@@ -290,6 +294,7 @@ bool BackupJob::takeSnapshot()
             return;
         }
         m_snapshotTaken = true;
+        checkSnapshot();
         if (m_listed)
             compressAndUpload();
     }, Qt::SingleShotConnection);
@@ -298,7 +303,7 @@ bool BackupJob::takeSnapshot()
     const int busyMs = m_profile.busyTimeoutSeconds * 1000;
     const std::atomic_bool *cancel = &m_cancel;
     m_worker.setFuture(Priority::run([=] {
-        auto snapshot = Snapshot::take(source, prepared->snapshotPath, busyMs, cancel);
+        auto snapshot = Snapshot::copy(source, prepared->snapshotPath, busyMs, cancel);
         if (!snapshot) {
             prepared->error = snapshot.error();
             return;
@@ -308,6 +313,50 @@ bool BackupJob::takeSnapshot()
     return true;
 }
 
+// quick_check runs while the snapshot is compressed (it is single-threaded, and the compressor
+// leaves a core to it sooner or later); the upload completes only once it passed. A snapshot that
+// fails it stops the run, whose error it becomes: nothing is uploaded.
+void BackupJob::checkSnapshot()
+{
+    connect(&m_checker, &QFutureWatcher<void>::finished, this, &BackupJob::snapshotChecked,
+            Qt::SingleShotConnection);
+    const QString source = m_profile.databasePath;
+    const std::atomic_bool *cancel = &m_cancel;
+    auto prepared = m_prepared;
+    prepared->checked = prepared->snapshot;
+    m_checker.setFuture(Priority::run([=] {
+        if (Status s = Snapshot::check(source, prepared->snapshotPath, &prepared->checked, cancel); !s)
+            prepared->checkError = s.error;
+    }));
+}
+
+void BackupJob::snapshotChecked()
+{
+    removeSnapshotWhenDone();
+    if (m_finished)
+        return;
+    if (!m_prepared->checkError.isEmpty() && !m_cancel.load()) {
+        // Reported by whichever ends last, the listing or the upload (checkCancelled).
+        m_deferredFailure = {m_prepared->checkError, {}};
+        cancel();
+    }
+    if (!m_cancel.load()) {
+        m_prepared->snapshot = m_prepared->checked;
+        m_snapshotChecked = true;
+    }
+    // A cancelled upload that waits for this finishes now, as cancelled.
+    if (m_upload)
+        m_upload->release();
+}
+
+// The compressor and the check both read the snapshot; whichever finishes last removes it, so
+// staging never holds more than the snapshot and one compressed copy.
+void BackupJob::removeSnapshotWhenDone()
+{
+    if (m_snapshotCompressed && !m_checker.isRunning())
+        QFile::remove(m_prepared->snapshotPath);
+}
+
 // To an S3 destination, a database of 64 MiB or more may be compressed into `rclone rcat` as it
 // is made, so the upload overlaps the compression, and into a staged copy too, which is
 // uploaded whole with copyto if the stream fails. Otherwise it is compressed to the staged copy
@@ -315,6 +364,10 @@ bool BackupJob::takeSnapshot()
 void BackupJob::compressAndUpload()
 {
     m_upload = new DataUpload(m_storage, &m_cancel, m_workDone, this);
+    connect(m_upload, &DataUpload::compressionFinished, this, [this] {
+        m_snapshotCompressed = true;
+        removeSnapshotWhenDone();
+    });
     connect(m_upload, &DataUpload::stageChanged, this, [this](DataUpload::Stage stage, qint64 total) {
         const Phase phase = stage == DataUpload::Stage::Compress ? Phase::Compress
                             : stage == DataUpload::Stage::Upload ? Phase::Upload
@@ -354,6 +407,8 @@ void BackupJob::compressAndUpload()
     options.stream = isS3 && UploadPlan::shouldStream(UploadPlan::modeFromEnvironment(),
                                                       m_prepared->snapshot.bytes, known);
     m_upload->start(options);
+    if (m_snapshotChecked)
+        m_upload->release();
 }
 
 void BackupJob::uploadManifest()

@@ -62,6 +62,9 @@ private:
     void listExisting();
     void findPrevious(const QList<Storage::ObjectInfo> &objects, const QDateTime &createdUtc);
     bool takeSnapshot();
+    void checkSnapshot();
+    void snapshotChecked();
+    void removeSnapshotWhenDone();
     void compressAndUpload();
     void uploadManifest();
     void afterStored();
@@ -87,10 +90,13 @@ private:
     QString m_generation;
     QDateTime m_createdUtc;
     bool m_listed = false;        // the listing is done and the generation named
-    bool m_snapshotTaken = false; // the snapshot is done and good
+    bool m_snapshotTaken = false; // the snapshot is copied (checkSnapshot() runs on it)
+    bool m_snapshotChecked = false; // ... and passed quick_check
+    bool m_snapshotCompressed = false;
     Storage::Failure m_deferredFailure; // the listing failed while the snapshot ran
     std::shared_ptr<Prepared> m_prepared;
     QFutureWatcher<void> m_worker;
+    QFutureWatcher<void> m_checker; // quick_check of the snapshot, beside the compression
     std::atomic_bool m_cancel{false};
     std::shared_ptr<std::atomic<qint64>> m_workDone;
     QTimer m_pollProgress;

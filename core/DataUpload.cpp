@@ -59,7 +59,6 @@ void DataUpload::start(Options options)
         const auto gzip = ParallelGzip::compressFile(
             o.snapshotPath, o.gzPath, o.level, 0, cancel,
             [done](qint64 bytes, qint64) { done->store(bytes); }, ParallelGzip::kDefaultEngine, pipe);
-        QFile::remove(o.snapshotPath);
         if (gzip)
             m_stats = gzip.value();
         else
@@ -74,10 +73,34 @@ void DataUpload::compressed()
     m_compressed = true;
     m_measured.compressMs = m_clock.elapsed();
     m_measured.blockedMs = m_stats.outputWaitMs;
+    Q_EMIT compressionFinished();
     if (cancelled() || !m_error.isEmpty()) {
         if (m_stream)
             m_stream->abort(); // a cancelled run has already stopped rclone the same way
         finish({m_error, {}});
+        return;
+    }
+    proceed();
+}
+
+void DataUpload::release()
+{
+    if (m_released)
+        return;
+    m_released = true;
+    if (m_compressed && !m_finished)
+        proceed();
+}
+
+// Compressed, and released: the upload may complete.
+void DataUpload::proceed()
+{
+    if (!m_released)
+        return; // release() comes back here
+    if (cancelled()) {
+        if (m_stream)
+            m_stream->abort();
+        finish({});
         return;
     }
     if (!m_stream) {
@@ -94,8 +117,8 @@ void DataUpload::compressed()
 
 void DataUpload::streamFinished()
 {
-    if (m_finished || !m_compressed)
-        return; // the compressor goes on into the staged copy; compressed() decides
+    if (m_finished || !m_compressed || !m_released)
+        return; // the compressor goes on into the staged copy; compressed() or release() decides
     if (cancelled())
         finish({});
     else if (m_stream->succeeded()) {

@@ -34,7 +34,7 @@ public:
 
     struct Options
     {
-        QString snapshotPath; // removed once compressed: staging holds no more than it must
+        QString snapshotPath; // the owner removes it (see compressionFinished)
         QString gzPath;
         QString objectName;
         int level = 6;
@@ -50,6 +50,10 @@ public:
     ~DataUpload() override;
 
     void start(Options options);
+    // The upload may complete (a staged upload start, a stream get its end of input) only once
+    // released: the owner checks the snapshot while it is compressed. An owner that finds it
+    // bad cancels instead, and this finishes as cancelled.
+    void release();
 
     // What the compressor produced; valid once finished() reported success.
     const Gzip::Stats &stats() const { return m_stats; }
@@ -61,12 +65,15 @@ public:
 
 Q_SIGNALS:
     void stageChanged(lk::DataUpload::Stage stage, qint64 total);
+    // The compressor is done with the snapshot (whether it succeeded or not).
+    void compressionFinished();
     // An empty failure message means the object is on the destination and checked. After a
     // cancel it may be either; the owner decides by its own flag.
     void finished(const lk::Storage::Failure &failure);
 
 private:
     void compressed();
+    void proceed();
     void streamFinished();
     void uploadStagedCopy();
     void uploadStaged();
@@ -84,6 +91,7 @@ private:
     QString m_error;
     Gzip::Stats m_stats;
     bool m_compressed = false;
+    bool m_released = false;
     QElapsedTimer m_clock;
     UploadPlan::Measured m_measured;
     bool m_finished = false;

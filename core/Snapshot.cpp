@@ -46,6 +46,18 @@ qint64 Snapshot::estimatedSize(const QString &source)
 Result<Snapshot::Taken> Snapshot::take(const QString &source, const QString &target,
                                        int busyTimeoutMs, const std::atomic_bool *cancel)
 {
+    auto taken = copy(source, target, busyTimeoutMs, cancel);
+    if (!taken)
+        return taken;
+    Taken checked = taken.value();
+    if (Status s = check(source, target, &checked, cancel); !s)
+        return Result<Taken>::fail(s.error);
+    return Result<Taken>::ok(checked);
+}
+
+Result<Snapshot::Taken> Snapshot::copy(const QString &source, const QString &target,
+                                       int busyTimeoutMs, const std::atomic_bool *cancel)
+{
     using R = Result<Taken>;
     if (const QString problem = precheckSource(source); !problem.isEmpty())
         return R::fail(problem);
@@ -110,6 +122,20 @@ Result<Snapshot::Taken> Snapshot::take(const QString &source, const QString &tar
     // The copy is a standalone file: no -wal beside it, readable by a plain sqlite3.
     if (Status s = dst.execute(QStringLiteral("PRAGMA journal_mode=DELETE")); !s)
         return R::fail(tr("Cannot prepare the snapshot: %1.").arg(s.error));
+    dst.close();
+
+    Taken taken;
+    taken.info.journalMode = sourceJournalMode;
+    taken.bytes = QFileInfo(target).size();
+    return R::ok(taken);
+}
+
+Status Snapshot::check(const QString &source, const QString &target, Taken *taken,
+                       const std::atomic_bool *cancel)
+{
+    SqliteDatabase dst;
+    if (Status s = dst.open(target, SqliteDatabase::Mode::ReadOnly, 0); !s)
+        return s;
 
     // quick_check reads every page and its structure. The full integrity_check, which also
     // matches every index against its table, costs about fifteen times as much; it runs on the
@@ -119,28 +145,29 @@ Result<Snapshot::Taken> Snapshot::take(const QString &source, const QString &tar
     constexpr auto kDepth = DatabaseInfo::Check::Quick;
     auto integrity = DatabaseInfo::integrityCheckOf(dst, kDepth);
     if (cancel && cancel->load())
-        return R::fail(tr("Cancelled."));
-    if (!integrity)
-        return R::fail(tr("The integrity check of the snapshot failed to run: %1.")
-                           .arg(integrity.error()));
-    if (integrity.value() != QLatin1String("ok"))
-        return R::fail(tr("The snapshot of %1 failed SQLite's integrity check (%2). Nothing was "
-                          "uploaded. The database itself may be damaged: keep your existing "
-                          "backups and investigate before the next run.")
-                           .arg(source, integrity.value()));
+        return Status::failure(tr("Cancelled."));
+    const int code = dst.lastErrorCode() & 0xff;
+    const bool damaged = !integrity && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB);
+    if (!integrity && !damaged)
+        return Status::failure(tr("The integrity check of the snapshot failed to run: %1.")
+                                .arg(integrity.error()));
+    if (damaged || integrity.value() != QLatin1String("ok"))
+        return Status::failure(tr("The snapshot of %1 failed SQLite's integrity check (%2). Nothing "
+                               "was uploaded. The database itself may be damaged: keep your "
+                               "existing backups and investigate before the next run.")
+                                .arg(source, damaged ? integrity.error() : integrity.value()));
 
     auto info = DatabaseInfo::inspect(dst);
     if (!info)
-        return R::fail(tr("Cannot read the snapshot: %1.").arg(info.error()));
+        return Status::failure(tr("Cannot read the snapshot: %1.").arg(info.error()));
     dst.close();
 
-    Taken taken;
-    taken.info = info.value();
-    taken.info.journalMode = sourceJournalMode;
-    taken.info.integrityCheck = integrity.value();
-    taken.info.integrityCheckPragma = DatabaseInfo::pragmaName(kDepth);
-    taken.bytes = QFileInfo(target).size();
-    return R::ok(taken);
+    const QString journalMode = taken->info.journalMode;
+    taken->info = info.value();
+    taken->info.journalMode = journalMode;
+    taken->info.integrityCheck = integrity.value();
+    taken->info.integrityCheckPragma = DatabaseInfo::pragmaName(kDepth);
+    return Status::success();
 }
 
 } // namespace lk

@@ -24,9 +24,18 @@ public:
 
     // Copies `source` into the new file `target` in one sqlite3_backup_step(-1), so a
     // writer committing every few milliseconds cannot make it start over. The copy is
-    // switched to journal_mode=DELETE and must pass PRAGMA integrity_check.
+    // switched to journal_mode=DELETE and must pass PRAGMA quick_check. copy() then check().
     static Result<Taken> take(const QString &source, const QString &target, int busyTimeoutMs,
                               const std::atomic_bool *cancel = nullptr);
+
+    // take() in two steps, for a caller that starts on the copy while it is checked (a backup
+    // compresses it meanwhile, and uploads nothing until the check passed). copy() gives the
+    // file, its size and the source's journal mode; check() opens the file read-only, runs
+    // quick_check and fills in the rest of `taken->info`. `source` names it in messages.
+    static Result<Taken> copy(const QString &source, const QString &target, int busyTimeoutMs,
+                              const std::atomic_bool *cancel = nullptr);
+    static Status check(const QString &source, const QString &target, Taken *taken,
+                        const std::atomic_bool *cancel = nullptr);
 
     // A sentence when `path` is clearly not something we can snapshot; empty when it may be.
     static QString precheckSource(const QString &path);

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QThread>
 #include <QtTest>
 
@@ -197,6 +198,44 @@ private Q_SLOTS:
         const QList<QStringList> runs = historyRows(*m_home);
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.first().value(0), QStringLiteral("failed"));
+    }
+
+    // quick_check runs while the snapshot is compressed (and streamed): a snapshot that fails it
+    // stops the run with its own sentence, and nothing at all reaches the destination.
+    void damagedSnapshotIsNeverUploaded_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("streamed") << QStringLiteral("stream");
+        QTest::newRow("staged") << QStringLiteral("staged");
+    }
+    void damagedSnapshotIsNeverUploaded()
+    {
+        QFETCH(QString, mode);
+        QVERIFY(makeDatabase(db(), QStringLiteral("delete"), 20000));
+        QFile file(db());
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        constexpr qint64 kPage = 4096;
+        QVERIFY(file.size() > 100 * kPage);
+        // A few b-tree pages in the middle scribbled over; the header stays valid, and the
+        // backup API copies pages as they are.
+        QByteArray noise(3 * kPage, Qt::Uninitialized);
+        QRandomGenerator(7).generate(noise.begin(), noise.end());
+        QVERIFY(file.seek(file.size() / 2 / kPage * kPage));
+        QCOMPARE(file.write(noise), noise.size());
+        file.close();
+
+        QProcessEnvironment env = withWrapper({});
+        env.insert(QStringLiteral("LITEKEEP_UPLOAD_MODE"), mode);
+        const RunResult r = lk({QStringLiteral("backup")}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("failed SQLite's integrity check") && !r.err.contains("cancelled"),
+                 r.err.constData());
+        QVERIFY2(listedNames(m_env).isEmpty(), "no generation");
+        // Not even a partial object: nothing under this test's prefix on the server.
+        const QString prefix = QFileInfo(storedFile(QStringLiteral("x"))).absolutePath();
+        QCOMPARE(QDir(prefix).entryList(QDir::Files), QStringList());
+        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("failed"));
     }
 
     // Left to choose, a backup learns from the ones before it (UploadPlan): the first streams

@@ -1,11 +1,13 @@
 // rclone behind LiteKeep: log parsing, the child's environment, error sentences, and the
 // process runner driven end to end by small fake rclone scripts.
+#include "DataUpload.h"
 #include "Destination.h"
 #include "Profile.h"
 #include "RcloneErrors.h"
 #include "RcloneLog.h"
 #include "RcloneProcess.h"
 #include "Storage.h"
+#include "TestSupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -105,6 +107,8 @@ private Q_SLOTS:
     void missingProgram();
     void destructorKillsChild();
     void storageListAndUpload();
+    void storageSessionThroughOneDaemon();
+    void dataUploadWaitsForRelease();
 
 private:
     QTemporaryDir m_dir;
@@ -649,6 +653,148 @@ void TestRclone::storageListAndUpload()
     // The secret never appears on a command line that `ps` shows.
     QVERIFY(!argv.contains(kCredentials.secretAccessKey.toUtf8()));
     QVERIFY(!argv.contains(kCredentials.accessKeyId.toUtf8()));
+}
+
+namespace {
+lk::Profile localProfile(const QString &folder)
+{
+    lk::Profile p;
+    p.name = QStringLiteral("local");
+    p.databasePath = QStringLiteral("/data/app.db");
+    p.destination = folder;
+    return p;
+}
+QByteArray contentOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+// Waits for one Storage callback and keeps what it gave.
+template <typename T>
+struct Answer
+{
+    std::optional<T> value;
+    Storage::Failure failure;
+    Storage::Done<T> callback()
+    {
+        return [this](const T &v, const Storage::Failure &f) {
+            value = v;
+            failure = f;
+        };
+    }
+};
+} // namespace
+
+// A session's operations go through one `rclone rcd` (real rclone, a local destination): the
+// same answers as processes give, and the same sentences for failures.
+void TestRclone::storageSessionThroughOneDaemon()
+{
+    const QString argvLog = m_dir.filePath(QStringLiteral("daemon.argv"));
+    qputenv("LITEKEEP_RCLONE", QFile::encodeName(fake(QStringLiteral("logging"),
+        "echo \"$*\" >> '" + QFile::encodeName(argvLog) + "'\nexec rclone \"$@\"\n")));
+    const QString folder = m_dir.filePath(QStringLiteral("destination"));
+    const lk::Profile p = localProfile(folder);
+    Storage storage(p, destinationOf(p), {});
+    storage.startSession();
+
+    Answer<QList<Storage::ObjectInfo>> empty;
+    storage.list(empty.callback()); // no folder yet: nothing there, not an error
+    QTRY_VERIFY_WITH_TIMEOUT(empty.value.has_value(), 20000);
+    QVERIFY2(empty.failure.message.isEmpty(), qPrintable(empty.failure.message));
+    QVERIFY(empty.value->isEmpty());
+
+    const QString file = m_dir.filePath(QStringLiteral("x.db.gz"));
+    const QByteArray content(100000, 'x');
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(content) == content.size());
+    }
+    Answer<bool> uploaded;
+    storage.upload(file, QStringLiteral("local-20261127T020000Z.db.gz"), uploaded.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(uploaded.value.has_value(), 20000);
+    QVERIFY2(*uploaded.value, qPrintable(uploaded.failure.message));
+    QCOMPARE(contentOf(folder + QStringLiteral("/local/local-20261127T020000Z.db.gz")), content);
+
+    Answer<QList<Storage::ObjectInfo>> one;
+    storage.list(one.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(one.value.has_value(), 20000);
+    QCOMPARE(one.value->size(), 1);
+    QCOMPARE(one.value->first().name, QStringLiteral("local-20261127T020000Z.db.gz"));
+    QCOMPARE(one.value->first().size, content.size());
+    QCOMPARE(one.value->first().md5,
+             QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex()));
+
+    Answer<bool> missing; // a failure is explained as for a process (after rclone's retries)
+    storage.remove(QStringLiteral("local-20261126T020000Z.db.gz"), missing.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(missing.value.has_value(), 20000);
+    QVERIFY(!*missing.value);
+    QVERIFY2(missing.failure.message.startsWith(QStringLiteral("Deleting local-20261126T020000Z.db.gz failed")),
+             qPrintable(missing.failure.message));
+    QVERIFY2(missing.failure.message.contains(folder), qPrintable(missing.failure.message));
+    QVERIFY2(missing.failure.stderrTail.contains(QLatin1String("not found")), qPrintable(missing.failure.stderrTail));
+    Storage plain(p, destinationOf(p), {}); // the same, one process
+    Answer<bool> missingToo;
+    plain.remove(QStringLiteral("local-20261126T020000Z.db.gz"), missingToo.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(missingToo.value.has_value(), 20000);
+    QVERIFY(!*missingToo.value);
+    QVERIFY2(missingToo.failure.message.startsWith(QStringLiteral("Deleting local-20261126T020000Z.db.gz failed")),
+             qPrintable(missingToo.failure.message));
+
+    Answer<bool> removed;
+    storage.remove(QStringLiteral("local-20261127T020000Z.db.gz"), removed.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(removed.value.has_value(), 20000);
+    QVERIFY2(*removed.value, qPrintable(removed.failure.message));
+    QVERIFY(!QFile::exists(folder + QStringLiteral("/local/local-20261127T020000Z.db.gz")));
+
+    // One rclone in all: the daemon.
+    QFile log(argvLog);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QList<QByteArray> calls = log.readAll().trimmed().split('\n');
+    QCOMPARE(calls.size(), 2); // the daemon, and `plain`'s deletefile
+    QVERIFY2(calls.first().contains(" rcd --rc-addr 127.0.0.1:0"), calls.first().constData());
+    QVERIFY2(calls.last().contains(" deletefile "), calls.last().constData());
+
+    // Ended, the session's daemon takes no more calls: operations are processes again.
+    storage.endSession();
+    Answer<QList<Storage::ObjectInfo>> after;
+    storage.list(after.callback());
+    QTRY_VERIFY_WITH_TIMEOUT(after.value.has_value(), 20000);
+    log.seek(0);
+    QVERIFY(log.readAll().contains(" lsjson "));
+}
+
+// The data object is compressed, and then waits: it is uploaded only once released (the
+// backup releases it when the snapshot passed quick_check).
+void TestRclone::dataUploadWaitsForRelease()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("held"));
+    const lk::Profile p = localProfile(folder);
+    Storage storage(p, destinationOf(p), {});
+    storage.startSession();
+    const QString snapshot = m_dir.filePath(QStringLiteral("held.db"));
+    QVERIFY(lkt::makeDatabase(snapshot, QStringLiteral("delete"), 2000));
+
+    std::atomic_bool cancel{false};
+    lk::DataUpload upload(&storage, &cancel, std::make_shared<std::atomic<qint64>>(0));
+    QSignalSpy compressed(&upload, &lk::DataUpload::compressionFinished);
+    std::optional<Storage::Failure> finished;
+    QObject::connect(&upload, &lk::DataUpload::finished, &upload,
+                     [&finished](const Storage::Failure &f) { finished = f; });
+    lk::DataUpload::Options options;
+    options.snapshotPath = snapshot;
+    options.gzPath = m_dir.filePath(QStringLiteral("held.db.gz"));
+    options.objectName = QStringLiteral("local-20261127T020000Z.db.gz");
+    upload.start(options);
+    QTRY_COMPARE_WITH_TIMEOUT(compressed.size(), 1, 20000);
+    QTest::qWait(1000);
+    QVERIFY(!finished.has_value());
+    QVERIFY(!QFile::exists(folder + QStringLiteral("/local/") + options.objectName));
+
+    upload.release();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.has_value(), 20000);
+    QVERIFY2(finished->message.isEmpty(), qPrintable(finished->message));
+    QCOMPARE(contentOf(folder + QStringLiteral("/local/") + options.objectName),
+             contentOf(options.gzPath));
 }
 
 QTEST_GUILESS_MAIN(TestRclone)

@@ -3,6 +3,7 @@
 #include "ParallelGzip.h"
 
 #include "TestSupport.h"
+#include "ZeroRunDeflate.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -15,6 +16,8 @@
 
 #include <algorithm>
 #include <atomic>
+
+#include <zlib.h>
 
 using lk::Gzip;
 using lk::ParallelGzip;
@@ -194,6 +197,8 @@ private Q_SLOTS:
     void cancelled();
     void missingInput();
     void unwritableOutput();
+    void zeroRunDeflate_data();
+    void zeroRunDeflate();
 
 private:
     QTemporaryDir m_dir;
@@ -410,6 +415,67 @@ void TestParallelGzip::unwritableOutput()
     QVERIFY(!r.isOk());
     QVERIFY2(r.error().contains(QLatin1String("Cannot write")), qPrintable(r.error()));
     QVERIFY(!QFile::exists(out));
+}
+
+// Random data with zero runs around every length that changes how a run is encoded: the
+// shortest run that is one (kMinRun), one literal and copies, a copy of 258 and what is left
+// (1 or 2 bytes cannot be a copy), a run longer than a stored block.
+void TestParallelGzip::zeroRunDeflate_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<qint64>("atMost"); // bytes the stream may take
+    const qint64 minRun = qint64(lk::ZeroRunDeflate::kMinRun);
+    const auto storedBound = [](qint64 n) { return n + (n / 65535 + 1) * 5 + 8; };
+    QTest::newRow("empty") << QByteArray() << qint64(8);
+    QTest::newRow("one zero") << QByteArray(1, '\0') << storedBound(1);
+    for (const qint64 run : {minRun - 1, minRun, minRun + 1, qint64(258), qint64(259), qint64(260),
+                             qint64(261), qint64(262), qint64(516), qint64(517), qint64(518), qint64(70000)}) {
+        const QByteArray around = randomBytes(1000, quint32(run));
+        const QByteArray data = around + QByteArray(run, '\0') + around;
+        // A run is encoded: about two bits per 258 zeros and a few bytes, not the zeros.
+        const qint64 bound = run >= minRun ? storedBound(2000) + 16 + run / 100 : storedBound(data.size());
+        QTest::addRow("random, %lld zeros, random", static_cast<long long>(run)) << data << bound;
+        QTest::addRow("%lld zeros, random", static_cast<long long>(run)) << QByteArray(run, '\0') + around
+                                                                        << bound;
+        QTest::addRow("random, %lld zeros", static_cast<long long>(run)) << around + QByteArray(run, '\0')
+                                                                        << bound;
+    }
+    QTest::newRow("3 MiB zeros") << QByteArray(3 << 20, '\0') << qint64(3 << 20) / 100;
+    QTest::newRow("200 KiB random (stored in pieces)") << randomBytes(200 << 10, 4)
+                                                       << storedBound(200 << 10);
+    QByteArray everyLength;
+    for (int run = 0; run < 600; ++run)
+        everyLength += randomBytes(1 + run % 13, quint32(run)) + QByteArray(run, '\0');
+    QTest::newRow("every run length up to 600") << everyLength << qint64(everyLength.size());
+    // 246 zeros per 4096 bytes are dropped, for about 10 bytes of block headers each.
+    QTest::newRow("noisy pages") << noisyPages(1 << 20, 9) << qint64(1 << 20) / 4096 * (3850 + 12);
+}
+
+void TestParallelGzip::zeroRunDeflate()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(qint64, atMost);
+    std::vector<unsigned char> out;
+    lk::ZeroRunDeflate::compress(reinterpret_cast<const unsigned char *>(data.constData()),
+                                 std::size_t(data.size()), out);
+    QVERIFY2(qint64(out.size()) <= atMost, qPrintable(QStringLiteral("%1 bytes").arg(out.size())));
+
+    // A whole raw deflate stream, and exactly the input.
+    z_stream z{};
+    QCOMPARE(inflateInit2(&z, -15), Z_OK);
+    QByteArray back(data.size() + 1, '\x55');
+    z.next_in = out.data();
+    z.avail_in = uInt(out.size());
+    z.next_out = reinterpret_cast<Bytef *>(back.data());
+    z.avail_out = uInt(back.size());
+    const int rc = inflate(&z, Z_FINISH);
+    const uLong total = z.total_out;
+    const uInt left = z.avail_in;
+    inflateEnd(&z);
+    QCOMPARE(rc, Z_STREAM_END);
+    QCOMPARE(left, uInt(0));
+    QCOMPARE(qint64(total), data.size());
+    QVERIFY(back.left(data.size()) == data);
 }
 
 QTEST_GUILESS_MAIN(TestParallelGzip)

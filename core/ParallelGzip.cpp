@@ -261,6 +261,79 @@ private:
     Bytes m_scratch;
 };
 
+// One digest of a stream, on a thread of its own: the thread that reads and writes then only
+// reads and writes. On data that hardly compresses the three digests (SHA-256 of input and
+// output, MD5 of the output: 1.1 s for 400 MB here, MD5 alone 0.6 s) took most of its time.
+// Each piece keeps its owner (a block) alive until hashed; at most kMaxQueued wait.
+class HashThread
+{
+public:
+    explicit HashThread(Digest::Algorithm algorithm) : m_digest(algorithm)
+    {
+        m_thread = std::thread([this] { work(); });
+    }
+    ~HashThread() { finish(); }
+    HashThread(const HashThread &) = delete;
+    HashThread &operator=(const HashThread &) = delete;
+
+    void add(std::shared_ptr<const void> owner, const unsigned char *data, std::size_t size)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.size() < kMaxQueued; });
+        m_queue.push_back({std::move(owner), data, size});
+        m_changed.notify_all();
+    }
+    // Waits until everything given is hashed; the digest is then whole.
+    QString result()
+    {
+        finish();
+        return m_digest.hexResult();
+    }
+
+private:
+    static constexpr std::size_t kMaxQueued = 8;
+    struct Piece
+    {
+        std::shared_ptr<const void> owner;
+        const unsigned char *data;
+        std::size_t size;
+    };
+
+    void finish()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_ending = true;
+            m_changed.notify_all();
+        }
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    void work()
+    {
+        for (;;) {
+            Piece piece;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return !m_queue.empty() || m_ending; });
+                if (m_queue.empty())
+                    return;
+                piece = std::move(m_queue.front());
+                m_queue.pop_front();
+                m_changed.notify_all();
+            }
+            m_digest.addData(piece.data, piece.size);
+        }
+    }
+
+    Digest m_digest;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Piece> m_queue;
+    bool m_ending = false;
+    std::thread m_thread;
+};
+
 // A fixed set of threads, each with its own compressor, taking blocks in the order given.
 class Workers
 {
@@ -423,18 +496,20 @@ Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIOD
     const int workerCount = int(std::min<qint64>(threads, blocks));
     const std::size_t maxInFlight = std::size_t(2 * workerCount);
 
-    Digest inHash(Digest::Algorithm::Sha256);
-    Digest outHash(Digest::Algorithm::Sha256);
-    Digest outMd5(Digest::Algorithm::Md5);
+    HashThread inHash(Digest::Algorithm::Sha256);
+    HashThread outHash(Digest::Algorithm::Sha256);
+    HashThread outMd5(Digest::Algorithm::Md5);
     Gzip::Stats stats;
     uLong crc = crc32(0L, nullptr, 0);
     qint64 written = 0; // input bytes whose deflated form is in the output
     qint64 reported = -1;
     qint64 outputWaitNs = 0;
 
-    const auto write = [&](const char *data, qint64 size) {
-        outHash.addData(data, std::size_t(size));
-        outMd5.addData(data, std::size_t(size));
+    // `owner` keeps `data` alive until it is hashed.
+    const auto write = [&](const std::shared_ptr<const void> &owner, const char *data, qint64 size) {
+        const auto *bytes = reinterpret_cast<const unsigned char *>(data);
+        outHash.add(owner, bytes, std::size_t(size));
+        outMd5.add(owner, bytes, std::size_t(size));
         stats.outputBytes += size;
         QElapsedTimer waited;
         waited.start();
@@ -445,9 +520,9 @@ Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIOD
     const QString writeFailed = tr("Writing %1 failed: %2. Is the disk full?");
 
     // The gzip header: no name, no mtime (so equal input gives equal bytes), OS = Unix.
-    QByteArray header("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
-    header[8] = char(level == 9 ? 2 : level == 1 ? 4 : 0); // XFL, as zlib sets it
-    if (!write(header.constData(), header.size()))
+    auto header = std::make_shared<QByteArray>("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+    (*header)[8] = char(level == 9 ? 2 : level == 1 ? 4 : 0); // XFL, as zlib sets it
+    if (!write(header, header->constData(), header->size()))
         return R::fail(writeFailed.arg(output, out.errorString()));
 
     Workers workers(workerCount, engine, level);
@@ -460,7 +535,7 @@ Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIOD
         workers.waitFor(*block);
         if (!block->error.isEmpty())
             return tr("Compressing %1 failed (%2).").arg(input, block->error);
-        if (!write(reinterpret_cast<const char *>(block->deflated.data()),
+        if (!write(block, reinterpret_cast<const char *>(block->deflated.data()),
                    qint64(block->deflated.size())))
             return writeFailed.arg(output, out.errorString());
         crc = crc32_combine(crc, block->crc, z_off_t(block->input.size()));
@@ -478,7 +553,7 @@ Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIOD
     for (;;) {
         if (cancel && cancel->load())
             return R::fail(tr("Cancelled."));
-        inHash.addData(current->input.data(), current->input.size());
+        inHash.add(current, current->input.data(), current->input.size());
         stats.inputBytes += qint64(current->input.size());
 
         // Reading one block ahead tells whether this one ends the stream; a file that ends on a
@@ -506,15 +581,15 @@ Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIOD
         current = std::move(next);
     }
 
-    QByteArray trailer;
-    putLittleEndian32(trailer, quint32(crc));
-    putLittleEndian32(trailer, quint32(stats.inputBytes & 0xffffffff)); // ISIZE: size mod 2^32
-    if (!write(trailer.constData(), trailer.size()))
+    auto trailer = std::make_shared<QByteArray>();
+    putLittleEndian32(*trailer, quint32(crc));
+    putLittleEndian32(*trailer, quint32(stats.inputBytes & 0xffffffff)); // ISIZE: size mod 2^32
+    if (!write(trailer, trailer->constData(), trailer->size()))
         return R::fail(writeFailed.arg(output, out.errorString()));
 
-    stats.inputSha256 = inHash.hexResult();
-    stats.outputSha256 = outHash.hexResult();
-    stats.outputMd5 = outMd5.hexResult();
+    stats.inputSha256 = inHash.result();
+    stats.outputSha256 = outHash.result();
+    stats.outputMd5 = outMd5.result();
     stats.outputWaitMs = outputWaitNs / 1000000;
     return R::ok(stats);
 }

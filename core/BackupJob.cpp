@@ -354,7 +354,7 @@ void BackupJob::snapshotChecked()
 void BackupJob::removeSnapshotWhenDone()
 {
     if (m_snapshotCompressed && !m_checker.isRunning())
-        QFile::remove(m_prepared->snapshotPath);
+        Staging::removeFileInBackground(m_prepared->snapshotPath);
 }
 
 // To an S3 destination, a database of 64 MiB or more may be compressed into `rclone rcat` as it
@@ -645,7 +645,7 @@ void BackupJob::finish(JobResult result)
     m_pollProgress.stop();
     if (m_storage)
         m_storage->endSession();
-    Staging::remove(m_stagingDir);
+    Staging::removeInBackground(m_stagingDir);
     m_stagingDir.clear();
     m_lock.unlock();
     result.details.insert(QStringLiteral("profile"), m_profile.name);

@@ -565,7 +565,7 @@ void RestoreJob::finish(JobResult result)
     m_poll.stop();
     if (m_early)
         m_early->abandon();
-    Staging::remove(m_stagingDir);
+    Staging::removeInBackground(m_stagingDir);
     m_stagingDir.clear();
     m_lock.unlock();
     result.details.insert(QStringLiteral("profile"), m_profile.name);

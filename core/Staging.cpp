@@ -1,6 +1,8 @@
 // Private scratch space for one run, and the per-profile lock.
 #include "Staging.h"
 
+#include "Priority.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -71,6 +73,17 @@ void Staging::remove(const QString &folder)
 {
     if (!folder.isEmpty())
         QDir(folder).removeRecursively();
+}
+
+void Staging::removeInBackground(const QString &folder)
+{
+    if (!folder.isEmpty())
+        Priority::run([folder] { remove(folder); });
+}
+
+void Staging::removeFileInBackground(const QString &file)
+{
+    Priority::run([file] { QFile::remove(file); });
 }
 
 ProfileLock::ProfileLock(const QString &profile) : m_profile(profile) {}

@@ -24,6 +24,11 @@ public:
     // Call only while holding the profile's lock.
     static Result<QString> create(const QString &profile, qint64 bytesNeeded);
     static void remove(const QString &folder);
+    // The same on a worker thread, for the job's own thread (the GUI's): unlinking a file of
+    // hundreds of MB that is still being written back takes 0.1-0.2 s. The program waits for it
+    // before it exits.
+    static void removeInBackground(const QString &folder);
+    static void removeFileInBackground(const QString &file);
 };
 
 // Two runs of one profile never interleave. A lock left by a process that died is taken over.

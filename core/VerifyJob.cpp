@@ -262,7 +262,7 @@ void VerifyJob::finish(JobResult result)
     if (m_finished)
         return;
     m_finished = true;
-    Staging::remove(m_stagingDir);
+    Staging::removeInBackground(m_stagingDir);
     m_stagingDir.clear();
     if (m_locking == Locking::TakeLock)
         m_lock.unlock();

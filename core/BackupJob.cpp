@@ -303,7 +303,8 @@ bool BackupJob::takeSnapshot()
     const int busyMs = m_profile.busyTimeoutSeconds * 1000;
     const std::atomic_bool *cancel = &m_cancel;
     m_worker.setFuture(Priority::run([=] {
-        auto snapshot = Snapshot::copy(source, prepared->snapshotPath, busyMs, cancel);
+        auto snapshot = Snapshot::copy(source, prepared->snapshotPath, busyMs, cancel,
+                                       Snapshot::Durability::Scratch);
         if (!snapshot) {
             prepared->error = snapshot.error();
             return;

@@ -7,13 +7,14 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSaveFile>
 #include <QThread>
 
 #include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <condition_variable>
 #include <deque>
@@ -459,8 +460,12 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     QFile in(input);
     if (!in.open(QIODevice::ReadOnly))
         return R::fail(tr("Cannot read %1: %2.").arg(input, in.errorString()));
-    QSaveFile out(output);
-    if (!out.open(QIODevice::WriteOnly))
+    // As a QSaveFile: written beside `output`, which it replaces only when whole. But without
+    // its fsync: this is a staged copy for one run, and flushing 40-400 MB at once held up a
+    // live application's commits (their own fsyncs) by tens of milliseconds.
+    const QString partial = output + QStringLiteral(".part");
+    QFile out(partial);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
         return R::fail(tr("Cannot write %1: %2.").arg(output, out.errorString()));
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // a copy of the user's data
     std::optional<PipeTee> tee;
@@ -468,8 +473,14 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
         tee.emplace(out, alsoToPipe);
     auto stats = compress(in, in.size(), tee ? static_cast<QIODevice &>(*tee) : out, level, threads,
                           cancel, progress, engine);
-    if (stats && !out.commit())
-        return R::fail(tr("Writing %1 failed: %2. Is the disk full?").arg(output, out.errorString()));
+    tee.reset();
+    out.close();
+    if (stats && out.error() != QFileDevice::NoError)
+        stats = R::fail(tr("Writing %1 failed: %2. Is the disk full?").arg(output, out.errorString()));
+    if (stats && ::rename(QFile::encodeName(partial).constData(), QFile::encodeName(output).constData()) != 0)
+        stats = R::fail(tr("Cannot write %1: %2.").arg(output, QString::fromLocal8Bit(std::strerror(errno))));
+    if (!stats)
+        QFile::remove(partial);
     return stats;
 }
 

@@ -56,7 +56,8 @@ Result<Snapshot::Taken> Snapshot::take(const QString &source, const QString &tar
 }
 
 Result<Snapshot::Taken> Snapshot::copy(const QString &source, const QString &target,
-                                       int busyTimeoutMs, const std::atomic_bool *cancel)
+                                       int busyTimeoutMs, const std::atomic_bool *cancel,
+                                       Durability durability)
 {
     using R = Result<Taken>;
     if (const QString problem = precheckSource(source); !problem.isEmpty())
@@ -93,6 +94,10 @@ Result<Snapshot::Taken> Snapshot::copy(const QString &source, const QString &tar
     SqliteDatabase dst;
     if (Status s = dst.open(target, SqliteDatabase::Mode::ReadWriteCreate, busyTimeoutMs); !s)
         return R::fail(s.error);
+    if (durability == Durability::Scratch) {
+        if (Status s = dst.execute(QStringLiteral("PRAGMA synchronous=OFF")); !s)
+            return R::fail(tr("Cannot prepare the snapshot: %1.").arg(s.error));
+    }
 
     // One step copies every page inside one read transaction: a consistent image even while
     // writers commit. Past the busy timeout we give up rather than hang.

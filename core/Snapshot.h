@@ -32,8 +32,14 @@ public:
     // compresses it meanwhile, and uploads nothing until the check passed). copy() gives the
     // file, its size and the source's journal mode; check() opens the file read-only, runs
     // quick_check and fills in the rest of `taken->info`. `source` names it in messages.
+    // `Durability::Scratch` skips the fsyncs: for a copy that lives only as long as this run
+    // (a backup's snapshot), whose 40-400 MB flushed at once delayed a live application's own
+    // fsyncs (its commits) by tens of milliseconds. take() keeps them: LiveDatabase keeps the
+    // copy it makes before a restore.
+    enum class Durability { Synced, Scratch };
     static Result<Taken> copy(const QString &source, const QString &target, int busyTimeoutMs,
-                              const std::atomic_bool *cancel = nullptr);
+                              const std::atomic_bool *cancel = nullptr,
+                              Durability durability = Durability::Synced);
     static Status check(const QString &source, const QString &target, Taken *taken,
                         const std::atomic_bool *cancel = nullptr);
 

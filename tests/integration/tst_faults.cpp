@@ -185,22 +185,25 @@ private:
         return QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
     }
 
-    // A daemon that notes its pid and sends at 256 KB/s, for a backup that stages its upload.
-    QProcessEnvironment withSlowDaemon(const QString &pidFile) const
+    // m_env with `body` run in front of rclone, the daemon allowed (unlike withWrapper), and
+    // the upload staged (so the daemon makes it).
+    QProcessEnvironment withDaemonWrapper(const QString &body) const
     {
         QProcessEnvironment env = m_env;
         const QString folder = m_home->file(QStringLiteral("daemon-wrapper"));
         QDir().mkpath(folder);
-        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                   writeRcloneWrapper(folder, QStringLiteral("case \"$*\" in *\" rcd \"*) echo $$ > '%1'; "
-                                                             "exec rclone --bwlimit 256k \"$@\";; esac").arg(pidFile)));
+        env.insert(QStringLiteral("LITEKEEP_RCLONE"), writeRcloneWrapper(folder, body));
         env.insert(QStringLiteral("LITEKEEP_UPLOAD_MODE"), QStringLiteral("staged"));
         return env;
     }
-    // Starts a backup and returns once its upload has run for a second (progress is on stderr).
-    static bool startUntilUploading(QProcess &run, const QProcessEnvironment &env, QByteArray *err)
+    // Starts a backup whose rclone daemon sends at 256 KB/s; once its upload has run for a
+    // second (progress is on stderr), returns the daemon's pid, or 0 if it never got there.
+    pid_t startSlowDaemonUpload(QProcess &run, QByteArray *err) const
     {
-        run.setProcessEnvironment(env);
+        const QString pidFile = m_home->file(QStringLiteral("daemon-pid"));
+        run.setProcessEnvironment(withDaemonWrapper(
+            QStringLiteral("case \"$*\" in *\" rcd \"*) echo $$ > '%1'; exec rclone --bwlimit 256k \"$@\";; esac")
+                .arg(pidFile)));
         run.setReadChannel(QProcess::StandardError);
         run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
         QDeadlineTimer deadline(60000);
@@ -209,11 +212,9 @@ private:
             *err += run.readAllStandardError();
         }
         QTest::qWait(1000);
-        return err->contains("Uploading") && run.state() == QProcess::Running;
-    }
-    static pid_t pidIn(const QString &path)
-    {
-        QFile file(path);
+        if (!err->contains("Uploading") || run.state() != QProcess::Running)
+            return 0;
+        QFile file(pidFile);
         return file.open(QIODevice::ReadOnly) ? static_cast<pid_t>(file.readAll().trimmed().toLongLong()) : 0;
     }
 
@@ -277,12 +278,10 @@ private Q_SLOTS:
     void daemonKilledDuringTheDataUpload()
     {
         const Before before = twoGenerations(20000);
-        const QString pidFile = m_home->file(QStringLiteral("daemon-pid"));
         QProcess run;
         QByteArray err;
-        QVERIFY2(startUntilUploading(run, withSlowDaemon(pidFile), &err), err.constData());
-        const pid_t daemon = pidIn(pidFile);
-        QVERIFY(daemon > 0);
+        const pid_t daemon = startSlowDaemonUpload(run, &err);
+        QVERIFY2(daemon > 0, err.constData());
         QCOMPARE(::kill(daemon, SIGKILL), 0);
         QVERIFY(run.waitForFinished(60000));
         RunResult r;
@@ -299,12 +298,10 @@ private Q_SLOTS:
     void daemonStoppedWithACancelledRun()
     {
         const Before before = twoGenerations(20000);
-        const QString pidFile = m_home->file(QStringLiteral("daemon-pid"));
         QProcess run;
         QByteArray err;
-        QVERIFY2(startUntilUploading(run, withSlowDaemon(pidFile), &err), err.constData());
-        const pid_t daemon = pidIn(pidFile);
-        QVERIFY(daemon > 0);
+        const pid_t daemon = startSlowDaemonUpload(run, &err);
+        QVERIFY2(daemon > 0, err.constData());
         QCOMPARE(::kill(static_cast<pid_t>(run.processId()), SIGINT), 0);
         QVERIFY(run.waitForFinished(30000));
         err += run.readAllStandardError();
@@ -322,14 +319,10 @@ private Q_SLOTS:
     {
         const Before before = twoGenerations();
         const QString argvLog = m_home->file(QStringLiteral("argv.log"));
-        QProcessEnvironment env = m_env;
-        const QString folder = m_home->file(QStringLiteral("daemon-wrapper"));
-        QDir().mkpath(folder);
-        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                   writeRcloneWrapper(folder, QStringLiteral("echo \"$*\" >> '%1'\n"
-                                                             "case \"$*\" in *\" rcd \"*) echo 'unknown command \"rcd\"' >&2; exit 1;; esac")
-                                                  .arg(argvLog)));
-        env.insert(QStringLiteral("LITEKEEP_UPLOAD_MODE"), QStringLiteral("staged"));
+        const QProcessEnvironment env = withDaemonWrapper(
+            QStringLiteral("echo \"$*\" >> '%1'\n"
+                           "case \"$*\" in *\" rcd \"*) echo 'unknown command \"rcd\"' >&2; exit 1;; esac")
+                .arg(argvLog));
         change(QStringLiteral("INSERT INTO tags VALUES ('third', 3)"));
         const RunResult r = lk({QStringLiteral("backup")}, env);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));

@@ -82,8 +82,12 @@ void RcloneDaemon::start()
         for (QNetworkReply *reply : m_network.findChildren<QNetworkReply *>())
             reply->abort();
     });
+    // A call lasts as long as its operation: a staged upload of gigabytes over a slow link may
+    // take more than the server's default hour. Calls that need a bound set their own.
     m_process->start(m_flags + QStringList{QStringLiteral("rcd"), QStringLiteral("--rc-addr"),
-                                           QStringLiteral("127.0.0.1:0")},
+                                           QStringLiteral("127.0.0.1:0"),
+                                           QStringLiteral("--rc-server-read-timeout"), QStringLiteral("168h"),
+                                           QStringLiteral("--rc-server-write-timeout"), QStringLiteral("168h")},
                      environment, 0);
     QTimer::singleShot(kStartTimeoutMs, this, [this] {
         if (m_state == State::Starting) {

@@ -11,6 +11,7 @@
 #include "PreviousGeneration.h"
 #include "Priority.h"
 #include "Snapshot.h"
+#include "SnapshotStage.h"
 #include "SqliteDatabase.h"
 #include "Storage.h"
 #include "UploadPlan.h"
@@ -31,13 +32,7 @@ struct BackupJob::Prepared
 {
     std::atomic<int> phase{static_cast<int>(Phase::Snapshot)};
     std::atomic<qint64> total{0};
-    // Filled by the workers; read on the job's thread only after the worker finished.
-    QString error;
-    Snapshot::Taken snapshot;
-    QString checkError;
-    Snapshot::Taken checked; // snapshot, with what the check found
     Gzip::Stats gzip;
-    QString snapshotPath;
 };
 
 BackupJob::BackupJob(Profile profile, Credentials credentials, Catalog *catalog, QObject *parent)
@@ -63,10 +58,7 @@ BackupJob::~BackupJob()
     // The workers only touch our atomics; make them stop before they go away.
     m_cancel = true;
     delete m_upload; // before the staging folder goes: its compressor may still write there
-    if (m_worker.isRunning())
-        m_worker.waitForFinished();
-    if (m_checker.isRunning())
-        m_checker.waitForFinished();
+    delete m_snapshot; // waits for its workers
     if (m_verifier.isRunning())
         m_verifier.waitForFinished();
     Staging::remove(m_stagingDir);
@@ -210,7 +202,7 @@ void BackupJob::listExisting()
         if (m_finished)
             return;
         if (!f.message.isEmpty() && !m_cancel.load()) {
-            if (!m_worker.isRunning()) {
+            if (!m_snapshot->isCopying()) {
                 fail(f.message, f.stderrTail);
                 return;
             }
@@ -219,7 +211,7 @@ void BackupJob::listExisting()
             return;
         }
         if (m_cancel.load()) {
-            if (!m_worker.isRunning())
+            if (!m_snapshot->isCopying())
                 checkCancelled();
             return; // else the snapshot's end reports it
         }
@@ -277,85 +269,45 @@ bool BackupJob::takeSnapshot()
     }
     m_stagingDir = staging.value();
 
-    auto prepared = std::make_shared<Prepared>();
-    prepared->total = estimate;
-    prepared->snapshotPath = m_stagingDir + QStringLiteral("/snapshot.db");
-    m_prepared = prepared;
+    m_prepared = std::make_shared<Prepared>();
+    m_prepared->total = estimate;
     setPhase(Phase::Snapshot, estimate);
     m_pollProgress.start();
 
-    connect(&m_worker, &QFutureWatcher<void>::finished, this, [this] {
+    m_snapshot = new SnapshotStage(m_profile.databasePath, m_stagingDir + QStringLiteral("/snapshot.db"),
+                                   m_profile.busyTimeoutSeconds * 1000, &m_cancel, this);
+    connect(m_snapshot, &SnapshotStage::copied, this, [this] {
         m_pollProgress.stop();
         if (checkCancelled())
             return;
-        if (!m_prepared->error.isEmpty()) {
-            QFile::remove(m_prepared->snapshotPath);
-            fail(m_prepared->error);
+        if (!m_snapshot->copyError().isEmpty()) {
+            fail(m_snapshot->copyError());
             return;
         }
         m_snapshotTaken = true;
-        checkSnapshot();
         if (m_listed)
             compressAndUpload();
-    }, Qt::SingleShotConnection);
-
-    const QString source = m_profile.databasePath;
-    const int busyMs = m_profile.busyTimeoutSeconds * 1000;
-    const std::atomic_bool *cancel = &m_cancel;
-    m_worker.setFuture(Priority::run([=] {
-        auto snapshot = Snapshot::copy(source, prepared->snapshotPath, busyMs, cancel,
-                                       Snapshot::Durability::Scratch);
-        if (!snapshot) {
-            prepared->error = snapshot.error();
-            return;
-        }
-        prepared->snapshot = snapshot.value();
-    }));
+    });
+    connect(m_snapshot, &SnapshotStage::checked, this, &BackupJob::snapshotChecked);
+    m_snapshot->start();
     return true;
 }
 
-// quick_check runs while the snapshot is compressed (it is single-threaded, and the compressor
-// leaves a core to it sooner or later); the upload completes only once it passed. A snapshot that
-// fails it stops the run, whose error it becomes: nothing is uploaded.
-void BackupJob::checkSnapshot()
-{
-    connect(&m_checker, &QFutureWatcher<void>::finished, this, &BackupJob::snapshotChecked,
-            Qt::SingleShotConnection);
-    const QString source = m_profile.databasePath;
-    const std::atomic_bool *cancel = &m_cancel;
-    auto prepared = m_prepared;
-    prepared->checked = prepared->snapshot;
-    m_checker.setFuture(Priority::run([=] {
-        if (Status s = Snapshot::check(source, prepared->snapshotPath, &prepared->checked, cancel); !s)
-            prepared->checkError = s.error;
-    }));
-}
-
+// The check runs while the snapshot is compressed; the upload completes only once it passed.
+// A snapshot that fails it stops the run, whose error it becomes: nothing is uploaded.
 void BackupJob::snapshotChecked()
 {
-    removeSnapshotWhenDone();
     if (m_finished)
         return;
-    if (!m_prepared->checkError.isEmpty() && !m_cancel.load()) {
+    if (!m_snapshot->checkError().isEmpty() && !m_cancel.load()) {
         // Reported by whichever ends last, the listing or the upload (checkCancelled).
-        m_deferredFailure = {m_prepared->checkError, {}};
+        m_deferredFailure = {m_snapshot->checkError(), {}};
         cancel();
     }
-    if (!m_cancel.load()) {
-        m_prepared->snapshot = m_prepared->checked;
-        m_snapshotChecked = true;
-    }
+    m_snapshotChecked = !m_cancel.load();
     // A cancelled upload that waits for this finishes now, as cancelled.
     if (m_upload)
         m_upload->release();
-}
-
-// The compressor and the check both read the snapshot; whichever finishes last removes it, so
-// staging never holds more than the snapshot and one compressed copy.
-void BackupJob::removeSnapshotWhenDone()
-{
-    if (m_snapshotCompressed && !m_checker.isRunning())
-        Staging::removeFileInBackground(m_prepared->snapshotPath);
 }
 
 // To an S3 destination, a database of 64 MiB or more may be compressed into `rclone rcat` as it
@@ -365,10 +317,7 @@ void BackupJob::removeSnapshotWhenDone()
 void BackupJob::compressAndUpload()
 {
     m_upload = new DataUpload(m_storage, &m_cancel, m_workDone, this);
-    connect(m_upload, &DataUpload::compressionFinished, this, [this] {
-        m_snapshotCompressed = true;
-        removeSnapshotWhenDone();
-    });
+    connect(m_upload, &DataUpload::compressionFinished, m_snapshot, &SnapshotStage::compressionDone);
     connect(m_upload, &DataUpload::stageChanged, this, [this](DataUpload::Stage stage, qint64 total) {
         const Phase phase = stage == DataUpload::Stage::Compress ? Phase::Compress
                             : stage == DataUpload::Stage::Upload ? Phase::Upload
@@ -401,12 +350,12 @@ void BackupJob::compressAndUpload()
         uploadManifest();
     });
     DataUpload::Options options;
-    options.snapshotPath = m_prepared->snapshotPath;
+    options.snapshotPath = m_snapshot->path();
     options.gzPath = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".db.gz");
     options.objectName = GenerationName(m_profile.name, m_createdUtc).dataObject();
     options.level = m_profile.compressionLevel;
     options.stream = isS3 && UploadPlan::shouldStream(UploadPlan::modeFromEnvironment(),
-                                                      m_prepared->snapshot.bytes, known);
+                                                      m_snapshot->taken().bytes, known);
     m_upload->start(options);
     if (m_snapshotChecked)
         m_upload->release();
@@ -422,7 +371,7 @@ void BackupJob::uploadManifest()
     m.host = QHostInfo::localHostName();
     m.litekeepVersion = QStringLiteral(LITEKEEP_VERSION);
     m.sqliteVersion = SqliteDatabase::sqliteVersion();
-    m.database = m_prepared->snapshot.info;
+    m.database = m_snapshot->taken().info;
     m.dbSha256 = m_prepared->gzip.inputSha256;
     m.dbSize = m_prepared->gzip.inputBytes;
     m.gzSha256 = m_prepared->gzip.outputSha256;
@@ -470,7 +419,7 @@ void BackupJob::detectAnomaly()
     if (!m_previous || !m_previous->manifest)
         return;
     const auto findings = Anomaly::compare(m_previous->manifest->database.rowCounts,
-                                           m_prepared->snapshot.info.rowCounts);
+                                           m_snapshot->taken().info.rowCounts);
     if (findings.isEmpty())
         return;
     const QString previous = m_previous->baseName();
@@ -608,7 +557,7 @@ void BackupJob::succeed()
         {QStringLiteral("gz_size"), gz.outputBytes},
         {QStringLiteral("db_sha256"), gz.inputSha256},
         {QStringLiteral("gz_sha256"), gz.outputSha256},
-        {QStringLiteral("page_count"), m_prepared->snapshot.info.pageCount},
+        {QStringLiteral("page_count"), m_snapshot->taken().info.pageCount},
         {QStringLiteral("duration_ms"), m_clock.elapsed()},
         {QStringLiteral("verified"), m_verify},
         {QStringLiteral("upload"), m_uploadMode},

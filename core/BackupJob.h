@@ -26,6 +26,7 @@ namespace lk {
 class Catalog;
 class PreviousGeneration;
 class DataUpload;
+class SnapshotStage;
 
 class BackupJob : public QObject
 {
@@ -62,9 +63,7 @@ private:
     void listExisting();
     void findPrevious(const QList<Storage::ObjectInfo> &objects, const QDateTime &createdUtc);
     bool takeSnapshot();
-    void checkSnapshot();
     void snapshotChecked();
-    void removeSnapshotWhenDone();
     void compressAndUpload();
     void uploadManifest();
     void afterStored();
@@ -90,13 +89,11 @@ private:
     QString m_generation;
     QDateTime m_createdUtc;
     bool m_listed = false;        // the listing is done and the generation named
-    bool m_snapshotTaken = false; // the snapshot is copied (checkSnapshot() runs on it)
-    bool m_snapshotChecked = false; // ... and passed quick_check
-    bool m_snapshotCompressed = false;
+    bool m_snapshotTaken = false;   // the snapshot is copied (its check runs)
+    bool m_snapshotChecked = false; // ... and passed its check
     Storage::Failure m_deferredFailure; // the listing failed while the snapshot ran
     std::shared_ptr<Prepared> m_prepared;
-    QFutureWatcher<void> m_worker;
-    QFutureWatcher<void> m_checker; // quick_check of the snapshot, beside the compression
+    SnapshotStage *m_snapshot = nullptr;
     std::atomic_bool m_cancel{false};
     std::shared_ptr<std::atomic<qint64>> m_workDone;
     QTimer m_pollProgress;

@@ -19,6 +19,18 @@ void BackupCommand::run(const QStringList &arguments)
     parser.addOptions({profileOption, noVerify});
     if (!parse(parser, arguments))
         return;
+    // From here on Ctrl+C cancels: before the job exists (settings, keychain) it is cancelled
+    // as soon as it starts, so the run still ends with its one sentence and history record.
+    auto *signals_ = new SignalWatcher(this);
+    connect(signals_, &SignalWatcher::interrupted, this, [this] {
+        if (m_interrupted)
+            return;
+        m_interrupted = true;
+        m_progress.clear();
+        m_ctx.err(tr("Cancelling…"));
+        if (m_job)
+            m_job->cancel();
+    });
     m_verify = !parser.isSet(noVerify);
     if (!parser.positionalArguments().isEmpty()) {
         finish(m_ctx.usageError(tr("Usage: litekeep backup [--profile NAME]")));
@@ -57,12 +69,6 @@ void BackupCommand::startJob(const Profile &profile, const Credentials &credenti
     m_job = new BackupJob(profile, credentials, m_catalog.get(), this);
     if (!m_verify)
         m_job->setVerify(false);
-    auto *signals_ = new SignalWatcher(m_job);
-    connect(signals_, &SignalWatcher::interrupted, m_job, [this] {
-        m_progress.clear();
-        m_ctx.err(tr("Cancelling…"));
-        m_job->cancel();
-    });
     connect(m_job, &BackupJob::progress, this, [this](BackupJob::Phase phase, qint64 done, qint64 total) {
         m_progress.update(BackupJob::phaseName(phase), done, total);
     });
@@ -87,6 +93,8 @@ void BackupCommand::startJob(const Profile &profile, const Credentials &credenti
             connect(startPinger, &Pinger::idle, this, sendResult);
     });
     m_job->start();
+    if (m_interrupted)
+        m_job->cancel();
 }
 
 void BackupCommand::report(const JobResult &result)

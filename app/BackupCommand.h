@@ -28,6 +28,7 @@ private:
     ProgressPrinter m_progress;
     BackupJob *m_job = nullptr;
     bool m_verify = true;
+    bool m_interrupted = false;
 };
 
 } // namespace lk

@@ -36,6 +36,13 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    // A signal that arrived while it was blocked (a parent may start us that way so that no
+    // Ctrl+C is lost before this point) is delivered now, to the handler.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
 }
 
 SignalWatcher::~SignalWatcher()

@@ -68,6 +68,15 @@ void Storage::run(const QStringList &arguments, const QString &action, int timeo
                   std::function<void(const RcloneProcess::Outcome &, const Failure &)> done,
                   int stdinDescriptor)
 {
+    // A run cancelled before this operation starts ends it here, as cancelled, without a child.
+    // (`done` is not moved anywhere before this point: it is called exactly once either way.)
+    if (m_cancelled) {
+        RcloneProcess::Outcome o;
+        o.started = true;
+        o.cancelled = true;
+        done(o, explain(o, action));
+        return;
+    }
     auto *process = new RcloneProcess(this);
     m_current = process;
     connect(process, &RcloneProcess::transferProgress, this, &Storage::transferProgress);
@@ -76,14 +85,6 @@ void Storage::run(const QStringList &arguments, const QString &action, int timeo
                 process->deleteLater();
                 done(o, explain(o, action));
             });
-    if (m_cancelled) {
-        RcloneProcess::Outcome o;
-        o.started = true;
-        o.cancelled = true;
-        process->deleteLater();
-        done(o, explain(o, action));
-        return;
-    }
     process->start(arguments, m_remote, timeoutMs, stdinDescriptor);
 }
 

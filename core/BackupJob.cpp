@@ -21,11 +21,15 @@
 #include <QLocale>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace lk {
 
 namespace {
 constexpr qint64 kStagingMargin = 16 * 1024 * 1024;
 constexpr int kProgressIntervalMs = 250;
+// How long a cancelled run may spend removing the data object it had uploaded.
+constexpr int kCleanupTimeoutMs = 20 * 1000;
 } // namespace
 
 struct BackupJob::Prepared
@@ -125,11 +129,55 @@ bool BackupJob::checkCancelled()
         finish(JobResult::cancelled(tr("Cancelled after generation %1 was stored; its verification "
                                        "and retention did not finish.")
                                         .arg(m_generation)));
+    else if (m_upload)
+        removeUnfinishedData(); // the data object may be stored already: no orphan is left
     else
-        finish(JobResult::cancelled(tr("The backup of profile \"%1\" was cancelled; nothing was "
-                                       "added to the destination.")
-                                        .arg(m_profile.name)));
+        finish(JobResult::cancelled(nothingAdded()));
     return true;
+}
+
+QString BackupJob::nothingAdded() const
+{
+    return tr("The backup of profile \"%1\" was cancelled; nothing was added to the destination.")
+        .arg(m_profile.name);
+}
+
+// A cancel after the data upload began and before the manifest: the data object may already
+// be stored (or partly, on a local disk). Its name was free when the run chose it, so it is
+// this run's own and is removed; when that is not possible the result says what is left.
+void BackupJob::removeUnfinishedData()
+{
+    if (m_cleaning)
+        return; // the removal's end finishes the run
+    m_cleaning = true;
+    const QString object = GenerationName(m_profile.name, m_createdUtc).dataObject();
+    auto *cleanup = new Storage(m_profile, m_profile.parsedDestination().value(), m_credentials, this);
+    auto leftBehind = [this, object](const Storage::Failure &f) {
+        finish(JobResult::cancelled(
+            tr("The backup of profile \"%1\" was cancelled after its data was uploaded, and %2 "
+               "could not be removed (%3). It stays on the destination without a manifest: it lists "
+               "as incomplete, is never offered for a restore, and retention removes it.")
+                .arg(m_profile.name, object, f.message)));
+    };
+    cleanup->list([this, cleanup, object, leftBehind](const QList<Storage::ObjectInfo> &objects,
+                                                      const Storage::Failure &f) {
+        if (!f.message.isEmpty()) {
+            leftBehind(f);
+            return;
+        }
+        const bool stored = std::any_of(objects.cbegin(), objects.cend(),
+                                        [&object](const Storage::ObjectInfo &o) { return o.name == object; });
+        if (!stored) {
+            finish(JobResult::cancelled(nothingAdded()));
+            return;
+        }
+        cleanup->remove(object, [this, leftBehind](bool removed, const Storage::Failure &failure) {
+            if (removed)
+                finish(JobResult::cancelled(nothingAdded()));
+            else
+                leftBehind(failure);
+        }, kCleanupTimeoutMs);
+    }, kCleanupTimeoutMs);
 }
 
 void BackupJob::setPhase(Phase phase, qint64 total)
@@ -145,18 +193,21 @@ void BackupJob::begin()
     m_clock.start();
     setPhase(Phase::Preparing, 0);
 
-    // History first, so even a refused run is on record.
+    // History first, so even a refused run is on record; but a run refused because another
+    // run of the profile holds it is skipped, not failed: that run records its own outcome,
+    // and a second record would read as a failed backup that never happened.
+    const Status locked = m_lock.tryLock();
+    if (!locked && m_lock.isHeldByAnother()) {
+        finish(JobResult::skipped(locked.error));
+        return;
+    }
     if (m_catalog) {
-        const Status locked = m_lock.tryLock();
         if (locked)
             m_catalog->markInterrupted(m_profile.name);
         if (auto id = m_catalog->recordStart(m_profile.name, QStringLiteral("backup")))
             m_runId = id.value();
-        if (!locked) {
-            fail(locked.error);
-            return;
-        }
-    } else if (Status locked = m_lock.tryLock(); !locked) {
+    }
+    if (!locked) {
         fail(locked.error);
         return;
     }

@@ -76,6 +76,8 @@ private:
     void finish(JobResult result);
     void setPhase(Phase phase, qint64 total);
     bool checkCancelled();
+    void removeUnfinishedData();
+    QString nothingAdded() const;
 
     Profile m_profile;
     Credentials m_credentials;
@@ -115,6 +117,7 @@ private:
     QFutureWatcher<Verdict> m_verifier;
     bool m_started = false;
     bool m_finished = false;
+    bool m_cleaning = false; // a cancelled run removes the data object it uploaded
 };
 
 } // namespace lk

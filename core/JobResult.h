@@ -9,7 +9,9 @@ namespace lk {
 
 struct JobResult
 {
-    enum class Outcome { Succeeded, Failed, Cancelled };
+    // Skipped: the run did not start because another run of the profile holds it; not a
+    // failure (the other run does the work and records its own outcome).
+    enum class Outcome { Succeeded, Failed, Cancelled, Skipped };
 
     Outcome outcome = Outcome::Failed;
     QString message;     // one sentence a person can act on
@@ -28,6 +30,10 @@ struct JobResult
     {
         return {Outcome::Cancelled, std::move(message), {}, {}};
     }
+    static JobResult skipped(QString message)
+    {
+        return {Outcome::Skipped, std::move(message), {}, {}};
+    }
 
     bool isSuccess() const { return outcome == Outcome::Succeeded; }
     static QString outcomeName(Outcome outcome)
@@ -39,6 +45,8 @@ struct JobResult
             return QStringLiteral("failed");
         case Outcome::Cancelled:
             return QStringLiteral("cancelled");
+        case Outcome::Skipped:
+            return QStringLiteral("skipped");
         }
         return {};
     }

@@ -18,6 +18,8 @@ std::optional<Notice> Notifier::decide(const QString &profile, const JobResult &
         return Notice{Notice::Kind::Failure, profile, tr("Backup of \"%1\" failed").arg(profile), result.message};
     case JobResult::Outcome::Cancelled:
         return std::nullopt; // the user did it
+    case JobResult::Outcome::Skipped:
+        return std::nullopt; // another run of the profile is doing the work
     case JobResult::Outcome::Succeeded:
         // Shown even with success notices off: a mass delete must not go unseen.
         if (const QJsonObject anomaly = result.details.value(QLatin1String("anomaly")).toObject();
@@ -49,16 +51,24 @@ bool Notifier::isStale(const QDateTime &newestGood, int thresholdHours, const QD
 
 QDateTime Notifier::newestVerifiedGeneration(const Catalog &catalog, const QString &profile)
 {
+    const auto read = readNewestVerifiedGeneration(catalog, profile);
+    return read ? read.value() : QDateTime();
+}
+
+Result<QDateTime> Notifier::readNewestVerifiedGeneration(const Catalog &catalog, const QString &profile)
+{
+    const auto read = catalog.readLatestVerifications(profile);
+    if (!read)
+        return Result<QDateTime>::fail(read.error());
     QDateTime newest;
-    const auto verifications = catalog.latestVerifications(profile);
-    for (const VerificationRecord &v : verifications) {
+    for (const VerificationRecord &v : read.value()) {
         if (!v.passed)
             continue;
         const auto parsed = GenerationName::parse(v.generation + QStringLiteral(".db.gz"));
         if (parsed && (!newest.isValid() || parsed->name.createdUtc() > newest))
             newest = parsed->name.createdUtc();
     }
-    return newest;
+    return Result<QDateTime>::ok(newest);
 }
 
 void Notifier::checkStaleness(const QString &profile, const QDateTime &newestGood, int thresholdHours,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "JobResult.h"
+#include "Result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -50,6 +51,8 @@ public:
     static bool isStale(const QDateTime &newestGood, int thresholdHours, const QDateTime &now);
     // When the newest generation that passed a verification was made (from its name).
     static QDateTime newestVerifiedGeneration(const Catalog &catalog, const QString &profile);
+    // The same, or why the history could not be read (never "none" for a failed read).
+    static Result<QDateTime> readNewestVerifiedGeneration(const Catalog &catalog, const QString &profile);
 
     bool isStale(const QString &profile) const { return m_stale.value(profile, false); }
 

@@ -52,7 +52,8 @@ void Pinger::pingStart(const QUrl &url)
 
 void Pinger::pingResult(const QUrl &url, const JobResult &result)
 {
-    if (!url.isValid() || url.isEmpty())
+    // A skipped run did nothing: the run that holds the profile reports its own result.
+    if (!url.isValid() || url.isEmpty() || result.outcome == JobResult::Outcome::Skipped)
         return;
     post(withSuffix(url, result.isSuccess() ? QString() : QStringLiteral("fail")), result.message.toUtf8(),
          "text/plain; charset=utf-8");
@@ -60,7 +61,7 @@ void Pinger::pingResult(const QUrl &url, const JobResult &result)
 
 void Pinger::webhook(const QUrl &url, const QString &profile, const JobResult &result)
 {
-    if (!url.isValid() || url.isEmpty())
+    if (!url.isValid() || url.isEmpty() || result.outcome == JobResult::Outcome::Skipped)
         return;
     post(url, QJsonDocument(payload(profile, result)).toJson(QJsonDocument::Compact), "application/json");
 }

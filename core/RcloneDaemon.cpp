@@ -1,12 +1,15 @@
 // One `rclone rcd` for a job's many small operations.
 #include "RcloneDaemon.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTimer>
+
+#include <csignal>
 
 namespace lk {
 
@@ -37,6 +40,29 @@ RcloneDaemon::RcloneDaemon(const QProcessEnvironment &remote, const QStringList 
 RcloneDaemon::~RcloneDaemon()
 {
     abortNow();
+}
+
+void RcloneDaemon::reapLeftover(const QString &pidFile)
+{
+    QFile file(pidFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const qint64 pid = file.readAll().trimmed().toLongLong();
+    file.close();
+    QFile::remove(pidFile);
+    if (pid <= 1)
+        return;
+    // Only a process that is still that daemon: a pid may have been reused since.
+    QFile environ(QStringLiteral("/proc/%1/environ").arg(pid));
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (!environ.open(QIODevice::ReadOnly) || !cmdline.open(QIODevice::ReadOnly))
+        return;
+    const QList<QByteArray> variables = environ.readAll().split('\0');
+    const QList<QByteArray> words = cmdline.readAll().split('\0');
+    const bool ours = variables.contains(QByteArray("RCLONE_RC_USER=") + kUser.toLatin1()) &&
+                      words.contains(QByteArrayLiteral("rcd"));
+    if (ours)
+        ::kill(static_cast<pid_t>(pid), SIGKILL);
 }
 
 bool RcloneDaemon::enabled()
@@ -76,6 +102,8 @@ void RcloneDaemon::start()
                 }
             });
     connect(m_process, &RcloneProcess::finished, this, [this](const RcloneProcess::Outcome &) {
+        if (!m_pidFile.isEmpty())
+            QFile::remove(m_pidFile);
         m_process->deleteLater();
         settle(State::Failed);
         // Calls still open learn it from their connections; none may wait for ever.
@@ -89,6 +117,11 @@ void RcloneDaemon::start()
                                            QStringLiteral("--rc-server-read-timeout"), QStringLiteral("168h"),
                                            QStringLiteral("--rc-server-write-timeout"), QStringLiteral("168h")},
                      environment, 0);
+    if (!m_pidFile.isEmpty() && m_process->processId() > 0) {
+        QFile file(m_pidFile);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            file.write(QByteArray::number(m_process->processId()));
+    }
     QTimer::singleShot(kStartTimeoutMs, this, [this] {
         if (m_state == State::Starting) {
             stop();
@@ -217,6 +250,8 @@ void RcloneDaemon::abortNow()
         reply->abort();
     }
     delete m_process.data(); // its destructor kills the child and waits for it
+    if (!m_pidFile.isEmpty())
+        QFile::remove(m_pidFile);
     m_waiting.clear();
     settle(State::Failed);
 }

@@ -37,6 +37,14 @@ public:
     // False when LITEKEEP_RCLONE_DAEMON is "0" or "off": one rclone process per operation.
     static bool enabled();
 
+    // While the daemon runs its process id is kept in this file, so that the next run of the
+    // profile can end a daemon whose owner died without taking it along (see reapLeftover).
+    void setPidFile(const QString &path) { m_pidFile = path; }
+    // Kills the rclone daemon named in `pidFile` if it still runs (checked to be one of ours:
+    // `rclone rcd` with LiteKeep's rc user in its environment), and removes the file. Call
+    // only while holding the profile's lock, so that no live run owns it.
+    static void reapLeftover(const QString &pidFile);
+
     void start();
     bool isReady() const { return m_state == State::Ready; }
     // Runs `then` once the daemon serves or has failed to start (at once if it already has).
@@ -63,6 +71,7 @@ private:
     QProcessEnvironment m_remote;
     QStringList m_flags;
     QPointer<RcloneProcess> m_process;
+    QString m_pidFile;
     QNetworkAccessManager m_network;
     QUrl m_url;
     QByteArray m_authorization;

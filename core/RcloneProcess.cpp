@@ -6,6 +6,8 @@
 
 #include <QDir>
 
+#include <csignal>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 namespace lk {
@@ -105,17 +107,25 @@ void RcloneProcess::start(const QStringList &arguments, const QProcessEnvironmen
     m_process.setArguments(commonArguments() + arguments);
     if (timeoutMs > 0)
         m_timeout.start(timeoutMs);
-    // Between fork and exec, so only async-signal-safe calls: rclone must not compete with the
-    // desktop, and reads a stream from the given descriptor if there is one.
-    m_process.setChildProcessModifier([stdinDescriptor] {
-        if (stdinDescriptor >= 0)
-            ::dup2(stdinDescriptor, STDIN_FILENO);
-        Priority::lowerInChild();
-    });
+    prepareChild(m_process, stdinDescriptor);
     m_process.start();
     // Otherwise rclone reads nothing from us: an empty, closed stdin (not /dev/null, which a
     // sandbox may deny).
     m_process.closeWriteChannel();
+}
+
+void RcloneProcess::prepareChild(QProcess &process, int stdinDescriptor)
+{
+    const pid_t parent = ::getpid();
+    // Between fork and exec, so only async-signal-safe calls.
+    process.setChildProcessModifier([stdinDescriptor, parent] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) // we died between fork and prctl
+            ::_exit(127);
+        if (stdinDescriptor >= 0)
+            ::dup2(stdinDescriptor, STDIN_FILENO);
+        Priority::lowerInChild();
+    });
 }
 
 void RcloneProcess::cancel()

@@ -46,6 +46,10 @@ public:
     static QProcessEnvironment childEnvironment(const QProcessEnvironment &remote);
     // Flags on every call: no config file, JSON logs, stats each second, bounded retries.
     static QStringList commonArguments();
+    // Makes `process` set up its rclone child between fork and exec: the child dies with us
+    // (SIGKILL when the starting thread ends, even by SIGKILL: a child left behind would keep
+    // the credentials in its environment), at low priority, reading `stdinDescriptor` if >= 0.
+    static void prepareChild(QProcess &process, int stdinDescriptor = -1);
 
     // Starts asynchronously; exactly one finished() follows. rclone's stdin is empty and
     // closed, or the descriptor `stdinDescriptor` (the read end of a pipe, for rcat; the caller
@@ -54,6 +58,8 @@ public:
                int stdinDescriptor = -1);
     // Terminate, then kill after a grace period. Idempotent.
     void cancel();
+    // The child's process id while it runs, else 0.
+    qint64 processId() const { return m_process.processId(); }
 
 Q_SIGNALS:
     void transferProgress(qint64 bytes, qint64 totalBytes);

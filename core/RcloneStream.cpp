@@ -30,6 +30,7 @@ RcloneProcess::Outcome RcloneStream::read(const QStringList &arguments,
     RcloneLog log;
     QProcess process;
     process.setProcessEnvironment(RcloneProcess::childEnvironment(remote));
+    RcloneProcess::prepareChild(process);
     process.start(RcloneProcess::program(), RcloneProcess::commonArguments() + arguments);
     process.closeWriteChannel(); // rclone reads nothing from us
     if (!process.waitForStarted(30000)) {

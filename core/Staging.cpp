@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QStorageInfo>
@@ -88,26 +89,54 @@ void Staging::removeFileInBackground(const QString &file)
 
 ProfileLock::ProfileLock(const QString &profile) : m_profile(profile) {}
 
+QString Staging::lockFolder()
+{
+    return cacheRoot() + QStringLiteral("/locks");
+}
+
 Status ProfileLock::tryLock()
 {
-    const QString dir = cacheRoot() + QStringLiteral("/locks");
+    const QString dir = Staging::lockFolder();
     if (!makePrivateDir(cacheRoot()) || !makePrivateDir(dir))
         return Status::failure(tr("Cannot create the lock folder %1.").arg(dir));
     m_lock = std::make_unique<QLockFile>(dir + QLatin1Char('/') + m_profile + QStringLiteral(".lock"));
     // Only a dead owner makes a lock stale: a backup may legitimately run for hours.
     m_lock->setStaleLockTime(0);
+    m_heldByAnother = false;
     if (m_lock->tryLock(0))
         return Status::success();
     if (m_lock->error() == QLockFile::LockFailedError) {
         qint64 pid = 0;
         QString host, app;
         m_lock->getLockInfo(&pid, &host, &app);
-        return Status::failure(tr("A run of profile \"%1\" is already in progress (process %2); "
+        m_heldByAnother = true;
+        return Status::failure(tr("A run of profile \"%1\" is already in progress (%2); "
                                   "wait for it to finish.")
-                                   .arg(m_profile)
-                                   .arg(pid));
+                                   .arg(m_profile, describeProcess(pid)));
     }
     return Status::failure(tr("Cannot create the lock for profile \"%1\" in %2.").arg(m_profile, dir));
+}
+
+QString ProfileLock::describeProcess(qint64 pid)
+{
+    // /proc/PID/cmdline: the arguments separated by NUL bytes. Unreadable (another user, not
+    // Linux): the process id alone.
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    QStringList words;
+    if (pid > 0 && cmdline.open(QIODevice::ReadOnly)) {
+        const QList<QByteArray> parts = cmdline.read(4096).split('\0');
+        for (const QByteArray &part : parts) {
+            if (!part.isEmpty())
+                words.append(QString::fromLocal8Bit(part));
+        }
+    }
+    if (words.isEmpty())
+        return tr("process %1").arg(pid);
+    words.first() = QFileInfo(words.first()).fileName();
+    const bool app = words.size() == 1 || (words.size() == 2 && words.at(1) == QLatin1String("--gui"));
+    if (app)
+        return tr("the LiteKeep app, process %1").arg(pid);
+    return tr("process %1: %2").arg(QString::number(pid), words.join(QLatin1Char(' ')));
 }
 
 void ProfileLock::unlock()

@@ -18,6 +18,8 @@ class Staging
 public:
     // ~/.cache/litekeep/staging, created 0700.
     static QString root();
+    // ~/.cache/litekeep/locks (0700): the profile locks, and what a run keeps beside its lock.
+    static QString lockFolder();
 
     // Removes what earlier runs of `profile` left behind (a crash, a SIGKILL), then makes a
     // fresh 0700 folder, after checking that `bytesNeeded` fit on its file system.
@@ -41,9 +43,16 @@ public:
     Status tryLock();
     void unlock();
     bool isLocked() const { return m_lock && m_lock->isLocked(); }
+    // After a failed tryLock(): whether a live run of the profile holds it (the failure is
+    // then "busy", not an error of ours).
+    bool isHeldByAnother() const { return m_heldByAnother; }
 
 private:
+    // "process 1234: litekeep backup --profile x" or "the LiteKeep app (process 1234)".
+    static QString describeProcess(qint64 pid);
+
     QString m_profile;
+    bool m_heldByAnother = false;
     std::unique_ptr<QLockFile> m_lock;
 };
 

@@ -2,6 +2,7 @@
 #include "Storage.h"
 
 #include "RcloneErrors.h"
+#include "Staging.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -96,7 +97,11 @@ void Storage::startSession()
     QStringList flags = {QStringLiteral("--use-server-modtime")};
     if (m_destination.isS3())
         flags += {QStringLiteral("--s3-upload-cutoff"), QStringLiteral("4G")};
+    // The caller holds the profile's lock: a daemon named beside it belongs to a dead run.
+    const QString pidFile = Staging::lockFolder() + QLatin1Char('/') + m_profile.name + QStringLiteral(".rcd.pid");
+    RcloneDaemon::reapLeftover(pidFile);
     m_daemon = new RcloneDaemon(m_remote, flags, this);
+    m_daemon->setPidFile(pidFile);
     connect(m_daemon, &RcloneDaemon::transferProgress, this, &Storage::transferProgress);
     m_daemon->start();
 }
@@ -170,7 +175,7 @@ void Storage::uploadStream(int stdinDescriptor, const QString &objectName, Done<
         stdinDescriptor);
 }
 
-void Storage::list(Done<QList<ObjectInfo>> done)
+void Storage::list(Done<QList<ObjectInfo>> done, int timeoutMs)
 {
     // The server's modification time comes with the listing; rclone's own (object metadata)
     // would cost one request per object, seconds for a few hundred generations.
@@ -185,7 +190,7 @@ void Storage::list(Done<QList<ObjectInfo>> done)
     dispatch({{QStringLiteral("lsjson"), QStringLiteral("--hash"), QStringLiteral("--files-only"),
                QStringLiteral("--no-mimetype"), QStringLiteral("--use-server-modtime"), folder},
               QStringLiteral("operations/list"), params},
-             tr("Listing %1").arg(m_destination.toString()), kListTimeoutMs,
+             tr("Listing %1").arg(m_destination.toString()), timeoutMs > 0 ? timeoutMs : kListTimeoutMs,
         [this, done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
             if (!o.succeeded()) {
                 if (isMissingFolder(o, &f))
@@ -235,7 +240,7 @@ void Storage::mirrorManifests(const QString &localFolder, Done<bool> done)
         });
 }
 
-void Storage::remove(const QString &objectName, Done<bool> done)
+void Storage::remove(const QString &objectName, Done<bool> done, int timeoutMs)
 {
     const QJsonObject params{
         {QStringLiteral("fs"), m_destination.profileFolder(m_profile.name)},
@@ -243,7 +248,7 @@ void Storage::remove(const QString &objectName, Done<bool> done)
     };
     dispatch({{QStringLiteral("deletefile"), m_destination.object(m_profile.name, objectName)},
               QStringLiteral("operations/deletefile"), params, kAttempts},
-             tr("Deleting %1").arg(objectName), kDeleteTimeoutMs,
+             tr("Deleting %1").arg(objectName), timeoutMs > 0 ? timeoutMs : kDeleteTimeoutMs,
         [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
             done(o.succeeded(), f);
         });

@@ -57,11 +57,13 @@ public:
     // commits the object at end of input, so a writer that fails must have this cancelled
     // before it closes its end (see StreamedUpload).
     void uploadStream(int stdinDescriptor, const QString &objectName, Done<bool> done);
-    void list(Done<QList<ObjectInfo>> done);
+    // `timeoutMs` 0: the default bound for a listing (kListTimeoutMs).
+    void list(Done<QList<ObjectInfo>> done, int timeoutMs = 0);
     // Mirrors the profile's manifests into `localFolder` (only new ones are downloaded; ones
     // gone from the destination disappear). One rclone call, however many generations.
     void mirrorManifests(const QString &localFolder, Done<bool> done);
-    void remove(const QString &objectName, Done<bool> done);
+    // `timeoutMs` 0: the default bound for a deletion.
+    void remove(const QString &objectName, Done<bool> done, int timeoutMs = 0);
     // A small object's content (a probe, a manifest); not for generations.
     void read(const QString &objectName, Done<QByteArray> done);
     void cancel();

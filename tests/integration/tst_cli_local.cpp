@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QtTest>
 
 #include <csignal>
@@ -33,6 +34,17 @@ private:
                                            QStringLiteral("default"), QStringLiteral("--db"),
                                            dbPath, QStringLiteral("--dest"), m_dest} + extra);
         QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+    // One b-tree page in the middle scribbled over; the header stays valid.
+    static bool damagePageInTheMiddle(const QString &path)
+    {
+        QFile file(path);
+        constexpr qint64 kPage = 4096;
+        if (!file.open(QIODevice::ReadWrite) || file.size() < 20 * kPage)
+            return false;
+        QByteArray noise(kPage, Qt::Uninitialized);
+        QRandomGenerator(11).generate(noise.begin(), noise.end());
+        return file.seek(file.size() / 2 / kPage * kPage) && file.write(noise) == noise.size();
     }
     QStringList manifests() const { return filesEndingWith(m_dest, QStringLiteral(".manifest.json")); }
     QStringList dataObjects() const { return filesEndingWith(m_dest, QStringLiteral(".db.gz")); }
@@ -377,13 +389,106 @@ private Q_SLOTS:
         first.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
         QVERIFY(waitForFile(started, 20000));
 
-        const RunResult second = lk({QStringLiteral("backup")});
+        const RunResult second = lk({QStringLiteral("--json"), QStringLiteral("backup")});
         QCOMPARE(second.exitCode, 1);
         QVERIFY2(second.err.contains("already in progress"), second.err.constData());
+        // It names the process that holds the profile, and is skipped, not a failed backup.
+        const QByteArray holder = QByteArray::number(first.processId()) + ": litekeep backup";
+        QVERIFY2(second.err.contains(holder), second.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(second.out).object().value(QLatin1String("outcome")).toString(),
+                 QStringLiteral("skipped"));
 
         QVERIFY(first.waitForFinished(60000));
         QCOMPARE(first.exitCode(), 0);
         QCOMPARE(manifests().size(), 1);
+        const auto rows = historyRows(*m_home);
+        QCOMPARE(rows.size(), 1); // the first run's own record only
+        QCOMPARE(rows.first().value(0), QStringLiteral("succeeded"));
+    }
+
+    // Ctrl+C at any moment of a run, from the first instant on, with and without the rclone
+    // daemon: the run ends with exit 1 and a sentence (or 0 when it had already finished),
+    // never with an abort, and its history record is closed.
+    void interruptAtEveryMoment_data()
+    {
+        QTest::addColumn<bool>("daemon");
+        QTest::newRow("daemon") << true;
+        QTest::newRow("one process per operation") << false;
+    }
+    void interruptAtEveryMoment()
+    {
+        QFETCH(bool, daemon);
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 200));
+        addProfile(db());
+        if (!daemon)
+            m_env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
+        int cancelled = 0;
+        int runs = 0;
+        for (int delayMs = 0; delayMs <= 1000; delayMs += 50) {
+            QProcess run;
+            run.setProcessEnvironment(m_env);
+            // Started with SIGINT blocked, so a signal sent before LiteKeep's handler exists
+            // waits for it (the handler unblocks it) instead of killing the process outright.
+            run.setChildProcessModifier([] {
+                sigset_t set;
+                sigemptyset(&set);
+                sigaddset(&set, SIGINT);
+                ::sigprocmask(SIG_BLOCK, &set, nullptr);
+            });
+            run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+            QVERIFY(run.waitForStarted(10000));
+            ++runs;
+            if (delayMs > 0)
+                QTest::qWait(delayMs);
+            ::kill(static_cast<pid_t>(run.processId()), SIGINT);
+            QVERIFY(run.waitForFinished(60000));
+            const QByteArray err = run.readAllStandardError();
+            const QByteArray context = "delay " + QByteArray::number(delayMs) + " ms: " + err;
+            QVERIFY2(run.exitStatus() == QProcess::NormalExit, context.constData());
+            QVERIFY2(run.exitCode() == 0 || run.exitCode() == 1, context.constData());
+            if (run.exitCode() == 1) {
+                QVERIFY2(err.toLower().contains("cancelled"), context.constData());
+                ++cancelled;
+            }
+            // Every run that started its record closed it; none is left "running".
+            const auto rows = historyRows(*m_home);
+            QVERIFY2(!rows.isEmpty() && rows.last().value(0) != QStringLiteral("running"), context.constData());
+            for (const QStringList &row : rows)
+                QVERIFY2(row.value(0) != QStringLiteral("running"), context.constData());
+        }
+        QVERIFY2(cancelled > runs / 2, "most of the sweep lands inside a run");
+        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        // What the cancelled runs left is complete generations only, and the next run works.
+        const RunResult next = lk({QStringLiteral("--json"), QStringLiteral("list")});
+        QCOMPARE(next.exitCode, 0);
+        QVERIFY2(!next.out.contains("\"incomplete\""), next.out.constData());
+        const RunResult after = lk({QStringLiteral("backup")});
+        QVERIFY2(after.exitCode == 0, after.err.constData());
+    }
+
+    // One damaged page in the middle of the database: refused with the check's sentence (the
+    // check fails while the run's rclone daemon is still starting), nothing stored.
+    void damagedPageRefusesTheBackup_data()
+    {
+        QTest::addColumn<bool>("daemon");
+        QTest::newRow("daemon") << true;
+        QTest::newRow("one process per operation") << false;
+    }
+    void damagedPageRefusesTheBackup()
+    {
+        QFETCH(bool, daemon);
+        QVERIFY(makeDatabase(db(), QStringLiteral("delete"), 2000));
+        QVERIFY(damagePageInTheMiddle(db()));
+        addProfile(db());
+        if (!daemon)
+            m_env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
+        const RunResult r = lk({QStringLiteral("backup")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("failed SQLite's integrity check") && !r.err.contains("cancelled"),
+                 r.err.constData());
+        QVERIFY(dataObjects().isEmpty());
+        QVERIFY(manifests().isEmpty());
+        QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("failed"));
     }
 
     void interruptCancelsCleanly()
@@ -406,6 +511,32 @@ private Q_SLOTS:
         QVERIFY(manifests().isEmpty());
         QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("cancelled"));
         QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+    }
+
+    // Ctrl+C once the data object is stored and the manifest is on its way: the data object is
+    // removed again, so "nothing was added" is true and no orphan lists as incomplete.
+    void interruptBeforeTheManifestLeavesNothing()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db());
+        const QString started = m_home->file(QStringLiteral("manifest-upload"));
+        m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                     writeRcloneWrapper(m_home->path(),
+                                        QStringLiteral("case \"$*\" in *copyto*manifest.json*) touch '%1'; sleep 60;; esac").arg(started)));
+        m_env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0")); // copyto is a process
+        QProcess run;
+        run.setProcessEnvironment(m_env);
+        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QVERIFY(waitForFile(started, 30000));
+        QCOMPARE(dataObjects().size(), 1); // the data is stored, the manifest is not
+        ::kill(static_cast<pid_t>(run.processId()), SIGINT);
+        QVERIFY(run.waitForFinished(30000));
+        QCOMPARE(run.exitCode(), 1);
+        const QByteArray err = run.readAllStandardError();
+        QVERIFY2(err.contains("nothing was added"), err.constData());
+        QVERIFY2(dataObjects().isEmpty(), qPrintable(dataObjects().join(QLatin1Char(' '))));
+        QVERIFY(manifests().isEmpty());
+        QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("cancelled"));
     }
 
     void killedRunIsRecoveredNextTime()

@@ -218,6 +218,17 @@ private:
         return file.open(QIODevice::ReadOnly) ? static_cast<pid_t>(file.readAll().trimmed().toLongLong()) : 0;
     }
 
+    // Whether `pid` is a live process (a zombie waiting for its parent is not).
+    static bool processAlive(qint64 pid)
+    {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        return close > 0 && line.size() > close + 2 && line.at(close + 2) != 'Z';
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -311,6 +322,64 @@ private Q_SLOTS:
         QVERIFY(stagingLeft().isEmpty());
         QCOMPARE(completeGenerations(), before.complete);
         QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("cancelled"));
+    }
+
+    // LiteKeep SIGKILLed while its rclone daemon idles (the data goes up through rcat): the
+    // daemon, which holds the credentials in its environment and would print nothing to notice
+    // its closed pipes, dies with LiteKeep instead of running on as an orphan.
+    void daemonDiesWithAKilledLiteKeep()
+    {
+        const Before before = twoGenerations();
+        const QString daemonPid = m_home->file(QStringLiteral("daemon-pid"));
+        const QString streaming = m_home->file(QStringLiteral("rcat-started"));
+        QProcessEnvironment env = withDaemonWrapper(
+            QStringLiteral("case \"$*\" in *\" rcd \"*) echo $$ > '%1';; *rcat*) touch '%2'; exec sleep 60;; esac")
+                .arg(daemonPid, streaming));
+        env.insert(QStringLiteral("LITEKEEP_UPLOAD_MODE"), QStringLiteral("stream"));
+        env.insert(QStringLiteral("LITEKEEP_STREAM_MIN_MIB"), QStringLiteral("0"));
+        QProcess run;
+        run.setProcessEnvironment(env);
+        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QVERIFY(waitForFile(streaming, 60000));
+        QFile pidFile(daemonPid);
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const qint64 daemon = pidFile.readAll().trimmed().toLongLong();
+        QVERIFY(processAlive(daemon));
+        run.kill();
+        QVERIFY(run.waitForFinished(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(daemon), 10000);
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("interrupted"), QStringLiteral("interrupted"));
+    }
+
+    // A daemon that a dead run left running (an older LiteKeep, a kernel without the parent-death
+    // signal) is ended by the next run of the profile, which finds it beside the profile's lock.
+    void leftoverDaemonIsReapedByTheNextRun()
+    {
+        const Before before = twoGenerations();
+        QProcess leftover;
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+        env.insert(QStringLiteral("HOME"), m_home->path());
+        env.insert(QStringLiteral("RCLONE_RC_USER"), QStringLiteral("litekeep"));
+        env.insert(QStringLiteral("RCLONE_RC_PASS"), QStringLiteral("left-behind"));
+        leftover.setProcessEnvironment(env);
+        leftover.start(QStringLiteral("rclone"), {QStringLiteral("--config"), QString(), QStringLiteral("rcd"),
+                                                  QStringLiteral("--rc-addr"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(leftover.waitForStarted(10000));
+        const QString locks = m_home->file(QStringLiteral("cache/litekeep/locks"));
+        QVERIFY(QDir().mkpath(locks));
+        QFile pidFile(locks + QStringLiteral("/default.rcd.pid"));
+        QVERIFY(pidFile.open(QIODevice::WriteOnly));
+        pidFile.write(QByteArray::number(leftover.processId()));
+        pidFile.close();
+
+        change(QStringLiteral("INSERT INTO tags VALUES ('third', 3)"));
+        const RunResult r = lk({QStringLiteral("backup")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY2(leftover.waitForFinished(10000), "the leftover daemon was ended");
+        QCOMPARE(leftover.exitStatus(), QProcess::CrashExit); // SIGKILL
+        QVERIFY2(!pidFile.exists(), "the run's own daemon removed its pid file on exit");
+        QCOMPARE(completeGenerations().size(), before.complete.size() + 1);
     }
 
     // An rclone whose daemon cannot start (an old or a restricted build): each operation runs as

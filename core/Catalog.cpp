@@ -41,6 +41,11 @@ Catalog::Catalog(QString path)
 {
 }
 
+bool Catalog::isOpen() const
+{
+    return QSqlDatabase::database(m_connection, false).isOpen();
+}
+
 Catalog::~Catalog()
 {
     {
@@ -59,6 +64,13 @@ QString Catalog::defaultPath()
 
 Status Catalog::open()
 {
+    const Status opened = openConnection();
+    m_openError = opened ? QString() : opened.error;
+    return opened;
+}
+
+Status Catalog::openConnection()
+{
     const QFileInfo info(m_path);
     QDir().mkpath(info.absolutePath());
     QFile::setPermissions(info.absolutePath(),
@@ -73,9 +85,14 @@ Status Catalog::open()
     }
     QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
 
+    if (QSqlDatabase::contains(m_connection)) {
+        // Opened again after a failure (a reader retries once the file is usable again).
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!db.open())
         return Status::failure(tr("Cannot open the history file %1: %2.")
                                    .arg(m_path, db.lastError().text()));
@@ -218,17 +235,24 @@ VerificationRecord verificationFrom(const QSqlQuery &q)
 
 QHash<QString, VerificationRecord> Catalog::latestVerifications(const QString &profile) const
 {
+    auto read = readLatestVerifications(profile);
+    return read ? read.value() : QHash<QString, VerificationRecord>();
+}
+
+Result<QHash<QString, VerificationRecord>> Catalog::readLatestVerifications(const QString &profile) const
+{
+    using R = Result<QHash<QString, VerificationRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? ORDER BY id"));
     q.addBindValue(profile);
+    if (!q.exec())
+        return R::fail(readError(q.lastError().text()));
     QHash<QString, VerificationRecord> latest;
-    if (q.exec()) {
-        while (q.next()) {
-            VerificationRecord r = verificationFrom(q);
-            latest.insert(r.generation, r);
-        }
+    while (q.next()) {
+        VerificationRecord r = verificationFrom(q);
+        latest.insert(r.generation, r);
     }
-    return latest;
+    return R::ok(latest);
 }
 
 std::optional<VerificationRecord> Catalog::lastPassedVerification(const QString &profile) const
@@ -378,31 +402,45 @@ Status Catalog::recordAnomaly(const AnomalyRecord &record)
 
 QList<AnomalyRecord> Catalog::anomalies(const QString &profile) const
 {
+    auto read = readAnomalies(profile);
+    return read ? read.value() : QList<AnomalyRecord>();
+}
+
+Result<QList<AnomalyRecord>> Catalog::readAnomalies(const QString &profile) const
+{
+    using R = Result<QList<AnomalyRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT profile, generation, previous_generation, findings, created_utc, "
                              "dismissed_utc FROM anomalies WHERE profile = ? ORDER BY generation DESC, id DESC"));
     q.addBindValue(profile);
+    if (!q.exec())
+        return R::fail(readError(q.lastError().text()));
     QList<AnomalyRecord> list;
-    if (q.exec()) {
-        while (q.next()) {
-            AnomalyRecord r;
-            r.profile = q.value(0).toString();
-            r.generation = q.value(1).toString();
-            r.previousGeneration = q.value(2).toString();
-            r.findings = Anomaly::fromJson(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array());
-            r.createdUtc = fromIso(q.value(4));
-            r.dismissedUtc = fromIso(q.value(5));
-            list.append(r);
-        }
+    while (q.next()) {
+        AnomalyRecord r;
+        r.profile = q.value(0).toString();
+        r.generation = q.value(1).toString();
+        r.previousGeneration = q.value(2).toString();
+        r.findings = Anomaly::fromJson(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array());
+        r.createdUtc = fromIso(q.value(4));
+        r.dismissedUtc = fromIso(q.value(5));
+        list.append(r);
     }
-    return list;
+    return R::ok(list);
 }
 
 QList<AnomalyRecord> Catalog::openAnomalies(const QString &profile) const
 {
-    QList<AnomalyRecord> list = anomalies(profile);
-    list.removeIf([](const AnomalyRecord &r) { return !r.isOpen(); });
-    return list;
+    auto read = readOpenAnomalies(profile);
+    return read ? read.value() : QList<AnomalyRecord>();
+}
+
+Result<QList<AnomalyRecord>> Catalog::readOpenAnomalies(const QString &profile) const
+{
+    auto read = readAnomalies(profile);
+    if (read)
+        read.value().removeIf([](const AnomalyRecord &r) { return !r.isOpen(); });
+    return read;
 }
 
 Status Catalog::dismissAnomaly(const QString &profile, const QString &generation)
@@ -475,6 +513,14 @@ QList<RunRecord> Catalog::runs(const QString &profile, int limit) const
 std::optional<RunRecord> Catalog::lastRun(const QString &profile, const QString &kind,
                                           const QString &outcome) const
 {
+    auto read = readLastRun(profile, kind, outcome);
+    return read ? read.value() : std::nullopt;
+}
+
+Result<std::optional<RunRecord>> Catalog::readLastRun(const QString &profile, const QString &kind,
+                                                      const QString &outcome) const
+{
+    using R = Result<std::optional<RunRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(kColumns + QStringLiteral("WHERE profile = ? AND kind = ? AND (? = '' OR outcome = ?) "
                                         "ORDER BY id DESC LIMIT 1"));
@@ -483,9 +529,18 @@ std::optional<RunRecord> Catalog::lastRun(const QString &profile, const QString 
     const QString wanted = text(outcome);
     q.addBindValue(wanted);
     q.addBindValue(wanted);
-    if (q.exec() && q.next())
-        return recordFrom(q);
-    return std::nullopt;
+    if (!q.exec())
+        return R::fail(readError(q.lastError().text()));
+    if (!q.next())
+        return R::ok(std::nullopt);
+    return R::ok(recordFrom(q));
+}
+
+QString Catalog::readError(const QString &detail) const
+{
+    if (!m_openError.isEmpty())
+        return m_openError;
+    return tr("The run history %1 could not be read (%2).").arg(m_path, detail);
 }
 
 } // namespace lk

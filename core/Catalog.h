@@ -84,7 +84,11 @@ public:
 
     static QString defaultPath();
 
+    // How long a statement waits for another process's lock (before open(); default 5 s). A
+    // reader on the GUI thread uses a short one and falls back to what it read before.
+    void setBusyTimeout(int ms) { m_busyTimeoutMs = ms; }
     Status open();
+    bool isOpen() const;
     const QString &path() const { return m_path; }
 
     Result<qint64> recordStart(const QString &profile, const QString &kind);
@@ -95,6 +99,9 @@ public:
     Status recordVerification(const QString &profile, const VerificationRecord &record);
     // The newest verification of each generation of the profile.
     QHash<QString, VerificationRecord> latestVerifications(const QString &profile) const;
+    // The same, or why the history could not be read (locked, damaged): never an empty answer
+    // for a failed read.
+    Result<QHash<QString, VerificationRecord>> readLatestVerifications(const QString &profile) const;
     // The newest passed verification of any generation: "last proven restorable".
     std::optional<VerificationRecord> lastPassedVerification(const QString &profile) const;
     std::optional<VerificationRecord> lastDrill(const QString &profile) const;
@@ -114,6 +121,7 @@ public:
     QList<AnomalyRecord> anomalies(const QString &profile) const;
     // The warnings not yet dismissed; newest first.
     QList<AnomalyRecord> openAnomalies(const QString &profile) const;
+    Result<QList<AnomalyRecord>> readOpenAnomalies(const QString &profile) const;
     // Dismisses the open warning about `generation` (the new, suspicious one); fails with a
     // sentence when there is none.
     Status dismissAnomaly(const QString &profile, const QString &generation);
@@ -129,10 +137,19 @@ public:
     QList<RunRecord> runs(const QString &profile, int limit = 50) const;
     std::optional<RunRecord> lastRun(const QString &profile, const QString &kind,
                                      const QString &outcome = {}) const;
+    // The same, or why the history could not be read.
+    Result<std::optional<RunRecord>> readLastRun(const QString &profile, const QString &kind,
+                                                 const QString &outcome = {}) const;
 
 private:
+    Status openConnection();
+    Result<QList<AnomalyRecord>> readAnomalies(const QString &profile) const;
+    QString readError(const QString &detail) const;
+
     QString m_path;
     QString m_connection;
+    int m_busyTimeoutMs = 5000;
+    QString m_openError; // why open() failed, for the readers' sentences
 };
 
 } // namespace lk

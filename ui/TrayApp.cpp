@@ -7,6 +7,8 @@
 #include "TrayIcon.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QLocale>
 #include <QMessageBox>
 
@@ -15,6 +17,10 @@ namespace lk {
 TrayApp::TrayApp(const QString &configPath, QObject *parent)
     : QObject(parent), m_config(configPath), m_queue(&m_catalog), m_scheduler(&m_catalog)
 {
+    m_reader.setBusyTimeout(0);
+    // The jobs' records are written on this (the GUI) thread: another process's lock may hold
+    // it only briefly (the command line's own writes take milliseconds), never the 5 s default.
+    m_catalog.setBusyTimeout(kHistoryBusyTimeoutMs);
     m_tray = new TrayIcon(this);
     m_window = std::make_unique<MainWindow>(m_config, m_catalog, m_queue, m_scheduler);
 
@@ -40,6 +46,10 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
 
     connect(&m_scheduler, &Scheduler::due, this, &TrayApp::onDue);
     connect(&m_scheduler, &Scheduler::resumed, this, [this] { checkStaleness(); });
+    connect(&m_scheduler, &Scheduler::historyProblemChanged, this, [this] {
+        showProblems();
+        updateTray();
+    });
     connect(&m_queue, &BackupQueue::started, this, [this] { m_tray->setState(TrayIcon::State::Running, 0); });
     connect(&m_queue, &BackupQueue::progress, this, [this](const QString &, BackupJob::Phase, qint64 done, qint64 total) {
         m_tray->setState(TrayIcon::State::Running, total > 0 ? static_cast<int>(done * 100 / total) : -1);
@@ -64,16 +74,17 @@ TrayApp::~TrayApp() = default;
 
 void TrayApp::start()
 {
-    QStringList problems;
+    QStringList &problems = m_startProblems;
     if (Status s = m_catalog.open(); !s)
         problems.append(s.error);
+    m_reader.open();
     if (Status s = m_config.load(); !s)
         problems.append(s.error);
     if (!m_tray->isAvailable()) {
         problems.append(tr("The system tray is not available, so LiteKeep shows this window instead. "
                            "Backups still run on schedule while LiteKeep is running."));
     }
-    m_window->setNotice(problems.join(QLatin1Char('\n')));
+    showProblems();
     m_notifier.setNotifyOnSuccess(m_config.notifyOnSuccess());
     m_tray->setNotifyOnSuccess(m_config.notifyOnSuccess());
     reloadProfiles();
@@ -83,6 +94,19 @@ void TrayApp::start()
         showFirstRunWizard();
     checkStaleness();
     m_staleness.start();
+}
+
+void TrayApp::showProblems()
+{
+    QStringList problems = m_startProblems;
+    if (const QString &history = m_scheduler.historyProblem(); !history.isEmpty()) {
+        problems.removeAll(history);
+        problems.append(tr("%1 Backups still run on schedule, but LiteKeep cannot tell which ran: a "
+                           "profile whose last backup it cannot read is backed up once, then at its "
+                           "next scheduled time.")
+                            .arg(history));
+    }
+    m_window->setNotice(problems.join(QLatin1Char('\n')));
 }
 
 void TrayApp::reloadProfiles()
@@ -177,14 +201,21 @@ void TrayApp::onDue(const Profile &profile)
 
 void TrayApp::onFinished(const QString &profile, const JobResult &result, const QString &previousOutcome)
 {
+    if (result.outcome == JobResult::Outcome::Skipped) {
+        // Another run (the command line, a systemd timer) holds the profile and records its
+        // own outcome: nothing failed, nothing to tell, try again a little later.
+        m_scheduler.runSkipped(profile);
+        updateTray();
+        return;
+    }
     if (result.isSuccess())
         m_scheduler.runSucceeded(profile);
     else
         m_scheduler.runFailed(profile);
     m_notifier.runFinished(profile, result, previousOutcome);
-    m_lastFailed = result.outcome == JobResult::Outcome::Failed;
+    m_failed.insert(profile, result.outcome == JobResult::Outcome::Failed);
     m_lastResult = result.isSuccess() ? tr("Last backup: %1 succeeded").arg(profile)
-                   : m_lastFailed     ? tr("Last backup: %1 FAILED").arg(profile)
+                   : m_failed.value(profile) ? tr("Last backup: %1 FAILED").arg(profile)
                                       : tr("Last backup: %1 cancelled").arg(profile);
     checkStaleness();
 }
@@ -192,9 +223,14 @@ void TrayApp::onFinished(const QString &profile, const JobResult &result, const 
 void TrayApp::checkStaleness()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!m_reader.isOpen())
+        m_reader.open();
     for (const QString &name : m_config.profileNames()) {
         const Profile p = *m_config.profile(name);
-        const QDateTime newest = Notifier::newestVerifiedGeneration(m_catalog, name);
+        const auto read = Notifier::readNewestVerifiedGeneration(m_reader, name);
+        if (!read)
+            continue; // unknown is not "old": the history problem is shown instead
+        const QDateTime newest = read.value();
         // A profile added a moment ago is not stale yet.
         if (!newest.isValid() && p.createdUtc.isValid() && p.createdUtc.secsTo(now) < qint64(p.staleHours) * 3600)
             continue;
@@ -205,11 +241,15 @@ void TrayApp::checkStaleness()
 
 void TrayApp::updateTray()
 {
-    bool stale = false; // or a warning about lost rows still open
-    for (const QString &name : m_config.profileNames())
-        stale = stale || m_notifier.isStale(name) || !m_catalog.openAnomalies(name).isEmpty();
+    bool stale = !m_scheduler.historyProblem().isEmpty(); // or a warning about lost rows still open
+    for (const QString &name : m_config.profileNames()) {
+        if (const auto warnings = m_reader.readOpenAnomalies(name))
+            m_openWarning.insert(name, !warnings.value().isEmpty());
+        stale = stale || m_notifier.isStale(name) || m_openWarning.value(name);
+    }
     if (!m_queue.isBusy())
-        m_tray->setState(m_lastFailed ? TrayIcon::State::Failed
+        m_tray->setState(std::any_of(m_failed.cbegin(), m_failed.cend(), [](bool failed) { return failed; })
+                             ? TrayIcon::State::Failed
                          : stale      ? TrayIcon::State::Warning
                                       : TrayIcon::State::Idle);
     QString next;
@@ -223,6 +263,8 @@ void TrayApp::updateTray()
         next = tr("Schedules are paused");
     else if (soonest.isValid())
         next = tr("Next backup: %1").arg(QLocale().toString(soonest.toLocalTime(), QLocale::ShortFormat));
+    if (!m_scheduler.historyProblem().isEmpty())
+        next += QLatin1Char('\n') + tr("The run history cannot be read (see the window).");
     m_tray->setPaused(m_scheduler.isPaused());
     m_tray->setStatusText(m_lastResult, next);
 }

@@ -45,6 +45,7 @@ public:
     Notifier &notifier() { return m_notifier; }
 
     static constexpr int kStalenessCheckMs = 10 * 60 * 1000;
+    static constexpr int kHistoryBusyTimeoutMs = 100;
 
 private:
     void reloadProfiles();
@@ -54,9 +55,14 @@ private:
     void checkStaleness();
     bool wants(const Notice &notice) const; // the settings' choice of events
     void updateTray();
+    void showProblems();
 
     Config m_config;
     Catalog m_catalog;
+    // The tray's own reads of the history: never waits for a lock (see Scheduler), and keeps
+    // what it read last when the history cannot be read.
+    Catalog m_reader;
+    QHash<QString, bool> m_openWarning;
     BackupQueue m_queue;
     Scheduler m_scheduler;
     Notifier m_notifier;
@@ -67,7 +73,8 @@ private:
     Autostart m_autostart;
     QTimer m_staleness;
     QString m_lastResult;
-    bool m_lastFailed = false;
+    QStringList m_startProblems;
+    QHash<QString, bool> m_failed; // whether each profile's last run failed
 };
 
 } // namespace lk

@@ -15,6 +15,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSettings>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -80,6 +85,28 @@ private:
                                          QStringLiteral("--db"), db(), QStringLiteral("--dest"), m_dest},
                                         m_home->environment());
         QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    void addProfile(const QString &name, const QString &database)
+    {
+        const RunResult r = runLiteKeep({QStringLiteral("profile"), QStringLiteral("add"), name, QStringLiteral("--db"),
+                                         database, QStringLiteral("--dest"), m_dest},
+                                        m_home->environment());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    // Makes the profile owe its daily backup: created two days ago, its time an hour ago.
+    void makeDue(const QString &name)
+    {
+        QSettings settings(m_home->configFile(), QSettings::IniFormat);
+        settings.beginGroup(QStringLiteral("profile.") + name);
+        settings.setValue(QStringLiteral("created"),
+                          QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate));
+        const QTime hourAgo = QTime::currentTime().addSecs(-3600);
+        settings.setValue(QStringLiteral("at"), QTime(hourAgo.hour(), hourAgo.minute()).toString(QStringLiteral("HH:mm")));
+        settings.endGroup();
+        settings.sync();
+        QCOMPARE(settings.status(), QSettings::NoError);
     }
 
     // Constructed, not started: spies can be attached before start().
@@ -260,6 +287,152 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
         QTRY_COMPARE(app->tray()->state(), TrayIcon::State::Idle);
         QCOMPARE(notices.size(), 2);
+    }
+
+    // Two profiles owe their backup and one database has a damaged page: that one fails with the
+    // check's sentence, and the other is backed up all the same, in the same process.
+    void oneDamagedProfileNeverStopsTheOthers()
+    {
+        const QString damaged = m_home->file(QStringLiteral("damaged.db"));
+        QVERIFY(makeDatabase(damaged, QStringLiteral("delete"), 2000));
+        {
+            QFile file(damaged);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QByteArray noise(4096, Qt::Uninitialized);
+            QRandomGenerator(11).generate(noise.begin(), noise.end());
+            QVERIFY(file.seek(file.size() / 2 / 4096 * 4096));
+            QCOMPARE(file.write(noise), noise.size());
+        }
+        addProfile(QStringLiteral("broken"), damaged);
+        addProfile(QStringLiteral("good"), db());
+        makeDue(QStringLiteral("broken"));
+        makeDue(QStringLiteral("good"));
+        lk::TrayApp *app = makeApp();
+        QSignalSpy finished(&app->queue(), &lk::BackupQueue::finished);
+        app->start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kRunTimeoutMs);
+        QHash<QString, lk::JobResult> results;
+        for (const auto &call : std::as_const(finished))
+            results.insert(call.at(0).toString(), call.at(1).value<lk::JobResult>());
+        QCOMPARE(results.value(QStringLiteral("broken")).outcome, lk::JobResult::Outcome::Failed);
+        QVERIFY2(results.value(QStringLiteral("broken")).message.contains(QStringLiteral("failed SQLite's integrity check")),
+                 qPrintable(results.value(QStringLiteral("broken")).message));
+        QVERIFY2(results.value(QStringLiteral("good")).isSuccess(), qPrintable(results.value(QStringLiteral("good")).message));
+        QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
+        QCOMPARE(app->tray()->state(), TrayIcon::State::Failed);
+    }
+
+    // A history file of junk bytes: the schedule cannot read when the profile last succeeded.
+    // It backs up once, then waits for the next slot (no loop), and the window says why.
+    void junkHistoryBacksUpOnceThenWaits()
+    {
+        addProfile();
+        makeDue(QStringLiteral("default"));
+        {
+            QFile junk(m_home->historyFile());
+            QVERIFY(QDir().mkpath(QFileInfo(junk).absolutePath()));
+            QVERIFY(junk.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QByteArray bytes(64 * 1024, Qt::Uninitialized);
+            QRandomGenerator(3).generate(bytes.begin(), bytes.end());
+            junk.write(bytes);
+        }
+        lk::TrayApp *app = makeApp();
+        QSignalSpy started(&app->queue(), &lk::BackupQueue::started);
+        QSignalSpy finished(&app->queue(), &lk::BackupQueue::finished);
+        app->start();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kRunTimeoutMs);
+        QVERIFY2(finished.first().at(1).value<lk::JobResult>().isSuccess(),
+                 qPrintable(finished.first().at(1).value<lk::JobResult>().message));
+        QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
+
+        // The schedule is asked again, as its timer and heartbeat would: nothing more is owed.
+        for (int i = 0; i < 5; ++i)
+            app->scheduler().evaluate();
+        QCoreApplication::processEvents();
+        QCOMPARE(started.size(), 1);
+        QVERIFY(!app->queue().isBusy());
+        const QDateTime next = app->scheduler().nextRun(QStringLiteral("default"));
+        QVERIFY2(next > QDateTime::currentDateTimeUtc().addSecs(20 * 3600), qPrintable(next.toString(Qt::ISODate)));
+        QVERIFY(!app->scheduler().historyProblem().isEmpty());
+        auto *notice = app->window()->findChild<QLabel *>(QStringLiteral("notice"));
+        QVERIFY(notice);
+        QVERIFY2(notice->text().contains(QStringLiteral("backed up once, then at its next scheduled time")),
+                 qPrintable(notice->text()));
+        QCOMPARE(app->tray()->state(), TrayIcon::State::Warning);
+    }
+
+    // Another process holds the history's lock, from before the tray starts and for longer than
+    // the busy timeout: the schedule and the tray's status answer at once instead of holding
+    // the GUI thread for 5 s a query, say why, and nothing runs that was not owed.
+    void lockedHistoryNeverBlocksTheSchedule()
+    {
+        addProfile();
+        const RunResult first = runLiteKeep({QStringLiteral("backup")}, m_home->environment());
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QProcess holder; // sqlite3 keeps an exclusive lock while its stdin stays open
+        holder.start(QStringLiteral("sqlite3"), {m_home->historyFile()});
+        QVERIFY(holder.waitForStarted());
+        holder.write("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nINSERT INTO runs (profile, kind, "
+                     "started_utc, outcome) VALUES ('x', 'backup', '2026-01-01T00:00:00Z', 'running');\n"
+                     "SELECT 'locked';\n");
+        QVERIFY(waitForOutput(holder, QProcess::StandardOutput, "locked", 10000));
+
+        lk::TrayApp *app = makeApp();
+        QSignalSpy started(&app->queue(), &lk::BackupQueue::started);
+        app->start();
+        QElapsedTimer clock;
+        qint64 longest = 0;
+        for (int i = 0; i < 5; ++i) {
+            clock.start();
+            app->scheduler().evaluate();
+            const QDateTime next = app->scheduler().nextRun(QStringLiteral("default"));
+            longest = std::max(longest, clock.elapsed());
+            QVERIFY(next.isValid() && next > QDateTime::currentDateTimeUtc());
+        }
+        QVERIFY2(longest < 1000, qPrintable(QString::number(longest)));
+        QVERIFY2(app->scheduler().historyProblem().contains(QStringLiteral("locked")),
+                 qPrintable(app->scheduler().historyProblem()));
+        QCOMPARE(app->tray()->state(), TrayIcon::State::Warning);
+        QCoreApplication::processEvents();
+        QCOMPARE(started.size(), 0);
+
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(10000));
+        app->scheduler().evaluate();
+        QVERIFY(app->scheduler().historyProblem().isEmpty());
+    }
+
+    // The tray's scheduled run and a command-line run of the same profile at once: the one
+    // that finds the profile taken is skipped, not a failure: no red icon, no notice.
+    void runHeldByTheCommandLineIsSkipped()
+    {
+        addProfile();
+        const QString started = m_home->file(QStringLiteral("rclone-started"));
+        QProcessEnvironment env = m_home->environment();
+        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                   writeRcloneWrapper(m_home->path(), QStringLiteral("touch '%1'; sleep 2").arg(started)));
+        QProcess cli;
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        QVERIFY(waitForFile(started, 30000));
+
+        lk::TrayApp *app = makeApp();
+        QSignalSpy finished(&app->queue(), &lk::BackupQueue::finished);
+        QSignalSpy shown(app->tray(), &TrayIcon::messageShown);
+        app->start();
+        QVERIFY(backUpNow());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kRunTimeoutMs);
+        const auto result = finished.first().at(1).value<lk::JobResult>();
+        QCOMPARE(result.outcome, lk::JobResult::Outcome::Skipped);
+        QVERIFY2(result.message.contains(QString::number(cli.processId())), qPrintable(result.message));
+        QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
+        QVERIFY(cli.waitForFinished(60000));
+        QCOMPARE(cli.exitCode(), 0);
+        QCOMPARE(app->tray()->state(), TrayIcon::State::Idle);
+        QCOMPARE(shown.size(), 0);
+        const auto rows = historyRows(*m_home);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().value(0), QStringLiteral("succeeded"));
     }
 
     void quitWhileRunningAsks()

@@ -6,6 +6,9 @@
 
 #include "TestSupport.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
@@ -112,6 +115,7 @@ private Q_SLOTS:
     void schedulerCrashedRunStaysDue();
     void schedulerBacksOffAfterFailure();
     void schedulerPausedEmitsNothing();
+    void schedulerWithAnUnreadableHistoryRunsOnce();
 };
 
 void TestSchedule::slotTimes_data()
@@ -476,6 +480,49 @@ void TestSchedule::schedulerPausedEmitsNothing()
     QCOMPARE(due.size(), 0);
     scheduler.setPaused(false);
     QCOMPARE(due.size(), 1);
+}
+
+// A history of junk bytes: the last success cannot be read. The owed run is due once; after it
+// (failed, here, and so never recorded) the schedule waits for the next slot instead of asking
+// again and again, and says why. The clock is moved, not waited for.
+void TestSchedule::schedulerWithAnUnreadableHistoryRunsOnce()
+{
+    lkt::TestHome home;
+    home.applyToThisProcess();
+    {
+        QFile junk(lk::Catalog::defaultPath());
+        QVERIFY(QDir().mkpath(QFileInfo(junk).absolutePath()));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write(QByteArray(8192, 'x'));
+    }
+    lk::Catalog catalog;
+    QVERIFY(!catalog.open());
+    lk::Scheduler scheduler(&catalog);
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    scheduler.setClock([&now] { return now; });
+    QSignalSpy due(&scheduler, &lk::Scheduler::due);
+    QSignalSpy problem(&scheduler, &lk::Scheduler::historyProblemChanged);
+
+    const lk::Profile owed = slotAnHourAgo(QStringLiteral("owed"), 2);
+    scheduler.setProfiles({owed});
+    QCOMPARE(due.size(), 1);
+    QVERIFY(!scheduler.historyProblem().isEmpty());
+    QCOMPARE(problem.size(), 1);
+
+    scheduler.runFailed(QStringLiteral("owed"));
+    for (int minutes = 1; minutes <= 120; ++minutes) {
+        now = now.addSecs(60); // two hours of heartbeats and retry timers
+        scheduler.evaluate();
+    }
+    QCOMPARE(due.size(), 1);
+    const QDateTime next = scheduler.nextRun(QStringLiteral("owed"));
+    QVERIFY2(next > now.addSecs(3600 * 18), qPrintable(next.toString(Qt::ISODate)));
+
+    // A day later the next slot is due, once.
+    now = next.addSecs(1);
+    scheduler.evaluate();
+    scheduler.evaluate();
+    QCOMPARE(due.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSchedule)

@@ -74,7 +74,10 @@ void PruneJob::begin()
         for (const Generation &g : all) {
             Retention::Item item;
             item.name = g.name;
-            item.complete = g.isComplete();
+            item.condition = g.state == Generation::State::Complete ? Retention::Condition::Complete
+                             : g.state == Generation::State::Damaged ? Retention::Condition::Damaged
+                                                                     : Retention::Condition::Incomplete;
+            item.problem = g.problem;
             item.newerFormat = g.state == Generation::State::NewerFormat;
             const auto v = verifications.find(g.baseName());
             if (v != verifications.end())
@@ -84,17 +87,24 @@ void PruneJob::begin()
         }
         const Retention::Policy policy{m_profile.keepDays, m_profile.keepMin, m_profile.keepMonthly};
         const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
-        const auto decisions = Retention::plan(items, now, QTimeZone::systemTimeZone(), policy, lastFailed);
+        const auto decisions = Retention::plan(items, now, QTimeZone::systemTimeZone(), policy, lastFailed,
+                                               m_includeDamaged ? Retention::DamagedGenerations::Prune
+                                                                : Retention::DamagedGenerations::Keep);
         for (qsizetype i = 0; i < decisions.size(); ++i) {
             auto d = decisions.at(i);
             const Generation &g = all.at(i);
             if (d.keep && items.at(i).pinned && !items.at(i).newerFormat && !lastFailed)
                 d.reason = tr("kept: pinned until the warning about %1 is dismissed")
                                .arg(pinnedBy.value(g.baseName()));
-            m_plan.append(QJsonObject{{QStringLiteral("generation"), g.baseName()},
-                                      {QStringLiteral("state"), Generation::stateName(g.state)},
-                                      {QStringLiteral("keep"), d.keep},
-                                      {QStringLiteral("reason"), d.reason}});
+            QJsonObject entry{{QStringLiteral("generation"), g.baseName()},
+                              {QStringLiteral("state"), Generation::stateName(g.state)},
+                              {QStringLiteral("keep"), d.keep},
+                              {QStringLiteral("reason"), d.reason}};
+            if (!g.problem.isEmpty())
+                entry.insert(QStringLiteral("problem"), g.problem);
+            m_plan.append(entry);
+            if (d.keptDamaged)
+                m_keptDamaged.append(g.baseName());
             if (d.keep)
                 continue;
             if (g.hasManifest) {
@@ -114,9 +124,8 @@ void PruneJob::begin()
             return;
         }
         if (m_dryRun) {
-            JobResult r = JobResult::succeeded(
-                tr("Dry run: %n object(s) would be deleted; nothing was.", nullptr,
-                   static_cast<int>(m_objectsToDelete.size())));
+            JobResult r = succeeded(tr("Dry run: %n object(s) would be deleted; nothing was.", nullptr,
+                                       static_cast<int>(m_objectsToDelete.size())));
             r.details.insert(QStringLiteral("plan"), m_plan);
             r.details.insert(QStringLiteral("dry_run"), true);
             finish(r);
@@ -136,9 +145,9 @@ void PruneJob::deleteNext()
         return;
     }
     if (m_objectsToDelete.isEmpty()) {
-        JobResult r = JobResult::succeeded(
-            m_deleted.isEmpty() ? tr("Nothing to prune.")
-                                : tr("Pruned %n object(s).", nullptr, static_cast<int>(m_deleted.size())));
+        JobResult r = succeeded(m_deleted.isEmpty()
+                                    ? tr("Nothing to prune.")
+                                    : tr("Pruned %n object(s).", nullptr, static_cast<int>(m_deleted.size())));
         r.details.insert(QStringLiteral("plan"), m_plan);
         r.details.insert(QStringLiteral("deleted"), m_deleted);
         finish(r);
@@ -159,6 +168,20 @@ void PruneJob::deleteNext()
     });
 }
 
+// A success that also says which damaged generations stayed only because they are damaged.
+JobResult PruneJob::succeeded(const QString &message) const
+{
+    if (m_keptDamaged.isEmpty())
+        return JobResult::succeeded(message);
+    JobResult r = JobResult::succeeded(
+        message + QLatin1Char(' ') +
+        tr("Kept %n damaged generation(s) that retention would otherwise delete; "
+           "\"litekeep prune --include-damaged\" deletes them.",
+           nullptr, static_cast<int>(m_keptDamaged.size())));
+    r.details.insert(QStringLiteral("kept_damaged"), m_keptDamaged);
+    return r;
+}
+
 void PruneJob::finish(JobResult result)
 {
     if (m_finished)
@@ -167,6 +190,7 @@ void PruneJob::finish(JobResult result)
     if (m_locking == Locking::TakeLock)
         m_lock.unlock();
     result.details.insert(QStringLiteral("profile"), m_profile.name);
+    result.details.insert(QStringLiteral("include_damaged"), m_includeDamaged);
     Q_EMIT finished(result);
 }
 

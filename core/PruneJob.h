@@ -31,6 +31,9 @@ public:
     void cancel();
     // Injected clock for tests; the current time otherwise.
     void setNow(const QDateTime &now) { m_now = now; }
+    // prune --include-damaged: damaged generations go once retention no longer keeps them.
+    // Off by default, and never on for the prune after a backup.
+    void setIncludeDamaged(bool include) { m_includeDamaged = include; }
 
 Q_SIGNALS:
     void finished(const lk::JobResult &result);
@@ -39,11 +42,13 @@ private:
     void begin();
     void deleteNext();
     void finish(JobResult result);
+    JobResult succeeded(const QString &message) const;
 
     Profile m_profile;
     Credentials m_credentials;
     Catalog *m_catalog;
     bool m_dryRun;
+    bool m_includeDamaged = false;
     Locking m_locking;
     ProfileLock m_lock;
     QDateTime m_now;
@@ -52,6 +57,7 @@ private:
     QStringList m_objectsToDelete;      // in order: each manifest before its data
     QHash<QString, QString> m_reasons;  // object -> why
     QJsonArray m_plan;
+    QJsonArray m_keptDamaged;           // damaged generations that only their damage kept
     QJsonArray m_deleted;
     bool m_cancelled = false;
     bool m_started = false;

@@ -7,14 +7,23 @@
 
 namespace lk {
 
+namespace {
+QString problemOf(const Retention::Item &item)
+{
+    return item.problem.isEmpty()
+               ? Retention::tr("the manifest does not parse or does not match its data")
+               : item.problem;
+}
+} // namespace
+
 QList<Retention::Decision> Retention::plan(const QList<Item> &items, const QDateTime &now,
                                            const QTimeZone &zone, const Policy &policy,
-                                           bool lastBackupFailed)
+                                           bool lastBackupFailed, DamagedGenerations damaged)
 {
     QList<Decision> decisions;
     decisions.reserve(items.size());
     for (const Item &item : items)
-        decisions.append({item.name, true, {}});
+        decisions.append({item.name, true, {}, false});
     if (lastBackupFailed) {
         for (Decision &d : decisions)
             d.reason = tr("kept: the last backup failed, so nothing is pruned");
@@ -29,7 +38,7 @@ QList<Retention::Decision> Retention::plan(const QList<Item> &items, const QDate
         return items[a].name.createdUtc() > items[b].name.createdUtc();
     });
     auto good = [](const Item &item) {
-        return item.complete && !item.newerFormat && item.verification != Verification::Failed;
+        return item.condition == Condition::Complete && !item.newerFormat && item.verification != Verification::Failed;
     };
 
     // "30 days" means the same wall-clock time 30 calendar days ago, across DST changes.
@@ -74,9 +83,16 @@ QList<Retention::Decision> Retention::plan(const QList<Item> &items, const QDate
             d.reason = tr("kept: younger than %n day(s)", nullptr, policy.keepDays);
         else if (monthly.contains(i))
             d.reason = tr("kept: the newest of its month");
-        else {
+        else if (item.condition == Condition::Damaged && damaged == DamagedGenerations::Keep) {
+            d.reason = tr("kept: damaged (%1); remove with prune --include-damaged").arg(problemOf(item));
+            d.keptDamaged = true;
+        } else {
             d.keep = false;
-            d.reason = !item.complete ? tr("deleted: incomplete or damaged, and older than %n day(s)", nullptr, policy.keepDays)
+            d.reason = item.condition == Condition::Damaged
+                           ? tr("deleted: damaged (%1), and older than %n day(s)", nullptr, policy.keepDays)
+                                 .arg(problemOf(item))
+                       : item.condition == Condition::Incomplete
+                           ? tr("deleted: incomplete, and older than %n day(s)", nullptr, policy.keepDays)
                        : item.verification == Verification::Failed
                            ? tr("deleted: failed verification, and older than %n day(s)", nullptr, policy.keepDays)
                            : tr("deleted: older than %n day(s)", nullptr, policy.keepDays);

@@ -22,8 +22,12 @@ QString isoOf(const QDateTime &t)
     return t.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'"));
 }
 
+const QString kNotJson = QStringLiteral("the manifest is not valid JSON (unterminated object)");
+const QString kNoManifest = QStringLiteral("no manifest: the run that wrote it did not finish");
+
 // An item is written "2026-10-01T02:00:00Z flags": v passed verification, f failed it,
-// i incomplete or damaged, n newer format, p pinned.
+// i incomplete (data without a manifest), d damaged (a manifest that is not valid JSON),
+// n newer format, p pinned.
 Retention::Item item(const QString &spec)
 {
     const QString when = spec.section(QLatin1Char(' '), 0, 0);
@@ -34,7 +38,14 @@ Retention::Item item(const QString &spec)
         it.verification = Retention::Verification::Passed;
     if (flags.contains(QLatin1Char('f')))
         it.verification = Retention::Verification::Failed;
-    it.complete = !flags.contains(QLatin1Char('i'));
+    if (flags.contains(QLatin1Char('i'))) {
+        it.condition = Retention::Condition::Incomplete;
+        it.problem = kNoManifest;
+    }
+    if (flags.contains(QLatin1Char('d'))) {
+        it.condition = Retention::Condition::Damaged;
+        it.problem = kNotJson;
+    }
     it.newerFormat = flags.contains(QLatin1Char('n'));
     it.pinned = flags.contains(QLatin1Char('p'));
     return it;
@@ -65,6 +76,51 @@ QStringList timesOf(const QStringList &specs)
     return times;
 }
 
+// Plans `items` and checks which stay and, for "time=words" entries, that the reason for that
+// item contains the words. Shared by the rows with and without --include-damaged.
+void checkPlan(const QStringList &items, const QDateTime &now, const QString &zone, const Retention::Policy &policy,
+               Retention::DamagedGenerations damaged, QStringList kept, const QStringList &reasons)
+{
+    QList<Retention::Item> list;
+    for (const QString &spec : items)
+        list.append(item(spec));
+    const QTimeZone tz(zone.toLatin1());
+    QVERIFY(tz.isValid());
+    const auto decisions = Retention::plan(list, now, tz, policy, false, damaged);
+    QCOMPARE(decisions.size(), list.size());
+
+    QStringList actuallyKept;
+    QHash<QString, QString> reasonOf;
+    for (qsizetype i = 0; i < decisions.size(); ++i) {
+        const auto &d = decisions.at(i);
+        QVERIFY(d.name == list.at(i).name);
+        const QString time = isoOf(d.name.createdUtc());
+        QVERIFY2(!d.reason.isEmpty(), qPrintable(time));
+        QVERIFY2(d.reason.startsWith(d.keep ? QLatin1String("kept") : QLatin1String("deleted")),
+                 qPrintable(time + QStringLiteral(": ") + d.reason));
+        // Only a damaged item that nothing else keeps is held by its damage, and only by default.
+        QCOMPARE(d.keptDamaged, d.keep && d.reason.startsWith(QLatin1String("kept: damaged")));
+        if (d.keptDamaged) {
+            QCOMPARE(list.at(i).condition, Retention::Condition::Damaged);
+            QCOMPARE(damaged, Retention::DamagedGenerations::Keep);
+        }
+        if (d.keep)
+            actuallyKept.append(time);
+        reasonOf.insert(time, d.reason);
+    }
+    actuallyKept.sort();
+    kept.sort();
+    QCOMPARE(actuallyKept, kept);
+    for (const QString &r : reasons) {
+        const QString time = r.section(QLatin1Char('='), 0, 0);
+        const QString words = r.section(QLatin1Char('='), 1);
+        QVERIFY2(reasonOf.contains(time), qPrintable(time));
+        QVERIFY2(reasonOf.value(time).contains(words),
+                 qPrintable(time + QStringLiteral(": \"") + reasonOf.value(time) +
+                            QStringLiteral("\" lacks \"") + words + QLatin1Char('"')));
+    }
+}
+
 } // namespace
 
 class TestRetention : public QObject
@@ -75,6 +131,8 @@ private Q_SLOTS:
     void initTestCase();
     void plan_data();
     void plan();
+    void includeDamaged_data();
+    void includeDamaged();
     void keepsEverythingAfterAFailedRun();
     void decisionsFollowTheItemsOrder();
     void emptyDestination();
@@ -190,25 +248,41 @@ void TestRetention::plan_data()
         << timesOf(weekly.mid(0, 5)) // 29 Oct back to 1 Oct: inside 30 days
         << QStringList{QStringLiteral("2026-10-15T02:00:00Z=younger than 30")};
     QTest::newRow("keep-min counts only good generations")
-        << QStringList{QStringLiteral("2026-08-05T02:00:00Z f"), QStringLiteral("2026-08-04T02:00:00Z i"),
-                       QStringLiteral("2026-08-03T02:00:00Z n"), QStringLiteral("2026-08-02T02:00:00Z"),
-                       QStringLiteral("2026-08-01T02:00:00Z v"), QStringLiteral("2026-07-31T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-06T02:00:00Z d"), QStringLiteral("2026-08-05T02:00:00Z f"),
+                       QStringLiteral("2026-08-04T02:00:00Z i"), QStringLiteral("2026-08-03T02:00:00Z n"),
+                       QStringLiteral("2026-08-02T02:00:00Z"), QStringLiteral("2026-08-01T02:00:00Z v"),
+                       QStringLiteral("2026-07-31T02:00:00Z")}
         << utc(QStringLiteral("2026-10-01T02:00:00Z")) << utcZone << 30 << 2 << 0
-        << QStringList{QStringLiteral("2026-08-03T02:00:00Z"), QStringLiteral("2026-08-02T02:00:00Z"),
-                       QStringLiteral("2026-08-01T02:00:00Z")}
-        << QStringList{QStringLiteral("2026-08-05T02:00:00Z=failed verification"),
-                       QStringLiteral("2026-08-04T02:00:00Z=incomplete or damaged"),
+        << QStringList{QStringLiteral("2026-08-06T02:00:00Z"), QStringLiteral("2026-08-03T02:00:00Z"),
+                       QStringLiteral("2026-08-02T02:00:00Z"), QStringLiteral("2026-08-01T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-06T02:00:00Z=kept: damaged"),
+                       QStringLiteral("2026-08-05T02:00:00Z=failed verification"),
+                       QStringLiteral("2026-08-04T02:00:00Z=deleted: incomplete"),
                        QStringLiteral("2026-08-03T02:00:00Z=newer LiteKeep")};
 
-    // --- damaged and incomplete ones go only once older than keep-days ---------------------
-    QTest::newRow("damaged and incomplete wait for keep-days")
+    // --- incomplete and failed ones go only once older than keep-days ----------------------
+    QTest::newRow("incomplete and failed wait for keep-days")
         << QStringList{QStringLiteral("2026-10-30T02:00:00Z i"), QStringLiteral("2026-10-29T02:00:00Z f"),
                        QStringLiteral("2026-10-28T02:00:00Z v"), QStringLiteral("2026-09-30T02:00:00Z i"),
                        QStringLiteral("2026-09-29T02:00:00Z f")}
         << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 7 << 0
         << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2026-10-29T02:00:00Z"),
                        QStringLiteral("2026-10-28T02:00:00Z")}
-        << QStringList{QStringLiteral("2026-09-30T02:00:00Z=incomplete or damaged")};
+        << QStringList{QStringLiteral("2026-09-30T02:00:00Z=deleted: incomplete, and older than 30")};
+
+    // --- damaged ones (a manifest that does not parse or match) stay by default -------------
+    QTest::newRow("damaged stays past keep-days, incomplete goes")
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2026-10-29T02:00:00Z d"),
+                       QStringLiteral("2026-09-01T02:00:00Z d"), QStringLiteral("2026-08-01T02:00:00Z i"),
+                       QStringLiteral("2020-01-01T00:00:00Z d f")}
+        << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 0 << 0
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2026-10-29T02:00:00Z"),
+                       QStringLiteral("2026-09-01T02:00:00Z"), QStringLiteral("2020-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-29T02:00:00Z=younger than 30"),
+                       QStringLiteral("2026-09-01T02:00:00Z=kept: damaged (") + kNotJson +
+                           QStringLiteral("); remove with prune --include-damaged"),
+                       QStringLiteral("2026-08-01T02:00:00Z=deleted: incomplete"),
+                       QStringLiteral("2020-01-01T00:00:00Z=kept: damaged")};
 
     // --- never-delete rules -----------------------------------------------------------------
     QTest::newRow("newer format is never ours to delete")
@@ -302,40 +376,88 @@ void TestRetention::plan()
     QFETCH(int, keepMonthly);
     QFETCH(QStringList, kept);
     QFETCH(QStringList, reasons);
+    checkPlan(items, now, zone, {keepDays, keepMin, keepMonthly}, Retention::DamagedGenerations::Keep, kept, reasons);
+}
 
-    QList<Retention::Item> list;
-    for (const QString &spec : std::as_const(items))
-        list.append(item(spec));
-    const QTimeZone tz(zone.toLatin1());
-    QVERIFY(tz.isValid());
-    const Retention::Policy policy{keepDays, keepMin, keepMonthly};
-    const auto decisions = Retention::plan(list, now, tz, policy, false);
-    QCOMPARE(decisions.size(), list.size());
+// The same destinations planned twice: by default (every damaged generation stays) and with
+// --include-damaged (a damaged generation goes exactly when retention would delete it).
+void TestRetention::includeDamaged_data()
+{
+    QTest::addColumn<QStringList>("items");
+    QTest::addColumn<int>("keepMin");
+    QTest::addColumn<QStringList>("keptByDefault");
+    QTest::addColumn<QStringList>("keptWithDamaged");
+    QTest::addColumn<QStringList>("reasonsWithDamaged");
 
-    QStringList actuallyKept;
-    QHash<QString, QString> reasonOf;
-    for (qsizetype i = 0; i < decisions.size(); ++i) {
-        const auto &d = decisions.at(i);
-        QVERIFY(d.name == list.at(i).name);
-        const QString time = isoOf(d.name.createdUtc());
-        QVERIFY2(!d.reason.isEmpty(), qPrintable(time));
-        QVERIFY2(d.reason.startsWith(d.keep ? QLatin1String("kept") : QLatin1String("deleted")),
-                 qPrintable(time + QStringLiteral(": ") + d.reason));
-        if (d.keep)
-            actuallyKept.append(time);
-        reasonOf.insert(time, d.reason);
+    QTest::newRow("old damaged goes, young damaged stays")
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2026-10-20T02:00:00Z d"),
+                       QStringLiteral("2026-09-01T02:00:00Z d"), QStringLiteral("2026-08-01T02:00:00Z")}
+        << 0
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2026-10-20T02:00:00Z"),
+                       QStringLiteral("2026-09-01T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2026-10-20T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-20T02:00:00Z=younger than 30"),
+                       QStringLiteral("2026-09-01T02:00:00Z=deleted: damaged (") + kNotJson +
+                           QStringLiteral("), and older than 30")};
+    QTest::newRow("pinned damaged stays")
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2025-01-01T00:00:00Z d p")} << 0
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2025-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2025-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2025-01-01T00:00:00Z=pinned")};
+    QTest::newRow("damaged dated in the future stays")
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2027-01-01T00:00:00Z d")} << 0
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2027-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2027-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2027-01-01T00:00:00Z=future")};
+    // Damaged ones never hold a keep-min place, in either mode: the two newest intact stay.
+    QTest::newRow("damaged never takes a keep-min place")
+        << QStringList{QStringLiteral("2026-08-05T02:00:00Z d"), QStringLiteral("2026-08-04T02:00:00Z"),
+                       QStringLiteral("2026-08-03T02:00:00Z"), QStringLiteral("2026-08-02T02:00:00Z")}
+        << 2
+        << QStringList{QStringLiteral("2026-08-05T02:00:00Z"), QStringLiteral("2026-08-04T02:00:00Z"),
+                       QStringLiteral("2026-08-03T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-04T02:00:00Z"), QStringLiteral("2026-08-03T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-04T02:00:00Z=newest 2 good"),
+                       QStringLiteral("2026-08-02T02:00:00Z=deleted: older than 30")};
+    // Verified once, then its manifest was damaged: it is not the newest verified generation.
+    QTest::newRow("the newest verified stays, not a damaged one verified before")
+        << QStringList{QStringLiteral("2026-08-05T02:00:00Z d v"), QStringLiteral("2026-08-04T02:00:00Z v"),
+                       QStringLiteral("2026-08-03T02:00:00Z v")}
+        << 0 << QStringList{QStringLiteral("2026-08-05T02:00:00Z"), QStringLiteral("2026-08-04T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-04T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-04T02:00:00Z=newest verified"),
+                       QStringLiteral("2026-08-05T02:00:00Z=deleted: damaged")};
+    QTest::newRow("incomplete is the same in both modes")
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2026-08-01T02:00:00Z i")} << 0
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z")} << QStringList{QStringLiteral("2026-10-30T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-01T02:00:00Z=deleted: incomplete")};
+}
+
+void TestRetention::includeDamaged()
+{
+    QFETCH(QStringList, items);
+    QFETCH(int, keepMin);
+    QFETCH(QStringList, keptByDefault);
+    QFETCH(QStringList, keptWithDamaged);
+    QFETCH(QStringList, reasonsWithDamaged);
+    const QDateTime now = utc(QStringLiteral("2026-10-31T02:00:00Z"));
+    const Retention::Policy policy{30, keepMin, 0};
+
+    // By default every damaged item that nothing else keeps says it is kept for its damage.
+    QStringList heldByDamage;
+    for (const QString &spec : std::as_const(items)) {
+        const QString time = spec.section(QLatin1Char(' '), 0, 0);
+        if (spec.section(QLatin1Char(' '), 1).contains(QLatin1Char('d')) && keptByDefault.contains(time) &&
+            !keptWithDamaged.contains(time))
+            heldByDamage.append(time + QStringLiteral("=kept: damaged (") + kNotJson +
+                                QStringLiteral("); remove with prune --include-damaged"));
     }
-    actuallyKept.sort();
-    kept.sort();
-    QCOMPARE(actuallyKept, kept);
-    for (const QString &r : std::as_const(reasons)) {
-        const QString time = r.section(QLatin1Char('='), 0, 0);
-        const QString words = r.section(QLatin1Char('='), 1);
-        QVERIFY2(reasonOf.contains(time), qPrintable(time));
-        QVERIFY2(reasonOf.value(time).contains(words),
-                 qPrintable(time + QStringLiteral(": \"") + reasonOf.value(time) +
-                            QStringLiteral("\" lacks \"") + words + QLatin1Char('"')));
-    }
+    checkPlan(items, now, QStringLiteral("UTC"), policy, Retention::DamagedGenerations::Keep, keptByDefault,
+              heldByDamage);
+    if (QTest::currentTestFailed())
+        return;
+    checkPlan(items, now, QStringLiteral("UTC"), policy, Retention::DamagedGenerations::Prune, keptWithDamaged,
+              reasonsWithDamaged);
 }
 
 void TestRetention::keepsEverythingAfterAFailedRun()
@@ -344,20 +466,25 @@ void TestRetention::keepsEverythingAfterAFailedRun()
     for (const QString &spec : nightly("UTC", QDate(2026, 1, 1), QDate(2026, 3, 31), 2))
         list.append(item(spec));
     list.append(item(QStringLiteral("2025-01-01T00:00:00Z i")));
+    list.append(item(QStringLiteral("2025-01-02T00:00:00Z d")));
     const QDateTime now = utc(QStringLiteral("2026-10-01T00:00:00Z"));
     const Retention::Policy policy{1, 0, 0};
 
-    // Without the failure almost all would go: the rows are about something.
+    // Without the failure (and with --include-damaged) all would go: the rows are about something.
     int wouldGo = 0;
-    for (const auto &d : Retention::plan(list, now, QTimeZone::utc(), policy, false))
+    for (const auto &d : Retention::plan(list, now, QTimeZone::utc(), policy, false,
+                                         Retention::DamagedGenerations::Prune))
         wouldGo += d.keep ? 0 : 1;
     QCOMPARE(wouldGo, list.size());
 
-    const auto decisions = Retention::plan(list, now, QTimeZone::utc(), policy, true);
-    QCOMPARE(decisions.size(), list.size());
-    for (const auto &d : decisions) {
-        QVERIFY(d.keep);
-        QVERIFY2(d.reason.contains(QLatin1String("last backup failed")), qPrintable(d.reason));
+    // --include-damaged does not change it: never prune after a failed run.
+    for (const auto damaged : {Retention::DamagedGenerations::Keep, Retention::DamagedGenerations::Prune}) {
+        const auto decisions = Retention::plan(list, now, QTimeZone::utc(), policy, true, damaged);
+        QCOMPARE(decisions.size(), list.size());
+        for (const auto &d : decisions) {
+            QVERIFY(d.keep);
+            QVERIFY2(d.reason.contains(QLatin1String("last backup failed")), qPrintable(d.reason));
+        }
     }
 }
 

@@ -200,15 +200,31 @@ QList<Topic> topics()
 
         {QStringLiteral("prune"),
          HelpCommand::tr("delete the generations that retention no longer keeps"),
-         {HelpCommand::tr("litekeep prune [--profile NAME] [--dry-run]")},
+         {HelpCommand::tr("litekeep prune [--profile NAME] [--dry-run] [--include-damaged]")},
          {HelpCommand::tr("Applies the profile's retention to what is on the destination: it keeps "
                           "--keep-days days, the newest --keep-min good generations, the newest "
                           "verified one and the newest of each of the last --keep-monthly months, and "
                           "deletes the rest, manifest first. It never deletes what it cannot parse. "
-                          "A backup applies retention by itself after it verifies.")},
-         {profile, {QStringLiteral("--dry-run"), PruneCommand::tr("Print the plan; delete nothing.")}},
+                          "A backup applies retention by itself after it verifies."),
+          HelpCommand::tr("A damaged generation (its manifest does not parse or does not match its "
+                          "data) is never deleted by retention: it is kept, and listed as damaged with "
+                          "the reason, because its data may still be restorable by hand. "
+                          "--include-damaged also deletes the damaged generations that retention would "
+                          "otherwise delete: those older than --keep-days days. It never deletes the "
+                          "newest verified generation or anything pinned, and like every prune it "
+                          "deletes nothing after a failed backup. Data without a manifest, left by a "
+                          "run that did not finish, is incomplete, not damaged: it goes once older "
+                          "than --keep-days days.")},
+         {profile,
+          {QStringLiteral("--dry-run"), PruneCommand::tr("Print the plan; delete nothing.")},
+          {QStringLiteral("--include-damaged"),
+           PruneCommand::tr("Also delete damaged generations (a manifest that does not parse or does not match its "
+                            "data) that retention no longer keeps.")}},
          {{HelpCommand::tr("See what would be deleted:"), QStringLiteral("litekeep prune --dry-run")},
-          {HelpCommand::tr("Delete it:"), QStringLiteral("litekeep prune")}}},
+          {HelpCommand::tr("Delete it:"), QStringLiteral("litekeep prune")},
+          {HelpCommand::tr("See which damaged generations would be deleted too:"),
+           QStringLiteral("litekeep prune --dry-run --include-damaged")},
+          {HelpCommand::tr("Delete them:"), QStringLiteral("litekeep prune --include-damaged")}}},
 
         {QStringLiteral("restore"),
          HelpCommand::tr("restore a generation to a new file or in place"),

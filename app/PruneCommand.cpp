@@ -1,4 +1,4 @@
-// litekeep prune [--profile NAME] [--dry-run]
+// litekeep prune [--profile NAME] [--dry-run] [--include-damaged]
 #include "PruneCommand.h"
 
 #include "PruneJob.h"
@@ -14,19 +14,25 @@ void PruneCommand::run(const QStringList &arguments)
     const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."), tr("NAME"),
                                            QStringLiteral("default"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Print the plan; delete nothing."));
-    parser.addOptions({profileOption, dryRun});
+    const QCommandLineOption includeDamaged(
+        QStringLiteral("include-damaged"),
+        tr("Also delete damaged generations (a manifest that does not parse or does not match its "
+           "data) that retention no longer keeps."));
+    parser.addOptions({profileOption, dryRun, includeDamaged});
     if (!parse(parser, arguments))
         return;
     if (!parser.positionalArguments().isEmpty()) {
-        finish(m_ctx.usageError(tr("Usage: litekeep prune [--profile NAME] [--dry-run]")));
+        finish(m_ctx.usageError(tr("Usage: litekeep prune [--profile NAME] [--dry-run] [--include-damaged]")));
         return;
     }
     const bool dry = parser.isSet(dryRun);
-    resolve(parser.value(profileOption), [this, dry](const Profile &profile, const Credentials &credentials) {
+    const bool damaged = parser.isSet(includeDamaged);
+    resolve(parser.value(profileOption), [this, dry, damaged](const Profile &profile, const Credentials &credentials) {
         m_catalog = std::make_unique<Catalog>();
         if (!m_catalog->open())
             m_catalog.reset();
         auto *job = new PruneJob(profile, credentials, m_catalog.get(), dry, PruneJob::Locking::TakeLock, this);
+        job->setIncludeDamaged(damaged);
         auto *signals_ = new SignalWatcher(job);
         connect(signals_, &SignalWatcher::interrupted, job, &PruneJob::cancel);
         connect(job, &PruneJob::finished, this, [this, dry](const JobResult &result) {

@@ -1,4 +1,4 @@
-// litekeep prune [--profile NAME] [--dry-run]
+// litekeep prune [--profile NAME] [--dry-run] [--include-damaged]
 #pragma once
 
 #include "Catalog.h"

@@ -230,6 +230,50 @@ private Q_SLOTS:
                  json.value(QLatin1String("host")).toString());
     }
 
+    // A local folder too: a generation from 2020 whose manifest is not valid JSON survives
+    // prune and the prune after a backup; only prune --include-damaged deletes it.
+    void damagedGenerationIsKeptUntilIncluded()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db(), {QStringLiteral("--keep-days"), QStringLiteral("1"), QStringLiteral("--keep-min"),
+                          QStringLiteral("1")});
+        QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
+        QCOMPARE(dataObjects().size(), 1);
+        const QString folder = m_dest + QStringLiteral("/default/");
+        const QString damaged = QStringLiteral("default-20200101T000000Z");
+        QVERIFY(QFile::copy(dataObjects().first(), folder + damaged + QStringLiteral(".db.gz")));
+        {
+            QFile manifest(folder + damaged + QStringLiteral(".manifest.json"));
+            QVERIFY(manifest.open(QIODevice::WriteOnly));
+            manifest.write("{\"format\": 1, \"created\": ");
+        }
+        const QStringList damagedFiles{folder + damaged + QStringLiteral(".db.gz"),
+                                       folder + damaged + QStringLiteral(".manifest.json")};
+        auto present = [&damagedFiles] {
+            return QFile::exists(damagedFiles.at(0)) && QFile::exists(damagedFiles.at(1));
+        };
+
+        const RunResult prune = lk({QStringLiteral("prune")});
+        QVERIFY2(prune.exitCode == 0, prune.err.constData());
+        QVERIFY2(prune.out.contains(QStringLiteral("keep    %1  kept: damaged (").arg(damaged).toUtf8()), prune.out.constData());
+        QVERIFY(present());
+        QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
+        QVERIFY(present());
+        QCOMPARE(dataObjects().size(), 3);
+
+        const RunResult dry = lk({QStringLiteral("prune"), QStringLiteral("--dry-run"), QStringLiteral("--include-damaged")});
+        QVERIFY2(dry.exitCode == 0, dry.err.constData());
+        QVERIFY2(dry.out.contains(QStringLiteral("would delete  %1  deleted: damaged (").arg(damaged).toUtf8()),
+                 dry.out.constData());
+        QVERIFY(present());
+
+        const RunResult removed = lk({QStringLiteral("prune"), QStringLiteral("--include-damaged")});
+        QVERIFY2(removed.exitCode == 0, removed.err.constData());
+        QVERIFY(!QFile::exists(damagedFiles.at(0)) && !QFile::exists(damagedFiles.at(1)));
+        QCOMPARE(dataObjects().size(), 2);
+        QCOMPARE(manifests().size(), 2);
+    }
+
     void defaultDestinationWorksWithoutAnyAccount()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));

@@ -472,26 +472,49 @@ private Q_SLOTS:
         QVERIFY2(!young.out.contains("would delete"), young.out.constData());
         QCOMPARE(everything(), before);
 
-        // Three weeks later: the dry run names exactly the damaged and incomplete ones...
+        // Three weeks later: the dry run names only the incomplete one (a manifest without
+        // data); the damaged ones stay, each saying why and how to remove it...
         const QString later = night(20);
+        auto wouldDelete = [this](const RunResult &r) {
+            QStringList names;
+            for (const QJsonValue &v : jsonOf(r).value(QLatin1String("plan")).toArray()) {
+                if (!v.toObject().value(QLatin1String("keep")).toBool(true))
+                    names.append(v.toObject().value(QLatin1String("generation")).toString());
+            }
+            return names;
+        };
+        const QStringList damaged{otherGeneration, wrongShape, notJson};
         const RunResult dry = lkAt(later, {QStringLiteral("--json"), QStringLiteral("prune"), QStringLiteral("--dry-run")});
         QVERIFY2(dry.exitCode == 0, qPrintable(describe(dry)));
         QCOMPARE(jsonOf(dry).value(QLatin1String("dry_run")).toBool(), true);
-        QStringList wouldGo;
-        for (const QJsonValue &v : jsonOf(dry).value(QLatin1String("plan")).toArray()) {
-            if (!v.toObject().value(QLatin1String("keep")).toBool(true))
-                wouldGo.append(v.toObject().value(QLatin1String("generation")).toString());
+        QCOMPARE(wouldDelete(dry), QStringList{manifestOnly});
+        const QJsonArray plan = jsonOf(dry).value(QLatin1String("plan")).toArray();
+        for (const QString &g : damaged) {
+            const QString reason = entryOf(plan, QStringLiteral("generation"), g).value(QLatin1String("reason")).toString();
+            QVERIFY2(reason.startsWith(QLatin1String("kept: damaged (")) && reason.contains(QLatin1String("--include-damaged")),
+                     qPrintable(g + QStringLiteral(": ") + reason));
         }
-        QCOMPARE(wouldGo, (QStringList{otherGeneration, manifestOnly, wrongShape, notJson}));
         QCOMPARE(everything(), before);
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM deletions")), QStringList{QStringLiteral("0")});
 
-        // ...and the real run deletes exactly those, logging each object.
+        // ...the real run deletes just that one...
         const RunResult prune = lkAt(later, {QStringLiteral("prune")});
         QVERIFY2(prune.exitCode == 0, qPrintable(describe(prune)));
         QStringList expected = before;
         QStringList gone;
-        for (const QString &g : {otherGeneration, manifestOnly, wrongShape, notJson}) {
+        QVERIFY(expected.removeAll(QStringLiteral("default/") + manifestOnly + QStringLiteral(".manifest.json")) == 1);
+        gone.append(manifestOnly + QStringLiteral(".manifest.json"));
+        QCOMPARE(everything(), expected);
+
+        // ...and --include-damaged (its dry run first) the damaged ones, logging each object.
+        const RunResult dryDamaged = lkAt(later, {QStringLiteral("--json"), QStringLiteral("prune"), QStringLiteral("--dry-run"),
+                                                  QStringLiteral("--include-damaged")});
+        QVERIFY2(dryDamaged.exitCode == 0, qPrintable(describe(dryDamaged)));
+        QCOMPARE(wouldDelete(dryDamaged), damaged);
+        QCOMPARE(everything(), expected);
+        const RunResult pruneDamaged = lkAt(later, {QStringLiteral("prune"), QStringLiteral("--include-damaged")});
+        QVERIFY2(pruneDamaged.exitCode == 0, qPrintable(describe(pruneDamaged)));
+        for (const QString &g : damaged) {
             for (const QString &suffix : {QStringLiteral(".manifest.json"), QStringLiteral(".db.gz")}) {
                 if (expected.removeAll(QStringLiteral("default/") + g + suffix) == 1)
                     gone.append(g + suffix);
@@ -503,6 +526,97 @@ private Q_SLOTS:
             QVERIFY2(expected.contains(path), qPrintable(path));
         QStringList logged = sql(QStringLiteral("SELECT object FROM deletions WHERE profile = 'default' ORDER BY id"));
         QCOMPARE(logged, gone); // each manifest before its data
+    }
+
+    // A generation whose manifest is not valid JSON, older than keep-days: its data may well
+    // restore by hand, so neither prune nor the prune after a backup deletes it; list shows it
+    // as damaged with the reason, and only prune --include-damaged removes it (data and
+    // manifest). Data without a manifest (a run that died) is incomplete and goes as before.
+    void damagedGenerationsAreKept()
+    {
+        addProfile({QStringLiteral("--keep-days"), QStringLiteral("3"), QStringLiteral("--keep-min"), QStringLiteral("1")});
+        const QString a = backupAt(night(0));
+        const QString b = backupAt(night(1));
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        const QByteArray data = fetch(b + QStringLiteral(".db.gz"));
+        QVERIFY(!data.isEmpty());
+        const QString damaged = QStringLiteral("default-20261002T030000Z");
+        const QString orphan = QStringLiteral("default-20261002T040000Z");
+        QVERIFY(plant(QStringLiteral("default/%1.db.gz").arg(damaged), data));
+        QVERIFY(plant(QStringLiteral("default/%1.manifest.json").arg(damaged), "{\"format\": 1, \"created\": "));
+        QVERIFY(plant(QStringLiteral("default/%1.db.gz").arg(orphan), data));
+
+        // list: damaged, with the reason, in JSON and in text.
+        const RunResult listed = lk({QStringLiteral("--json"), QStringLiteral("list")});
+        QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
+        const QJsonObject entry = entryOf(generationsOf(listed), QStringLiteral("generation"), damaged);
+        QCOMPARE(entry.value(QLatin1String("state")).toString(), QStringLiteral("damaged"));
+        QVERIFY2(entry.value(QLatin1String("problem")).toString().contains(QLatin1String("not valid JSON")),
+                 qPrintable(describe(listed)));
+        const RunResult text = lk({QStringLiteral("list")});
+        QVERIFY2(text.out.contains(QStringLiteral("[DAMAGED] the manifest is not valid JSON").toUtf8()), text.out.constData());
+
+        // Far older than keep-days: prune keeps it and says why; a and the orphan go.
+        const RunResult prune = lkAt(night(10), {QStringLiteral("prune")});
+        QVERIFY2(prune.exitCode == 0, qPrintable(describe(prune)));
+        QVERIFY2(prune.out.contains(QStringLiteral("keep    %1  kept: damaged (the manifest is not valid JSON").arg(damaged).toUtf8()),
+                 qPrintable(describe(prune)));
+        QVERIFY2(prune.out.contains("remove with prune --include-damaged"), qPrintable(describe(prune)));
+        QVERIFY2(prune.out.contains("Kept 1 damaged generation(s)"), qPrintable(describe(prune)));
+        QVERIFY2(prune.out.contains(QStringLiteral("delete  %1  deleted: incomplete").arg(orphan).toUtf8()),
+                 qPrintable(describe(prune)));
+        auto objectsOf = [](const QStringList &generations) {
+            QStringList objects;
+            for (const QString &g : generations)
+                objects << QStringLiteral("default/") + g + QStringLiteral(".db.gz")
+                        << QStringLiteral("default/") + g + QStringLiteral(".manifest.json");
+            objects.sort();
+            return objects;
+        };
+        QCOMPARE(everything(), objectsOf({b, damaged}));
+
+        // The prune after a successful backup keeps it too (and removes b, now old).
+        const RunResult backup = lkAt(night(11), {QStringLiteral("--json"), QStringLiteral("backup")});
+        QVERIFY2(backup.exitCode == 0, qPrintable(describe(backup)));
+        const QString c = jsonOf(backup).value(QLatin1String("generation")).toString();
+        QStringList pruned;
+        for (const QJsonValue &v : jsonOf(backup).value(QLatin1String("pruned")).toArray())
+            pruned.append(v.toString());
+        QCOMPARE(pruned, (QStringList{b + QStringLiteral(".manifest.json"), b + QStringLiteral(".db.gz")}));
+        const QStringList afterBackup = objectsOf({damaged, c});
+        QCOMPARE(everything(), afterBackup);
+        const QString deletionsBefore = sql(QStringLiteral("SELECT count(*) FROM deletions")).value(0);
+
+        // The dry run with --include-damaged would delete it, and deletes nothing.
+        const RunResult dry = lkAt(night(11, 60), {QStringLiteral("--json"), QStringLiteral("prune"), QStringLiteral("--dry-run"),
+                                                   QStringLiteral("--include-damaged")});
+        QVERIFY2(dry.exitCode == 0, qPrintable(describe(dry)));
+        QCOMPARE(jsonOf(dry).value(QLatin1String("include_damaged")).toBool(), true);
+        const QJsonObject planned = entryOf(jsonOf(dry).value(QLatin1String("plan")).toArray(), QStringLiteral("generation"), damaged);
+        QCOMPARE(planned.value(QLatin1String("keep")).toBool(true), false);
+        QCOMPARE(planned.value(QLatin1String("state")).toString(), QStringLiteral("damaged"));
+        QVERIFY2(planned.value(QLatin1String("reason")).toString().startsWith(QLatin1String("deleted: damaged (the manifest is not valid JSON")),
+                 qPrintable(describe(dry)));
+        const RunResult dryText = lkAt(night(11, 60), {QStringLiteral("prune"), QStringLiteral("--dry-run"), QStringLiteral("--include-damaged")});
+        QVERIFY2(dryText.out.contains(QStringLiteral("would delete  %1  deleted: damaged").arg(damaged).toUtf8()),
+                 qPrintable(describe(dryText)));
+        QVERIFY2(dryText.out.contains("2 object(s) would be deleted; nothing was"), qPrintable(describe(dryText)));
+        QCOMPARE(everything(), afterBackup);
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM deletions")).value(0), deletionsBefore);
+
+        // prune --include-damaged deletes it, manifest first, and nothing else.
+        const RunResult removed = lkAt(night(11, 60), {QStringLiteral("--json"), QStringLiteral("prune"), QStringLiteral("--include-damaged")});
+        QVERIFY2(removed.exitCode == 0, qPrintable(describe(removed)));
+        QStringList deleted;
+        for (const QJsonValue &v : jsonOf(removed).value(QLatin1String("deleted")).toArray())
+            deleted.append(v.toString());
+        QCOMPARE(deleted, (QStringList{damaged + QStringLiteral(".manifest.json"), damaged + QStringLiteral(".db.gz")}));
+        QCOMPARE(everything(), objectsOf({c}));
+        const QStringList logged = sql(QStringLiteral("SELECT object, reason FROM deletions ORDER BY id DESC LIMIT 2"));
+        QCOMPARE(logged.size(), 2);
+        for (const QString &row : logged)
+            QVERIFY2(row.section(QLatin1Char('|'), 0, 0).startsWith(damaged) && row.contains(QLatin1String("deleted: damaged")),
+                     qPrintable(row));
     }
 
     // A manifest from a newer LiteKeep is reported as such: not corruption, never deleted.

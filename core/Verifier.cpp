@@ -161,6 +161,43 @@ Verdict Verifier::verify(const Profile &profile, const QProcessEnvironment &remo
                               .arg(QFileInfo(databasePath).absolutePath())
                               .arg(manifest.dbSize + kRoomMargin));
 
+    const Verdict first = downloadAndCheck(profile, destination.value(), remote, generation,
+                                           databasePath, cancel, progress, flush);
+    if (first.kind != Verdict::Kind::Failed)
+        return first;
+    // A check failed, but the bytes may have been changed on their way here, not where they are
+    // stored: only a second download that fails too says the stored object is damaged.
+    if (cancel && cancel->load())
+        return notChecked(tr("cancelled"));
+    if (progress)
+        progress(0, manifest.gzSize);
+    Verdict second = downloadAndCheck(profile, destination.value(), remote, generation,
+                                      databasePath, cancel, progress, flush);
+    switch (second.kind) {
+    case Verdict::Kind::Passed:
+        second.reason =
+            tr("the first download was corrupted in transit (%1); a second download passed")
+                .arg(first.reason);
+        break;
+    case Verdict::Kind::Failed:
+        second.reason = second.reason == first.reason
+                            ? tr("%1; a second download failed the same way").arg(first.reason)
+                            : tr("%1; a second download failed too: %2").arg(first.reason, second.reason);
+        break;
+    case Verdict::Kind::NotChecked:
+        break; // the network or a cancel: says nothing about the object, as on a first download
+    }
+    return second;
+}
+
+Verdict Verifier::downloadAndCheck(const Profile &profile, const Destination &destination,
+                                   const QProcessEnvironment &remote,
+                                   const Generation &generation, const QString &databasePath,
+                                   const std::atomic_bool *cancel, const Progress &progress,
+                                   Flush flush)
+{
+    const Manifest &manifest = *generation.manifest;
+
     QFile out(databasePath);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return notChecked(tr("cannot write %1: %2").arg(databasePath, out.errorString()));
@@ -195,7 +232,7 @@ Verdict Verifier::verify(const Profile &profile, const QProcessEnvironment &remo
         return ok;
     };
 
-    const QString object = destination.value().object(profile.name, generation.name.dataObject());
+    const QString object = destination.object(profile.name, generation.name.dataObject());
     const RcloneProcess::Outcome outcome = RcloneStream::read(
         {QStringLiteral("cat"), QStringLiteral("--buffer-size"), kReadAhead, object}, remote, sink,
         cancel);
@@ -214,7 +251,7 @@ Verdict Verifier::verify(const Profile &profile, const QProcessEnvironment &remo
         return giveUp(notChecked(tr("cancelled")));
     if (!outcome.succeeded())
         return giveUp(notChecked(RcloneErrors::explain(outcome, tr("Downloading %1").arg(generation.name.dataObject()),
-                                                       destination.value(), profile.endpoint),
+                                                       destination, profile.endpoint),
                                  outcome.stderrTail));
     if (gzBytes != manifest.gzSize)
         return giveUp(failed(tr("it has %1 bytes, the manifest says %2 (truncated?)").arg(gzBytes).arg(manifest.gzSize)));

@@ -21,6 +21,8 @@ struct Verdict
         NotChecked, // we could not find out (network, cancel, no room): says nothing about it
     };
     Kind kind = Kind::NotChecked;
+    // Why it failed or could not be checked. When it passed on a second download, what the
+    // first one got wrong (a transfer error, worth recording); otherwise empty when it passed.
     QString reason;
     QString stderrTail;
 
@@ -38,7 +40,9 @@ public:
     enum class Flush { No, WhileChecking };
 
     // Downloads `generation` into `databasePath` (a new file) and checks it. The file is left
-    // in place when the verdict is Passed (a restore uses it) and removed otherwise.
+    // in place when the verdict is Passed (a restore uses it) and removed otherwise. A download
+    // that fails a check is downloaded once more before the generation is called damaged: one
+    // byte flipped in transit is not damage. `progress` starts again from 0 for that download.
     static Verdict verify(const Profile &profile, const QProcessEnvironment &remote,
                           const Generation &generation, const QString &databasePath,
                           const std::atomic_bool *cancel, const Progress &progress = {},
@@ -47,6 +51,14 @@ public:
     // The manifest's facts against the downloaded database (page count, schema, rows...).
     static QString compareWithManifest(const QString &databasePath, const Manifest &manifest,
                                        const std::atomic_bool *cancel);
+
+private:
+    // One download and all its checks, without the second chance.
+    static Verdict downloadAndCheck(const Profile &profile, const Destination &destination,
+                                    const QProcessEnvironment &remote,
+                                    const Generation &generation, const QString &databasePath,
+                                    const std::atomic_bool *cancel, const Progress &progress,
+                                    Flush flush);
 };
 
 } // namespace lk

@@ -54,7 +54,9 @@ void VerifyCommand::run(const QStringList &arguments)
                     const QString verdict = r.value(QLatin1String("verdict")).toString();
                     const QString name = r.value(QLatin1String("generation")).toString();
                     const QString reason = r.value(QLatin1String("reason")).toString();
-                    if (verdict == QLatin1String("passed"))
+                    if (verdict == QLatin1String("passed") && !reason.isEmpty())
+                        m_ctx.out(tr("%1: passed; %2").arg(name, reason));
+                    else if (verdict == QLatin1String("passed"))
                         m_ctx.out(tr("%1: passed").arg(name));
                     else if (verdict == QLatin1String("failed"))
                         m_ctx.out(tr("%1: FAILED: %2").arg(name, reason));

@@ -231,6 +231,8 @@ void VerifyJob::verifyNext()
         }
         const bool passed = verdict.passed();
         entry.insert(QStringLiteral("verdict"), passed ? QStringLiteral("passed") : QStringLiteral("failed"));
+        if (passed && !verdict.reason.isEmpty())
+            entry.insert(QStringLiteral("reason"), verdict.reason); // passed on a second download
         if (!passed) {
             ++m_failed;
             entry.insert(QStringLiteral("reason"), verdict.reason);

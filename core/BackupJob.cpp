@@ -532,6 +532,8 @@ void BackupJob::verifyNew()
                      .arg(m_generation, verdict.reason));
             return;
         }
+        if (!verdict.reason.isEmpty()) // it passed on a second download
+            m_warnings.append(tr("While verifying, %1.").arg(verdict.reason));
         prune();
     }, Qt::SingleShotConnection);
 

@@ -1,7 +1,8 @@
 // Faults injected into real runs (the real binary, rclone and s3rver): rclone killed in the middle
 // of the data or before the manifest, LiteKeep itself killed, the server stopped or killed during
-// "verify --all", a wrong key, a missing bucket, a full staging disk, a locked or replaced database,
-// two runs at once, and a crash in the middle of an in-place restore. After every fault the same
+// "verify --all", a .db.gz corrupted on its way down (once, or on every download), a wrong key, a
+// missing bucket, a full staging disk, a locked or replaced database, two runs at once, and a
+// crash in the middle of an in-place restore. After every fault the same
 // promises are checked: the run failed with exit 1 and one actionable sentence, the history records
 // it, the generations listed are the ones there were, they still verify, and the next run works.
 #include "TestSupport.h"
@@ -179,6 +180,39 @@ private:
         // (the daemon's own faults are tested below).
         env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
         return env;
+    }
+    // Every download of a .db.gz (`rclone cat`, what the verifier runs) counted in `counter`; the
+    // first `corrupted` of them come back with one bit flipped in the gzip header's mtime, which
+    // gunzip ignores, so only the SHA-256 of the .db.gz can see it.
+    QProcessEnvironment corruptingDownloads(const QString &counter, int corrupted) const
+    {
+        return withWrapper(
+            QStringLiteral("case \"$*\" in *\" cat \"*.db.gz*)\n"
+                           "  n=$(cat '%1' 2>/dev/null || echo 0); n=$((n + 1)); echo $n > '%1'\n"
+                           "  if [ $n -le %2 ]; then\n"
+                           "    rclone \"$@\" | perl -e 'binmode STDIN; binmode STDOUT; read(STDIN, $h, 10);\n"
+                           "      substr($h, 5, 1) ^= \"\\x01\"; print $h; print while read(STDIN, $_, 65536)'\n"
+                           "    exit 0\n"
+                           "  fi;;\n"
+                           "esac")
+                .arg(counter)
+                .arg(corrupted));
+    }
+    static int downloads(const QString &counter)
+    {
+        QFile file(counter);
+        return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed().toInt() : 0;
+    }
+    // The last verification `list --json` shows for `generation`.
+    QJsonObject verificationOf(const QString &generation) const
+    {
+        const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("list")});
+        const QJsonArray array = QJsonDocument::fromJson(r.out).object().value(QLatin1String("generations")).toArray();
+        for (const QJsonValue &v : array) {
+            if (v.toObject().value(QLatin1String("generation")).toString() == generation)
+                return v.toObject().value(QLatin1String("verification")).toObject();
+        }
+        return {};
     }
     QStringList stagingLeft() const
     {
@@ -470,6 +504,78 @@ private Q_SLOTS:
         QVERIFY(m_server.restart());
         checkPromises(before, QStringLiteral("verify"), QStringLiteral("failed"), QStringLiteral("could not be checked"),
                       {third});
+    }
+
+    // One bit of the .db.gz flipped on its way down, on the first download only (a bad link, not
+    // a bad object): the check fails, a second download passes, and the generation is good. The
+    // backup, "verify GENERATION" and a restore all go through the same check.
+    void verificationCorruptedInTransitOnce()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 300));
+        addProfile();
+        const QString counter = m_home->file(QStringLiteral("downloads"));
+        const QString said = QStringLiteral("the first download was corrupted in transit (the SHA-256 of the "
+                                            ".db.gz does not match the manifest); a second download passed");
+        const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")}, corruptingDownloads(counter, 1));
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QCOMPARE(downloads(counter), 2);
+        const QJsonObject result = QJsonDocument::fromJson(r.out).object();
+        const QString generation = result.value(QLatin1String("generation")).toString();
+        QVERIFY(!generation.isEmpty());
+        QVERIFY2(result.value(QLatin1String("message")).toString().contains(said), qPrintable(describe(r)));
+        const QJsonObject verification = verificationOf(generation);
+        QVERIFY2(verification.value(QLatin1String("passed")).toBool(), qPrintable(describe(r)));
+        QCOMPARE(verification.value(QLatin1String("kind")).toString(), QStringLiteral("backup"));
+        QVERIFY2(verification.value(QLatin1String("reason")).toString().contains(said),
+                 qPrintable(verification.value(QLatin1String("reason")).toString()));
+        QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("succeeded"));
+
+        QFile::remove(counter);
+        const RunResult verify = lk({QStringLiteral("verify"), generation}, corruptingDownloads(counter, 1));
+        QVERIFY2(verify.exitCode == 0, qPrintable(describe(verify)));
+        QVERIFY2(verify.out.contains((generation + QStringLiteral(": passed; ") + said).toUtf8()),
+                 qPrintable(describe(verify)));
+        QCOMPARE(downloads(counter), 2);
+
+        QFile::remove(counter);
+        const QString target = m_home->file(QStringLiteral("restored.db"));
+        const RunResult restore = lk({QStringLiteral("restore"), generation, QStringLiteral("--to"), target},
+                                     corruptingDownloads(counter, 1));
+        QVERIFY2(restore.exitCode == 0, qPrintable(describe(restore)));
+        QCOMPARE(downloads(counter), 2);
+        QCOMPARE(sqliteDump(target), sqliteDump(db()));
+        QVERIFY(stagingLeft().isEmpty());
+    }
+
+    // The stored .db.gz really is bad (here every download of it comes back with the same bit
+    // flipped): it fails on two downloads, not one and not three, and the sentence names the check.
+    void verificationCorruptedOnEveryDownload()
+    {
+        const Before before = twoGenerations();
+        change(QStringLiteral("INSERT INTO tags VALUES ('third', 3)"));
+        const QString counter = m_home->file(QStringLiteral("downloads"));
+        const QString said = QStringLiteral("the SHA-256 of the .db.gz does not match the manifest; a second "
+                                            "download failed the same way");
+        const RunResult r = lk({QStringLiteral("backup")}, corruptingDownloads(counter, 1000));
+        checkFailed(r, QStringLiteral("failed verification after upload: ") + said + QLatin1Char('.'));
+        QCOMPARE(downloads(counter), 2);
+        const QStringList complete = completeGenerations();
+        QCOMPARE(complete.size(), before.complete.size() + 1); // it stays, for inspection
+        const QString generation = complete.first();
+        QVERIFY(!before.complete.contains(generation));
+        const QJsonObject verification = verificationOf(generation);
+        QVERIFY(verification.contains(QLatin1String("passed")));
+        QVERIFY(!verification.value(QLatin1String("passed")).toBool());
+        QCOMPARE(verification.value(QLatin1String("reason")).toString(), said);
+
+        QFile::remove(counter);
+        const RunResult verify = lk({QStringLiteral("verify"), generation}, corruptingDownloads(counter, 1000));
+        QVERIFY2(verify.exitCode == 1, qPrintable(describe(verify)));
+        QVERIFY2(verify.out.contains((generation + QStringLiteral(": FAILED: ") + said).toUtf8()),
+                 qPrintable(describe(verify)));
+        QCOMPARE(downloads(counter), 2);
+
+        checkPromises(before, QStringLiteral("backup"), QStringLiteral("failed"), said, {generation});
     }
 
     void wrongKey()

@@ -44,6 +44,12 @@ void BackupQueue::cancelCurrent()
         m_probe->cancel();
 }
 
+void BackupQueue::cancelAll()
+{
+    m_waiting.clear();
+    cancelCurrent();
+}
+
 void BackupQueue::next()
 {
     if (m_job || m_probe || m_starting)

@@ -30,6 +30,8 @@ public:
     // Ignored when the profile is already queued or running; returns whether it was added.
     bool enqueue(const Profile &profile, Trigger trigger);
     void cancelCurrent();
+    // Drops every waiting run, then cancels the current one: for quitting.
+    void cancelAll();
     bool isBusy() const { return m_job || m_probe || !m_waiting.isEmpty() || m_starting; }
     QString currentProfile() const { return m_current.name; }
     bool contains(const QString &profile) const;

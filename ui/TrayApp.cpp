@@ -285,7 +285,8 @@ void TrayApp::requestQuit()
         if (answer != QMessageBox::Yes)
             return;
         connect(&m_queue, &BackupQueue::idle, qApp, &QApplication::quit);
-        m_queue.cancelCurrent();
+        m_queue.cancelAll(); // the backups still waiting would otherwise run first
+        Q_EMIT quitting();
     });
     box->open();
 }

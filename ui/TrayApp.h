@@ -45,6 +45,13 @@ public:
     Notifier &notifier() { return m_notifier; }
 
     static constexpr int kStalenessCheckMs = 10 * 60 * 1000;
+
+Q_SIGNALS:
+    // "Quit and cancel it?" was answered yes: the queue is emptied and the running backup
+    // cancelled; the application quits once the queue is idle.
+    void quitting();
+
+public:
     static constexpr int kHistoryBusyTimeoutMs = 100;
 
 private:

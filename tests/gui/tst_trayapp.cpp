@@ -19,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QLabel>
 #include <QMenu>
@@ -433,6 +434,59 @@ private Q_SLOTS:
         const auto rows = historyRows(*m_home);
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.first().value(0), QStringLiteral("succeeded"));
+    }
+
+    // "Quit and cancel it?" → Yes with a second profile's backup waiting in the queue: the
+    // running one is cancelled and the waiting one never starts.
+    void quitCancelsTheRunAndEmptiesTheQueue()
+    {
+        addProfile();
+        addProfile(QStringLiteral("second"), db());
+        const QString started = m_home->file(QStringLiteral("rclone-started"));
+        // The data upload hangs (the window's own listings go through).
+        qputenv("LITEKEEP_RCLONE",
+                writeRcloneWrapper(m_home->path(), QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 30;; esac")
+                                                       .arg(started))
+                    .toLocal8Bit());
+        qputenv("LITEKEEP_RCLONE_DAEMON", "0");
+        const auto restoreEnvironment = qScopeGuard([] {
+            qunsetenv("LITEKEEP_RCLONE");
+            qunsetenv("LITEKEEP_RCLONE_DAEMON");
+        });
+        lk::TrayApp *app = makeApp();
+        QSignalSpy startedRuns(&app->queue(), &lk::BackupQueue::started);
+        QSignalSpy finished(&app->queue(), &lk::BackupQueue::finished);
+        QSignalSpy quitting(app, &lk::TrayApp::quitting);
+        app->start();
+        // "Back up now" → each profile from the tray's submenu: one runs, one waits.
+        const QList<QAction *> items = app->tray()->menu()->actions();
+        QMenu *backUp = nullptr;
+        for (QAction *a : items) {
+            if (a->menu() && a->text() == QStringLiteral("Back up now"))
+                backUp = a->menu();
+        }
+        QVERIFY(backUp);
+        const QList<QAction *> profiles = backUp->actions();
+        QCOMPARE(profiles.size(), 2);
+        for (QAction *a : profiles)
+            a->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(started) || !finished.isEmpty(), kRunTimeoutMs);
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(startedRuns.size(), 1);
+        const QString waiting = app->queue().currentProfile() == QStringLiteral("default") ? QStringLiteral("second")
+                                                                                        : QStringLiteral("default");
+        QVERIFY(app->queue().contains(waiting));
+
+        menuAction(app->tray(), QStringLiteral("quit"))->trigger();
+        QPointer<QMessageBox> box;
+        QTRY_VERIFY((box = findBox(QStringLiteral("quitWhileRunning"))));
+        box->button(QMessageBox::Yes)->click();
+        QCOMPARE(quitting.size(), 1);
+        QVERIFY(!app->queue().contains(waiting));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kRunTimeoutMs);
+        QCOMPARE(finished.first().at(1).value<lk::JobResult>().outcome, lk::JobResult::Outcome::Cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
+        QCOMPARE(startedRuns.size(), 1);
     }
 
     void quitWhileRunningAsks()

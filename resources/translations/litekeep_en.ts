@@ -73,13 +73,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>deleted: incomplete or damaged, and older than %n day(s)</source>
-        <translation>
-            <numerusform>deleted: incomplete or damaged, and older than %n day</numerusform>
-            <numerusform>deleted: incomplete or damaged, and older than %n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>deleted: failed verification, and older than %n day(s)</source>
         <translation>
             <numerusform>deleted: failed verification, and older than %n day</numerusform>
@@ -93,7 +86,15 @@
             <numerusform>deleted: older than %n days</numerusform>
         </translation>
     </message>
-    </context>
+    <message numerus="yes">
+        <source>deleted: damaged (%1), and older than %n day(s)</source>
+        <translation><numerusform>deleted: damaged (%1), and older than %n day</numerusform><numerusform>deleted: damaged (%1), and older than %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>deleted: incomplete, and older than %n day(s)</source>
+        <translation><numerusform>deleted: incomplete, and older than %n day</numerusform><numerusform>deleted: incomplete, and older than %n days</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>lk::BackupJob</name>
     <message numerus="yes">
@@ -235,7 +236,11 @@
             <numerusform>Pruned %n objects.</numerusform>
         </translation>
     </message>
-    </context>
+    <message numerus="yes">
+        <source>Kept %n damaged generation(s) that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</source>
+        <translation><numerusform>Kept %n damaged generation that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</numerusform><numerusform>Kept %n damaged generations that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>lk::RestoreWizard</name>
     <message numerus="yes">

@@ -59,6 +59,10 @@
         <source>There is no open warning about generation %1 of profile "%2".</source>
         <translation>プロファイル "%2" の世代 %1 に関する未解除の警告はありません。</translation>
     </message>
+    <message>
+        <source>The run history %1 could not be read (%2).</source>
+        <translation>実行履歴 %1 を読み取れませんでした (%2)。</translation>
+    </message>
 </context>
 <context>
     <name>CliContext</name>
@@ -474,12 +478,24 @@
         <translation>ロックフォルダー %1 を作成できません。</translation>
     </message>
     <message>
-        <source>A run of profile "%1" is already in progress (process %2); wait for it to finish.</source>
-        <translation>プロファイル "%1" の実行が既に進行中です (プロセス %2)。終了するまでお待ちください。</translation>
-    </message>
-    <message>
         <source>Cannot create the lock for profile "%1" in %2.</source>
         <translation>%2 にプロファイル "%1" のロックを作成できません。</translation>
+    </message>
+    <message>
+        <source>A run of profile "%1" is already in progress (%2); wait for it to finish.</source>
+        <translation>プロファイル "%1" の実行がすでに進行中です (%2)。終了するまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>プロセス %1</translation>
+    </message>
+    <message>
+        <source>the LiteKeep app, process %1</source>
+        <translation>LiteKeep アプリ、プロセス %1</translation>
+    </message>
+    <message>
+        <source>process %1: %2</source>
+        <translation>プロセス %1: %2</translation>
     </message>
 </context>
 <context>
@@ -596,12 +612,6 @@
         <translation>保持: その月の最新の世代</translation>
     </message>
     <message numerus="yes">
-        <source>deleted: incomplete or damaged, and older than %n day(s)</source>
-        <translation>
-            <numerusform>削除: 不完全または破損しており、%n 日より古い</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>deleted: failed verification, and older than %n day(s)</source>
         <translation>
             <numerusform>削除: 検証に失敗しており、%n 日より古い</numerusform>
@@ -612,6 +622,22 @@
         <translation>
             <numerusform>削除: %n 日より古い</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the manifest does not parse or does not match its data</source>
+        <translation>マニフェストを解析できないか、データと一致しません</translation>
+    </message>
+    <message>
+        <source>kept: damaged (%1); remove with prune --include-damaged</source>
+        <translation>保持: 破損しています (%1)。prune --include-damaged で削除できます</translation>
+    </message>
+    <message numerus="yes">
+        <source>deleted: damaged (%1), and older than %n day(s)</source>
+        <translation><numerusform>削除: 破損しており (%1)、%n 日より古い</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>deleted: incomplete, and older than %n day(s)</source>
+        <translation><numerusform>削除: 不完全で、%n 日より古い</numerusform></translation>
     </message>
 </context>
 <context>
@@ -789,6 +815,18 @@
         <source>the SHA-256 of the decompressed database does not match the manifest</source>
         <translation>展開したデータベースの SHA-256 がマニフェストと一致しません</translation>
     </message>
+    <message>
+        <source>the first download was corrupted in transit (%1); a second download passed</source>
+        <translation>最初のダウンロードは転送中に破損していました (%1)。2 回目のダウンロードは合格しました</translation>
+    </message>
+    <message>
+        <source>%1; a second download failed the same way</source>
+        <translation>%1。2 回目のダウンロードも同じ理由で不合格でした</translation>
+    </message>
+    <message>
+        <source>%1; a second download failed too: %2</source>
+        <translation>%1。2 回目のダウンロードも不合格でした: %2</translation>
+    </message>
 </context>
 <context>
     <name>lk::BackupCommand</name>
@@ -916,6 +954,14 @@
     <message>
         <source>The warning could not be recorded, so the previous backup is not protected from retention: %1</source>
         <translation>警告を記録できなかったため、前回のバックアップは保持ルールによる削除から保護されていません: %1</translation>
+    </message>
+    <message>
+        <source>The backup of profile "%1" was cancelled after its data was uploaded, and %2 could not be removed (%3). It stays on the destination without a manifest: it lists as incomplete, is never offered for a restore, and retention removes it.</source>
+        <translation>プロファイル "%1" のバックアップはデータのアップロード後にキャンセルされ、%2 を削除できませんでした (%3)。マニフェストのないまま保存先に残っています。不完全な世代として一覧に表示され、復元の候補にはならず、保持ルールによって削除されます。</translation>
+    </message>
+    <message>
+        <source>While verifying, %1.</source>
+        <translation>検証中: %1。</translation>
     </message>
 </context>
 <context>
@@ -1802,10 +1848,6 @@
         <translation>保持ルールの対象外になった世代を削除</translation>
     </message>
     <message>
-        <source>litekeep prune [--profile NAME] [--dry-run]</source>
-        <translation>litekeep prune [--profile NAME] [--dry-run]</translation>
-    </message>
-    <message>
         <source>Applies the profile's retention to what is on the destination: it keeps --keep-days days, the newest --keep-min good generations, the newest verified one and the newest of each of the last --keep-monthly months, and deletes the rest, manifest first. It never deletes what it cannot parse. A backup applies retention by itself after it verifies.</source>
         <translation>プロファイルの保持ルールを保存先の内容に適用します。--keep-days で指定した日数分の世代、正常な最新の --keep-min 個の世代、検証済みの最新の世代、直近 --keep-monthly か月の各月の最新の世代を保持し、それ以外をマニフェストから先に削除します。解析できないものは決して削除しません。バックアップは検証の後に自動で保持ルールを適用します。</translation>
     </message>
@@ -2046,6 +2088,22 @@
 "litekeep --help" explains them.</source>
         <translation>"%1" は LiteKeep のコマンドではありません。コマンド: %2。
 説明は "litekeep --help" で確認できます。</translation>
+    </message>
+    <message>
+        <source>litekeep prune [--profile NAME] [--dry-run] [--include-damaged]</source>
+        <translation>litekeep prune [--profile NAME] [--dry-run] [--include-damaged]</translation>
+    </message>
+    <message>
+        <source>A damaged generation (its manifest does not parse or does not match its data) is never deleted by retention: it is kept, and listed as damaged with the reason, because its data may still be restorable by hand. --include-damaged also deletes the damaged generations that retention would otherwise delete: those older than --keep-days days. It never deletes the newest verified generation or anything pinned, and like every prune it deletes nothing after a failed backup. Data without a manifest, left by a run that did not finish, is incomplete, not damaged: it goes once older than --keep-days days.</source>
+        <translation>破損した世代 (マニフェストを解析できないか、データと一致しないもの) は、保持ルールでは決して削除されません。データは手作業でなら復元できる可能性があるため、保持したまま、理由とともに破損として一覧に表示します。--include-damaged を付けると、保持ルールがなければ削除されるはずの破損した世代 (--keep-days 日より古いもの) も削除します。最新の検証済み世代や固定された世代は決して削除せず、どの prune とも同じく、バックアップが失敗した後は何も削除しません。終了しなかった実行が残したマニフェストのないデータは、破損ではなく不完全な世代であり、--keep-days 日より古くなると削除されます。</translation>
+    </message>
+    <message>
+        <source>See which damaged generations would be deleted too:</source>
+        <translation>破損した世代のうち、どれが削除されるかを確認する:</translation>
+    </message>
+    <message>
+        <source>Delete them:</source>
+        <translation>それらを削除する:</translation>
     </message>
 </context>
 <context>
@@ -2667,10 +2725,6 @@
         <translation>計画を表示するだけで、何も削除しません。</translation>
     </message>
     <message>
-        <source>Usage: litekeep prune [--profile NAME] [--dry-run]</source>
-        <translation>使用法: litekeep prune [--profile NAME] [--dry-run]</translation>
-    </message>
-    <message>
         <source>keep  </source>
         <translation>保持</translation>
     </message>
@@ -2681,6 +2735,14 @@
     <message>
         <source>delete</source>
         <translation>削除</translation>
+    </message>
+    <message>
+        <source>Also delete damaged generations (a manifest that does not parse or does not match its data) that retention no longer keeps.</source>
+        <translation>保持ルールの対象外になった破損した世代 (マニフェストを解析できないか、データと一致しないもの) も削除します。</translation>
+    </message>
+    <message>
+        <source>Usage: litekeep prune [--profile NAME] [--dry-run] [--include-damaged]</source>
+        <translation>使用法: litekeep prune [--profile NAME] [--dry-run] [--include-damaged]</translation>
     </message>
 </context>
 <context>
@@ -2718,6 +2780,10 @@
     <message>
         <source>kept: pinned until the warning about %1 is dismissed</source>
         <translation>保持: %1 に関する警告が解除されるまで固定されています</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n damaged generation(s) that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</source>
+        <translation><numerusform>本来なら保持ルールで削除される破損した世代を %n 件保持しました。"litekeep prune --include-damaged" で削除できます。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3435,6 +3501,14 @@
         <source>A backup of "%1" is running. Quit and cancel it?</source>
         <translation>"%1" のバックアップを実行中です。終了してバックアップをキャンセルしますか？</translation>
     </message>
+    <message>
+        <source>%1 Backups still run on schedule, but LiteKeep cannot tell which ran: a profile whose last backup it cannot read is backed up once, then at its next scheduled time.</source>
+        <translation>%1 バックアップは引き続きスケジュールどおりに実行されますが、LiteKeep はどれが実行済みかを判断できません。前回のバックアップを読み取れないプロファイルは一度バックアップし、その後は次の予定時刻に実行します。</translation>
+    </message>
+    <message>
+        <source>The run history cannot be read (see the window).</source>
+        <translation>実行履歴を読み取れません (ウィンドウを参照してください)。</translation>
+    </message>
 </context>
 <context>
     <name>lk::TrayIcon</name>
@@ -3520,6 +3594,10 @@
     <message>
         <source>%1: not checked: %2</source>
         <translation>%1: 未確認: %2</translation>
+    </message>
+    <message>
+        <source>%1: passed; %2</source>
+        <translation>%1: 合格。%2</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,8 @@ private Q_SLOTS:
     void schedulerBacksOffAfterFailure();
     void schedulerPausedEmitsNothing();
     void schedulerWithAnUnreadableHistoryRunsOnce();
+    void schedulerNoSecondRunThatNight();
+    void schedulerNoticesAClockJump();
 };
 
 void TestSchedule::slotTimes_data()
@@ -523,6 +525,104 @@ void TestSchedule::schedulerWithAnUnreadableHistoryRunsOnce()
     scheduler.evaluate();
     scheduler.evaluate();
     QCOMPARE(due.size(), 2);
+}
+
+namespace {
+// 2026-11-27 at `time` in this machine's time zone (the Scheduler's), as UTC.
+QDateTime localNight(const QTime &time, int dayOffset = 0)
+{
+    return QDateTime(QDate(2026, 11, 27).addDays(dayOffset), time, QTimeZone::systemTimeZone()).toUTC();
+}
+
+// A successful backup of `profile` in the history, as the job writes it.
+bool recordSuccess(const lk::Catalog &catalog, const QString &profile, const QDateTime &startedUtc)
+{
+    return lkt::runSql(catalog.path(),
+                       QStringLiteral("INSERT INTO runs (profile, kind, started_utc, finished_utc, outcome) "
+                                      "VALUES ('%1', 'backup', '%2', '%3', 'succeeded')")
+                           .arg(profile, startedUtc.toString(Qt::ISODateWithMs),
+                                startedUtc.addSecs(20).toString(Qt::ISODateWithMs))
+                           .toUtf8());
+}
+} // namespace
+
+// The nightly run at 02:00, its success in the history, then every heartbeat of the day with
+// the clock moved on: not due again until the next night's 02:00.
+void TestSchedule::schedulerNoSecondRunThatNight()
+{
+    lkt::TestHome home;
+    home.applyToThisProcess();
+    lk::Catalog catalog;
+    QVERIFY(catalog.open());
+    lk::Scheduler scheduler(&catalog);
+    QDateTime now = localNight(QTime(1, 59, 30));
+    scheduler.setClock([&now] { return now; });
+    QSignalSpy due(&scheduler, &lk::Scheduler::due);
+
+    lk::Profile p;
+    p.name = QStringLiteral("nightly");
+    p.databasePath = QStringLiteral("/nonexistent/db.sqlite");
+    p.destination = QStringLiteral("/nonexistent/dest");
+    p.at = QTime(2, 0);
+    p.createdUtc = localNight(QTime(12, 0), -2);
+    QVERIFY(recordSuccess(catalog, p.name, localNight(QTime(2, 0), -1))); // last night's
+    scheduler.setProfiles({p});
+    QCOMPARE(due.size(), 0);
+    QCOMPARE(scheduler.nextRun(p.name), localNight(QTime(2, 0)));
+
+    now = localNight(QTime(2, 0));
+    scheduler.evaluate();
+    QCOMPARE(due.size(), 1);
+    QVERIFY(recordSuccess(catalog, p.name, now));
+    now = now.addSecs(20);
+    scheduler.runSucceeded(p.name);
+    for (int heartbeat = 0; heartbeat < 24 * 120 - 50; ++heartbeat) { // every 30 s until 01:59 tomorrow
+        now = now.addSecs(lk::Scheduler::kHeartbeatMs / 1000);
+        scheduler.evaluate();
+    }
+    QCOMPARE(due.size(), 1);
+    QCOMPARE(scheduler.nextRun(p.name), localNight(QTime(2, 0), 1));
+    now = localNight(QTime(2, 0), 1);
+    scheduler.evaluate();
+    QCOMPARE(due.size(), 2);
+}
+
+// The wall clock jumps (the machine slept, the time was set): resumed() says by how much, once,
+// and a slot passed meanwhile is owed once.
+void TestSchedule::schedulerNoticesAClockJump()
+{
+    lkt::TestHome home;
+    home.applyToThisProcess();
+    lk::Catalog catalog;
+    QVERIFY(catalog.open());
+    lk::Scheduler scheduler(&catalog);
+    QDateTime now = localNight(QTime(1, 0));
+    scheduler.setClock([&now] { return now; });
+    QSignalSpy due(&scheduler, &lk::Scheduler::due);
+    QSignalSpy resumed(&scheduler, &lk::Scheduler::resumed);
+
+    lk::Profile p;
+    p.name = QStringLiteral("asleep");
+    p.databasePath = QStringLiteral("/nonexistent/db.sqlite");
+    p.destination = QStringLiteral("/nonexistent/dest");
+    p.at = QTime(2, 0);
+    p.createdUtc = localNight(QTime(12, 0), -2);
+    QVERIFY(recordSuccess(catalog, p.name, localNight(QTime(2, 0), -1)));
+    scheduler.setProfiles({p});
+    QCOMPARE(due.size(), 0);
+    QCOMPARE(resumed.size(), 0);
+
+    now = localNight(QTime(7, 30)); // asleep from 01:00 to 07:30
+    scheduler.evaluate();
+    QCOMPARE(resumed.size(), 1);
+    const qint64 gap = resumed.first().first().toLongLong();
+    constexpr qint64 kAsleepMs = 6.5 * 3600 * 1000;
+    QVERIFY2(gap > kAsleepMs - 30 * 1000 && gap <= kAsleepMs, qPrintable(QString::number(gap)));
+    QCOMPARE(due.size(), 1);
+    scheduler.runSucceeded(p.name);
+    scheduler.evaluate();
+    QCOMPARE(resumed.size(), 1);
+    QCOMPARE(due.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSchedule)

@@ -419,6 +419,7 @@ void BackupJob::uploadManifest()
     m.createdUtc = m_createdUtc;
     m.profile = m_profile.name;
     m.sourceFileName = QFileInfo(m_profile.databasePath).fileName();
+    m.sourcePathSha256 = Manifest::pathSha256(m_profile.databasePath);
     m.host = QHostInfo::localHostName();
     m.litekeepVersion = QStringLiteral(LITEKEEP_VERSION);
     m.sqliteVersion = SqliteDatabase::sqliteVersion();

@@ -33,19 +33,15 @@ Result<DatabaseInfo> DatabaseInfo::inspect(SqliteDatabase &db)
         return R::fail(value.error());
     info.userVersion = value.value().toLongLong();
 
-    auto schema = db.queryRows(QStringLiteral(
-        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"));
+    value = db.queryValue(QStringLiteral("PRAGMA application_id"));
+    if (!value)
+        return R::fail(value.error());
+    info.applicationId = value.value().toLongLong();
+
+    auto schema = schemaSha256Of(db);
     if (!schema)
         return R::fail(schema.error());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const QVariantList &row : schema.value()) {
-        for (const QVariant &field : row) {
-            hash.addData(field.toString().toUtf8());
-            hash.addData(QByteArrayView("\x1f", 1));
-        }
-        hash.addData(QByteArrayView("\x1e", 1));
-    }
-    info.schemaSha256 = QString::fromLatin1(hash.result().toHex());
+    info.schemaSha256 = schema.value();
 
     auto tables = db.queryRows(QStringLiteral(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -61,6 +57,28 @@ Result<DatabaseInfo> DatabaseInfo::inspect(SqliteDatabase &db)
             return R::fail(count.error());
     }
     return R::ok(info);
+}
+
+Result<QString> DatabaseInfo::schemaSha256Of(SqliteDatabase &db)
+{
+    auto schema = db.queryRows(QStringLiteral(
+        "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name"));
+    if (!schema)
+        return Result<QString>::fail(schema.error());
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QVariantList &row : schema.value()) {
+        for (const QVariant &field : row) {
+            hash.addData(field.toString().toUtf8());
+            hash.addData(QByteArrayView("\x1f", 1));
+        }
+        hash.addData(QByteArrayView("\x1e", 1));
+    }
+    return Result<QString>::ok(QString::fromLatin1(hash.result().toHex()));
+}
+
+QString DatabaseInfo::applicationIdText(qint64 id)
+{
+    return QStringLiteral("0x%1").arg(static_cast<quint32>(id), 8, 16, QLatin1Char('0'));
 }
 
 QString DatabaseInfo::pragmaName(Check depth)
@@ -95,6 +113,8 @@ QJsonObject DatabaseInfo::toJson() const
     };
     if (!integrityCheckPragma.isEmpty())
         json.insert(QStringLiteral("integrity_check_pragma"), integrityCheckPragma);
+    if (applicationId)
+        json.insert(QStringLiteral("application_id"), *applicationId);
     return json;
 }
 
@@ -119,6 +139,10 @@ Result<DatabaseInfo> DatabaseInfo::fromJson(const QJsonObject &json)
             return R::fail(QStringLiteral("field \"%1\" is missing or not text")
                                .arg(QLatin1String(key)));
     }
+    // Optional (manifests before it have none), but when present a number like the others.
+    const QJsonValue applicationId = json.value(QLatin1String("application_id"));
+    if (!applicationId.isUndefined() && !isWholeNumber(applicationId))
+        return R::fail(QStringLiteral("field \"application_id\" is not a number"));
     if (!json.value(QLatin1String("row_counts")).isObject())
         return R::fail(QStringLiteral("field \"row_counts\" is missing or not an object"));
 
@@ -129,6 +153,8 @@ Result<DatabaseInfo> DatabaseInfo::fromJson(const QJsonObject &json)
     info.schemaSha256 = json.value(QLatin1String("schema_sha256")).toString();
     info.integrityCheck = json.value(QLatin1String("integrity_check")).toString();
     info.integrityCheckPragma = json.value(QLatin1String("integrity_check_pragma")).toString();
+    if (!applicationId.isUndefined())
+        info.applicationId = applicationId.toInteger();
     const QJsonObject counts = json.value(QLatin1String("row_counts")).toObject();
     for (auto it = counts.begin(); it != counts.end(); ++it) {
         if (!isWholeNumber(it.value()))

@@ -1,6 +1,9 @@
 // The small JSON document that describes one generation.
 #include "Manifest.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -35,7 +38,15 @@ QByteArray Manifest::toJson() const
                                            {QStringLiteral("size"), gzSize},
                                            {QStringLiteral("level"), compressionLevel}}},
     };
+    if (!sourcePathSha256.isEmpty())
+        root.insert(QStringLiteral("source_path_sha256"), sourcePathSha256);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+QString Manifest::pathSha256(const QString &path)
+{
+    const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    return QString::fromLatin1(QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 Manifest::Parsed Manifest::fromJson(const QByteArray &bytes)
@@ -81,6 +92,11 @@ Manifest::Parsed Manifest::fromJson(const QByteArray &bytes)
         return fail(ParseError::WrongShape, tr("the manifest's creation time is not valid"));
     m.profile = root.value(QLatin1String("profile")).toString();
     m.sourceFileName = root.value(QLatin1String("source_file")).toString();
+    // Optional: manifests before it have none.
+    const QJsonValue sourcePathSha256 = root.value(QLatin1String("source_path_sha256"));
+    if (!sourcePathSha256.isUndefined() && !isSha256(sourcePathSha256.toString()))
+        return fail(ParseError::WrongShape, tr("the manifest field \"source_path_sha256\" is not a SHA-256"));
+    m.sourcePathSha256 = sourcePathSha256.toString();
     m.host = root.value(QLatin1String("host")).toString();
     m.litekeepVersion = root.value(QLatin1String("litekeep_version")).toString();
     m.sqliteVersion = root.value(QLatin1String("sqlite_version")).toString();

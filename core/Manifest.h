@@ -21,6 +21,10 @@ public:
     QDateTime createdUtc;
     QString profile;
     QString sourceFileName; // file name only: a manifest never names paths on this machine
+    // Which file the profile's database was when it was backed up, as pathSha256() of its path,
+    // so an in-place restore can tell whether it replaces the database the generation came from.
+    // A hash, not the path, for the rule above. Empty in manifests from before the field.
+    QString sourcePathSha256;
     QString host;
     QString litekeepVersion;
     QString sqliteVersion;
@@ -32,6 +36,8 @@ public:
     int compressionLevel = 6;
 
     QByteArray toJson() const;
+    // SHA-256 (hex) of the clean absolute form of `path`.
+    static QString pathSha256(const QString &path);
 
     enum class ParseError { None, NotJson, WrongShape, NewerFormat };
     struct Parsed;

@@ -28,6 +28,7 @@ Manifest sample()
     m.createdUtc = QDateTime(QDate(2026, 11, 27), QTime(2, 0, 13), QTimeZone::utc());
     m.profile = QStringLiteral("app.v2-main");
     m.sourceFileName = QStringLiteral("データ.sqlite");
+    m.sourcePathSha256 = Manifest::pathSha256(QStringLiteral("/home/büro/アプリ/データ.sqlite"));
     m.host = QStringLiteral("büro-pc");
     m.litekeepVersion = QStringLiteral("0.1.0");
     m.sqliteVersion = QStringLiteral("3.40.1");
@@ -35,6 +36,7 @@ Manifest sample()
     m.database.pageCount = 1234567;
     m.database.journalMode = QStringLiteral("wal");
     m.database.userVersion = 42;
+    m.database.applicationId = -0x7b3aa9b0; // a signed 32-bit number, as SQLite keeps it
     m.database.schemaSha256 = QStringLiteral("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
     m.database.rowCounts = {{QStringLiteral("notes"), 1000},
                             {QStringLiteral("顧客"), 7},
@@ -121,6 +123,7 @@ void TestManifest::roundTrip()
     QCOMPARE(r.createdUtc.offsetFromUtc(), 0);
     QCOMPARE(r.profile, m.profile);
     QCOMPARE(r.sourceFileName, m.sourceFileName);
+    QCOMPARE(r.sourcePathSha256, m.sourcePathSha256);
     QCOMPARE(r.host, m.host);
     QCOMPARE(r.litekeepVersion, m.litekeepVersion);
     QCOMPARE(r.sqliteVersion, m.sqliteVersion);
@@ -128,6 +131,7 @@ void TestManifest::roundTrip()
     QCOMPARE(r.database.pageCount, m.database.pageCount);
     QCOMPARE(r.database.journalMode, m.database.journalMode);
     QCOMPARE(r.database.userVersion, m.database.userVersion);
+    QCOMPARE(r.database.applicationId, m.database.applicationId);
     QCOMPARE(r.database.schemaSha256, m.database.schemaSha256);
     QCOMPARE(r.database.rowCounts, m.database.rowCounts);
     QCOMPARE(r.database.rowCounts.value(QStringLiteral("顧客")), 7);
@@ -162,6 +166,17 @@ void TestManifest::roundTripDefaults()
     // Manifests from before "integrity_check_pragma" have no such key, and still read.
     QVERIFY(!m.toJson().contains("integrity_check_pragma"));
     QVERIFY(parsed.manifest.database.integrityCheckPragma.isEmpty());
+    // Nor "source_path_sha256" and "application_id": unknown, which is not the same as 0.
+    QVERIFY(!m.toJson().contains("source_path_sha256"));
+    QVERIFY(!m.toJson().contains("application_id"));
+    QVERIFY(parsed.manifest.sourcePathSha256.isEmpty());
+    QVERIFY(!parsed.manifest.database.applicationId.has_value());
+    // An application_id of 0 is recorded: a database that sets none.
+    m.database.applicationId = 0;
+    const auto zero = Manifest::fromJson(m.toJson());
+    QVERIFY2(zero.isOk(), qPrintable(zero.message));
+    QCOMPARE(zero.manifest.database.applicationId, std::optional<qint64>(0));
+    QCOMPARE(zero.manifest.toJson(), m.toJson());
 }
 
 void TestManifest::sampleIsReadable()
@@ -171,6 +186,16 @@ void TestManifest::sampleIsReadable()
     QCOMPARE(o.value(QStringLiteral("format")).toInt(), 1);
     QCOMPARE(o.value(QStringLiteral("created")).toString(), QStringLiteral("2026-11-27T02:00:13Z"));
     QCOMPARE(o.value(QStringLiteral("source_file")).toString(), QStringLiteral("データ.sqlite"));
+    // The source path as a hash: a manifest names no path on this machine.
+    QCOMPARE(o.value(QStringLiteral("source_path_sha256")).toString(),
+             QStringLiteral("9e69ca3b254f5761255e791435487288418279d4f2ad421544ac3e0e3f0d843a"));
+    QVERIFY(!sample().toJson().contains(QStringLiteral("/home/büro").toUtf8()));
+    QCOMPARE(Manifest::pathSha256(QStringLiteral("/home/büro/../büro/アプリ/データ.sqlite")),
+             o.value(QStringLiteral("source_path_sha256")).toString());
+    QCOMPARE(o.value(QStringLiteral("database")).toObject().value(QStringLiteral("application_id")).toInteger(),
+             -0x7b3aa9b0LL);
+    QCOMPARE(DatabaseInfo::applicationIdText(-0x7b3aa9b0), QStringLiteral("0x84c55650"));
+    QCOMPARE(DatabaseInfo::applicationIdText(0x4c4b), QStringLiteral("0x00004c4b"));
     QCOMPARE(o.value(QStringLiteral("db")).toObject().value(QStringLiteral("size")).toInteger(),
              5'368'709'120LL);
     QCOMPARE(o.value(QStringLiteral("gz")).toObject().value(QStringLiteral("level")).toInt(), 9);
@@ -237,6 +262,18 @@ void TestManifest::wrongShape_data()
                                       << QStringLiteral("\"host\"");
     QTest::newRow("source_file null") << toBytes(with(QStringLiteral("source_file"), QJsonValue()))
                                       << QStringLiteral("\"source_file\"");
+    const QString pathHash = QStringLiteral("\"source_path_sha256\"");
+    QTest::newRow("source_path_sha256 is a number") << toBytes(with(QStringLiteral("source_path_sha256"), 7)) << pathHash;
+    QTest::newRow("source_path_sha256 null") << toBytes(with(QStringLiteral("source_path_sha256"), QJsonValue())) << pathHash;
+    QTest::newRow("source_path_sha256 empty") << toBytes(with(QStringLiteral("source_path_sha256"), QString())) << pathHash;
+    QTest::newRow("source_path_sha256 is a path")
+        << toBytes(with(QStringLiteral("source_path_sha256"), QStringLiteral("/home/op/app.db"))) << pathHash;
+    QTest::newRow("application_id is text")
+        << toBytes(withNested(QStringLiteral("database"), QStringLiteral("application_id"), QStringLiteral("0x1")))
+        << QStringLiteral("application_id");
+    QTest::newRow("application_id fractional")
+        << toBytes(withNested(QStringLiteral("database"), QStringLiteral("application_id"), 1.5))
+        << QStringLiteral("application_id");
     QTest::newRow("no database") << toBytes(without(QStringLiteral("database"))) << dbSection;
     QTest::newRow("database is text")
         << toBytes(with(QStringLiteral("database"), QStringLiteral("x"))) << dbSection;

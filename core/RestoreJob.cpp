@@ -2,6 +2,7 @@
 #include "RestoreJob.h"
 
 #include "Catalog.h"
+#include "DatabaseIdentity.h"
 #include "GenerationLister.h"
 #include "LiveDatabase.h"
 #include "Priority.h"
@@ -28,6 +29,7 @@ struct RestoreJob::Work
     std::atomic<qint64> done{0};
     std::atomic<qint64> total{0};
     QString error;
+    QString anotherDatabase; // why the generation looks like another database's (DatabaseIdentity)
     QString generation;
     QString restoredPath;
     QString preRestoreCopy;
@@ -237,7 +239,7 @@ void RestoreJob::begin()
         return;
     }
     // A bad target is found before any download.
-    if (const QString problem = checkTarget({}); !problem.isEmpty()) {
+    if (const QString problem = checkTarget(); !problem.isEmpty()) {
         finish(JobResult::failed(problem));
         return;
     }
@@ -282,15 +284,11 @@ void RestoreJob::begin()
                 return;
             }
         }
-        if (const QString problem = checkTarget(candidates); !problem.isEmpty()) {
-            finish(JobResult::failed(problem));
-            return;
-        }
         runWorker(candidates);
     });
 }
 
-QString RestoreJob::checkTarget(const QList<Generation> &candidates) const
+QString RestoreJob::checkTarget() const
 {
     if (m_request.mode == Mode::ToFile) {
         const QFileInfo target(m_request.target);
@@ -311,17 +309,10 @@ QString RestoreJob::checkTarget(const QList<Generation> &candidates) const
                 .arg(m_request.target);
         return {};
     }
-    // In place: the generation should come from this very database.
-    const QString liveName = QFileInfo(m_profile.databasePath).fileName();
+    // In place. Whether the generation comes from this very database is asked in the worker
+    // (DatabaseIdentity reads the live file, which the GUI thread must not).
     if (!QFileInfo(QFileInfo(m_profile.databasePath).absolutePath()).isDir())
         return tr("The folder of the live database, %1, does not exist.").arg(QFileInfo(m_profile.databasePath).absolutePath());
-    if (candidates.isEmpty())
-        return {};
-    const Generation &first = candidates.first();
-    if (first.manifest && first.manifest->sourceFileName != liveName && !m_request.force)
-        return tr("Generation %1 is a backup of \"%2\", not of \"%3\". Add --force if you really mean to put it "
-                  "in place of %4.")
-            .arg(first.baseName(), first.manifest->sourceFileName, liveName, m_profile.databasePath);
     return {};
 }
 
@@ -396,6 +387,8 @@ void RestoreJob::runWorker(QList<Generation> candidates)
             JobResult r = m_cancel ? JobResult::cancelled(m_work->error) : JobResult::failed(m_work->error);
             if (!m_work->skipped.isEmpty())
                 r.details.insert(QStringLiteral("skipped"), m_work->skipped);
+            if (!m_work->anotherDatabase.isEmpty())
+                r.details.insert(QStringLiteral("another_database"), m_work->anotherDatabase);
             finish(r);
             return;
         }
@@ -432,12 +425,30 @@ void RestoreJob::runWorker(QList<Generation> candidates)
             source = undo->preRestoreCopy;
             work->generation = undo->generation;
         } else {
+            // In place, the generation must be a backup of the database it replaces (or --force).
+            std::optional<DatabaseIdentity::Live> live;
+            if (request.mode == Mode::InPlace && !request.force) {
+                auto read = DatabaseIdentity::read(profile.databasePath, busyMs, cancel);
+                if (!read) {
+                    fail(read.error());
+                    return;
+                }
+                live = read.value();
+            }
             // Verify candidates newest first; with --latest, damaged ones are skipped (and said so).
             const QString folder = request.mode == Mode::ToFile ? QFileInfo(request.target).absolutePath() : stagingDir;
             for (const Generation &g : candidates) {
                 QString partial = folder + QStringLiteral("/.%1.litekeep-partial-%2")
                                                .arg(g.baseName())
                                                .arg(QCoreApplication::applicationPid());
+                if (live && g.manifest) {
+                    work->anotherDatabase = DatabaseIdentity::mismatch(g.baseName(), *g.manifest, *live);
+                    if (!work->anotherDatabase.isEmpty()) {
+                        fail(tr("%1 Nothing was changed. Add --force if you really mean to put it in place of %2.")
+                                 .arg(work->anotherDatabase, profile.databasePath));
+                        return;
+                    }
+                }
                 work->phase = static_cast<int>(Phase::Downloading);
                 work->total = g.manifest ? g.manifest->gzSize : 0;
                 Verdict v;

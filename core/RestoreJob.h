@@ -58,7 +58,7 @@ private:
     void begin();
     void startEarlyDownload();
     void runWorker(QList<Generation> candidates);
-    QString checkTarget(const QList<Generation> &candidates) const;
+    QString checkTarget() const;
     void finish(JobResult result);
 
     Profile m_profile;

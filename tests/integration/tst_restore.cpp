@@ -335,6 +335,60 @@ private Q_SLOTS:
         QCOMPARE(sqliteDump(other), dump);
     }
 
+    // The profile now points at another application's database that only shares the file name:
+    // in place, the generation is refused with what differs, and only --force puts it there.
+    void anotherDatabaseWithTheSameFileNameNeedsForce()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 100));
+        addProfile();
+        const auto [generation, dump] = backUp();
+        const QString other = m_home->file(QStringLiteral("elsewhere/cogito.db"));
+        QVERIFY(QDir().mkpath(QFileInfo(other).absolutePath()));
+        QCOMPARE(runProgram(QStringLiteral("sqlite3"), {other, QStringLiteral("PRAGMA application_id = 1280001360; "
+                                                                             "CREATE TABLE ledger(amount); CREATE TABLE accounts(name); "
+                                                                             "INSERT INTO ledger VALUES (42);")},
+                            m_env).exitCode, 0);
+        QCOMPARE(lk({QStringLiteral("profile"), QStringLiteral("set"), QStringLiteral("default"), QStringLiteral("--db"), other}).exitCode, 0);
+        const QByteArray live = fileBytes(other);
+
+        const RunResult r = lk({QStringLiteral("restore"), generation, QStringLiteral("--in-place")});
+        QCOMPARE(r.exitCode, 1);
+        const QString err = QString::fromUtf8(r.err);
+        QVERIFY2(err.contains(QStringLiteral("Generation %1 does not look like a backup of %2").arg(generation, other)), r.err.constData());
+        QVERIFY2(err.contains(QLatin1String("its application_id is 0x4c4b4550 here but 0x00000000 in the generation")), r.err.constData());
+        QVERIFY2(err.contains(QStringLiteral("it was taken from a database at another path than this profile's, %1").arg(other)), r.err.constData());
+        QVERIFY2(err.contains(QLatin1String("the two share no table (here: \"accounts\", \"ledger\"; in the generation: \"blobs\", \"notes\", \"tags\")")),
+                 r.err.constData());
+        QVERIFY2(err.contains(QLatin1String("Nothing was changed")) && err.contains(QLatin1String("--force")), r.err.constData());
+        QCOMPARE(fileBytes(other), live); // byte-identical
+        QVERIFY(!QDir(m_home->file(QStringLiteral("data/litekeep/pre-restore"))).exists() ||
+                QDir(m_home->file(QStringLiteral("data/litekeep/pre-restore"))).isEmpty());
+        // --json carries the same sentence for the wizard and scripts.
+        const QJsonObject refused = lkJson({QStringLiteral("restore"), QStringLiteral("--latest"), QStringLiteral("--in-place")}, 1);
+        QVERIFY2(refused.value(QLatin1String("another_database")).toString().contains(QLatin1String("application_id")),
+                 QJsonDocument(refused).toJson().constData());
+        QCOMPARE(fileBytes(other), live);
+
+        const QJsonObject forced = lkJson({QStringLiteral("restore"), generation, QStringLiteral("--in-place"), QStringLiteral("--force")});
+        QCOMPARE(forced.value(QLatin1String("ok")).toBool(), true);
+        QCOMPARE(sqliteDump(other), dump);
+        const QString copy = forced.value(QLatin1String("pre_restore_copy")).toString();
+        QCOMPARE(runProgram(QStringLiteral("sqlite3"), {copy, QStringLiteral("SELECT amount FROM ledger")}, m_env).out, QByteArray("42\n"));
+    }
+
+    // The same database after its application migrated the schema: going back is what a restore
+    // is for, and needs no --force.
+    void aMigratedSchemaIsStillTheSameDatabase()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 100));
+        addProfile();
+        const auto [generation, dump] = backUp();
+        change(QStringLiteral("PRAGMA user_version = 8; CREATE TABLE drafts(x); DROP VIEW note_titles; DROP TABLE tags;"));
+        const RunResult r = lk({QStringLiteral("restore"), generation, QStringLiteral("--in-place")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(sqliteDump(db()), dump);
+    }
+
     void undoPutsBackWhatWasThere()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 500));

@@ -235,9 +235,13 @@ QWizardPage *RestoreWizard::makeRestorePage()
     m_undo = new QPushButton(tr("&Undo this restore"), page);
     m_undo->setObjectName(QStringLiteral("undo"));
     m_undo->setVisible(false);
+    m_replaceAnyway = new QPushButton(tr("Replace &anyway"), page);
+    m_replaceAnyway->setObjectName(QStringLiteral("replaceAnyway"));
+    m_replaceAnyway->setVisible(false);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_openFolder);
     buttons->addWidget(m_undo);
+    buttons->addWidget(m_replaceAnyway);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_progress);
@@ -251,6 +255,8 @@ QWizardPage *RestoreWizard::makeRestorePage()
             Q_EMIT openFolderRequested(QFileInfo(path).absolutePath());
     });
     connect(m_undo, &QPushButton::clicked, this, [this] { runRestore(true); });
+    // The explicit confirmation RestoreJob asks for with "force" (the CLI's --force).
+    connect(m_replaceAnyway, &QPushButton::clicked, this, [this] { runRestore(false, true); });
     page->onInitialize = [this] { runRestore(false); };
     return page;
 }
@@ -493,7 +499,7 @@ void RestoreWizard::updateHow()
     pageOf(this, HowPage)->refresh();
 }
 
-void RestoreWizard::runRestore(bool undo)
+void RestoreWizard::runRestore(bool undo, bool force)
 {
     RestoreJob::Request request;
     if (undo) {
@@ -502,10 +508,12 @@ void RestoreWizard::runRestore(bool undo)
         request.generation = chosenGeneration();
         request.mode = inPlace() ? RestoreJob::Mode::InPlace : RestoreJob::Mode::ToFile;
         request.target = inPlace() ? QString() : targetPath();
+        request.force = force;
     }
     m_result.reset();
     m_openFolder->setVisible(false);
     m_undo->setVisible(false);
+    m_replaceAnyway->setVisible(false);
     m_progress->setVisible(true);
     m_progress->setRange(0, 0);
     m_outcome->setText(undo ? tr("Putting the database back as it was before the restore…") : tr("Restoring…"));
@@ -539,6 +547,14 @@ void RestoreWizard::onRestoreFinished(const JobResult &result, bool undo)
     QString text = result.message;
     if (!result.isSuccess() && !result.stderrTail.isEmpty())
         text += QStringLiteral("\n") + result.stderrTail;
+    // The core's sentence without the CLI's "--force": here the confirmation is a button.
+    const QString anotherDatabase = result.details.value(QLatin1String("another_database")).toString();
+    if (!result.isSuccess() && !anotherDatabase.isEmpty()) {
+        text = anotherDatabase + QStringLiteral("\n\n") +
+               tr("Nothing was changed. Replace it anyway only if you are sure this generation belongs here: "
+                  "a copy of what is there now is still kept first, and the restore can be undone.");
+        m_replaceAnyway->setVisible(true);
+    }
     m_outcome->setText(text);
     if (!result.isSuccess())
         m_outcome->setStyleSheet(QStringLiteral("color: #c62828;"));

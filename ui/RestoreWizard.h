@@ -72,7 +72,7 @@ private:
     void inspect();
     void updateHow();
     void checkHolders();
-    void runRestore(bool undo);
+    void runRestore(bool undo, bool force = false);
     void onRestoreFinished(const JobResult &result, bool undo);
     std::optional<Generation> generationNamed(const QString &name) const;
 
@@ -113,6 +113,7 @@ private:
     QLabel *m_path = nullptr;
     QPushButton *m_openFolder = nullptr;
     QPushButton *m_undo = nullptr;
+    QPushButton *m_replaceAnyway = nullptr; // after a refusal: the generation looks like another database's
 };
 
 } // namespace lk

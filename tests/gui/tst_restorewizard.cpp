@@ -1,7 +1,8 @@
 // The restore wizard driven offscreen page by page like a person, against s3rver and real
 // SQLite files: restore to a new file (the default, with the newest verified generation
 // preselected), replace the live database (confirmation, pre-restore copy, undo), and the
-// mistakes a person can make on the way (an existing file, a missing folder) refused clearly.
+// mistakes a person can make on the way (an existing file, a missing folder, another database's
+// generation) refused clearly.
 #include "GuiFixture.h"
 #include "RestoreWizard.h"
 
@@ -20,6 +21,7 @@
 #include <QTreeWidget>
 
 #include <memory>
+#include <optional>
 
 using lk::RestoreWizard;
 using namespace lkt;
@@ -60,9 +62,9 @@ private:
     QAbstractButton *next() const { return m_wizard->button(QWizard::NextButton); }
     QAbstractButton *commit() const { return m_wizard->button(QWizard::CommitButton); }
 
-    void openWizard(const QString &preselect = {})
+    void openWizard(const QString &preselect = {}, const std::optional<lk::Profile> &profile = {})
     {
-        m_wizard = std::make_unique<RestoreWizard>(m_fx.profile(), *m_fx.catalog);
+        m_wizard = std::make_unique<RestoreWizard>(profile.value_or(m_fx.profile()), *m_fx.catalog);
         m_wizard->preselect(preselect);
         m_wizard->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_wizard.get()));
@@ -208,6 +210,42 @@ private Q_SLOTS:
         QVERIFY2(m_wizard->result()->isSuccess(), qPrintable(m_wizard->result()->message));
         QCOMPARE(sqliteDump(m_fx.db()), m_liveDump);
         QVERIFY(!undo->isVisible()); // an undo is not undone again from here
+    }
+
+    // The profile points at another application's file of the same name: the wizard shows the
+    // core's sentence of what differs, and replaces it only after "Replace anyway".
+    void anotherDatabaseNeedsAnExplicitConfirmation()
+    {
+        const QString other = m_fx.home->file(QStringLiteral("elsewhere/cogito.db"));
+        QVERIFY(QDir().mkpath(QFileInfo(other).absolutePath()));
+        QVERIFY(runSql(other, "PRAGMA application_id = 1280001360; CREATE TABLE ledger(amount);"));
+        const auto bytes = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray live = bytes(other);
+        lk::Profile profile = m_fx.profile();
+        profile.databasePath = other;
+        openWizard(m_first, profile);
+        inspectChosen();
+        QTest::mouseClick(next(), Qt::LeftButton);
+        clickOption(child<QRadioButton>("replace"));
+        clickOption(child<QCheckBox>("confirmReplace"));
+        restoreAndWait();
+        QVERIFY(!m_wizard->result()->isSuccess());
+        const QString outcome = child<QLabel>("outcome")->text();
+        QVERIFY2(outcome.contains(QLatin1String("its application_id is 0x4c4b4550 here but 0x00000000 in the generation")),
+                 qPrintable(outcome));
+        QVERIFY2(!outcome.contains(QLatin1String("--force")), qPrintable(outcome)); // a button here, not an option
+        QCOMPARE(bytes(other), live);
+        auto *anyway = child<QPushButton>("replaceAnyway");
+        QVERIFY(anyway->isVisible());
+        QTest::mouseClick(anyway, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_wizard->result().has_value() && !m_wizard->isRunning(), kTimeoutMs);
+        QVERIFY2(m_wizard->result()->isSuccess(), qPrintable(m_wizard->result()->message));
+        QCOMPARE(sqliteDump(other), m_firstDump);
+        QVERIFY(!anyway->isVisible());
+        QVERIFY(child<QPushButton>("undo")->isVisible());
     }
 
     void aDamagedGenerationCannotBeChosen()

@@ -57,6 +57,13 @@
     </message>
     </context>
 <context>
+    <name>DatabaseIdentity</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>Retention</name>
     <message numerus="yes">
         <source>kept: one of the newest %n good generation(s)</source>
@@ -88,13 +95,19 @@
     </message>
     <message numerus="yes">
         <source>deleted: damaged (%1), and older than %n day(s)</source>
-        <translation><numerusform>deleted: damaged (%1), and older than %n day</numerusform><numerusform>deleted: damaged (%1), and older than %n days</numerusform></translation>
+        <translation>
+            <numerusform>deleted: damaged (%1), and older than %n day</numerusform>
+            <numerusform>deleted: damaged (%1), and older than %n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>deleted: incomplete, and older than %n day(s)</source>
-        <translation><numerusform>deleted: incomplete, and older than %n day</numerusform><numerusform>deleted: incomplete, and older than %n days</numerusform></translation>
+        <translation>
+            <numerusform>deleted: incomplete, and older than %n day</numerusform>
+            <numerusform>deleted: incomplete, and older than %n days</numerusform>
+        </translation>
     </message>
-</context>
+    </context>
 <context>
     <name>lk::BackupJob</name>
     <message numerus="yes">
@@ -238,9 +251,12 @@
     </message>
     <message numerus="yes">
         <source>Kept %n damaged generation(s) that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</source>
-        <translation><numerusform>Kept %n damaged generation that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</numerusform><numerusform>Kept %n damaged generations that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</numerusform></translation>
+        <translation>
+            <numerusform>Kept %n damaged generation that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</numerusform>
+            <numerusform>Kept %n damaged generations that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</numerusform>
+        </translation>
     </message>
-</context>
+    </context>
 <context>
     <name>lk::RestoreWizard</name>
     <message numerus="yes">

@@ -183,6 +183,61 @@
     </message>
 </context>
 <context>
+    <name>DatabaseIdentity</name>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>キャンセルしました。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>The database %1 stayed locked by another process for more than %2 s, so it could not be compared with the generation; nothing was changed. Try again when it is less busy.</source>
+        <translation>データベース %1 が別のプロセスによって %2 秒を超えてロックされたままだったため、世代と比較できませんでした。何も変更していません。負荷が下がってから、もう一度お試しください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation><numerusform>ほか %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>it is a backup of "%1", not of "%2"</source>
+        <translation>これは "%2" ではなく "%1" のバックアップです</translation>
+    </message>
+    <message>
+        <source>its application_id is %1 here but %2 in the generation</source>
+        <translation>application_id がこちらでは %1、世代では %2 です</translation>
+    </message>
+    <message>
+        <source>it was taken from a database at another path than this profile's, %1</source>
+        <translation>このプロファイルのデータベース (%1) とは別のパスにあるデータベースから作成されています</translation>
+    </message>
+    <message>
+        <source>the two share no table (here: %1; in the generation: %2)</source>
+        <translation>共通のテーブルがひとつもありません (こちら: %1、世代: %2)</translation>
+    </message>
+    <message>
+        <source>tables only here: %1</source>
+        <translation>こちらにだけあるテーブル: %1</translation>
+    </message>
+    <message>
+        <source>only in the generation: %1</source>
+        <translation>世代にだけあるテーブル: %1</translation>
+    </message>
+    <message>
+        <source>user_version %1 here, %2 in the generation</source>
+        <translation>user_version がこちらでは %1、世代では %2</translation>
+    </message>
+    <message>
+        <source>the schema differs</source>
+        <translation>スキーマが異なります</translation>
+    </message>
+    <message>
+        <source>the schema differs (%1)</source>
+        <translation>スキーマが異なります (%1)</translation>
+    </message>
+    <message>
+        <source>Generation %1 does not look like a backup of %2: %3.</source>
+        <translation>世代 %1 は %2 のバックアップではないようです: %3。</translation>
+    </message>
+</context>
+<context>
     <name>Destination</name>
     <message>
         <source>"%1" is not a valid bucket name (3-63 lowercase letters, digits, dots and hyphens).</source>
@@ -367,6 +422,10 @@
     <message>
         <source>the manifest's sizes or checksums are missing or malformed</source>
         <translation>マニフェストのサイズまたはチェックサムがないか、形式が正しくありません</translation>
+    </message>
+    <message>
+        <source>the manifest field "source_path_sha256" is not a SHA-256</source>
+        <translation>マニフェストのフィールド "source_path_sha256" が SHA-256 ではありません</translation>
     </message>
 </context>
 <context>
@@ -633,11 +692,15 @@
     </message>
     <message numerus="yes">
         <source>deleted: damaged (%1), and older than %n day(s)</source>
-        <translation><numerusform>削除: 破損しており (%1)、%n 日より古い</numerusform></translation>
+        <translation>
+            <numerusform>削除: 破損しており (%1)、%n 日より古い</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>deleted: incomplete, and older than %n day(s)</source>
-        <translation><numerusform>削除: 不完全で、%n 日より古い</numerusform></translation>
+        <translation>
+            <numerusform>削除: 不完全で、%n 日より古い</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2783,7 +2846,9 @@
     </message>
     <message numerus="yes">
         <source>Kept %n damaged generation(s) that retention would otherwise delete; "litekeep prune --include-damaged" deletes them.</source>
-        <translation><numerusform>本来なら保持ルールで削除される破損した世代を %n 件保持しました。"litekeep prune --include-damaged" で削除できます。</numerusform></translation>
+        <translation>
+            <numerusform>本来なら保持ルールで削除される破損した世代を %n 件保持しました。"litekeep prune --include-damaged" で削除できます。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2898,10 +2963,6 @@
         <translation>稼働中のデータベースのフォルダー %1 が存在しません。</translation>
     </message>
     <message>
-        <source>Generation %1 is a backup of "%2", not of "%3". Add --force if you really mean to put it in place of %4.</source>
-        <translation>世代 %1 は "%3" ではなく "%2" のバックアップです。本当に %4 の代わりに配置する場合は --force を追加してください。</translation>
-    </message>
-    <message>
         <source>Cannot move %1 aside.</source>
         <translation>%1 を退避できません。</translation>
     </message>
@@ -2960,6 +3021,10 @@
     <message>
         <source>Warning: PRAGMA quick_check of the restored database says: %1</source>
         <translation>警告: 復元したデータベースの PRAGMA quick_check の結果: %1</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was changed. Add --force if you really mean to put it in place of %2.</source>
+        <translation>%1 何も変更していません。本当に %2 と置き換えるつもりなら --force を付けてください。</translation>
     </message>
 </context>
 <context>
@@ -3157,6 +3222,14 @@
     <message>
         <source>Restored</source>
         <translation>復元しました</translation>
+    </message>
+    <message>
+        <source>Replace &amp;anyway</source>
+        <translation>それでも置き換える(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Replace it anyway only if you are sure this generation belongs here: a copy of what is there now is still kept first, and the restore can be undone.</source>
+        <translation>何も変更していません。この世代がここに属するものだと確信できる場合にだけ、置き換えてください。その場合も、まず現在の内容のコピーを保存するので、復元は元に戻せます。</translation>
     </message>
 </context>
 <context>

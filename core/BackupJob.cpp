@@ -9,6 +9,7 @@
 #include "VerifyJob.h"
 #include "GenerationName.h"
 #include "PreviousGeneration.h"
+#include "Schedule.h"
 #include "Priority.h"
 #include "Snapshot.h"
 #include "SnapshotStage.h"
@@ -574,8 +575,8 @@ void BackupJob::prune()
 void BackupJob::drillIfDue()
 {
     const auto last = m_catalog ? m_catalog->lastDrill(m_profile.name) : std::nullopt;
-    const bool due = m_profile.drillDays > 0 && m_catalog &&
-                     (!last || last->checkedUtc.daysTo(QDateTime::currentDateTimeUtc()) >= m_profile.drillDays);
+    const bool due = m_catalog && Schedule::isDrillDue(last ? last->checkedUtc : QDateTime(), m_profile.drillDays,
+                                                       QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
     if (!due) {
         succeed();
         return;

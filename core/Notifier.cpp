@@ -44,8 +44,12 @@ void Notifier::runFinished(const QString &profile, const JobResult &result, cons
         Q_EMIT notice(*n);
 }
 
-bool Notifier::isStale(const QDateTime &newestGood, int thresholdHours, const QDateTime &now)
+bool Notifier::isStale(const QDateTime &newestGood, int thresholdHours, const QDateTime &now,
+                       const QDateTime &createdUtc)
 {
+    const qint64 threshold = qint64(thresholdHours) * 3600;
+    if (!newestGood.isValid() && createdUtc.isValid() && createdUtc.secsTo(now) < threshold)
+        return false;
     return !newestGood.isValid() || newestGood.secsTo(now) > qint64(thresholdHours) * 3600;
 }
 
@@ -72,9 +76,9 @@ Result<QDateTime> Notifier::readNewestVerifiedGeneration(const Catalog &catalog,
 }
 
 void Notifier::checkStaleness(const QString &profile, const QDateTime &newestGood, int thresholdHours,
-                              const QDateTime &now)
+                              const QDateTime &now, const QDateTime &createdUtc)
 {
-    const bool stale = isStale(newestGood, thresholdHours, now);
+    const bool stale = isStale(newestGood, thresholdHours, now, createdUtc);
     const auto known = m_stale.constFind(profile);
     if (known != m_stale.cend() && *known == stale)
         return;

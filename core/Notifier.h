@@ -43,12 +43,15 @@ public:
     void runFinished(const QString &profile, const JobResult &result, const QString &previousOutcome);
     // Compares the newest verified generation with the threshold; notices only on a change.
     void checkStaleness(const QString &profile, const QDateTime &newestGood, int thresholdHours,
-                        const QDateTime &now);
+                        const QDateTime &now, const QDateTime &createdUtc = {});
 
     // Pure decisions, for tests.
     static std::optional<Notice> decide(const QString &profile, const JobResult &result,
                                         const QString &previousOutcome, bool notifyOnSuccess);
-    static bool isStale(const QDateTime &newestGood, int thresholdHours, const QDateTime &now);
+    // No verified generation newer than the threshold. A profile created less than the
+    // threshold ago that has none yet is not stale: its first backup may simply not have run.
+    static bool isStale(const QDateTime &newestGood, int thresholdHours, const QDateTime &now,
+                        const QDateTime &createdUtc = {});
     // When the newest generation that passed a verification was made (from its name).
     static QDateTime newestVerifiedGeneration(const Catalog &catalog, const QString &profile);
     // The same, or why the history could not be read (never "none" for a failed read).

@@ -288,25 +288,47 @@ void RestoreJob::begin()
     });
 }
 
+RestoreJob::TargetProblem RestoreJob::targetProblem(const QString &liveDatabase, const QString &path, bool force)
+{
+    const QFileInfo target(path);
+    if (path.isEmpty() || !target.isAbsolute())
+        return TargetProblem::NotAbsolute;
+    if (target.absoluteFilePath() == QFileInfo(liveDatabase).absoluteFilePath())
+        return TargetProblem::IsLiveDatabase;
+    const QFileInfo folder(target.absolutePath());
+    if (!folder.isDir())
+        return TargetProblem::NoFolder;
+    if (::access(QFile::encodeName(folder.absoluteFilePath()).constData(), W_OK) != 0)
+        return TargetProblem::FolderNotWritable;
+    if (target.exists() && target.isDir())
+        return TargetProblem::IsFolder;
+    if (target.exists() && !force)
+        return TargetProblem::Exists;
+    return TargetProblem::None;
+}
+
 QString RestoreJob::checkTarget() const
 {
     if (m_request.mode == Mode::ToFile) {
-        const QFileInfo target(m_request.target);
-        if (m_request.target.isEmpty() || !target.isAbsolute())
+        const QString folder = QFileInfo(m_request.target).absolutePath();
+        switch (targetProblem(m_profile.databasePath, m_request.target, m_request.force)) {
+        case TargetProblem::None:
+            return {};
+        case TargetProblem::NotAbsolute:
             return tr("The restore target must be an absolute path.");
-        if (target.absoluteFilePath() == QFileInfo(m_profile.databasePath).absoluteFilePath())
+        case TargetProblem::IsLiveDatabase:
             return tr("%1 is the profile's live database; use --in-place to replace it safely.").arg(m_request.target);
-        const QFileInfo folder(target.absolutePath());
-        if (!folder.isDir())
-            return tr("The folder %1 does not exist; create it first.").arg(target.absolutePath());
-        if (::access(QFile::encodeName(folder.absoluteFilePath()).constData(), W_OK) != 0)
-            return tr("The folder %1 is not writable.").arg(target.absolutePath());
-        if (target.exists() && target.isDir())
+        case TargetProblem::NoFolder:
+            return tr("The folder %1 does not exist; create it first.").arg(folder);
+        case TargetProblem::FolderNotWritable:
+            return tr("The folder %1 is not writable.").arg(folder);
+        case TargetProblem::IsFolder:
             return tr("%1 is a folder; give the path of the new database file.").arg(m_request.target);
-        if (target.exists() && !m_request.force)
+        case TargetProblem::Exists:
             return tr("%1 already exists; LiteKeep never overwrites it silently. Choose another path, or add "
                       "--force (the existing file is then kept beside it).")
                 .arg(m_request.target);
+        }
         return {};
     }
     // In place. Whether the generation comes from this very database is asked in the worker

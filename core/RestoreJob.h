@@ -45,6 +45,11 @@ public:
     void start();
     void cancel();
     static QString phaseName(Phase phase);
+
+    // What is wrong with `target` as the new file of a restore to a file (the one rule the
+    // command line, the wizard and the job share; each says it in its own words).
+    enum class TargetProblem { None, NotAbsolute, IsLiveDatabase, NoFolder, FolderNotWritable, IsFolder, Exists };
+    static TargetProblem targetProblem(const QString &liveDatabase, const QString &target, bool force);
     // Where in-place restores keep what was there: ~/.local/share/litekeep/pre-restore.
     static QString preRestoreFolder();
 

@@ -66,6 +66,22 @@ QDateTime Schedule::nextRun(const QTime &at, const QDateTime &lastSuccessUtc, co
     return nextSlot(at, now, zone);
 }
 
+QDate Schedule::drillDueDate(const QDateTime &lastDrillUtc, int drillDays, const QTimeZone &zone)
+{
+    if (!lastDrillUtc.isValid())
+        return {};
+    return lastDrillUtc.toTimeZone(zone).date().addDays(drillDays);
+}
+
+bool Schedule::isDrillDue(const QDateTime &lastDrillUtc, int drillDays, const QDateTime &now,
+                          const QTimeZone &zone)
+{
+    if (drillDays <= 0)
+        return false;
+    const QDate due = drillDueDate(lastDrillUtc, drillDays, zone);
+    return !due.isValid() || now.toTimeZone(zone).date() >= due;
+}
+
 qint64 Schedule::retryDelayMs(int attempt)
 {
     const int exponent = std::clamp(attempt - 1, 0, 5);

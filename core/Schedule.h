@@ -29,6 +29,15 @@ public:
 
     // Waiting after the n-th failed attempt (n from 1): 1, 2, 4 ... minutes, at most 30.
     static qint64 retryDelayMs(int attempt);
+
+    // The restore drill runs after the first backup on or after the local date `drillDays`
+    // days after the last drill's: by dates, so that next week's 02:00 backup drills even when
+    // it starts a few seconds earlier in the day than last week's drill did. The one rule the
+    // backup and the window's summary share.
+    static QDate drillDueDate(const QDateTime &lastDrillUtc, int drillDays, const QTimeZone &zone);
+    // Whether a backup at `now` runs the drill: drills on (drillDays > 0), and none yet or due.
+    static bool isDrillDue(const QDateTime &lastDrillUtc, int drillDays, const QDateTime &now,
+                           const QTimeZone &zone);
 };
 
 } // namespace lk

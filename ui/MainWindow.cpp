@@ -10,6 +10,7 @@
 #include "HistoryChart.h"
 #include "ProfileDialog.h"
 #include "RestoreWizard.h"
+#include "Schedule.h"
 #include "Scheduler.h"
 #include "VerifyJob.h"
 
@@ -236,11 +237,12 @@ void MainWindow::showProfile()
     if (profile->drillDays <= 0) {
         lines.append(tr("Restore drills are off."));
     } else if (const auto drill = m_catalog.lastDrill(profile->name)) {
-        const QDateTime due = drill->checkedUtc.addDays(profile->drillDays);
-        lines.append(due <= QDateTime::currentDateTimeUtc()
+        const QTimeZone zone = QTimeZone::systemTimeZone();
+        lines.append(Schedule::isDrillDue(drill->checkedUtc, profile->drillDays, QDateTime::currentDateTimeUtc(), zone)
                          ? tr("Next restore drill: after the next backup.")
                          : tr("Next restore drill: after the first backup from %1.")
-                               .arg(locale.toString(due.toLocalTime(), QLocale::ShortFormat)));
+                               .arg(locale.toString(Schedule::drillDueDate(drill->checkedUtc, profile->drillDays, zone),
+                                                    QLocale::ShortFormat)));
     } else {
         lines.append(tr("Next restore drill: after the next backup."));
     }

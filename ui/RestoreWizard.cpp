@@ -480,15 +480,31 @@ void RestoreWizard::updateHow()
     }
     QString problem;
     const QString target = targetPath();
-    const QFileInfo info(target);
-    if (target.isEmpty())
+    const QString folder = QFileInfo(target).absolutePath();
+    // The job's own rule (RestoreJob::targetProblem), in the wizard's words; it never forces.
+    switch (target.isEmpty() ? RestoreJob::TargetProblem::NotAbsolute
+                             : RestoreJob::targetProblem(m_profile.databasePath, target, false)) {
+    case RestoreJob::TargetProblem::None:
+        break;
+    case RestoreJob::TargetProblem::NotAbsolute:
         problem = tr("Give the path of the new file.");
-    else if (info.absoluteFilePath() == QFileInfo(m_profile.databasePath).absoluteFilePath())
+        break;
+    case RestoreJob::TargetProblem::IsLiveDatabase:
         problem = tr("That is the live database; choose “Replace the live database” to replace it safely.");
-    else if (!QFileInfo(info.absolutePath()).isDir())
-        problem = tr("The folder %1 does not exist.").arg(info.absolutePath());
-    else if (info.exists())
+        break;
+    case RestoreJob::TargetProblem::NoFolder:
+        problem = tr("The folder %1 does not exist.").arg(folder);
+        break;
+    case RestoreJob::TargetProblem::FolderNotWritable:
+        problem = tr("You cannot write to the folder %1. Choose another folder.").arg(folder);
+        break;
+    case RestoreJob::TargetProblem::IsFolder:
+        problem = tr("%1 is a folder. Give the name of the new file inside it.").arg(target);
+        break;
+    case RestoreJob::TargetProblem::Exists:
         problem = tr("%1 already exists; LiteKeep never overwrites a file here. Choose another name.").arg(target);
+        break;
+    }
     m_targetNote->setProperty("ok", problem.isEmpty());
     if (!toFile)
         m_targetNote->clear();

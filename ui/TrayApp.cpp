@@ -230,11 +230,7 @@ void TrayApp::checkStaleness()
         const auto read = Notifier::readNewestVerifiedGeneration(m_reader, name);
         if (!read)
             continue; // unknown is not "old": the history problem is shown instead
-        const QDateTime newest = read.value();
-        // A profile added a moment ago is not stale yet.
-        if (!newest.isValid() && p.createdUtc.isValid() && p.createdUtc.secsTo(now) < qint64(p.staleHours) * 3600)
-            continue;
-        m_notifier.checkStaleness(name, newest, p.staleHours, now);
+        m_notifier.checkStaleness(name, read.value(), p.staleHours, now, p.createdUtc);
     }
     updateTray();
 }

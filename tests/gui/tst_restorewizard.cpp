@@ -23,6 +23,8 @@
 #include <memory>
 #include <optional>
 
+#include <unistd.h>
+
 using lk::RestoreWizard;
 using namespace lkt;
 
@@ -169,6 +171,20 @@ private Q_SLOTS:
         retype(target, m_fx.home->file(QStringLiteral("no/such/folder/x.db")));
         QVERIFY(!commit()->isEnabled());
         QVERIFY2(note->text().contains(QLatin1String("does not exist")), qPrintable(note->text()));
+        // The job's own checks, before the job refuses them: a folder is not a file name, and a
+        // folder one cannot write to (not testable as root, who can write anywhere).
+        retype(target, m_fx.home->path());
+        QVERIFY(!commit()->isEnabled());
+        QVERIFY2(note->text().contains(QLatin1String("is a folder")), qPrintable(note->text()));
+        if (::geteuid() != 0) {
+            const QString locked = m_fx.home->file(QStringLiteral("read-only"));
+            QVERIFY(QDir().mkpath(locked));
+            QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
+            retype(target, locked + QStringLiteral("/x.db"));
+            QVERIFY(!commit()->isEnabled());
+            QVERIFY2(note->text().contains(QLatin1String("cannot write")), qPrintable(note->text()));
+            QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
         // Replacing needs an explicit confirmation.
         clickOption(child<QRadioButton>("replace"));
         QVERIFY(!commit()->isEnabled());

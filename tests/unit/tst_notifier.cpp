@@ -168,13 +168,18 @@ void TestNotifier::isStale_data()
     QTest::addColumn<QDateTime>("newest");
     QTest::addColumn<int>("hours");
     QTest::addColumn<bool>("stale");
+    QTest::addColumn<QDateTime>("created");
     const QDateTime now = utc(2026, 11, 27, 12);
-    QTest::newRow("none") << QDateTime() << 26 << true;
-    QTest::newRow("an hour old") << now.addSecs(-3600) << 26 << false;
-    QTest::newRow("exactly the threshold") << now.addSecs(-26 * 3600) << 26 << false;
-    QTest::newRow("a second over") << now.addSecs(-26 * 3600 - 1) << 26 << true;
-    QTest::newRow("three days old") << now.addDays(-3) << 26 << true;
-    QTest::newRow("three days old, weekly threshold") << now.addDays(-3) << 24 * 7 << false;
+    QTest::newRow("none") << QDateTime() << 26 << true << QDateTime();
+    // A new profile's grace: as long as the threshold, then it warns like any other.
+    QTest::newRow("none, created an hour ago") << QDateTime() << 26 << false << now.addSecs(-3600);
+    QTest::newRow("none, created two days ago") << QDateTime() << 26 << true << now.addDays(-2);
+    QTest::newRow("three days old, created a week ago") << now.addDays(-3) << 26 << true << now.addDays(-7);
+    QTest::newRow("an hour old") << now.addSecs(-3600) << 26 << false << QDateTime();
+    QTest::newRow("exactly the threshold") << now.addSecs(-26 * 3600) << 26 << false << QDateTime();
+    QTest::newRow("a second over") << now.addSecs(-26 * 3600 - 1) << 26 << true << QDateTime();
+    QTest::newRow("three days old") << now.addDays(-3) << 26 << true << QDateTime();
+    QTest::newRow("three days old, weekly threshold") << now.addDays(-3) << 24 * 7 << false << QDateTime();
 }
 
 void TestNotifier::isStale()
@@ -182,7 +187,8 @@ void TestNotifier::isStale()
     QFETCH(QDateTime, newest);
     QFETCH(int, hours);
     QFETCH(bool, stale);
-    QCOMPARE(Notifier::isStale(newest, hours, utc(2026, 11, 27, 12)), stale);
+    QFETCH(QDateTime, created);
+    QCOMPARE(Notifier::isStale(newest, hours, utc(2026, 11, 27, 12), created), stale);
 }
 
 void TestNotifier::stalenessNoticesOnlyOnChange()

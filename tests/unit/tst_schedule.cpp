@@ -117,6 +117,8 @@ private Q_SLOTS:
     void schedulerPausedEmitsNothing();
     void schedulerWithAnUnreadableHistoryRunsOnce();
     void schedulerNoSecondRunThatNight();
+    void drillDue_data();
+    void drillDue();
     void schedulerNoticesAClockJump();
 };
 
@@ -545,6 +547,35 @@ bool recordSuccess(const lk::Catalog &catalog, const QString &profile, const QDa
                            .toUtf8());
 }
 } // namespace
+
+void TestSchedule::drillDue_data()
+{
+    QTest::addColumn<QDateTime>("lastDrill");
+    QTest::addColumn<int>("days");
+    QTest::addColumn<QDateTime>("now");
+    QTest::addColumn<bool>("due");
+    const QTimeZone berlin("Europe/Berlin");
+    auto at = [&berlin](int day, int h, int m, int s = 0) {
+        return QDateTime(QDate(2026, 11, day), QTime(h, m, s), berlin).toUTC();
+    };
+    QTest::newRow("never drilled") << QDateTime() << 7 << at(27, 2, 0) << true;
+    QTest::newRow("drills off") << QDateTime() << 0 << at(27, 2, 0) << false;
+    // Last week's drill ended at 02:00:30; tonight's backup starts at 02:00:10: a week by dates.
+    QTest::newRow("a week later, a little earlier in the day") << at(20, 2, 0, 30) << 7 << at(27, 2, 0, 10) << true;
+    QTest::newRow("six days later, late at night") << at(20, 2, 0, 30) << 7 << at(26, 23, 59) << false;
+    // 23:30 Berlin is 22:30 UTC: the local date counts, not the UTC one.
+    QTest::newRow("by the local date") << at(20, 23, 30) << 1 << at(21, 0, 30) << true;
+    QTest::newRow("the same local day") << at(21, 0, 30) << 1 << at(21, 23, 30) << false;
+}
+
+void TestSchedule::drillDue()
+{
+    QFETCH(QDateTime, lastDrill);
+    QFETCH(int, days);
+    QFETCH(QDateTime, now);
+    QFETCH(bool, due);
+    QCOMPARE(lk::Schedule::isDrillDue(lastDrill, days, now, QTimeZone("Europe/Berlin")), due);
+}
 
 // The nightly run at 02:00, its success in the history, then every heartbeat of the day with
 // the clock moved on: not due again until the next night's 02:00.

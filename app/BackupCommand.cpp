@@ -53,10 +53,8 @@ void BackupCommand::run(const QStringList &arguments)
     m_store.read(*profile, [this, p = *profile](const Result<Credentials> &credentials) {
         if (!credentials) {
             // Still a run that failed: on record like any other.
-            if (m_catalog) {
-                if (auto id = m_catalog->recordStart(p.name, QStringLiteral("backup")))
-                    m_catalog->recordFinish(id.value(), JobResult::failed(credentials.error()));
-            }
+            if (m_catalog)
+                m_catalog->recordRefusedRun(p.name, QStringLiteral("backup"), JobResult::failed(credentials.error()));
             finish(m_ctx.failure(credentials.error(), {{QStringLiteral("profile"), p.name}}));
             return;
         }
@@ -79,8 +77,7 @@ void BackupCommand::startJob(const Profile &profile, const Credentials &credenti
     connect(m_job, &BackupJob::finished, this, [this, profile, startPinger](const JobResult &result) {
         auto sendResult = [this, profile, result] {
             auto *pinger = new Pinger(this);
-            pinger->pingResult(QUrl(profile.pingUrl), result);
-            pinger->webhook(QUrl(profile.webhook), profile.name, result);
+            pinger->reportResult(profile, result);
             if (pinger->isIdle()) {
                 report(result);
                 return;

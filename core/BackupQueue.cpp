@@ -90,10 +90,8 @@ void BackupQueue::next()
     }
     m_store.read(entry.profile, [this, entry, withCredentials](const Result<Credentials> &c) {
         if (!c) {
-            if (m_catalog) {
-                if (auto id = m_catalog->recordStart(entry.profile.name, QStringLiteral("backup")))
-                    m_catalog->recordFinish(id.value(), JobResult::failed(c.error()));
-            }
+            if (m_catalog)
+                m_catalog->recordRefusedRun(entry.profile.name, QStringLiteral("backup"), JobResult::failed(c.error()));
             done(entry, JobResult::failed(c.error()));
             return;
         }
@@ -124,8 +122,7 @@ void BackupQueue::run(const Entry &entry, const Credentials &credentials)
 void BackupQueue::done(const Entry &entry, const JobResult &result)
 {
     m_starting = false;
-    m_pinger.pingResult(QUrl(entry.profile.pingUrl), result);
-    m_pinger.webhook(QUrl(entry.profile.webhook), entry.profile.name, result);
+    m_pinger.reportResult(entry.profile, result);
     Q_EMIT finished(entry.profile.name, result, m_previousOutcome);
     QTimer::singleShot(0, this, &BackupQueue::next);
 }

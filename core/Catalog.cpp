@@ -177,6 +177,14 @@ Result<qint64> Catalog::recordStart(const QString &profile, const QString &kind)
     return Result<qint64>::ok(q.lastInsertId().toLongLong());
 }
 
+Status Catalog::recordRefusedRun(const QString &profile, const QString &kind, const JobResult &result)
+{
+    const auto id = recordStart(profile, kind);
+    if (!id)
+        return Status::failure(id.error());
+    return recordFinish(id.value(), result);
+}
+
 Status Catalog::recordFinish(qint64 id, const JobResult &result)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

@@ -92,6 +92,8 @@ public:
     const QString &path() const { return m_path; }
 
     Result<qint64> recordStart(const QString &profile, const QString &kind);
+    // A run that failed before its job could start (no credentials): on record like any other.
+    Status recordRefusedRun(const QString &profile, const QString &kind, const JobResult &result);
     Status recordFinish(qint64 id, const JobResult &result);
     // Runs left "running" by a process that died are marked "interrupted".
     Status markInterrupted(const QString &profile);

@@ -66,6 +66,12 @@ void Pinger::webhook(const QUrl &url, const QString &profile, const JobResult &r
     post(url, QJsonDocument(payload(profile, result)).toJson(QJsonDocument::Compact), "application/json");
 }
 
+void Pinger::reportResult(const Profile &profile, const JobResult &result)
+{
+    pingResult(QUrl(profile.pingUrl), result);
+    webhook(QUrl(profile.webhook), profile.name, result);
+}
+
 void Pinger::post(const QUrl &url, const QByteArray &body, const QByteArray &contentType)
 {
     QNetworkRequest request(url);

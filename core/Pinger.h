@@ -4,6 +4,7 @@
 #pragma once
 
 #include "JobResult.h"
+#include "Profile.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -28,6 +29,9 @@ public:
     void pingResult(const QUrl &url, const JobResult &result);
     // POSTs `payload(...)` as JSON.
     void webhook(const QUrl &url, const QString &profile, const JobResult &result);
+    // What every driver sends when a backup of `profile` ended: the healthcheck result ping
+    // (success or /fail) and the webhook, each where the profile has one.
+    void reportResult(const Profile &profile, const JobResult &result);
 
     static QJsonObject payload(const QString &profile, const JobResult &result);
     static QUrl withSuffix(const QUrl &url, const QString &suffix);

@@ -3,6 +3,7 @@
 
 #include "TestSupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTest>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void uploadPlanChoosesByWhatWasMeasured();
     void uploadPlanLearnsFromEachWay();
     void uploadPlanSettles();
+    void refusedRunsAndFailedReads();
 };
 
 void TestCatalog::privateFile()
@@ -517,6 +519,43 @@ void TestCatalog::uploadPlanSettles()
         }
         QCOMPARE(ways.join(QLatin1Char(' ')), QString::fromLatin1(link.ways));
     }
+}
+
+// A run refused before its job started is one finished record; a reader of a history that
+// cannot be read says so instead of answering "nothing".
+void TestCatalog::refusedRunsAndFailedReads()
+{
+    lkt::TestHome home;
+    home.applyToThisProcess();
+    Catalog catalog;
+    QVERIFY(catalog.open());
+    QVERIFY(catalog.recordRefusedRun(QStringLiteral("p"), QStringLiteral("backup"),
+                                     lk::JobResult::failed(QStringLiteral("No credentials."))));
+    const auto last = catalog.readLastRun(QStringLiteral("p"), QStringLiteral("backup"));
+    QVERIFY(last);
+    QVERIFY(last.value().has_value());
+    QCOMPARE(last.value()->outcome, QStringLiteral("failed"));
+    QCOMPARE(last.value()->message, QStringLiteral("No credentials."));
+    QVERIFY(last.value()->finishedUtc.isValid());
+    const auto none = catalog.readLastRun(QStringLiteral("other"), QStringLiteral("backup"));
+    QVERIFY(none);
+    QVERIFY(!none.value().has_value());
+
+    // Junk where the history was: every reader fails with a sentence, none answers empty.
+    lkt::TestHome junkHome;
+    junkHome.applyToThisProcess();
+    QVERIFY(QDir().mkpath(QFileInfo(junkHome.historyFile()).absolutePath()));
+    QFile junk(junkHome.historyFile());
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(4096, 'j'));
+    junk.close();
+    Catalog broken;
+    QVERIFY(!broken.open());
+    const auto run = broken.readLastRun(QStringLiteral("p"), QStringLiteral("backup"));
+    QVERIFY(!run);
+    QVERIFY2(run.error().contains(junkHome.historyFile()), qPrintable(run.error()));
+    QVERIFY(!broken.readLatestVerifications(QStringLiteral("p")));
+    QVERIFY(!broken.readOpenAnomalies(QStringLiteral("p")));
 }
 
 QTEST_GUILESS_MAIN(TestCatalog)

@@ -1,8 +1,8 @@
 // litekeep backup [--profile NAME]
 #include "BackupCommand.h"
 
-#include "BackupJob.h"
-#include "Pinger.h"
+#include "backup/BackupJob.h"
+#include "notify/Pinger.h"
 #include "SignalWatcher.h"
 
 #include <QJsonDocument>

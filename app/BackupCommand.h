@@ -1,9 +1,9 @@
 // litekeep backup [--profile NAME]: one backup now, progress on stderr, Ctrl+C cancels.
 #pragma once
 
-#include "Catalog.h"
+#include "history/Catalog.h"
 #include "Command.h"
-#include "CredentialStore.h"
+#include "settings/CredentialStore.h"
 #include "ProgressPrinter.h"
 
 #include <memory>

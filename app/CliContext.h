@@ -1,8 +1,8 @@
 // What every CLI verb shares: the settings file, the output mode and the exit codes.
 #pragma once
 
-#include "Config.h"
-#include "JobResult.h"
+#include "settings/Config.h"
+#include "jobs/JobResult.h"
 
 #include <functional>
 

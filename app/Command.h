@@ -2,7 +2,7 @@
 #pragma once
 
 #include "CliContext.h"
-#include "CredentialStore.h"
+#include "settings/CredentialStore.h"
 
 #include <functional>
 #include <optional>

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "Command.h"
-#include "CredentialStore.h"
+#include "settings/CredentialStore.h"
 
 namespace lk {
 

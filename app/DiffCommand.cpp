@@ -1,8 +1,8 @@
 // litekeep diff
 #include "DiffCommand.h"
 
-#include "DatabaseDescription.h"
-#include "GenerationCache.h"
+#include "sqlite/DatabaseDescription.h"
+#include "generations/GenerationCache.h"
 
 namespace lk {
 

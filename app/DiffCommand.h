@@ -2,7 +2,7 @@
 // generations, or between a generation and the live database.
 #pragma once
 
-#include "Catalog.h"
+#include "history/Catalog.h"
 #include "Command.h"
 
 #include <memory>

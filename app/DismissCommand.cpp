@@ -1,7 +1,7 @@
 // litekeep dismiss [--profile NAME] (GENERATION | --all)
 #include "DismissCommand.h"
 
-#include "Catalog.h"
+#include "history/Catalog.h"
 
 #include <QJsonArray>
 

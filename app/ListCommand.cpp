@@ -1,8 +1,8 @@
 // litekeep list [--profile NAME]
 #include "ListCommand.h"
 
-#include "Catalog.h"
-#include "GenerationLister.h"
+#include "history/Catalog.h"
+#include "generations/GenerationLister.h"
 
 #include <QJsonArray>
 #include <QLocale>

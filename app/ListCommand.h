@@ -2,7 +2,7 @@
 #pragma once
 
 #include "Command.h"
-#include "Generation.h"
+#include "generations/Generation.h"
 
 namespace lk {
 

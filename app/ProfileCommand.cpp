@@ -1,7 +1,7 @@
 // litekeep profile add|list|show|remove
 #include "ProfileCommand.h"
 
-#include "Snapshot.h"
+#include "sqlite/Snapshot.h"
 
 #include <QDir>
 #include <QFileInfo>

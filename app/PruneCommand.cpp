@@ -1,7 +1,7 @@
 // litekeep prune [--profile NAME] [--dry-run] [--include-damaged]
 #include "PruneCommand.h"
 
-#include "PruneJob.h"
+#include "generations/PruneJob.h"
 #include "SignalWatcher.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 // litekeep prune [--profile NAME] [--dry-run] [--include-damaged]
 #pragma once
 
-#include "Catalog.h"
+#include "history/Catalog.h"
 #include "Command.h"
 
 #include <memory>

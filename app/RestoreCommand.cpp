@@ -1,7 +1,7 @@
 // litekeep restore
 #include "RestoreCommand.h"
 
-#include "RestoreJob.h"
+#include "restore/RestoreJob.h"
 #include "SignalWatcher.h"
 
 #include <QFileInfo>

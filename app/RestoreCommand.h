@@ -2,7 +2,7 @@
 // litekeep restore --undo [--profile NAME]
 #pragma once
 
-#include "Catalog.h"
+#include "history/Catalog.h"
 #include "Command.h"
 #include "ProgressPrinter.h"
 

@@ -1,8 +1,8 @@
 // litekeep show
 #include "ShowCommand.h"
 
-#include "DatabaseDescription.h"
-#include "GenerationCache.h"
+#include "sqlite/DatabaseDescription.h"
+#include "generations/GenerationCache.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

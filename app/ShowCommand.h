@@ -1,7 +1,7 @@
 // litekeep show [--profile NAME] (GENERATION | --latest) [--deep]: what a generation holds.
 #pragma once
 
-#include "Catalog.h"
+#include "history/Catalog.h"
 #include "Command.h"
 
 #include <memory>

@@ -1,7 +1,7 @@
 // litekeep status [--profile NAME]
 #include "StatusCommand.h"
 
-#include "Catalog.h"
+#include "history/Catalog.h"
 
 #include <QJsonArray>
 #include <QLocale>

@@ -2,7 +2,7 @@
 #include "VerifyCommand.h"
 
 #include "SignalWatcher.h"
-#include "VerifyJob.h"
+#include "verify/VerifyJob.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 // litekeep verify [--profile NAME] [GENERATION | --latest | --all | --drill]
 #pragma once
 
-#include "Catalog.h"
+#include "history/Catalog.h"
 #include "Command.h"
 #include "ProgressPrinter.h"
 

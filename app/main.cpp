@@ -1,8 +1,8 @@
 // litekeep: the tray application with no arguments, the headless command line otherwise.
 #include "Cli.h"
-#include "Config.h"
-#include "JobResult.h"
-#include "Notifier.h"
+#include "settings/Config.h"
+#include "jobs/JobResult.h"
+#include "notify/Notifier.h"
 #include "SingleInstance.h"
 #include "TrayApp.h"
 

@@ -1,8 +1,8 @@
 // Times Gzip against ParallelGzip on one file: litekeep-bench-compress FILE [LEVEL] [RUNS].
 // With --once INPUT OUTPUT, compresses once as a backup does, OUTPUT "-" being stdout: the
 // streaming measurement in bench/README.md pipes that into rclone rcat.
-#include "Gzip.h"
-#include "ParallelGzip.h"
+#include "compress/Gzip.h"
+#include "compress/ParallelGzip.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,11 +3,11 @@
 // ticks beyond the interval is time the event loop could not run. Prints the longest gap, the
 // 99th percentile and how many gaps exceeded 50 ms (issue 8's bound).
 // Usage: litekeep-bench-guistall DATABASE DESTINATION_FOLDER  (with QT_QPA_PLATFORM=offscreen)
-#include "BackupQueue.h"
-#include "Catalog.h"
-#include "Config.h"
+#include "backup/BackupQueue.h"
+#include "history/Catalog.h"
+#include "settings/Config.h"
 #include "MainWindow.h"
-#include "Scheduler.h"
+#include "schedule/Scheduler.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

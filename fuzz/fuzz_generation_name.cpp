@@ -2,7 +2,7 @@
 // (GenerationName::isValidProfileName).
 #include "FuzzSupport.h"
 
-#include "GenerationName.h"
+#include "generations/GenerationName.h"
 
 #include <QTimeZone>
 

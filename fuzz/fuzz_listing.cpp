@@ -2,10 +2,10 @@
 // generations LiteKeep assembles from it (Generation::assemble).
 #include "FuzzSupport.h"
 
-#include "Generation.h"
-#include "GenerationName.h"
-#include "Manifest.h"
-#include "Storage.h"
+#include "generations/Generation.h"
+#include "generations/GenerationName.h"
+#include "generations/Manifest.h"
+#include "storage/Storage.h"
 
 #include <QSet>
 

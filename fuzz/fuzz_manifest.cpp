@@ -2,7 +2,7 @@
 // the "database" section through DatabaseInfo::fromJson).
 #include "FuzzSupport.h"
 
-#include "Manifest.h"
+#include "generations/Manifest.h"
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {

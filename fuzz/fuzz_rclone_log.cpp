@@ -2,9 +2,9 @@
 // (RcloneLog::parseLine), as a stream (RcloneLog::feed) and explained (RcloneErrors::explain).
 #include "FuzzSupport.h"
 
-#include "Destination.h"
-#include "RcloneErrors.h"
-#include "RcloneLog.h"
+#include "storage/Destination.h"
+#include "storage/RcloneErrors.h"
+#include "storage/RcloneLog.h"
 
 namespace {
 

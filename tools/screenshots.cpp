@@ -2,14 +2,14 @@
 // with the data of the current XDG home (scripts/screenshots prepares one) into PNG files, in
 // English or, with --qm, in the language of that catalogue. Everything is driven by timers
 // and signals: the windows load their data exactly as they do for a user.
-#include "BackupQueue.h"
-#include "Catalog.h"
-#include "Config.h"
+#include "backup/BackupQueue.h"
+#include "history/Catalog.h"
+#include "settings/Config.h"
 #include "FirstRunWizard.h"
 #include "GenerationDetails.h"
 #include "MainWindow.h"
 #include "RestoreWizard.h"
-#include "Scheduler.h"
+#include "schedule/Scheduler.h"
 
 #include <QAbstractButton>
 #include <QApplication>

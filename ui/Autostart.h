@@ -4,7 +4,7 @@
 // with a user entry that starts this very binary.
 #pragma once
 
-#include "Result.h"
+#include "jobs/Result.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // Where an S3 destination is and how to sign in, with "Test connection".
 #include "CredentialsWidget.h"
 
-#include "ConnectionTest.h"
+#include "storage/ConnectionTest.h"
 
 #include <QCryptographicHash>
 #include <QFileDialog>

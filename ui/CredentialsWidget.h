@@ -2,8 +2,8 @@
 // prefix, access key and secret (masked), and "Test connection" with each step in plain words.
 #pragma once
 
-#include "Credentials.h"
-#include "Profile.h"
+#include "settings/Credentials.h"
+#include "settings/Profile.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,7 +1,7 @@
 // The restore comparison.
 #include "DiffView.h"
 
-#include "DatabaseDescription.h"
+#include "sqlite/DatabaseDescription.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,12 +1,12 @@
 // The first-run wizard.
 #include "FirstRunWizard.h"
 
-#include "BackupQueue.h"
-#include "Config.h"
-#include "CredentialStore.h"
+#include "backup/BackupQueue.h"
+#include "settings/Config.h"
+#include "settings/CredentialStore.h"
 #include "CredentialsWidget.h"
-#include "Snapshot.h"
-#include "SqliteDatabase.h"
+#include "sqlite/Snapshot.h"
+#include "sqlite/SqliteDatabase.h"
 
 #include <QCheckBox>
 #include <QFileDialog>

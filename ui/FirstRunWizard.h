@@ -2,8 +2,8 @@
 // tested connection), the schedule and retention; then an optional first backup with progress.
 #pragma once
 
-#include "JobResult.h"
-#include "Profile.h"
+#include "jobs/JobResult.h"
+#include "settings/Profile.h"
 
 #include <QWizard>
 

@@ -1,8 +1,8 @@
 // The details pane.
 #include "GenerationDetails.h"
 
-#include "Catalog.h"
-#include "CredentialStore.h"
+#include "history/Catalog.h"
+#include "settings/CredentialStore.h"
 #include "DiffView.h"
 
 #include <QComboBox>

@@ -4,9 +4,9 @@
 // restore would change in the live database.
 #pragma once
 
-#include "Generation.h"
+#include "generations/Generation.h"
 #include "GenerationInspector.h"
-#include "Profile.h"
+#include "settings/Profile.h"
 
 #include <QPointer>
 #include <QWidget>

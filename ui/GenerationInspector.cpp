@@ -1,7 +1,7 @@
 // Looking inside a generation.
 #include "GenerationInspector.h"
 
-#include "GenerationCache.h"
+#include "generations/GenerationCache.h"
 
 #include <QFileInfo>
 #include <QFuture>

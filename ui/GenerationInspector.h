@@ -2,9 +2,9 @@
 // on a worker thread together with the live database, and the difference a restore would make.
 #pragma once
 
-#include "Credentials.h"
-#include "DatabaseDescription.h"
-#include "Profile.h"
+#include "settings/Credentials.h"
+#include "sqlite/DatabaseDescription.h"
+#include "settings/Profile.h"
 
 #include <QObject>
 

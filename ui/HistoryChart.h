@@ -2,7 +2,7 @@
 // (compressed size), a line for the duration, failed runs marked in red at the baseline.
 #pragma once
 
-#include "Catalog.h"
+#include "history/Catalog.h"
 
 #include <QWidget>
 

@@ -1,18 +1,18 @@
 // The main window.
 #include "MainWindow.h"
 
-#include "BackupQueue.h"
-#include "Catalog.h"
-#include "Config.h"
-#include "CredentialStore.h"
+#include "backup/BackupQueue.h"
+#include "history/Catalog.h"
+#include "settings/Config.h"
+#include "settings/CredentialStore.h"
 #include "GenerationDetails.h"
-#include "GenerationLister.h"
+#include "generations/GenerationLister.h"
 #include "HistoryChart.h"
 #include "ProfileDialog.h"
 #include "RestoreWizard.h"
-#include "Schedule.h"
-#include "Scheduler.h"
-#include "VerifyJob.h"
+#include "schedule/Schedule.h"
+#include "schedule/Scheduler.h"
+#include "verify/VerifyJob.h"
 
 #include <QDesktopServices>
 #include <QMenu>

@@ -2,9 +2,9 @@
 // proof of restorability, and "Back up now" with live progress. Jobs run in the app's queue.
 #pragma once
 
-#include "BackupJob.h"
-#include "Generation.h"
-#include "JobResult.h"
+#include "backup/BackupJob.h"
+#include "generations/Generation.h"
+#include "jobs/JobResult.h"
 
 #include <QElapsedTimer>
 #include <QMainWindow>

@@ -1,8 +1,8 @@
 // Editing a profile in the GUI.
 #include "ProfileDialog.h"
 
-#include "Config.h"
-#include "CredentialStore.h"
+#include "settings/Config.h"
+#include "settings/CredentialStore.h"
 #include "CredentialsWidget.h"
 
 #include <QCheckBox>

@@ -2,7 +2,7 @@
 // credentials go to the keychain.
 #pragma once
 
-#include "Profile.h"
+#include "settings/Profile.h"
 
 #include <QDialog>
 

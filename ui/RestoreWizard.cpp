@@ -1,12 +1,12 @@
 // The restore wizard.
 #include "RestoreWizard.h"
 
-#include "Catalog.h"
-#include "CredentialStore.h"
+#include "history/Catalog.h"
+#include "settings/CredentialStore.h"
 #include "DiffView.h"
-#include "GenerationLister.h"
-#include "LiveDatabase.h"
-#include "RestoreJob.h"
+#include "generations/GenerationLister.h"
+#include "restore/LiveDatabase.h"
+#include "restore/RestoreJob.h"
 
 #include <QCheckBox>
 #include <QDir>

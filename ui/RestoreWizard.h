@@ -5,11 +5,11 @@
 // "Open folder", and "Undo" after an in-place restore. Drives the same RestoreJob as the CLI.
 #pragma once
 
-#include "Credentials.h"
-#include "Generation.h"
+#include "settings/Credentials.h"
+#include "generations/Generation.h"
 #include "GenerationInspector.h"
-#include "JobResult.h"
-#include "Profile.h"
+#include "jobs/JobResult.h"
+#include "settings/Profile.h"
 
 #include <QPointer>
 #include <QWizard>

@@ -2,7 +2,7 @@
 #include "SettingsDialog.h"
 
 #include "Autostart.h"
-#include "Config.h"
+#include "settings/Config.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,11 +3,11 @@
 #pragma once
 
 #include "Autostart.h"
-#include "BackupQueue.h"
-#include "Catalog.h"
-#include "Config.h"
-#include "Notifier.h"
-#include "Scheduler.h"
+#include "backup/BackupQueue.h"
+#include "history/Catalog.h"
+#include "settings/Config.h"
+#include "notify/Notifier.h"
+#include "schedule/Scheduler.h"
 
 #include <QObject>
 #include <QPointer>

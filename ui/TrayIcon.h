@@ -2,7 +2,7 @@
 // the next run, pause and quit. Notices from the core are shown as balloon messages.
 #pragma once
 
-#include "Notifier.h"
+#include "notify/Notifier.h"
 
 #include <QIcon>
 #include <QObject>

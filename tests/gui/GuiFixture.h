@@ -3,9 +3,9 @@
 // (the same variables the headless CLI reads), so no keychain is needed.
 #pragma once
 
-#include "Catalog.h"
-#include "Config.h"
-#include "Profile.h"
+#include "history/Catalog.h"
+#include "settings/Config.h"
+#include "settings/Profile.h"
 
 #include "TestSupport.h"
 

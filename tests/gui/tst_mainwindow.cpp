@@ -2,14 +2,14 @@
 // a look inside with schema, preview and comparison), the verification buttons reflecting a
 // corrupted generation, "last proven restorable" and the next drill, the history chart with
 // a failed run, and the ways into the restore wizard.
-#include "BackupQueue.h"
+#include "backup/BackupQueue.h"
 #include "DiffView.h"
 #include "GenerationDetails.h"
 #include "GuiFixture.h"
 #include "HistoryChart.h"
 #include "MainWindow.h"
 #include "RestoreWizard.h"
-#include "Scheduler.h"
+#include "schedule/Scheduler.h"
 
 #include <QAction>
 #include <QApplication>

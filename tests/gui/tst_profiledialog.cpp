@@ -1,12 +1,12 @@
 // Editing and removing profiles in the GUI, offscreen: the profile dialog saves through Config
 // with the same validation as "litekeep profile set", and the main window's remove flow asks
 // first and removes only on "Yes".
-#include "BackupQueue.h"
-#include "Catalog.h"
-#include "Config.h"
+#include "backup/BackupQueue.h"
+#include "history/Catalog.h"
+#include "settings/Config.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
-#include "Scheduler.h"
+#include "schedule/Scheduler.h"
 
 #include "TestSupport.h"
 

@@ -3,8 +3,8 @@
 // for one run from a build (a user entry starts this binary), a failed save that keeps the
 // dialog open and changes nothing, and the language choice taking effect in the real binary.
 #include "Autostart.h"
-#include "Config.h"
-#include "ParallelGzip.h"
+#include "settings/Config.h"
+#include "compress/ParallelGzip.h"
 #include "SettingsDialog.h"
 
 #include "TestSupport.h"

@@ -1,8 +1,8 @@
 // The tray application in this process (offscreen): "Back up now" from the tray menu, the
 // tray's state and notices for success, failure, recovery and stale backups, and quitting
 // while a backup runs.
-#include "Catalog.h"
-#include "GenerationName.h"
+#include "history/Catalog.h"
+#include "generations/GenerationName.h"
 #include "MainWindow.h"
 #include "RestoreWizard.h"
 #include "SettingsDialog.h"

@@ -1,5 +1,5 @@
 // Anomaly: the rule that decides which tables lost too many rows since the previous backup.
-#include "Anomaly.h"
+#include "generations/Anomaly.h"
 
 #include <QJsonObject>
 #include <QTest>

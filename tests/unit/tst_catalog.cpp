@@ -1,5 +1,5 @@
 // Catalog: the private history of runs, what it records and how it answers.
-#include "Catalog.h"
+#include "history/Catalog.h"
 
 #include "TestSupport.h"
 

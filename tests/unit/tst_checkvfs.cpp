@@ -1,8 +1,8 @@
 // CheckVfs: the read-only VFS that keeps index pages for PRAGMA integrity_check. It must
 // change how fast a check runs, never what it finds.
-#include "CheckVfs.h"
-#include "DatabaseInfo.h"
-#include "SqliteDatabase.h"
+#include "verify/CheckVfs.h"
+#include "sqlite/DatabaseInfo.h"
+#include "sqlite/SqliteDatabase.h"
 
 #include "TestSupport.h"
 

@@ -1,6 +1,6 @@
 // DatabaseDescription and DatabaseDiff on real SQLite files: WITHOUT ROWID and FTS5 tables,
 // views, triggers, indexes and Japanese names.
-#include "DatabaseDescription.h"
+#include "sqlite/DatabaseDescription.h"
 #include "TestSupport.h"
 
 #include <QtTest>

@@ -1,8 +1,8 @@
 // DatabaseIdentity on real SQLite files: which generations may replace the live database in
 // place (a migrated schema may, another application's file may not), what the refusal says, and
 // which live files have nothing to compare with.
-#include "DatabaseIdentity.h"
-#include "SqliteDatabase.h"
+#include "restore/DatabaseIdentity.h"
+#include "sqlite/SqliteDatabase.h"
 #include "TestSupport.h"
 
 #include <QtTest>

@@ -1,8 +1,8 @@
 // Destination, Profile and Config: what a user types, what is refused, and what is saved.
-#include "Config.h"
-#include "Destination.h"
-#include "GenerationName.h"
-#include "Profile.h"
+#include "settings/Config.h"
+#include "storage/Destination.h"
+#include "generations/GenerationName.h"
+#include "settings/Profile.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // Generation::assemble: what a profile's folder holds, from object names, sizes and manifests.
 // Only data + a matching manifest is a generation; everything else is incomplete or damaged,
 // and objects that do not follow the naming pattern are not there at all.
-#include "Generation.h"
+#include "generations/Generation.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

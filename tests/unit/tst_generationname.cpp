@@ -1,5 +1,5 @@
 // GenerationName: object names of generations, and which profile names are allowed.
-#include "GenerationName.h"
+#include "generations/GenerationName.h"
 
 #include <QTest>
 #include <QTimeZone>

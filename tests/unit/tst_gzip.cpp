@@ -1,5 +1,5 @@
 // Gzip: streams that the system gzip accepts, hashes that match the files, clear failures.
-#include "Gzip.h"
+#include "compress/Gzip.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,5 +1,5 @@
 // Manifest: the JSON that marks a generation complete; what it writes, it must read back.
-#include "Manifest.h"
+#include "generations/Manifest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

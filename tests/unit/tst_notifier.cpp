@@ -1,7 +1,7 @@
 // Notifier: which run results and staleness changes deserve the user's attention.
-#include "Catalog.h"
-#include "GenerationName.h"
-#include "Notifier.h"
+#include "history/Catalog.h"
+#include "generations/GenerationName.h"
+#include "notify/Notifier.h"
 
 #include "TestSupport.h"
 

@@ -1,9 +1,9 @@
 // ParallelGzip: one standard gzip stream from many cores, the same bytes for any thread count.
-#include "Gzip.h"
-#include "ParallelGzip.h"
+#include "compress/Gzip.h"
+#include "compress/ParallelGzip.h"
 
 #include "TestSupport.h"
-#include "ZeroRunDeflate.h"
+#include "compress/ZeroRunDeflate.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,7 @@
 // Pinger: healthcheck pings and the webhook against a small HTTP server on loopback, and
 // what happens when the other end is slow, dead or says no.
 #include "HttpRecorder.h"
-#include "Pinger.h"
+#include "notify/Pinger.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

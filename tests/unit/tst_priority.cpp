@@ -1,8 +1,8 @@
 // Priority: rclone children and job worker threads run at nice 10 and I/O class idle, read back
 // from the kernel (/proc and ionice); and the cpu_priority setting that switches it.
-#include "Config.h"
-#include "ParallelGzip.h"
-#include "Priority.h"
+#include "settings/Config.h"
+#include "compress/ParallelGzip.h"
+#include "jobs/Priority.h"
 
 #include "TestSupport.h"
 

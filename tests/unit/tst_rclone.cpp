@@ -1,12 +1,12 @@
 // rclone behind LiteKeep: log parsing, the child's environment, error sentences, and the
 // process runner driven end to end by small fake rclone scripts.
-#include "DataUpload.h"
-#include "Destination.h"
-#include "Profile.h"
-#include "RcloneErrors.h"
-#include "RcloneLog.h"
-#include "RcloneProcess.h"
-#include "Storage.h"
+#include "backup/DataUpload.h"
+#include "storage/Destination.h"
+#include "settings/Profile.h"
+#include "storage/RcloneErrors.h"
+#include "storage/RcloneLog.h"
+#include "storage/RcloneProcess.h"
+#include "storage/Storage.h"
 #include "TestSupport.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 // Retention: which generations go, as a pure function of the names on the destination, an
 // injected clock, a time zone and the policy. Every rule is a row of a table.
-#include "Retention.h"
+#include "generations/Retention.h"
 
 #include <QTest>
 #include <QTimeZone>

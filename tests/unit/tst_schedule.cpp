@@ -1,8 +1,8 @@
 // Schedule: when the nightly backup is owed, as a pure function of the daily time, the last
 // success, the profile's creation and an injected clock; and the Scheduler that drives it.
-#include "Catalog.h"
-#include "Schedule.h"
-#include "Scheduler.h"
+#include "history/Catalog.h"
+#include "schedule/Schedule.h"
+#include "schedule/Scheduler.h"
 
 #include "TestSupport.h"
 

@@ -1,7 +1,7 @@
 // Snapshot: a consistent copy of a live database, and plain refusals for what is not one.
-#include "DatabaseInfo.h"
-#include "Snapshot.h"
-#include "SqliteDatabase.h"
+#include "sqlite/DatabaseInfo.h"
+#include "sqlite/Snapshot.h"
+#include "sqlite/SqliteDatabase.h"
 
 #include "TestSupport.h"
 

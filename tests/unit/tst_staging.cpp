@@ -1,5 +1,5 @@
 // Staging and ProfileLock: private scratch folders, and one run per profile at a time.
-#include "Staging.h"
+#include "storage/Staging.h"
 
 #include "TestSupport.h"
 

@@ -1,0 +1,664 @@
+// One backup run: snapshot, compress, upload the data, check it, upload the manifest last.
+#include "backup/BackupJob.h"
+
+#include "generations/Anomaly.h"
+#include "history/Catalog.h"
+#include "backup/DataUpload.h"
+#include "generations/Generation.h"
+#include "generations/PruneJob.h"
+#include "verify/VerifyJob.h"
+#include "generations/GenerationName.h"
+#include "backup/PreviousGeneration.h"
+#include "schedule/Schedule.h"
+#include "jobs/Priority.h"
+#include "sqlite/Snapshot.h"
+#include "backup/SnapshotStage.h"
+#include "sqlite/SqliteDatabase.h"
+#include "storage/Storage.h"
+#include "backup/UploadPlan.h"
+
+#include <QFileInfo>
+#include <QHostInfo>
+#include <QLocale>
+#include <QSaveFile>
+
+#include <algorithm>
+
+namespace lk {
+
+namespace {
+constexpr qint64 kStagingMargin = 16 * 1024 * 1024;
+constexpr int kProgressIntervalMs = 250;
+// How long a cancelled run may spend removing the data object it had uploaded.
+constexpr int kCleanupTimeoutMs = 20 * 1000;
+} // namespace
+
+struct BackupJob::Prepared
+{
+    std::atomic<int> phase{static_cast<int>(Phase::Snapshot)};
+    std::atomic<qint64> total{0};
+    Gzip::Stats gzip;
+};
+
+BackupJob::BackupJob(Profile profile, Credentials credentials, Catalog *catalog, QObject *parent)
+    : QObject(parent), m_profile(std::move(profile)), m_credentials(std::move(credentials)),
+      m_catalog(catalog), m_lock(m_profile.name),
+      m_workDone(std::make_shared<std::atomic<qint64>>(0)), m_verify(m_profile.verifyAfterBackup)
+{
+    m_pollProgress.setInterval(kProgressIntervalMs);
+    connect(&m_pollProgress, &QTimer::timeout, this, [this] {
+        if (!m_prepared)
+            return;
+        const auto phase = static_cast<Phase>(m_prepared->phase.load());
+        if (phase != m_phase) {
+            m_phase = phase;
+            m_phaseTotal = m_prepared->total.load();
+        }
+        Q_EMIT progress(m_phase, m_workDone->load(), m_prepared->total.load());
+    });
+}
+
+BackupJob::~BackupJob()
+{
+    // The workers only touch our atomics; make them stop before they go away.
+    m_cancel = true;
+    delete m_upload; // before the staging folder goes: its compressor may still write there
+    delete m_snapshot; // waits for its workers
+    if (m_verifier.isRunning())
+        m_verifier.waitForFinished();
+    Staging::remove(m_stagingDir);
+}
+
+QString BackupJob::phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::Preparing:
+        return tr("Preparing");
+    case Phase::Snapshot:
+        return tr("Taking snapshot");
+    case Phase::Compress:
+        return tr("Compressing");
+    case Phase::Upload:
+        return tr("Uploading");
+    case Phase::Check:
+        return tr("Checking upload");
+    case Phase::Manifest:
+        return tr("Writing manifest");
+    case Phase::Verify:
+        return tr("Verifying from the destination");
+    case Phase::Prune:
+        return tr("Applying retention");
+    case Phase::Drill:
+        return tr("Restore drill");
+    case Phase::Done:
+        return tr("Done");
+    }
+    return {};
+}
+
+void BackupJob::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    QMetaObject::invokeMethod(this, &BackupJob::begin, Qt::QueuedConnection);
+}
+
+void BackupJob::cancel()
+{
+    if (m_finished || m_cancel.exchange(true))
+        return;
+    if (m_storage)
+        m_storage->cancel();
+    if (m_previousLookup)
+        m_previousLookup->cancel();
+    if (auto *prune = qobject_cast<PruneJob *>(m_child.data()))
+        prune->cancel();
+    else if (auto *drill = qobject_cast<VerifyJob *>(m_child.data()))
+        drill->cancel();
+}
+
+bool BackupJob::checkCancelled()
+{
+    if (!m_cancel.load())
+        return false;
+    if (!m_deferredFailure.message.isEmpty()) {
+        fail(m_deferredFailure.message, m_deferredFailure.stderrTail);
+        return true;
+    }
+    if (m_stored)
+        finish(JobResult::cancelled(tr("Cancelled after generation %1 was stored; its verification "
+                                       "and retention did not finish.")
+                                        .arg(m_generation)));
+    else if (m_upload)
+        removeUnfinishedData(); // the data object may be stored already: no orphan is left
+    else
+        finish(JobResult::cancelled(nothingAdded()));
+    return true;
+}
+
+QString BackupJob::nothingAdded() const
+{
+    return tr("The backup of profile \"%1\" was cancelled; nothing was added to the destination.")
+        .arg(m_profile.name);
+}
+
+// A cancel after the data upload began and before the manifest: the data object may already
+// be stored (or partly, on a local disk). Its name was free when the run chose it, so it is
+// this run's own and is removed; when that is not possible the result says what is left.
+void BackupJob::removeUnfinishedData()
+{
+    if (m_cleaning)
+        return; // the removal's end finishes the run
+    m_cleaning = true;
+    const QString object = GenerationName(m_profile.name, m_createdUtc).dataObject();
+    auto *cleanup = new Storage(m_profile, m_profile.parsedDestination().value(), m_credentials, this);
+    auto leftBehind = [this, object](const Storage::Failure &f) {
+        finish(JobResult::cancelled(
+            tr("The backup of profile \"%1\" was cancelled after its data was uploaded, and %2 "
+               "could not be removed (%3). It stays on the destination without a manifest: it lists "
+               "as incomplete, is never offered for a restore, and retention removes it.")
+                .arg(m_profile.name, object, f.message)));
+    };
+    cleanup->list([this, cleanup, object, leftBehind](const QList<Storage::ObjectInfo> &objects,
+                                                      const Storage::Failure &f) {
+        if (!f.message.isEmpty()) {
+            leftBehind(f);
+            return;
+        }
+        const bool stored = std::any_of(objects.cbegin(), objects.cend(),
+                                        [&object](const Storage::ObjectInfo &o) { return o.name == object; });
+        if (!stored) {
+            finish(JobResult::cancelled(nothingAdded()));
+            return;
+        }
+        cleanup->remove(object, [this, leftBehind](bool removed, const Storage::Failure &failure) {
+            if (removed)
+                finish(JobResult::cancelled(nothingAdded()));
+            else
+                leftBehind(failure);
+        }, kCleanupTimeoutMs);
+    }, kCleanupTimeoutMs);
+}
+
+void BackupJob::setPhase(Phase phase, qint64 total)
+{
+    m_phase = phase;
+    m_phaseTotal = total;
+    m_workDone->store(0);
+    Q_EMIT progress(phase, 0, total);
+}
+
+void BackupJob::begin()
+{
+    m_clock.start();
+    setPhase(Phase::Preparing, 0);
+
+    // History first, so even a refused run is on record; but a run refused because another
+    // run of the profile holds it is skipped, not failed: that run records its own outcome,
+    // and a second record would read as a failed backup that never happened.
+    const Status locked = m_lock.tryLock();
+    if (!locked && m_lock.isHeldByAnother()) {
+        finish(JobResult::skipped(locked.error));
+        return;
+    }
+    if (m_catalog) {
+        if (locked)
+            m_catalog->markInterrupted(m_profile.name);
+        if (auto id = m_catalog->recordStart(m_profile.name, QStringLiteral("backup")))
+            m_runId = id.value();
+    }
+    if (!locked) {
+        fail(locked.error);
+        return;
+    }
+    if (checkCancelled())
+        return;
+
+    if (const QString problem = m_profile.validate(); !problem.isEmpty()) {
+        fail(problem);
+        return;
+    }
+    const auto destination = m_profile.parsedDestination();
+    if (destination.value().isS3() && !m_credentials.isComplete()) {
+        fail(tr("No credentials for profile \"%1\". Store them with \"litekeep credentials set "
+                "%1\" or set %2 and %3.")
+                 .arg(m_profile.name, QLatin1String(Credentials::kAccessKeyEnv),
+                      QLatin1String(Credentials::kSecretEnv)));
+        return;
+    }
+    // Cheap checks of the source before we talk to the network.
+    if (const QString problem = Snapshot::precheckSource(m_profile.databasePath);
+        !problem.isEmpty()) {
+        fail(problem);
+        return;
+    }
+
+    m_storage = new Storage(m_profile, destination.value(), m_credentials, this);
+    m_storage->startSession(); // listing, upload, check and manifest: one rclone
+    connect(m_storage, &Storage::transferProgress, this, [this](qint64 bytes, qint64 total) {
+        if (m_phase == Phase::Upload)
+            Q_EMIT progress(m_phase, bytes, total > 0 ? total : m_phaseTotal);
+    });
+    m_createdUtc = QDateTime::currentDateTimeUtc();
+    if (takeSnapshot())
+        listExisting();
+}
+
+// Runs while the snapshot is taken. Listing proves the destination answers (key, bucket,
+// network) before anything is uploaded, and lets a run in the same second as the previous one
+// pick a name that is still free. A listing that fails stops the snapshot.
+void BackupJob::listExisting()
+{
+    m_storage->list([this](const QList<Storage::ObjectInfo> &objects, const Storage::Failure &f) {
+        if (m_finished)
+            return;
+        if (!f.message.isEmpty() && !m_cancel.load()) {
+            if (!m_snapshot->isCopying()) {
+                fail(f.message, f.stderrTail);
+                return;
+            }
+            m_deferredFailure = f; // reported once the snapshot has stopped (checkCancelled)
+            m_cancel = true;
+            return;
+        }
+        if (m_cancel.load()) {
+            if (!m_snapshot->isCopying())
+                checkCancelled();
+            return; // else the snapshot's end reports it
+        }
+        auto taken = [&objects](const GenerationName &name) {
+            for (const auto &o : objects) {
+                if (o.name == name.dataObject() || o.name == name.manifestObject())
+                    return true;
+            }
+            return false;
+        };
+        while (taken(GenerationName(m_profile.name, m_createdUtc)))
+            m_createdUtc = m_createdUtc.addSecs(1);
+        m_generation = GenerationName(m_profile.name, m_createdUtc).baseName();
+        m_listed = true;
+        findPrevious(objects, m_createdUtc);
+        if (m_snapshotTaken)
+            compressAndUpload();
+    });
+}
+
+// Runs while the snapshot is taken; the comparison waits for it only if it is slower than the
+// whole upload (it reads one small manifest, usually from the local mirror).
+void BackupJob::findPrevious(const QList<Storage::ObjectInfo> &objects, const QDateTime &createdUtc)
+{
+    QSet<QString> failedVerification;
+    if (m_catalog) {
+        const auto verifications = m_catalog->latestVerifications(m_profile.name);
+        for (const VerificationRecord &v : verifications) {
+            if (!v.passed)
+                failedVerification.insert(v.generation);
+        }
+    }
+    m_previousPending = true;
+    m_previousLookup = new PreviousGeneration(m_profile, m_credentials, this);
+    m_previousLookup->find(objects, createdUtc, failedVerification,
+                           [this](const std::optional<Generation> &previous, const QString &problem) {
+        m_previousPending = false;
+        m_previous = previous;
+        if (!problem.isEmpty() && !m_cancel.load())
+            m_warnings.append(tr("This backup could not be compared with the previous one: %1").arg(problem));
+        if (m_resumeAfterPrevious) {
+            m_resumeAfterPrevious = false;
+            afterStored();
+        }
+    });
+}
+
+bool BackupJob::takeSnapshot()
+{
+    const qint64 estimate = Snapshot::estimatedSize(m_profile.databasePath);
+    auto staging = Staging::create(m_profile.name, 2 * estimate + kStagingMargin);
+    if (!staging) {
+        fail(staging.error());
+        return false;
+    }
+    m_stagingDir = staging.value();
+
+    m_prepared = std::make_shared<Prepared>();
+    m_prepared->total = estimate;
+    setPhase(Phase::Snapshot, estimate);
+    m_pollProgress.start();
+
+    m_snapshot = new SnapshotStage(m_profile.databasePath, m_stagingDir + QStringLiteral("/snapshot.db"),
+                                   m_profile.busyTimeoutSeconds * 1000, &m_cancel, this);
+    connect(m_snapshot, &SnapshotStage::copied, this, [this] {
+        m_pollProgress.stop();
+        if (checkCancelled())
+            return;
+        if (!m_snapshot->copyError().isEmpty()) {
+            fail(m_snapshot->copyError());
+            return;
+        }
+        m_snapshotTaken = true;
+        if (m_listed)
+            compressAndUpload();
+    });
+    connect(m_snapshot, &SnapshotStage::checked, this, &BackupJob::snapshotChecked);
+    m_snapshot->start();
+    return true;
+}
+
+// The check runs while the snapshot is compressed; the upload completes only once it passed.
+// A snapshot that fails it stops the run, whose error it becomes: nothing is uploaded.
+void BackupJob::snapshotChecked()
+{
+    if (m_finished)
+        return;
+    if (!m_snapshot->checkError().isEmpty() && !m_cancel.load()) {
+        // Reported by whichever ends last, the listing or the upload (checkCancelled).
+        m_deferredFailure = {m_snapshot->checkError(), {}};
+        cancel();
+    }
+    m_snapshotChecked = !m_cancel.load();
+    // A cancelled upload that waits for this finishes now, as cancelled.
+    if (m_upload)
+        m_upload->release();
+}
+
+// To an S3 destination, a database of 64 MiB or more may be compressed into `rclone rcat` as it
+// is made, so the upload overlaps the compression, and into a staged copy too, which is
+// uploaded whole with copyto if the stream fails. Otherwise it is compressed to the staged copy
+// and then uploaded. A local folder, or a smaller database, is always staged.
+void BackupJob::compressAndUpload()
+{
+    m_upload = new DataUpload(m_storage, &m_cancel, m_workDone, this);
+    connect(m_upload, &DataUpload::compressionFinished, m_snapshot, &SnapshotStage::compressionDone);
+    connect(m_upload, &DataUpload::stageChanged, this, [this](DataUpload::Stage stage, qint64 total) {
+        const Phase phase = stage == DataUpload::Stage::Compress ? Phase::Compress
+                            : stage == DataUpload::Stage::Upload ? Phase::Upload
+                                                                 : Phase::Check;
+        m_prepared->phase = static_cast<int>(phase);
+        m_prepared->total = total;
+        setPhase(phase, total);
+        if (phase == Phase::Compress)
+            m_pollProgress.start(); // the compressor reports through m_workDone
+        else
+            m_pollProgress.stop(); // rclone reports through transferProgress
+    });
+    // Streamed or staged: chosen by what the profile's earlier backups measured (UploadPlan).
+    const bool isS3 = m_profile.parsedDestination().value().isS3();
+    const auto known = m_catalog ? m_catalog->uploadSpeed(m_profile.name) : std::nullopt;
+    connect(m_upload, &DataUpload::finished, this, [this, isS3, known](const Storage::Failure &failure) {
+        m_pollProgress.stop();
+        m_warnings.append(m_upload->warnings());
+        if (checkCancelled())
+            return;
+        if (!failure.message.isEmpty()) {
+            fail(failure.message, failure.stderrTail);
+            return;
+        }
+        m_prepared->gzip = m_upload->stats();
+        const UploadPlan::Measured &measured = m_upload->measured();
+        m_uploadMode = measured.streamed ? QStringLiteral("streamed") : QStringLiteral("staged");
+        if (m_catalog && isS3 && measured.inputBytes >= UploadPlan::streamThresholdBytes())
+            m_catalog->recordUploadSpeed(m_profile.name, UploadPlan::learn(known, measured));
+        uploadManifest();
+    });
+    DataUpload::Options options;
+    options.snapshotPath = m_snapshot->path();
+    options.gzPath = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".db.gz");
+    options.objectName = GenerationName(m_profile.name, m_createdUtc).dataObject();
+    options.level = m_profile.compressionLevel;
+    options.stream = isS3 && UploadPlan::shouldStream(UploadPlan::modeFromEnvironment(),
+                                                      m_snapshot->taken().bytes, known);
+    m_upload->start(options);
+    if (m_snapshotChecked)
+        m_upload->release();
+}
+
+void BackupJob::uploadManifest()
+{
+    setPhase(Phase::Manifest, 0);
+    Manifest m;
+    m.createdUtc = m_createdUtc;
+    m.profile = m_profile.name;
+    m.sourceFileName = QFileInfo(m_profile.databasePath).fileName();
+    m.sourcePathSha256 = Manifest::pathSha256(m_profile.databasePath);
+    m.host = QHostInfo::localHostName();
+    m.litekeepVersion = QStringLiteral(LITEKEEP_VERSION);
+    m.sqliteVersion = SqliteDatabase::sqliteVersion();
+    m.database = m_snapshot->taken().info;
+    m.dbSha256 = m_prepared->gzip.inputSha256;
+    m.dbSize = m_prepared->gzip.inputBytes;
+    m.gzSha256 = m_prepared->gzip.outputSha256;
+    m.gzSize = m_prepared->gzip.outputBytes;
+    m.compressionLevel = m_profile.compressionLevel;
+
+    m_manifest = m;
+    const GenerationName name(m_profile.name, m_createdUtc);
+    const QString path = m_stagingDir + QLatin1Char('/') + name.manifestObject();
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (!file.isOpen() || file.write(m.toJson()) < 0 || !file.commit()) {
+        fail(tr("Cannot write the manifest in %1: %2.").arg(m_stagingDir, file.errorString()));
+        return;
+    }
+    m_storage->upload(path, name.manifestObject(), [this](bool ok, const Storage::Failure &f) {
+        if (checkCancelled())
+            return;
+        if (!ok) {
+            fail(f.message, f.stderrTail);
+            return;
+        }
+        m_stored = true;
+        m_storage->endSession(); // verification and retention have their own
+        afterStored();
+    });
+}
+
+void BackupJob::afterStored()
+{
+    if (checkCancelled())
+        return;
+    if (m_previousPending) {
+        m_resumeAfterPrevious = true;
+        return;
+    }
+    detectAnomaly();
+    verifyNew();
+}
+
+// Recorded before retention runs, so this very run's prune already keeps the previous backup.
+void BackupJob::detectAnomaly()
+{
+    if (!m_previous || !m_previous->manifest)
+        return;
+    const auto findings = Anomaly::compare(m_previous->manifest->database.rowCounts,
+                                           m_snapshot->taken().info.rowCounts);
+    if (findings.isEmpty())
+        return;
+    const QString previous = m_previous->baseName();
+    bool pinned = false;
+    if (m_catalog) {
+        const Status recorded = m_catalog->recordAnomaly(
+            {m_profile.name, m_generation, previous, findings, QDateTime::currentDateTimeUtc(), {}});
+        pinned = recorded.ok;
+        if (!recorded)
+            m_warnings.append(tr("The warning could not be recorded, so the previous backup is not "
+                                 "protected from retention: %1").arg(recorded.error));
+    }
+    m_anomaly = QJsonObject{
+        {QStringLiteral("generation"), m_generation},
+        {QStringLiteral("previous_generation"), previous},
+        {QStringLiteral("pinned"), pinned},
+        {QStringLiteral("findings"), Anomaly::toJson(findings)},
+        {QStringLiteral("message"), Anomaly::summary(findings, pinned ? previous : QString())},
+    };
+}
+
+// The run counts only once the generation has come back from the destination intact.
+void BackupJob::verifyNew()
+{
+    if (!m_verify) {
+        succeed();
+        return;
+    }
+    setPhase(Phase::Verify, m_prepared->gzip.outputBytes);
+    Generation generation;
+    generation.name = GenerationName(m_profile.name, m_createdUtc);
+    generation.state = Generation::State::Complete;
+    generation.hasData = generation.hasManifest = true;
+    generation.dataSize = m_prepared->gzip.outputBytes;
+    generation.manifest = m_manifest;
+    m_prepared->phase = static_cast<int>(Phase::Verify);
+    m_prepared->total = m_prepared->gzip.outputBytes;
+    m_workDone->store(0);
+    m_pollProgress.start();
+
+    connect(&m_verifier, &QFutureWatcher<Verdict>::finished, this, [this] {
+        m_pollProgress.stop();
+        if (checkCancelled())
+            return;
+        const Verdict verdict = m_verifier.result();
+        if (verdict.kind == Verdict::Kind::NotChecked) {
+            fail(tr("The new generation %1 was uploaded but could not be verified: %2")
+                     .arg(m_generation, verdict.reason),
+                 verdict.stderrTail);
+            return;
+        }
+        if (m_catalog)
+            m_catalog->recordVerification(m_profile.name, {m_generation, QDateTime::currentDateTimeUtc(),
+                                                           verdict.passed(), verdict.reason,
+                                                           QStringLiteral("backup")});
+        if (!verdict.passed()) {
+            fail(tr("The new generation %1 failed verification after upload: %2. It stays on the "
+                    "destination for inspection; nothing was pruned.")
+                     .arg(m_generation, verdict.reason));
+            return;
+        }
+        if (!verdict.reason.isEmpty()) // it passed on a second download
+            m_warnings.append(tr("While verifying, %1.").arg(verdict.reason));
+        prune();
+    }, Qt::SingleShotConnection);
+
+    const Profile profile = m_profile;
+    const QProcessEnvironment remote = Storage::remoteEnvironment(
+        m_profile, m_profile.parsedDestination().value(), m_credentials);
+    const QString path = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".verify.db");
+    const std::atomic_bool *cancel = &m_cancel;
+    auto done = m_workDone;
+    m_verifier.setFuture(Priority::run([=] {
+        Verdict v = Verifier::verify(profile, remote, generation, path, cancel,
+                                     [done](qint64 bytes, qint64) { done->store(bytes); });
+        QFile::remove(path);
+        return v;
+    }));
+}
+
+// Retention runs only after a successful, verified backup.
+void BackupJob::prune()
+{
+    setPhase(Phase::Prune, 0);
+    auto *job = new PruneJob(m_profile, m_credentials, m_catalog, false,
+                             PruneJob::Locking::CallerHoldsLock, this);
+    m_child = job;
+    connect(job, &PruneJob::finished, this, [this, job](const JobResult &result) {
+        job->deleteLater();
+        if (checkCancelled())
+            return;
+        m_pruned = result.details.value(QLatin1String("deleted")).toArray();
+        if (!result.isSuccess())
+            m_warnings.append(tr("Retention could not run: %1").arg(result.message));
+        drillIfDue();
+    });
+    job->start();
+}
+
+void BackupJob::drillIfDue()
+{
+    const auto last = m_catalog ? m_catalog->lastDrill(m_profile.name) : std::nullopt;
+    const bool due = m_catalog && Schedule::isDrillDue(last ? last->checkedUtc : QDateTime(), m_profile.drillDays,
+                                                       QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
+    if (!due) {
+        succeed();
+        return;
+    }
+    setPhase(Phase::Drill, 0);
+    auto *job = new VerifyJob(m_profile, m_credentials, m_catalog, VerifyJob::Selection::Drill, {},
+                              VerifyJob::Locking::CallerHoldsLock, this);
+    m_child = job;
+    connect(job, &VerifyJob::progress, this, [this](int, int, const QString &, qint64 done, qint64 total) {
+        Q_EMIT progress(Phase::Drill, done, total);
+    });
+    connect(job, &VerifyJob::finished, this, [this, job](const JobResult &result) {
+        job->deleteLater();
+        if (checkCancelled())
+            return;
+        if (!result.isSuccess())
+            m_warnings.append(tr("The restore drill found a problem: %1").arg(result.message));
+        succeed();
+    });
+    job->start();
+}
+
+void BackupJob::succeed()
+{
+    setPhase(Phase::Done, 0);
+    const QLocale locale;
+    const auto &gz = m_prepared->gzip;
+    QJsonObject details{
+        {QStringLiteral("profile"), m_profile.name},
+        {QStringLiteral("generation"), m_generation},
+        {QStringLiteral("destination"), m_profile.destination},
+        {QStringLiteral("db_size"), gz.inputBytes},
+        {QStringLiteral("gz_size"), gz.outputBytes},
+        {QStringLiteral("db_sha256"), gz.inputSha256},
+        {QStringLiteral("gz_sha256"), gz.outputSha256},
+        {QStringLiteral("page_count"), m_snapshot->taken().info.pageCount},
+        {QStringLiteral("duration_ms"), m_clock.elapsed()},
+        {QStringLiteral("verified"), m_verify},
+        {QStringLiteral("upload"), m_uploadMode},
+        {QStringLiteral("pruned"), m_pruned},
+    };
+    if (!m_warnings.isEmpty())
+        details.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(m_warnings));
+    if (!m_anomaly.isEmpty())
+        details.insert(QStringLiteral("anomaly"), m_anomaly);
+    QString message = tr("Backed up %1 to %2 as %3 (%4 compressed to %5) in %6 s.")
+            .arg(QFileInfo(m_profile.databasePath).fileName(), m_profile.destination, m_generation,
+                 locale.formattedDataSize(gz.inputBytes), locale.formattedDataSize(gz.outputBytes),
+                 locale.toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1));
+    message += QLatin1Char(' ') + (m_verify ? tr("Verified from the destination.")
+                                            : tr("Not verified (--no-verify); nothing was pruned."));
+    if (!m_anomaly.isEmpty())
+        message += QLatin1Char(' ') + m_anomaly.value(QLatin1String("message")).toString();
+    if (!m_pruned.isEmpty())
+        message += QLatin1Char(' ') + tr("Retention removed %n old object(s).", nullptr, static_cast<int>(m_pruned.size()));
+    for (const QString &warning : std::as_const(m_warnings))
+        message += QLatin1Char(' ') + warning;
+    finish(JobResult::succeeded(message, details));
+}
+
+void BackupJob::fail(const QString &message, const QString &stderrTail)
+{
+    finish(JobResult::failed(message, stderrTail));
+}
+
+void BackupJob::finish(JobResult result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_pollProgress.stop();
+    if (m_storage)
+        m_storage->endSession();
+    Staging::removeInBackground(m_stagingDir);
+    m_stagingDir.clear();
+    m_lock.unlock();
+    result.details.insert(QStringLiteral("profile"), m_profile.name);
+    if (!result.isSuccess() && !m_generation.isEmpty())
+        result.details.insert(QStringLiteral("attempted_generation"), m_generation);
+    if (m_catalog && m_runId >= 0)
+        m_catalog->recordFinish(m_runId, result);
+    Q_EMIT finished(result);
+}
+
+} // namespace lk

@@ -1,0 +1,38 @@
+// Lists a profile's generations from the destination itself (so a fresh machine with only the
+// credentials sees everything): one listing, one manifest mirror, parsing off the GUI thread.
+#pragma once
+
+#include "settings/Credentials.h"
+#include "generations/Generation.h"
+#include "settings/Profile.h"
+#include "storage/Storage.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace lk {
+
+class GenerationLister : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(const QList<Generation> &generations,
+                                    const Storage::Failure &failure)>;
+
+    GenerationLister(const Profile &profile, const Credentials &credentials,
+                     QObject *parent = nullptr);
+
+    void list(Done done);
+    void cancel();
+
+    // Where this profile's manifests are mirrored: per destination, under the cache folder.
+    static QString manifestCache(const Profile &profile);
+
+private:
+    Profile m_profile;
+    Storage *m_storage = nullptr;
+};
+
+} // namespace lk

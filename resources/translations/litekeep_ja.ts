@@ -194,7 +194,9 @@
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation><numerusform>ほか %n 件</numerusform></translation>
+        <translation>
+            <numerusform>ほか %n 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>it is a backup of "%1", not of "%2"</source>
@@ -3230,6 +3232,14 @@
     <message>
         <source>Nothing was changed. Replace it anyway only if you are sure this generation belongs here: a copy of what is there now is still kept first, and the restore can be undone.</source>
         <translation>何も変更していません。この世代がここに属するものだと確信できる場合にだけ、置き換えてください。その場合も、まず現在の内容のコピーを保存するので、復元は元に戻せます。</translation>
+    </message>
+    <message>
+        <source>You cannot write to the folder %1. Choose another folder.</source>
+        <translation>フォルダー %1 には書き込めません。別のフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Give the name of the new file inside it.</source>
+        <translation>%1 はフォルダーです。その中に作る新しいファイルの名前を指定してください。</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,26 @@ private:
         QRandomGenerator(11).generate(noise.begin(), noise.end());
         return file.seek(file.size() / 2 / kPage * kPage) && file.write(noise) == noise.size();
     }
+    // Starts `litekeep backup` with rclone wrapped so that the call whose arguments match the
+    // shell pattern `call` hangs; true once it hangs there. One process per operation (the
+    // wrapper acts on commands, not on daemon calls).
+    bool startBackupHangingAt(QProcess &run, const QString &call)
+    {
+        const QString started = m_home->file(QStringLiteral("rclone-started"));
+        m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                     writeRcloneWrapper(m_home->path(),
+                                        QStringLiteral("case \"$*\" in %1) touch '%2'; sleep 60;; esac").arg(call, started)));
+        m_env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
+        run.setProcessEnvironment(m_env);
+        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
+        return waitForFile(started, 30000);
+    }
+    static void daemonOrNot()
+    {
+        QTest::addColumn<bool>("daemon");
+        QTest::newRow("daemon") << true;
+        QTest::newRow("one process per operation") << false;
+    }
     QStringList manifests() const { return filesEndingWith(m_dest, QStringLiteral(".manifest.json")); }
     QStringList dataObjects() const { return filesEndingWith(m_dest, QStringLiteral(".db.gz")); }
 
@@ -453,12 +473,7 @@ private Q_SLOTS:
     // Ctrl+C at any moment of a run, from the first instant on, with and without the rclone
     // daemon: the run ends with exit 1 and a sentence (or 0 when it had already finished),
     // never with an abort, and its history record is closed.
-    void interruptAtEveryMoment_data()
-    {
-        QTest::addColumn<bool>("daemon");
-        QTest::newRow("daemon") << true;
-        QTest::newRow("one process per operation") << false;
-    }
+    void interruptAtEveryMoment_data() { daemonOrNot(); }
     void interruptAtEveryMoment()
     {
         QFETCH(bool, daemon);
@@ -512,12 +527,7 @@ private Q_SLOTS:
 
     // One damaged page in the middle of the database: refused with the check's sentence (the
     // check fails while the run's rclone daemon is still starting), nothing stored.
-    void damagedPageRefusesTheBackup_data()
-    {
-        QTest::addColumn<bool>("daemon");
-        QTest::newRow("daemon") << true;
-        QTest::newRow("one process per operation") << false;
-    }
+    void damagedPageRefusesTheBackup_data() { daemonOrNot(); }
     void damagedPageRefusesTheBackup()
     {
         QFETCH(bool, daemon);
@@ -539,15 +549,8 @@ private Q_SLOTS:
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
         addProfile(db());
-        const QString started = m_home->file(QStringLiteral("rclone-started"));
-        m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                     writeRcloneWrapper(m_home->path(),
-                                        QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 60;; esac").arg(started)));
-        m_env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0")); // copyto is a process
         QProcess run;
-        run.setProcessEnvironment(m_env);
-        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
-        QVERIFY(waitForFile(started, 30000));
+        QVERIFY(startBackupHangingAt(run, QStringLiteral("*copyto*")));
         ::kill(static_cast<pid_t>(run.processId()), SIGINT);
         QVERIFY(run.waitForFinished(20000));
         QCOMPARE(run.exitCode(), 1);
@@ -563,15 +566,8 @@ private Q_SLOTS:
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
         addProfile(db());
-        const QString started = m_home->file(QStringLiteral("manifest-upload"));
-        m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                     writeRcloneWrapper(m_home->path(),
-                                        QStringLiteral("case \"$*\" in *copyto*manifest.json*) touch '%1'; sleep 60;; esac").arg(started)));
-        m_env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0")); // copyto is a process
         QProcess run;
-        run.setProcessEnvironment(m_env);
-        run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
-        QVERIFY(waitForFile(started, 30000));
+        QVERIFY(startBackupHangingAt(run, QStringLiteral("*copyto*manifest.json*")));
         QCOMPARE(dataObjects().size(), 1); // the data is stored, the manifest is not
         ::kill(static_cast<pid_t>(run.processId()), SIGINT);
         QVERIFY(run.waitForFinished(30000));

@@ -9,48 +9,58 @@
 #include <QSettings>
 #include <QStandardPaths>
 
-#include <algorithm>
-
 namespace lk {
 
 namespace {
-namespace Key {
-// Top level: QSettings writes it under [General].
-const QString version = QStringLiteral("config_version");
-const QString notifyOnSuccess = QStringLiteral("notify_on_success");
-const QString cpuPriority = QStringLiteral("cpu_priority");
-const QString compressionThreads = QStringLiteral("compression_threads");
-const QString notifyOnFailure = QStringLiteral("notify_on_failure");
-const QString notifyOnRecovery = QStringLiteral("notify_on_recovery");
-const QString notifyOnStale = QStringLiteral("notify_on_stale");
-const QString notifyOnAnomaly = QStringLiteral("notify_on_anomaly");
-const QString defaultLevel = QStringLiteral("default_compression_level");
-const QString language = QStringLiteral("language");
-const QString database = QStringLiteral("database");
-const QString destination = QStringLiteral("destination");
-const QString endpoint = QStringLiteral("endpoint");
-const QString provider = QStringLiteral("provider");
-const QString region = QStringLiteral("region");
-const QString caCert = QStringLiteral("ca_cert");
-const QString keepDays = QStringLiteral("keep_days");
-const QString keepMin = QStringLiteral("keep_min");
-const QString keepMonthly = QStringLiteral("keep_monthly");
-const QString verify = QStringLiteral("verify_after_backup");
-const QString drillDays = QStringLiteral("drill_days");
-const QString webhook = QStringLiteral("webhook");
-const QString pingUrl = QStringLiteral("ping_url");
-const QString staleHours = QStringLiteral("stale_hours");
-const QString created = QStringLiteral("created");
-const QString at = QStringLiteral("at");
-const QString level = QStringLiteral("compression_level");
-const QString busyTimeout = QStringLiteral("busy_timeout_seconds");
-} // namespace Key
+using Entry = SettingsRegistry::Entry;
+using Scope = SettingsRegistry::Scope;
+
+// Top level: QSettings writes it under [General], and reads [General] and [general] as the top
+// level too.
+const QString kVersionKey = QStringLiteral("config_version");
+// Where the first builds of LiteKeep 0.1.0 kept it: they wrote "general/config_version", which
+// QSettings files as a group of its own, [%General], read back as "General/config_version".
+const QString kGroupedVersionKey = QStringLiteral("General/config_version");
 const QString kProfilesGroup = QStringLiteral("profile.");
-const QString kPriorityLow = QStringLiteral("low");
 const QString kPriorityNormal = QStringLiteral("normal");
+
+QString keyOf(const Entry &entry)
+{
+    return QString::fromLatin1(entry.key);
+}
+
+void write(QSettings &settings, const Entry &entry, const QVariant &value)
+{
+    if (const QVariant stored = SettingsRegistry::toFile(entry, value); stored.isValid())
+        settings.setValue(keyOf(entry), stored);
+}
+
+// One step of migrate(): brings a file from version `to` - 1 to `to`.
+struct Migration
+{
+    int to;
+    void (*apply)(QSettings &settings);
+};
+
+// Version 0 is a file with no config_version at the top level: one from the first 0.1.0 builds
+// (the version in [%General]), or one written by hand. Every key those builds and every later
+// 0.1.0 wrote is still read under its name with its meaning (see the git history of this file),
+// so only the version moves.
+void toVersion1(QSettings &settings)
+{
+    settings.remove(kGroupedVersionKey);
+}
+
+const Migration kMigrations[] = {
+    {1, &toVersion1},
+};
+static_assert(std::size(kMigrations) == Config::kVersion, "one step per version");
 } // namespace
 
-Config::Config(QString path) : m_path(path.isEmpty() ? defaultPath() : std::move(path)) {}
+Config::Config(QString path) : m_path(path.isEmpty() ? defaultPath() : std::move(path))
+{
+    resetToDefaults();
+}
 
 QString Config::defaultPath()
 {
@@ -64,18 +74,45 @@ QString Config::defaultLocalDestination()
            QStringLiteral("/litekeep/backups");
 }
 
+void Config::resetToDefaults()
+{
+    m_values.clear();
+    for (const Entry *entry : SettingsRegistry::entries(Scope::Application))
+        m_values.insert(entry->setting, SettingsRegistry::defaultValue(*entry));
+}
+
+void Config::applyToProcess() const
+{
+    Priority::setEnabled(lowPriority());
+    ParallelGzip::setDefaultThreads(compressionThreads());
+}
+
+int Config::fileVersion(const QSettings &settings)
+{
+    return settings.value(kVersionKey, settings.value(kGroupedVersionKey, 0)).toInt();
+}
+
+bool Config::migrate(QSettings &settings)
+{
+    if (fileVersion(settings) > kVersion)
+        return false;
+    const int from = settings.value(kVersionKey, 0).toInt();
+    if (from >= kVersion)
+        return false;
+    for (const Migration &step : kMigrations) {
+        if (step.to > from)
+            step.apply(settings);
+    }
+    settings.setValue(kVersionKey, kVersion);
+    return true;
+}
+
 Status Config::load()
 {
     m_profiles.clear();
-    m_notifyOnSuccess = false;
-    m_lowPriority = true;
-    m_compressionThreads = 0;
-    m_notifications = {};
-    m_defaultLevel = 6;
-    m_language.clear();
+    resetToDefaults();
     if (!QFileInfo::exists(m_path)) {
-        setLowPriority(m_lowPriority);
-        setCompressionThreads(m_compressionThreads);
+        applyToProcess();
         return Status::success();
     }
     QSettings settings(m_path, QSettings::IniFormat);
@@ -83,26 +120,22 @@ Status Config::load()
         return Status::failure(tr("Cannot read the settings file %1; it is damaged or not "
                                   "readable.")
                                    .arg(m_path));
-    // Files written before the key moved to the top level hold it as [%General].
-    const int version = settings.value(Key::version, settings.value(QStringLiteral("General/config_version"), kVersion))
-                            .toInt();
+    const int version = fileVersion(settings);
     if (version > kVersion)
         return Status::failure(tr("The settings file %1 was written by a newer LiteKeep "
                                   "(version %2); update LiteKeep.")
                                    .arg(m_path)
                                    .arg(version));
+    // The upgraded file is written back at once, through a temporary file and a rename. When it
+    // cannot be (a read-only file), what was read is upgraded all the same, and so is the file
+    // at the next save.
+    if (migrate(settings))
+        settings.sync();
 
-    m_notifyOnSuccess = settings.value(Key::notifyOnSuccess, false).toBool();
-    // Anything but "normal" (a typo, a value from a newer LiteKeep) stays low: the safe side.
-    m_lowPriority = settings.value(Key::cpuPriority, kPriorityLow).toString().trimmed().toLower() !=
-                    kPriorityNormal;
-    m_compressionThreads = std::clamp(settings.value(Key::compressionThreads, 0).toInt(), 0, kMaxThreads);
-    m_notifications.failure = settings.value(Key::notifyOnFailure, true).toBool();
-    m_notifications.recovery = settings.value(Key::notifyOnRecovery, true).toBool();
-    m_notifications.stale = settings.value(Key::notifyOnStale, true).toBool();
-    m_notifications.anomaly = settings.value(Key::notifyOnAnomaly, true).toBool();
-    m_defaultLevel = std::clamp(settings.value(Key::defaultLevel, 6).toInt(), 1, 9);
-    m_language = settings.value(Key::language).toString().trimmed();
+    for (const Entry *entry : SettingsRegistry::entries(Scope::Application))
+        m_values.insert(entry->setting,
+                        SettingsRegistry::fromFile(*entry, settings.value(keyOf(*entry))));
+    const QList<const Entry *> profileEntries = SettingsRegistry::entries(Scope::Profile);
     const QStringList groups = settings.childGroups();
     for (const QString &group : groups) {
         if (!group.startsWith(kProfilesGroup))
@@ -110,32 +143,15 @@ Status Config::load()
         settings.beginGroup(group);
         Profile p;
         p.name = group.mid(kProfilesGroup.size());
-        p.databasePath = settings.value(Key::database).toString();
-        p.destination = settings.value(Key::destination).toString();
-        p.endpoint = settings.value(Key::endpoint).toString();
-        p.provider = settings.value(Key::provider, p.provider).toString();
-        p.region = settings.value(Key::region).toString();
-        p.caCertificate = settings.value(Key::caCert).toString();
-        p.keepDays = settings.value(Key::keepDays, p.keepDays).toInt();
-        p.keepMin = settings.value(Key::keepMin, p.keepMin).toInt();
-        p.keepMonthly = settings.value(Key::keepMonthly, p.keepMonthly).toInt();
-        p.verifyAfterBackup = settings.value(Key::verify, p.verifyAfterBackup).toBool();
-        p.drillDays = settings.value(Key::drillDays, p.drillDays).toInt();
-        p.webhook = settings.value(Key::webhook).toString();
-        p.pingUrl = settings.value(Key::pingUrl).toString();
-        p.staleHours = settings.value(Key::staleHours, p.staleHours).toInt();
-        p.createdUtc = QDateTime::fromString(settings.value(Key::created).toString(), Qt::ISODate);
-        p.at = QTime::fromString(settings.value(Key::at, p.at.toString(QStringLiteral("HH:mm")))
-                                     .toString(),
-                                 QStringLiteral("HH:mm"));
-        p.compressionLevel = settings.value(Key::level, p.compressionLevel).toInt();
-        p.busyTimeoutSeconds = settings.value(Key::busyTimeout, p.busyTimeoutSeconds).toInt();
+        for (const Entry *entry : profileEntries)
+            SettingsRegistry::setValue(
+                p, entry->setting,
+                SettingsRegistry::fromFile(*entry, settings.value(keyOf(*entry))));
         settings.endGroup();
         m_profiles.append(p);
     }
     // Applied only once the whole file read cleanly.
-    setLowPriority(m_lowPriority);
-    setCompressionThreads(m_compressionThreads);
+    applyToProcess();
     return Status::success();
 }
 
@@ -144,7 +160,10 @@ QString Config::languageIn(const QString &path)
     const QString file = path.isEmpty() ? defaultPath() : path;
     if (!QFileInfo::exists(file))
         return {};
-    return QSettings(file, QSettings::IniFormat).value(Key::language).toString().trimmed();
+    const Entry &language = SettingsRegistry::entry(Setting::Language);
+    return SettingsRegistry::fromFile(language,
+                                      QSettings(file, QSettings::IniFormat).value(keyOf(language)))
+        .toString();
 }
 
 void Config::refresh()
@@ -164,43 +183,14 @@ Status Config::save() const
     // QSettings writes through a temporary file and a rename, so a crash cannot leave half a file.
     QSettings settings(m_path, QSettings::IniFormat);
     settings.clear();
-    settings.setValue(Key::version, kVersion);
-    settings.setValue(Key::notifyOnSuccess, m_notifyOnSuccess);
-    settings.setValue(Key::cpuPriority, m_lowPriority ? kPriorityLow : kPriorityNormal);
-    settings.setValue(Key::compressionThreads, m_compressionThreads);
-    settings.setValue(Key::notifyOnFailure, m_notifications.failure);
-    settings.setValue(Key::notifyOnRecovery, m_notifications.recovery);
-    settings.setValue(Key::notifyOnStale, m_notifications.stale);
-    settings.setValue(Key::notifyOnAnomaly, m_notifications.anomaly);
-    settings.setValue(Key::defaultLevel, m_defaultLevel);
-    if (!m_language.isEmpty())
-        settings.setValue(Key::language, m_language);
+    settings.setValue(kVersionKey, kVersion);
+    for (const Entry *entry : SettingsRegistry::entries(Scope::Application))
+        write(settings, *entry, value(entry->setting));
+    const QList<const Entry *> profileEntries = SettingsRegistry::entries(Scope::Profile);
     for (const Profile &p : m_profiles) {
         settings.beginGroup(kProfilesGroup + p.name);
-        settings.setValue(Key::database, p.databasePath);
-        settings.setValue(Key::destination, p.destination);
-        if (!p.endpoint.isEmpty())
-            settings.setValue(Key::endpoint, p.endpoint);
-        settings.setValue(Key::provider, p.provider);
-        if (!p.region.isEmpty())
-            settings.setValue(Key::region, p.region);
-        if (!p.caCertificate.isEmpty())
-            settings.setValue(Key::caCert, p.caCertificate);
-        settings.setValue(Key::keepDays, p.keepDays);
-        settings.setValue(Key::keepMin, p.keepMin);
-        settings.setValue(Key::keepMonthly, p.keepMonthly);
-        settings.setValue(Key::verify, p.verifyAfterBackup);
-        settings.setValue(Key::drillDays, p.drillDays);
-        if (!p.webhook.isEmpty())
-            settings.setValue(Key::webhook, p.webhook);
-        if (!p.pingUrl.isEmpty())
-            settings.setValue(Key::pingUrl, p.pingUrl);
-        settings.setValue(Key::staleHours, p.staleHours);
-        if (p.createdUtc.isValid())
-            settings.setValue(Key::created, p.createdUtc.toUTC().toString(Qt::ISODate));
-        settings.setValue(Key::at, p.at.toString(QStringLiteral("HH:mm")));
-        settings.setValue(Key::level, p.compressionLevel);
-        settings.setValue(Key::busyTimeout, p.busyTimeoutSeconds);
+        for (const Entry *entry : profileEntries)
+            write(settings, *entry, SettingsRegistry::value(p, entry->setting));
         settings.endGroup();
     }
     settings.sync();
@@ -209,16 +199,46 @@ Status Config::save() const
     return Status::success();
 }
 
-void Config::setLowPriority(bool low)
+QVariant Config::value(Setting setting) const
 {
-    m_lowPriority = low;
-    Priority::setEnabled(low);
+    Q_ASSERT(SettingsRegistry::entry(setting).scope == Scope::Application);
+    return m_values.value(setting);
 }
 
-void Config::setCompressionThreads(int threads)
+void Config::setValue(Setting setting, const QVariant &value)
 {
-    m_compressionThreads = std::clamp(threads, 0, kMaxThreads);
-    ParallelGzip::setDefaultThreads(m_compressionThreads);
+    const Entry &entry = SettingsRegistry::entry(setting);
+    Q_ASSERT(entry.scope == Scope::Application);
+    m_values.insert(setting, SettingsRegistry::normalized(entry, value));
+    if (setting == Setting::CpuPriority)
+        Priority::setEnabled(lowPriority());
+    else if (setting == Setting::CompressionThreads)
+        ParallelGzip::setDefaultThreads(compressionThreads());
+}
+
+bool Config::lowPriority() const
+{
+    // Anything but "normal" is low: the registry reads an unknown value as the default.
+    return value(Setting::CpuPriority).toString() != kPriorityNormal;
+}
+
+void Config::setLowPriority(bool low)
+{
+    setValue(Setting::CpuPriority, low ? QStringLiteral("low") : kPriorityNormal);
+}
+
+Config::Notifications Config::notifications() const
+{
+    return {value(Setting::NotifyOnFailure).toBool(), value(Setting::NotifyOnRecovery).toBool(),
+            value(Setting::NotifyOnStale).toBool(), value(Setting::NotifyOnAnomaly).toBool()};
+}
+
+void Config::setNotifications(const Notifications &notifications)
+{
+    setValue(Setting::NotifyOnFailure, notifications.failure);
+    setValue(Setting::NotifyOnRecovery, notifications.recovery);
+    setValue(Setting::NotifyOnStale, notifications.stale);
+    setValue(Setting::NotifyOnAnomaly, notifications.anomaly);
 }
 
 QStringList Config::profileNames() const

@@ -3,6 +3,7 @@
 
 #include "storage/Destination.h"
 #include "jobs/Result.h"
+#include "settings/SettingsRegistry.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -16,30 +17,33 @@ struct Profile
     Q_DECLARE_TR_FUNCTIONS(Profile)
 
 public:
-    static constexpr const char *kDefaultProvider = "Cloudflare";
-
+    // Every default is the settings registry's (SettingsRegistry.cpp), like each key and option.
     QString name;
     QString databasePath;
     QString destination;   // as the user gave it: a local folder or s3://BUCKET/PREFIX
     QString endpoint;      // S3 endpoint URL; empty for a local destination
-    QString provider = QLatin1String(kDefaultProvider);
+    QString provider = SettingsRegistry::defaultOf<QString>(Setting::Provider);
     QString region;        // empty: "auto" for Cloudflare, rclone's default otherwise
     // A PEM file of the certificate authority (or bundle) the endpoint's certificate is checked
     // against instead of the system's, for a private or self-signed server. Certificates are
     // always verified: nothing in LiteKeep turns verification off.
     QString caCertificate;
-    int keepDays = 30;
-    int keepMin = 7;        // the newest good generations kept however old
-    int keepMonthly = 0;    // the newest generation of each of the last N months
-    bool verifyAfterBackup = true;
-    int drillDays = 7;      // a restore drill at most this many days apart; 0: never
+    int keepDays = SettingsRegistry::defaultOf<int>(Setting::KeepDays);
+    // The newest good generations kept however old.
+    int keepMin = SettingsRegistry::defaultOf<int>(Setting::KeepMin);
+    // The newest generation of each of the last N months.
+    int keepMonthly = SettingsRegistry::defaultOf<int>(Setting::KeepMonthly);
+    bool verifyAfterBackup = SettingsRegistry::defaultOf<bool>(Setting::VerifyAfterBackup);
+    // A restore drill at most this many days apart; 0: never.
+    int drillDays = SettingsRegistry::defaultOf<int>(Setting::DrillDays);
     QString webhook;        // POSTed a JSON summary after each run
     QString pingUrl;        // healthchecks.io-style: URL/start, URL, URL/fail
-    int staleHours = 26;    // warn when no verified generation is newer than this
+    // Warn when no verified generation is newer than this.
+    int staleHours = SettingsRegistry::defaultOf<int>(Setting::StaleHours);
     QDateTime createdUtc;   // when the profile was added: the schedule owes nothing before it
-    QTime at = QTime(2, 0);
-    int compressionLevel = 6;
-    int busyTimeoutSeconds = 30;
+    QTime at = SettingsRegistry::defaultOf<QTime>(Setting::At);
+    int compressionLevel = SettingsRegistry::defaultOf<int>(Setting::CompressionLevel);
+    int busyTimeoutSeconds = SettingsRegistry::defaultOf<int>(Setting::BusyTimeout);
 
     // The sentence that explains the first problem, or an empty string.
     QString validate() const;

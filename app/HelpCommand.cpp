@@ -5,9 +5,9 @@
 #include "DiffCommand.h"
 #include "DismissCommand.h"
 #include "PruneCommand.h"
-#include "ProfileCommand.h"
 #include "RestoreCommand.h"
 #include "ScheduleCommand.h"
+#include "settings/SettingsRegistry.h"
 #include "ShowCommand.h"
 #include "StatusCommand.h"
 #include "VerifyCommand.h"
@@ -53,8 +53,22 @@ QString generationText()
                            "default-20261127T020000Z.");
 }
 
-// Every command. Option texts are the verbs' own (XCommand::tr): the help says what each verb's
-// parser says, in the same words and the same translation. tst_help checks both directions.
+// The options of "profile add/set": the settings registry's, with its help sentences.
+QList<Option> profileOptions()
+{
+    QList<Option> options;
+    for (const auto *entry : SettingsRegistry::entries(SettingsRegistry::Scope::Profile)) {
+        if (entry->option)
+            options.append({QStringLiteral("--%1 %2").arg(QLatin1String(entry->option),
+                                                          QLatin1String(entry->valueName)),
+                            SettingsRegistry::help(*entry)});
+    }
+    return options;
+}
+
+// Every command. Option texts are the verbs' own (XCommand::tr, or the registry's for a profile's
+// settings): the help says what each verb's parser says, in the same words and the same
+// translation. tst_help checks both directions.
 QList<Topic> topics()
 {
     const Option profile{QStringLiteral("--profile NAME"), profileOptionText()};
@@ -72,34 +86,7 @@ QList<Topic> topics()
                           "profile but leaves its generations on the destination."),
           HelpCommand::tr("DEST is a local folder or s3://BUCKET/PREFIX. For S3, store the access "
                           "key with \"litekeep credentials set NAME\".")},
-         {{QStringLiteral("--db PATH"), ProfileCommand::tr("The SQLite database to back up.")},
-          {QStringLiteral("--dest DEST"),
-           ProfileCommand::tr("A local folder or s3://BUCKET/PREFIX (default: a folder in your data directory).")},
-          {QStringLiteral("--endpoint URL"), ProfileCommand::tr("The S3 endpoint URL.")},
-          {QStringLiteral("--provider P"), ProfileCommand::tr("The rclone S3 provider (default Cloudflare).")},
-          {QStringLiteral("--region REGION"), ProfileCommand::tr("The S3 region.")},
-          {QStringLiteral("--ca-cert FILE"),
-           ProfileCommand::tr("Check the endpoint's TLS certificate against this certificate authority "
-                              "(a PEM file) instead of the system's, for a private or self-signed server "
-                              "(\"\" to remove).")},
-          {QStringLiteral("--keep-days N"), ProfileCommand::tr("Days of generations to keep (30).")},
-          {QStringLiteral("--keep-min N"), ProfileCommand::tr("Newest generations kept however old (7).")},
-          {QStringLiteral("--keep-monthly N"),
-           ProfileCommand::tr("Months that keep their newest generation (0).")},
-          {QStringLiteral("--at HH:MM"), ProfileCommand::tr("Daily backup time (02:00).")},
-          {QStringLiteral("--level N"), ProfileCommand::tr("gzip level 1-9 (6).")},
-          {QStringLiteral("--busy-timeout S"),
-           ProfileCommand::tr("Seconds to wait for a locked database (30).")},
-          {QStringLiteral("--verify-after-backup yes|no"),
-           ProfileCommand::tr("Verify each new generation from the destination: yes or no (yes).")},
-          {QStringLiteral("--drill-days N"),
-           ProfileCommand::tr("Days between restore drills, 0 for never (7).")},
-          {QStringLiteral("--webhook URL"),
-           ProfileCommand::tr("POST a JSON summary here after each run (\"\" to remove).")},
-          {QStringLiteral("--ping-url URL"),
-           ProfileCommand::tr("Healthcheck ping URL: URL/start, URL, URL/fail (\"\" to remove).")},
-          {QStringLiteral("--stale-hours N"),
-           ProfileCommand::tr("Warn when the newest verified backup is older (26).")}},
+         profileOptions(),
          {{HelpCommand::tr("Back up a database to the default local folder:"),
            QStringLiteral("litekeep profile add default --db ~/cogito/cogito.db")},
           {HelpCommand::tr("Back up to Cloudflare R2:"),

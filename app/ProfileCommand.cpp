@@ -1,6 +1,7 @@
 // litekeep profile add|list|show|remove
 #include "ProfileCommand.h"
 
+#include "settings/SettingsRegistry.h"
 #include "sqlite/Snapshot.h"
 
 #include <QDir>
@@ -64,112 +65,89 @@ QJsonObject ProfileCommand::toJson(const Profile &p)
 }
 
 namespace {
-// The options "profile add" and "profile set" share: everything a profile holds.
+using Entry = SettingsRegistry::Entry;
+using Type = SettingsRegistry::Type;
+
+// The options "profile add" and "profile set" share: every profile setting the registry gives an
+// option, with its help sentence and value name.
 struct ProfileOptions
 {
-    QCommandLineOption db{QStringLiteral("db"), ProfileCommand::tr("The SQLite database to back up."),
-                          ProfileCommand::tr("PATH")};
-    QCommandLineOption dest{QStringLiteral("dest"),
-                            ProfileCommand::tr("A local folder or s3://BUCKET/PREFIX (default: a folder "
-                                               "in your data directory)."),
-                            ProfileCommand::tr("DEST")};
-    QCommandLineOption endpoint{QStringLiteral("endpoint"), ProfileCommand::tr("The S3 endpoint URL."),
-                                ProfileCommand::tr("URL")};
-    QCommandLineOption provider{QStringLiteral("provider"),
-                                ProfileCommand::tr("The rclone S3 provider (default Cloudflare)."),
-                                ProfileCommand::tr("P")};
-    QCommandLineOption region{QStringLiteral("region"), ProfileCommand::tr("The S3 region."),
-                              ProfileCommand::tr("REGION")};
-    QCommandLineOption caCert{QStringLiteral("ca-cert"),
-                              ProfileCommand::tr("Check the endpoint's TLS certificate against this certificate authority "
-                                                 "(a PEM file) instead of the system's, for a private or "
-                                                 "self-signed server (\"\" to remove)."),
-                              ProfileCommand::tr("FILE")};
-    QCommandLineOption keepDays{QStringLiteral("keep-days"), ProfileCommand::tr("Days of generations to keep (30)."),
-                                ProfileCommand::tr("N")};
-    QCommandLineOption keepMin{QStringLiteral("keep-min"),
-                               ProfileCommand::tr("Newest generations kept however old (7)."),
-                               ProfileCommand::tr("N")};
-    QCommandLineOption keepMonthly{QStringLiteral("keep-monthly"),
-                                   ProfileCommand::tr("Months that keep their newest generation (0)."),
-                                   ProfileCommand::tr("N")};
-    QCommandLineOption at{QStringLiteral("at"), ProfileCommand::tr("Daily backup time (02:00)."),
-                          ProfileCommand::tr("HH:MM")};
-    QCommandLineOption level{QStringLiteral("level"), ProfileCommand::tr("gzip level 1-9 (6)."),
-                             ProfileCommand::tr("N")};
-    QCommandLineOption busy{QStringLiteral("busy-timeout"),
-                            ProfileCommand::tr("Seconds to wait for a locked database (30)."),
-                            ProfileCommand::tr("S")};
-    QCommandLineOption verify{QStringLiteral("verify-after-backup"),
-                              ProfileCommand::tr("Verify each new generation from the destination: yes or no (yes)."),
-                              ProfileCommand::tr("yes|no")};
-    QCommandLineOption drillDays{QStringLiteral("drill-days"),
-                                 ProfileCommand::tr("Days between restore drills, 0 for never (7)."),
-                                 ProfileCommand::tr("N")};
+    QList<std::pair<const Entry *, QCommandLineOption>> options;
 
-    QCommandLineOption webhook{QStringLiteral("webhook"),
-                               ProfileCommand::tr("POST a JSON summary here after each run (\"\" to remove)."),
-                               ProfileCommand::tr("URL")};
-    QCommandLineOption pingUrl{QStringLiteral("ping-url"),
-                               ProfileCommand::tr("Healthcheck ping URL: URL/start, URL, URL/fail (\"\" to remove)."),
-                               ProfileCommand::tr("URL")};
-    QCommandLineOption staleHours{QStringLiteral("stale-hours"),
-                                  ProfileCommand::tr("Warn when the newest verified backup is older (26)."),
-                                  ProfileCommand::tr("N")};
+    ProfileOptions()
+    {
+        for (const Entry *entry : SettingsRegistry::entries(SettingsRegistry::Scope::Profile)) {
+            if (entry->option)
+                options.append({entry, QCommandLineOption(QString::fromLatin1(entry->option),
+                                                          SettingsRegistry::help(*entry),
+                                                          SettingsRegistry::valueName(*entry))});
+        }
+    }
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({db, dest, endpoint, provider, region, caCert, keepDays, keepMin, keepMonthly, at,
-                           level, busy, verify, drillDays, webhook, pingUrl, staleHours});
+        for (const auto &[entry, option] : options)
+            parser.addOption(option);
+    }
+
+    // The value given for `entry`'s option, as the profile holds it; a usage error, or an empty
+    // string.
+    static QString convert(const Entry &entry, const QCommandLineOption &option, const QString &given,
+                           QVariant &value)
+    {
+        switch (entry.type) {
+        case Type::Path:
+            value = given.isEmpty() ? QString() : QFileInfo(given).absoluteFilePath();
+            break;
+        case Type::Destination:
+            value = given.contains(QLatin1String("://")) ? given : QFileInfo(given).absoluteFilePath();
+            break;
+        case Type::Int: {
+            bool ok = false;
+            value = given.toInt(&ok);
+            if (!ok)
+                return ProfileCommand::tr("--%1 needs a whole number.").arg(option.names().constFirst());
+            break;
+        }
+        case Type::Time: // --at, the one time of day
+            value = QTime::fromString(given, QStringLiteral("H:mm"));
+            if (!value.toTime().isValid())
+                return ProfileCommand::tr("--at needs a time as HH:MM, for example 02:00.");
+            break;
+        case Type::Bool: { // --verify-after-backup, the one yes or no
+            const QString v = given.toLower();
+            if (v != QLatin1String("yes") && v != QLatin1String("no"))
+                return ProfileCommand::tr("--verify-after-backup takes yes or no.");
+            value = v == QLatin1String("yes");
+            break;
+        }
+        case Type::String:
+        case Type::Choice:
+        case Type::Timestamp:
+            value = given;
+            break;
+        }
+        return {};
     }
 
     // Applies what was given to `p`; returns a usage error, or an empty string.
     QString apply(const QCommandLineParser &parser, Profile &p) const
     {
-        if (parser.isSet(db))
-            p.databasePath = QFileInfo(parser.value(db)).absoluteFilePath();
-        if (parser.isSet(dest)) {
-            QString destination = parser.value(dest);
-            if (!destination.contains(QLatin1String("://")))
-                destination = QFileInfo(destination).absoluteFilePath();
-            p.destination = destination;
-        }
-        if (parser.isSet(endpoint))
-            p.endpoint = parser.value(endpoint);
-        if (parser.isSet(provider))
-            p.provider = parser.value(provider);
-        if (parser.isSet(region))
-            p.region = parser.value(region);
-        if (parser.isSet(caCert)) {
-            const QString file = parser.value(caCert);
-            p.caCertificate = file.isEmpty() ? QString() : QFileInfo(file).absoluteFilePath();
-        }
-        if (parser.isSet(webhook))
-            p.webhook = parser.value(webhook);
-        if (parser.isSet(pingUrl))
-            p.pingUrl = parser.value(pingUrl);
-        const QList<std::pair<const QCommandLineOption *, int *>> numbers{
-            {&keepDays, &p.keepDays}, {&keepMin, &p.keepMin},   {&keepMonthly, &p.keepMonthly},
-            {&level, &p.compressionLevel}, {&busy, &p.busyTimeoutSeconds}, {&drillDays, &p.drillDays},
-            {&staleHours, &p.staleHours}};
-        for (const auto &[option, field] : numbers) {
-            if (!parser.isSet(*option))
-                continue;
-            bool ok = false;
-            *field = parser.value(*option).toInt(&ok);
-            if (!ok)
-                return ProfileCommand::tr("--%1 needs a whole number.").arg(option->names().constFirst());
-        }
-        if (parser.isSet(at)) {
-            p.at = QTime::fromString(parser.value(at), QStringLiteral("H:mm"));
-            if (!p.at.isValid())
-                return ProfileCommand::tr("--at needs a time as HH:MM, for example 02:00.");
-        }
-        if (parser.isSet(verify)) {
-            const QString v = parser.value(verify).toLower();
-            if (v != QLatin1String("yes") && v != QLatin1String("no"))
-                return ProfileCommand::tr("--verify-after-backup takes yes or no.");
-            p.verifyAfterBackup = v == QLatin1String("yes");
+        // Texts first, then numbers, the time and yes or no: of several wrong values, the
+        // first of these is the one reported.
+        const auto pass = [](Type type) {
+            return type == Type::Int ? 1 : type == Type::Time ? 2 : type == Type::Bool ? 3 : 0;
+        };
+        for (int current = 0; current <= 3; ++current) {
+            for (const auto &[entry, option] : options) {
+                if (pass(entry->type) != current || !parser.isSet(option))
+                    continue;
+                QVariant value;
+                if (const QString problem = convert(*entry, option, parser.value(option), value);
+                    !problem.isEmpty())
+                    return problem;
+                SettingsRegistry::setValue(p, entry->setting, value);
+            }
         }
         if (!p.parsedDestination().isOk())
             return p.parsedDestination().error();
@@ -195,7 +173,7 @@ int ProfileCommand::add(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return m_ctx.usageError(tr("Usage: litekeep profile add NAME --db PATH [--dest DEST] "
                                    "[--endpoint URL] [--provider P] [--keep-days N] [--at HH:MM]"));
-    if (!parser.isSet(options.db))
+    if (!parser.isSet(QString::fromLatin1(SettingsRegistry::entry(Setting::Database).option)))
         return m_ctx.usageError(tr("\"profile add\" needs --db PATH, the database to back up."));
 
     Profile p;

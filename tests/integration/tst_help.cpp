@@ -1,5 +1,6 @@
 // The built-in help and the man page: every command is explained, with exactly the options its
 // parser accepts, and a wrong command is a usage error (exit 2) that names the right ones.
+#include "settings/SettingsRegistry.h"
 #include "TestSupport.h"
 
 #include <QFile>
@@ -33,9 +34,23 @@ QStringList registeredCommands()
     return matches(readSource(QStringLiteral("app/Cli.cpp")), QStringLiteral("\\{\"([a-z-]+)\",\\s*&make<"));
 }
 
+// The options of "profile add/set": ProfileCommand builds its parser from the settings registry
+// (profileParserTakesTheRegistrysOptions checks that the binary accepts each of them).
+QStringList registryOptions()
+{
+    QStringList options;
+    for (const lk::SettingsRegistry::Entry *e : lk::SettingsRegistry::entries(lk::SettingsRegistry::Scope::Profile)) {
+        if (e->option)
+            options.append(QLatin1String(e->option));
+    }
+    return options;
+}
+
 // The long options a verb's QCommandLineParser knows, read from app/<Verb>Command.cpp.
 QStringList parserOptions(const QString &command)
 {
+    if (command == QLatin1String("profile"))
+        return registryOptions();
     QString file = command;
     file[0] = file[0].toUpper();
     const QString source = readSource(QStringLiteral("app/%1Command.cpp").arg(file));

@@ -187,6 +187,91 @@ private Q_SLOTS:
             QVERIFY2(section.contains(QLatin1String(code)), code);
     }
 
+    // The registry's options and nothing else, with their value names, in the registry's order.
+    void profileHelpListsTheRegistry()
+    {
+        const QString out = QString::fromUtf8(lk({QStringLiteral("help"), QStringLiteral("profile")}).out);
+        QCOMPARE(helpOptions(out), registryOptions());
+        for (const lk::SettingsRegistry::Entry *e : lk::SettingsRegistry::entries(lk::SettingsRegistry::Scope::Profile)) {
+            if (e->option) {
+                const QString row = QStringLiteral("\n  --%1 %2 ").arg(QLatin1String(e->option), QLatin1String(e->valueName));
+                QVERIFY2(out.contains(row), qPrintable(row + QLatin1Char('\n') + out));
+            }
+        }
+    }
+
+    // The binary's parser takes every option of the registry: with all of them on one line, what
+    // fails is the unknown profile, not an option.
+    void profileParserTakesTheRegistrysOptions()
+    {
+        QStringList args{QStringLiteral("profile"), QStringLiteral("set"), QStringLiteral("nosuchprofile")};
+        for (const QString &option : registryOptions())
+            args << QStringLiteral("--") + option << QStringLiteral("1");
+        const RunResult r = lk(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("There is no profile named \"nosuchprofile\""), r.err.constData());
+        const RunResult unknown = lk({QStringLiteral("profile"), QStringLiteral("set"), QStringLiteral("x"),
+                                      QStringLiteral("--no-such-setting"), QStringLiteral("1")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("Unknown option"), unknown.err.constData());
+    }
+
+    // The man page lists the options of "profile add/set" and the application settings of the
+    // settings file as the registry declares them: names, value names, order and defaults.
+    void manPageListsTheRegistry()
+    {
+        const QString page = readSource(QStringLiteral("packaging/litekeep.1")).replace(QLatin1String("\\-"), QLatin1String("-"));
+        const auto section = [&page](const QString &from, const QString &to) {
+            const qsizetype start = page.indexOf(from);
+            return start < 0 ? QString() : page.mid(start, page.indexOf(to, start) + 1 - start); // with its last newline
+        };
+        // ".TP\n.BI --keep-days " N"\nDays of generations to keep (30).\n"
+        const QString profile = section(QStringLiteral("\n.SS \"profile add"), QStringLiteral("\n.SS \"credentials"));
+        auto it = QRegularExpression(QStringLiteral("(?m)^\\.TP\n\\.B[IR]? --([a-z-]+) \"\\s*([^\"]*)\"([^\n]*)\n((?:[^.][^\n]*\n|\\.(?!TP\\b|RE\\b)[A-Z]+ [^\n]*\n)*)"))
+                      .globalMatch(profile);
+        QStringList documented;
+        QMap<QString, QString> texts;
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const QString value = QString(m.captured(2) + m.captured(3)).remove(QLatin1Char(' '));
+            documented.append(m.captured(1) + QLatin1Char(' ') + value);
+            texts.insert(m.captured(1), m.captured(4));
+        }
+        QStringList declared;
+        for (const lk::SettingsRegistry::Entry *e : lk::SettingsRegistry::entries(lk::SettingsRegistry::Scope::Profile)) {
+            if (!e->option)
+                continue;
+            declared.append(QLatin1String(e->option) + QLatin1Char(' ') + QLatin1String(e->valueName));
+            const QString shown = lk::SettingsRegistry::defaultText(*e);
+            QVERIFY2(texts.value(QLatin1String(e->option)).contains(shown),
+                     qPrintable(QStringLiteral("--%1 does not say its default %2: %3")
+                                    .arg(QLatin1String(e->option), shown, texts.value(QLatin1String(e->option)))));
+        }
+        QCOMPARE(documented, declared);
+
+        // ".TP\n.B compression_threads\nHow many ... (default 0).\n" under FILES, litekeep.ini.
+        const QString files = section(QStringLiteral("\n.I ~/.config/litekeep/litekeep.ini\n"), QStringLiteral("\n.RE\n"));
+        auto key = QRegularExpression(QStringLiteral("(?m)^\\.TP\n\\.B ([a-z_]+)\n([^\n]*)\n")).globalMatch(files);
+        QStringList keys;
+        while (key.hasNext()) {
+            const auto m = key.next();
+            keys.append(m.captured(1));
+            for (const lk::SettingsRegistry::Entry *e : lk::SettingsRegistry::entries(lk::SettingsRegistry::Scope::Application)) {
+                if (m.captured(1) != QLatin1String(e->key))
+                    continue;
+                // The registry's sentence, with the default: "... one per core (default 0)."
+                const QString fallback = QLatin1String(e->defaultValue);
+                const QString sentence = lk::SettingsRegistry::help(*e);
+                QCOMPARE(m.captured(2), fallback.isEmpty() ? sentence
+                                                           : sentence.chopped(1) + QStringLiteral(" (default %1).").arg(fallback));
+            }
+        }
+        QStringList application;
+        for (const lk::SettingsRegistry::Entry *e : lk::SettingsRegistry::entries(lk::SettingsRegistry::Scope::Application))
+            application.append(QLatin1String(e->key));
+        QCOMPARE(keys, application);
+    }
+
     void readmeDocumentsExitCodes()
     {
         const QString readme = readSource(QStringLiteral("README.md"));

@@ -1,8 +1,8 @@
 // The settings registry and migrate(): every setting declared once and read, written, defaulted
 // and checked through it; the files LiteKeep 0.1.0 wrote load with every value intact.
-#include "Config.h"
-#include "Profile.h"
-#include "SettingsRegistry.h"
+#include "settings/Config.h"
+#include "settings/Profile.h"
+#include "settings/SettingsRegistry.h"
 
 #include <QFile>
 #include <QSet>

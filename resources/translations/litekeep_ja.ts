@@ -706,6 +706,49 @@
     </message>
 </context>
 <context>
+    <name>SettingsRegistry</name>
+    <message>
+        <source>Show a desktop notice after every successful backup too, not only after problems.</source>
+        <translation>問題があったときだけでなく、バックアップが成功するたびにもデスクトップ通知を表示します。</translation>
+    </message>
+    <message>
+        <source>Show a desktop notice when a run fails.</source>
+        <translation>実行が失敗したときにデスクトップ通知を表示します。</translation>
+    </message>
+    <message>
+        <source>Show a desktop notice at the first success after a failure.</source>
+        <translation>失敗の後、最初に成功したときにデスクトップ通知を表示します。</translation>
+    </message>
+    <message>
+        <source>Show a desktop notice when no verified backup is newer than the profile allows.</source>
+        <translation>プロファイルで許容する期間より新しい検証済みバックアップがないときに、デスクトップ通知を表示します。</translation>
+    </message>
+    <message>
+        <source>Show a desktop notice when tables lost many rows since the previous backup.</source>
+        <translation>前回のバックアップからテーブルの行が大量に失われたときに、デスクトップ通知を表示します。</translation>
+    </message>
+    <message>
+        <source>low runs backups, verifications and restores at low CPU and disk priority so the desktop stays responsive; normal does not.</source>
+        <translation>low では、デスクトップの応答性を保つため、バックアップ・検証・復元を低い CPU とディスクの優先度で実行します。normal では通常の優先度で実行します。</translation>
+    </message>
+    <message>
+        <source>How many threads compress a backup; 0 means one per core.</source>
+        <translation>バックアップを圧縮するスレッド数。0 はコアごとに 1 つです。</translation>
+    </message>
+    <message>
+        <source>The gzip level new profiles start with, 1 to 9.</source>
+        <translation>新しいプロファイルの初期 gzip レベル (1〜9)。</translation>
+    </message>
+    <message>
+        <source>The interface language, en or ja; empty follows the system.</source>
+        <translation>画面の言語 (en または ja)。空ならシステムの設定に従います。</translation>
+    </message>
+    <message>
+        <source>When the profile was added; the schedule owes nothing before it.</source>
+        <translation>プロファイルを追加した日時。それより前の分のバックアップはスケジュール上の未実行として扱いません。</translation>
+    </message>
+</context>
+<context>
     <name>Snapshot</name>
     <message>
         <source>The database file %1 does not exist. Check the path in the profile.</source>

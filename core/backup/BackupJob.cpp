@@ -151,7 +151,16 @@ void BackupJob::removeUnfinishedData()
     if (m_cleaning)
         return; // the removal's end finishes the run
     m_cleaning = true;
-    const QString object = GenerationName(m_profile.name, m_createdUtc).dataObject();
+    // The session's daemon answers its calls as cancelled at once, and may still be finishing a
+    // copy: look at the destination only once it has exited.
+    m_storage->whenStopped([this] { checkUnfinishedData(); });
+}
+
+void BackupJob::checkUnfinishedData()
+{
+    const GenerationName name(m_profile.name, m_createdUtc);
+    const QString object = name.dataObject();
+    const QString manifest = name.manifestObject();
     auto *cleanup = new Storage(m_profile, m_profile.parsedDestination().value(), m_credentials, this);
     auto leftBehind = [this, object](const Storage::Failure &f) {
         finish(JobResult::cancelled(
@@ -160,14 +169,26 @@ void BackupJob::removeUnfinishedData()
                "as incomplete, is never offered for a restore, and retention removes it.")
                 .arg(m_profile.name, object, f.message)));
     };
-    cleanup->list([this, cleanup, object, leftBehind](const QList<Storage::ObjectInfo> &objects,
-                                                      const Storage::Failure &f) {
+    cleanup->list([this, cleanup, object, manifest, leftBehind](const QList<Storage::ObjectInfo> &objects,
+                                                                const Storage::Failure &f) {
         if (!f.message.isEmpty()) {
             leftBehind(f);
             return;
         }
-        const bool stored = std::any_of(objects.cbegin(), objects.cend(),
-                                        [&object](const Storage::ObjectInfo &o) { return o.name == object; });
+        auto has = [&objects](const QString &wanted) {
+            return std::any_of(objects.cbegin(), objects.cend(),
+                               [&wanted](const Storage::ObjectInfo &o) { return o.name == wanted; });
+        };
+        const bool stored = has(object);
+        if (stored && has(manifest)) {
+            // The manifest went up before the cancel took hold: the generation is complete and
+            // stays, as after any cancel once it is stored.
+            m_stored = true;
+            finish(JobResult::cancelled(tr("Cancelled after generation %1 was stored; its verification "
+                                           "and retention did not finish.")
+                                            .arg(m_generation)));
+            return;
+        }
         if (!stored) {
             finish(JobResult::cancelled(nothingAdded()));
             return;

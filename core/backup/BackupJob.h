@@ -77,6 +77,7 @@ private:
     void setPhase(Phase phase, qint64 total);
     bool checkCancelled();
     void removeUnfinishedData();
+    void checkUnfinishedData();
     QString nothingAdded() const;
 
     Profile m_profile;

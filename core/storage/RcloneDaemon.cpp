@@ -105,10 +105,12 @@ void RcloneDaemon::start()
         if (!m_pidFile.isEmpty())
             QFile::remove(m_pidFile);
         m_process->deleteLater();
+        m_running = false;
         settle(State::Failed);
         // Calls still open learn it from their connections; none may wait for ever.
         for (QNetworkReply *reply : m_network.findChildren<QNetworkReply *>())
             reply->abort();
+        Q_EMIT exited();
     });
     // A call lasts as long as its operation: a staged upload of gigabytes over a slow link may
     // take more than the server's default hour. Calls that need a bound set their own.
@@ -117,6 +119,7 @@ void RcloneDaemon::start()
                                            QStringLiteral("--rc-server-read-timeout"), QStringLiteral("168h"),
                                            QStringLiteral("--rc-server-write-timeout"), QStringLiteral("168h")},
                      environment, 0);
+    m_running = true;
     if (!m_pidFile.isEmpty() && m_process->processId() > 0) {
         QFile file(m_pidFile);
         if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -250,6 +253,7 @@ void RcloneDaemon::abortNow()
         reply->abort();
     }
     delete m_process.data(); // its destructor kills the child and waits for it
+    m_running = false;
     if (!m_pidFile.isEmpty())
         QFile::remove(m_pidFile);
     m_waiting.clear();

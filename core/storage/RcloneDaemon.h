@@ -57,8 +57,13 @@ public:
     // Kills it at once and waits (for destructors).
     void abortNow();
 
+    // Whether the rclone process is still there (a stopped daemon may still be finishing a
+    // copy it had started when its calls were answered as cancelled).
+    bool isRunning() const { return m_running; }
+
 Q_SIGNALS:
     void transferProgress(qint64 bytes, qint64 totalBytes);
+    void exited();
 
 private:
     enum class State { Idle, Starting, Ready, Failed };
@@ -72,6 +77,7 @@ private:
     QStringList m_flags;
     QPointer<RcloneProcess> m_process;
     QString m_pidFile;
+    bool m_running = false;
     QNetworkAccessManager m_network;
     QUrl m_url;
     QByteArray m_authorization;

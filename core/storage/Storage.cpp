@@ -271,6 +271,15 @@ void Storage::cancel()
         m_daemon->stop();
 }
 
+void Storage::whenStopped(std::function<void()> then)
+{
+    if (m_daemon && m_daemon->isRunning()) {
+        connect(m_daemon, &RcloneDaemon::exited, this, std::move(then), Qt::SingleShotConnection);
+        return;
+    }
+    then();
+}
+
 void Storage::abortNow()
 {
     m_cancelled = true;

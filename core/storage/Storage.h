@@ -67,6 +67,9 @@ public:
     // A small object's content (a probe, a manifest); not for generations.
     void read(const QString &objectName, Done<QByteArray> done);
     void cancel();
+    // Runs `then` once no rclone of this storage runs any more (at once when none does): after
+    // a cancel, the session's daemon may still be finishing a copy it had begun.
+    void whenStopped(std::function<void()> then);
     // Kills the running rclone (and the session's daemon) at once (SIGKILL) and waits for it,
     // without a callback: for destructors.
     void abortNow();

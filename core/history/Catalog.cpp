@@ -26,6 +26,13 @@ QString text(const QString &s)
     return s.isNull() ? QStringLiteral("") : s;
 }
 
+// A step that failed after the first row (a page found damaged further on) ends the loop
+// like the last row does; only the error tells them apart.
+bool stoppedByError(const QSqlQuery &q)
+{
+    return q.lastError().type() != QSqlError::NoError;
+}
+
 QDateTime fromIso(const QVariant &v)
 {
     QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
@@ -260,41 +267,67 @@ Result<QHash<QString, VerificationRecord>> Catalog::readLatestVerifications(cons
         VerificationRecord r = verificationFrom(q);
         latest.insert(r.generation, r);
     }
+    if (stoppedByError(q))
+        return R::fail(readError(q.lastError().text()));
     return R::ok(latest);
 }
 
 std::optional<VerificationRecord> Catalog::lastPassedVerification(const QString &profile) const
 {
+    auto read = readLastPassedVerification(profile);
+    return read ? read.value() : std::nullopt;
+}
+
+Result<std::optional<VerificationRecord>> Catalog::readLastPassedVerification(const QString &profile) const
+{
+    using R = Result<std::optional<VerificationRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? AND passed = 1 ORDER BY id DESC LIMIT 1"));
     q.addBindValue(profile);
-    if (q.exec() && q.next())
-        return verificationFrom(q);
-    return std::nullopt;
+    if (!q.exec())
+        return R::fail(readError(q.lastError().text()));
+    return R::ok(q.next() ? std::optional(verificationFrom(q)) : std::nullopt);
 }
 
 QList<VerificationRecord> Catalog::verificationsOf(const QString &profile, const QString &generation) const
 {
+    auto read = readVerificationsOf(profile, generation);
+    return read ? read.value() : QList<VerificationRecord>();
+}
+
+Result<QList<VerificationRecord>> Catalog::readVerificationsOf(const QString &profile,
+                                                               const QString &generation) const
+{
+    using R = Result<QList<VerificationRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? AND generation = ? ORDER BY id"));
     q.addBindValue(profile);
     q.addBindValue(generation);
+    if (!q.exec())
+        return R::fail(readError(q.lastError().text()));
     QList<VerificationRecord> list;
-    if (q.exec()) {
-        while (q.next())
-            list.append(verificationFrom(q));
-    }
-    return list;
+    while (q.next())
+        list.append(verificationFrom(q));
+    if (stoppedByError(q))
+        return R::fail(readError(q.lastError().text()));
+    return R::ok(list);
 }
 
 std::optional<VerificationRecord> Catalog::lastDrill(const QString &profile) const
 {
+    auto read = readLastDrill(profile);
+    return read ? read.value() : std::nullopt;
+}
+
+Result<std::optional<VerificationRecord>> Catalog::readLastDrill(const QString &profile) const
+{
+    using R = Result<std::optional<VerificationRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? AND kind = 'drill' ORDER BY id DESC LIMIT 1"));
     q.addBindValue(profile);
-    if (q.exec() && q.next())
-        return verificationFrom(q);
-    return std::nullopt;
+    if (!q.exec())
+        return R::fail(readError(q.lastError().text()));
+    return R::ok(q.next() ? std::optional(verificationFrom(q)) : std::nullopt);
 }
 
 Status Catalog::recordUploadSpeed(const QString &profile, const UploadSpeed &speed)
@@ -373,17 +406,26 @@ Status Catalog::recordDeletion(const QString &profile, const QString &object, co
 
 QList<QStringList> Catalog::deletions(const QString &profile, int limit) const
 {
+    auto read = readDeletions(profile, limit);
+    return read ? read.value() : QList<QStringList>();
+}
+
+Result<QList<QStringList>> Catalog::readDeletions(const QString &profile, int limit) const
+{
+    using R = Result<QList<QStringList>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(QStringLiteral("SELECT object, reason, deleted_utc FROM deletions WHERE profile = ? "
                              "ORDER BY id DESC LIMIT ?"));
     q.addBindValue(profile);
     q.addBindValue(limit);
+    if (!q.exec())
+        return R::fail(readError(q.lastError().text()));
     QList<QStringList> rows;
-    if (q.exec()) {
-        while (q.next())
-            rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
-    }
-    return rows;
+    while (q.next())
+        rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    if (stoppedByError(q))
+        return R::fail(readError(q.lastError().text()));
+    return R::ok(rows);
 }
 
 QString AnomalyRecord::message() const
@@ -434,6 +476,8 @@ Result<QList<AnomalyRecord>> Catalog::readAnomalies(const QString &profile) cons
         r.dismissedUtc = fromIso(q.value(5));
         list.append(r);
     }
+    if (stoppedByError(q))
+        return R::fail(readError(q.lastError().text()));
     return R::ok(list);
 }
 
@@ -469,18 +513,36 @@ Status Catalog::dismissAnomaly(const QString &profile, const QString &generation
 
 QSet<QString> Catalog::pinnedGenerations(const QString &profile) const
 {
+    auto read = readPinnedGenerations(profile);
+    return read ? read.value() : QSet<QString>();
+}
+
+Result<QSet<QString>> Catalog::readPinnedGenerations(const QString &profile) const
+{
+    const auto open = readOpenAnomalies(profile);
+    if (!open)
+        return Result<QSet<QString>>::fail(open.error());
     QSet<QString> pinned;
-    for (const AnomalyRecord &r : openAnomalies(profile))
+    for (const AnomalyRecord &r : open.value())
         pinned.insert(r.previousGeneration);
-    return pinned;
+    return Result<QSet<QString>>::ok(pinned);
 }
 
 QSet<QString> Catalog::anomalousGenerations(const QString &profile) const
 {
+    auto read = readAnomalousGenerations(profile);
+    return read ? read.value() : QSet<QString>();
+}
+
+Result<QSet<QString>> Catalog::readAnomalousGenerations(const QString &profile) const
+{
+    const auto open = readOpenAnomalies(profile);
+    if (!open)
+        return Result<QSet<QString>>::fail(open.error());
     QSet<QString> anomalous;
-    for (const AnomalyRecord &r : openAnomalies(profile))
+    for (const AnomalyRecord &r : open.value())
         anomalous.insert(r.generation);
-    return anomalous;
+    return Result<QSet<QString>>::ok(anomalous);
 }
 
 namespace {
@@ -506,16 +568,25 @@ const QString kColumns = QStringLiteral(
 
 QList<RunRecord> Catalog::runs(const QString &profile, int limit) const
 {
+    auto read = readRuns(profile, limit);
+    return read ? read.value() : QList<RunRecord>();
+}
+
+Result<QList<RunRecord>> Catalog::readRuns(const QString &profile, int limit) const
+{
+    using R = Result<QList<RunRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
     q.prepare(kColumns + QStringLiteral("WHERE profile = ? ORDER BY id DESC LIMIT ?"));
     q.addBindValue(profile);
     q.addBindValue(limit);
+    if (!q.exec())
+        return R::fail(readError(q.lastError().text()));
     QList<RunRecord> list;
-    if (q.exec()) {
-        while (q.next())
-            list.append(recordFrom(q));
-    }
-    return list;
+    while (q.next())
+        list.append(recordFrom(q));
+    if (stoppedByError(q))
+        return R::fail(readError(q.lastError().text()));
+    return R::ok(list);
 }
 
 std::optional<RunRecord> Catalog::lastRun(const QString &profile, const QString &kind,

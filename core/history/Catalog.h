@@ -71,6 +71,10 @@ struct AnomalyRecord
     QString message() const;
 };
 
+// Every reader that a safety decision may use (prune, pins, verifications) comes as
+// readX(): a Result that says why the history could not be read (locked past the busy
+// timeout, damaged, never opened). The plain readers delegate to them and answer empty on a
+// failure: for display only, never to decide what may be deleted.
 class Catalog
 {
     Q_DECLARE_TR_FUNCTIONS(Catalog)
@@ -106,12 +110,17 @@ public:
     Result<QHash<QString, VerificationRecord>> readLatestVerifications(const QString &profile) const;
     // The newest passed verification of any generation: "last proven restorable".
     std::optional<VerificationRecord> lastPassedVerification(const QString &profile) const;
+    Result<std::optional<VerificationRecord>> readLastPassedVerification(const QString &profile) const;
     std::optional<VerificationRecord> lastDrill(const QString &profile) const;
+    Result<std::optional<VerificationRecord>> readLastDrill(const QString &profile) const;
     // Every verification of one generation, oldest first.
     QList<VerificationRecord> verificationsOf(const QString &profile, const QString &generation) const;
+    Result<QList<VerificationRecord>> readVerificationsOf(const QString &profile,
+                                                          const QString &generation) const;
     Status recordDeletion(const QString &profile, const QString &object, const QString &reason);
     // (object, reason, when) of deletions, newest first.
     QList<QStringList> deletions(const QString &profile, int limit = 200) const;
+    Result<QList<QStringList>> readDeletions(const QString &profile, int limit = 200) const;
 
     Status recordRestore(const QString &profile, const RestoreRecord &record);
     // The newest restore that kept a pre-restore copy which still exists: what "undo" puts back.
@@ -121,22 +130,27 @@ public:
     Status recordAnomaly(const AnomalyRecord &record);
     // Every warning of the profile, dismissed ones too; newest first.
     QList<AnomalyRecord> anomalies(const QString &profile) const;
+    Result<QList<AnomalyRecord>> readAnomalies(const QString &profile) const;
     // The warnings not yet dismissed; newest first.
     QList<AnomalyRecord> openAnomalies(const QString &profile) const;
     Result<QList<AnomalyRecord>> readOpenAnomalies(const QString &profile) const;
     // Dismisses the open warning about `generation` (the new, suspicious one); fails with a
     // sentence when there is none.
     Status dismissAnomaly(const QString &profile, const QString &generation);
-    // Generations retention must keep: the previous generations of open warnings.
+    // Generations retention must keep: the previous generations of open warnings. (The
+    // destination keeps them too: Pins.h.)
     QSet<QString> pinnedGenerations(const QString &profile) const;
+    Result<QSet<QString>> readPinnedGenerations(const QString &profile) const;
     // Generations with an open warning (the new ones), for marking them in lists.
     QSet<QString> anomalousGenerations(const QString &profile) const;
+    Result<QSet<QString>> readAnomalousGenerations(const QString &profile) const;
 
     // What the profile's backups learnt about its upload (UploadPlan); the last one wins.
     Status recordUploadSpeed(const QString &profile, const UploadSpeed &speed);
     std::optional<UploadSpeed> uploadSpeed(const QString &profile) const;
 
     QList<RunRecord> runs(const QString &profile, int limit = 50) const;
+    Result<QList<RunRecord>> readRuns(const QString &profile, int limit = 50) const;
     std::optional<RunRecord> lastRun(const QString &profile, const QString &kind,
                                      const QString &outcome = {}) const;
     // The same, or why the history could not be read.
@@ -145,7 +159,6 @@ public:
 
 private:
     Status openConnection();
-    Result<QList<AnomalyRecord>> readAnomalies(const QString &profile) const;
     QString readError(const QString &detail) const;
 
     QString m_path;

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTest>
 #include <QTimeZone>
 
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void refusesForeignFile();
     void anomalies();
     void anomaliesPersist();
+    void readersFailClosed();
     void uploadSpeedsPerProfile();
     void uploadPlanChoosesByWhatWasMeasured();
     void uploadPlanLearnsFromEachWay();
@@ -376,6 +378,66 @@ void TestCatalog::anomaliesPersist()
         QVERIFY(cli.dismissAnomaly(QStringLiteral("p"), QStringLiteral("p-2")).ok);
     }
     QVERIFY(tray.pinnedGenerations(QStringLiteral("p")).isEmpty());
+}
+
+// Every reader a safety decision uses says why it could not read, rather than answering
+// "nothing": a history another process holds locked past the busy timeout, and one that is
+// not a database at all.
+void TestCatalog::readersFailClosed()
+{
+    lkt::TestHome home;
+    const QString file = home.file(QStringLiteral("history.sqlite"));
+    const QString p = QStringLiteral("p");
+    {
+        Catalog writer(file);
+        QVERIFY(writer.open().ok);
+        QVERIFY(writer.recordAnomaly({p, QStringLiteral("p-2"), QStringLiteral("p-1"),
+                                      {{lk::Anomaly::Finding::Kind::Shrank, QStringLiteral("notes"), 100, 1}}, {}, {}}).ok);
+    }
+    auto everyReaderFails = [&](const Catalog &c, const QString &why) {
+        const QString &path = c.path();
+        const QStringList errors{
+            c.readPinnedGenerations(p).error(), c.readAnomalousGenerations(p).error(),
+            c.readOpenAnomalies(p).error(), c.readAnomalies(p).error(),
+            c.readLastRun(p, QStringLiteral("backup")).error(), c.readLatestVerifications(p).error(),
+            c.readLastDrill(p).error(), c.readLastPassedVerification(p).error(),
+            c.readVerificationsOf(p, QStringLiteral("p-1")).error(), c.readRuns(p).error(),
+            c.readDeletions(p).error()};
+        for (const QString &error : errors) {
+            QVERIFY2(error.contains(why) && error.contains(path), qPrintable(error));
+        }
+    };
+
+    // Another process holds the history exclusively (as the sqlite3 shell can) for longer
+    // than the busy timeout.
+    QProcess locker;
+    locker.start(QStringLiteral("sqlite3"), {file});
+    QVERIFY(locker.waitForStarted());
+    locker.write("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\n"
+                 "INSERT INTO deletions (profile, object, deleted_utc) VALUES ('p', 'x', 'now');\n"
+                 "SELECT 'locked';\n");
+    QVERIFY(lkt::waitForOutput(locker, QProcess::StandardOutput, "locked", 10000));
+    Catalog catalog(file);
+    catalog.setBusyTimeout(200);
+    const lk::Status opened = catalog.open();
+    QVERIFY2(!opened.ok && opened.error.contains(QLatin1String("database is locked")), qPrintable(opened.error));
+    everyReaderFails(catalog, QStringLiteral("database is locked"));
+    QVERIFY(catalog.pinnedGenerations(p).isEmpty()); // what the display-only readers say
+    locker.closeWriteChannel();
+    QVERIFY(locker.waitForFinished(10000));
+    // Free again, it opens and answers.
+    QVERIFY(catalog.open().ok);
+    QCOMPARE(catalog.readPinnedGenerations(p).value(), QSet<QString>{QStringLiteral("p-1")});
+
+    const QString junk = home.file(QStringLiteral("junk.sqlite"));
+    {
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray("not a database\n").repeated(300));
+    }
+    Catalog damaged(junk);
+    QVERIFY(!damaged.open().ok);
+    everyReaderFails(damaged, QStringLiteral("not a database"));
 }
 
 void TestCatalog::uploadSpeedsPerProfile()

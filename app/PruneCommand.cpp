@@ -28,9 +28,10 @@ void PruneCommand::run(const QStringList &arguments)
     const bool dry = parser.isSet(dryRun);
     const bool damaged = parser.isSet(includeDamaged);
     resolve(parser.value(profileOption), [this, dry, damaged](const Profile &profile, const Credentials &credentials) {
+        // A history that cannot be opened still goes to the job: its readers then fail with
+        // why, and the job deletes nothing (it never decides from an empty answer).
         m_catalog = std::make_unique<Catalog>();
-        if (!m_catalog->open())
-            m_catalog.reset();
+        m_catalog->open();
         auto *job = new PruneJob(profile, credentials, m_catalog.get(), dry, PruneJob::Locking::TakeLock, this);
         job->setIncludeDamaged(damaged);
         auto *signals_ = new SignalWatcher(job);

@@ -42,6 +42,9 @@ void GenerationLister::list(Done done)
             done({}, f);
             return;
         }
+        m_objectNames.clear();
+        for (const auto &o : objects)
+            m_objectNames.append(o.name);
         const QString cache = manifestCache(m_profile);
         QDir().mkpath(cache);
         m_storage->mirrorManifests(cache, [this, done, objects, cache](bool, const Storage::Failure &f2) {

@@ -26,6 +26,9 @@ public:
 
     void list(Done done);
     void cancel();
+    // Every object name of the profile's folder that the last list() found, generations or
+    // not (the pins object, foreign files), for callers that look for one of them.
+    const QStringList &objectNames() const { return m_objectNames; }
 
     // Where this profile's manifests are mirrored: per destination, under the cache folder.
     static QString manifestCache(const Profile &profile);
@@ -33,6 +36,7 @@ public:
 private:
     Profile m_profile;
     Storage *m_storage = nullptr;
+    QStringList m_objectNames;
 };
 
 } // namespace lk

@@ -3,6 +3,7 @@
 
 #include "history/Catalog.h"
 #include "generations/GenerationLister.h"
+#include "generations/Pins.h"
 #include "storage/Storage.h"
 
 namespace lk {
@@ -47,6 +48,7 @@ void PruneJob::begin()
         return;
     }
     m_storage = new Storage(m_profile, destination.value(), m_credentials, this);
+    m_pins = new DestinationPins(m_storage, m_profile.name, this);
     m_lister = new GenerationLister(m_profile, m_credentials, this);
     m_lister->list([this](const QList<Generation> &all, const Storage::Failure &f) {
         if (m_cancelled) {
@@ -57,82 +59,129 @@ void PruneJob::begin()
             finish(JobResult::failed(f.message, f.stderrTail));
             return;
         }
-        const auto lastBackup = m_catalog ? m_catalog->lastRun(m_profile.name, QStringLiteral("backup"))
-                                          : std::nullopt;
-        const bool lastFailed = lastBackup && lastBackup->outcome != QLatin1String("succeeded") &&
-                                lastBackup->outcome != QLatin1String("running");
-        const auto verifications = m_catalog ? m_catalog->latestVerifications(m_profile.name)
-                                             : QHash<QString, VerificationRecord>();
-        // The generation before an anomalous backup stays until the warning is dismissed.
-        QHash<QString, QString> pinnedBy; // pinned generation -> the anomalous one
-        if (m_catalog) {
-            const auto open = m_catalog->openAnomalies(m_profile.name);
-            for (const AnomalyRecord &a : open)
-                pinnedBy.insert(a.previousGeneration, a.generation);
-        }
-        QList<Retention::Item> items;
-        for (const Generation &g : all) {
-            Retention::Item item;
-            item.name = g.name;
-            item.condition = g.state == Generation::State::Complete ? Retention::Condition::Complete
-                             : g.state == Generation::State::Damaged ? Retention::Condition::Damaged
-                                                                     : Retention::Condition::Incomplete;
-            item.problem = g.problem;
-            item.newerFormat = g.state == Generation::State::NewerFormat;
-            const auto v = verifications.find(g.baseName());
-            if (v != verifications.end())
-                item.verification = v->passed ? Retention::Verification::Passed : Retention::Verification::Failed;
-            item.pinned = pinnedBy.contains(g.baseName());
-            items.append(item);
-        }
-        const Retention::Policy policy{m_profile.keepDays, m_profile.keepMin, m_profile.keepMonthly};
-        const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
-        const auto decisions = Retention::plan(items, now, QTimeZone::systemTimeZone(), policy, lastFailed,
-                                               m_includeDamaged ? Retention::DamagedGenerations::Prune
-                                                                : Retention::DamagedGenerations::Keep);
-        for (qsizetype i = 0; i < decisions.size(); ++i) {
-            auto d = decisions.at(i);
-            const Generation &g = all.at(i);
-            if (d.keep && items.at(i).pinned && !items.at(i).newerFormat && !lastFailed)
-                d.reason = tr("kept: pinned until the warning about %1 is dismissed")
-                               .arg(pinnedBy.value(g.baseName()));
-            QJsonObject entry{{QStringLiteral("generation"), g.baseName()},
-                              {QStringLiteral("state"), Generation::stateName(g.state)},
-                              {QStringLiteral("keep"), d.keep},
-                              {QStringLiteral("reason"), d.reason}};
-            if (!g.problem.isEmpty())
-                entry.insert(QStringLiteral("problem"), g.problem);
-            m_plan.append(entry);
-            if (d.keptDamaged)
-                m_keptDamaged.append(g.baseName());
-            if (d.keep)
-                continue;
-            if (g.hasManifest) {
-                m_objectsToDelete.append(g.name.manifestObject());
-                m_reasons.insert(g.name.manifestObject(), d.reason);
-            }
-            if (g.hasData) {
-                m_objectsToDelete.append(g.name.dataObject());
-                m_reasons.insert(g.name.dataObject(), d.reason);
-            }
-        }
-        if (lastFailed) {
-            JobResult r = JobResult::succeeded(tr("Nothing was deleted: the last backup failed, and "
-                                                  "LiteKeep never prunes after a failed run."));
-            r.details.insert(QStringLiteral("plan"), m_plan);
-            finish(r);
-            return;
-        }
-        if (m_dryRun) {
-            JobResult r = succeeded(tr("Dry run: %n object(s) would be deleted; nothing was.", nullptr,
-                                       static_cast<int>(m_objectsToDelete.size())));
-            r.details.insert(QStringLiteral("plan"), m_plan);
-            r.details.insert(QStringLiteral("dry_run"), true);
-            finish(r);
-            return;
-        }
-        deleteNext();
+        listed(all);
     });
+}
+
+// Deletes nothing and says why: a safety check could not be made.
+void PruneJob::refuse(const QString &why)
+{
+    finish(JobResult::failed(tr("%1 Nothing was deleted.").arg(why)));
+}
+
+Status PruneJob::readHistory()
+{
+    if (!m_catalog)
+        return Status::failure(tr("The run history could not be opened."));
+    const auto lastBackup = m_catalog->readLastRun(m_profile.name, QStringLiteral("backup"));
+    if (!lastBackup)
+        return Status::failure(lastBackup.error());
+    m_lastFailed = lastBackup.value() && lastBackup.value()->outcome != QLatin1String("succeeded") &&
+                   lastBackup.value()->outcome != QLatin1String("running");
+    const auto verifications = m_catalog->readLatestVerifications(m_profile.name);
+    if (!verifications)
+        return Status::failure(verifications.error());
+    m_verifications = verifications.value();
+    // The generation before an anomalous backup stays until the warning is dismissed.
+    const auto open = m_catalog->readOpenAnomalies(m_profile.name);
+    if (!open)
+        return Status::failure(open.error());
+    for (const AnomalyRecord &a : open.value())
+        m_pinnedBy.insert(a.previousGeneration, a.generation);
+    return Status::success();
+}
+
+// The history first (it is local and quick), then the pins on the destination: the pins are
+// the union of both, so a fresh history never forgets what a warning keeps.
+void PruneJob::listed(const QList<Generation> &all)
+{
+    if (const Status read = readHistory(); !read) {
+        refuse(read.error);
+        return;
+    }
+    m_pins->readListed(m_lister->objectNames(), [this, all](const Result<QList<Pin>> &pins) {
+        if (m_cancelled) {
+            finish(JobResult::cancelled(tr("Pruning cancelled; nothing was deleted.")));
+            return;
+        }
+        if (!pins) {
+            refuse(pins.error());
+            return;
+        }
+        for (const Pin &pin : pins.value()) {
+            m_pinsOnDestination.append(QJsonObject{{QStringLiteral("generation"), pin.generation},
+                                                   {QStringLiteral("pinned_by"), pin.pinnedBy}});
+            if (!m_pinnedBy.contains(pin.generation))
+                m_pinnedBy.insert(pin.generation, pin.pinnedBy);
+        }
+        plan(all);
+    });
+}
+
+void PruneJob::plan(const QList<Generation> &all)
+{
+    QList<Retention::Item> items;
+    for (const Generation &g : all) {
+        Retention::Item item;
+        item.name = g.name;
+        item.condition = g.state == Generation::State::Complete ? Retention::Condition::Complete
+                         : g.state == Generation::State::Damaged ? Retention::Condition::Damaged
+                                                                 : Retention::Condition::Incomplete;
+        item.problem = g.problem;
+        item.newerFormat = g.state == Generation::State::NewerFormat;
+        const auto v = m_verifications.constFind(g.baseName());
+        if (v != m_verifications.cend())
+            item.verification = v->passed ? Retention::Verification::Passed : Retention::Verification::Failed;
+        item.pinned = m_pinnedBy.contains(g.baseName());
+        items.append(item);
+    }
+    const Retention::Policy policy{m_profile.keepDays, m_profile.keepMin, m_profile.keepMonthly};
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+    const auto decisions = Retention::plan(items, now, QTimeZone::systemTimeZone(), policy, m_lastFailed,
+                                           m_includeDamaged ? Retention::DamagedGenerations::Prune
+                                                            : Retention::DamagedGenerations::Keep);
+    for (qsizetype i = 0; i < decisions.size(); ++i) {
+        auto d = decisions.at(i);
+        const Generation &g = all.at(i);
+        if (d.keep && items.at(i).pinned && !items.at(i).newerFormat && !m_lastFailed)
+            d.reason = tr("kept: pinned until the warning about %1 is dismissed")
+                           .arg(m_pinnedBy.value(g.baseName()));
+        QJsonObject entry{{QStringLiteral("generation"), g.baseName()},
+                          {QStringLiteral("state"), Generation::stateName(g.state)},
+                          {QStringLiteral("keep"), d.keep},
+                          {QStringLiteral("reason"), d.reason}};
+        if (!g.problem.isEmpty())
+            entry.insert(QStringLiteral("problem"), g.problem);
+        m_plan.append(entry);
+        if (d.keptDamaged)
+            m_keptDamaged.append(g.baseName());
+        if (d.keep)
+            continue;
+        if (g.hasManifest) {
+            m_objectsToDelete.append(g.name.manifestObject());
+            m_reasons.insert(g.name.manifestObject(), d.reason);
+        }
+        if (g.hasData) {
+            m_objectsToDelete.append(g.name.dataObject());
+            m_reasons.insert(g.name.dataObject(), d.reason);
+        }
+    }
+    if (m_lastFailed) {
+        JobResult r = JobResult::succeeded(tr("Nothing was deleted: the last backup failed, and "
+                                              "LiteKeep never prunes after a failed run."));
+        r.details.insert(QStringLiteral("plan"), m_plan);
+        finish(r);
+        return;
+    }
+    if (m_dryRun) {
+        JobResult r = succeeded(tr("Dry run: %n object(s) would be deleted; nothing was.", nullptr,
+                                   static_cast<int>(m_objectsToDelete.size())));
+        r.details.insert(QStringLiteral("plan"), m_plan);
+        r.details.insert(QStringLiteral("dry_run"), true);
+        finish(r);
+        return;
+    }
+    deleteNext();
 }
 
 void PruneJob::deleteNext()
@@ -191,6 +240,8 @@ void PruneJob::finish(JobResult result)
         m_lock.unlock();
     result.details.insert(QStringLiteral("profile"), m_profile.name);
     result.details.insert(QStringLiteral("include_damaged"), m_includeDamaged);
+    if (!m_pinsOnDestination.isEmpty())
+        result.details.insert(QStringLiteral("pins_on_destination"), m_pinsOnDestination);
     Q_EMIT finished(result);
 }
 

@@ -1,8 +1,12 @@
 // Applies retention to the destination: plans with Retention, deletes manifest first and data
 // second (so a half-done deletion never looks like a generation), logs every deletion.
+// It fails closed: when the history it decides with cannot be read (locked, damaged, never
+// opened), or the pins on the destination cannot be (Pins.h), it deletes nothing and says why.
 #pragma once
 
+#include "history/Catalog.h"
 #include "settings/Credentials.h"
+#include "generations/Generation.h"
 #include "jobs/JobResult.h"
 #include "settings/Profile.h"
 #include "generations/Retention.h"
@@ -13,7 +17,7 @@
 
 namespace lk {
 
-class Catalog;
+class DestinationPins;
 class GenerationLister;
 class Storage;
 
@@ -24,6 +28,8 @@ class PruneJob : public QObject
 public:
     enum class Locking { TakeLock, CallerHoldsLock };
 
+    // `catalog` is the history it decides with; null (a history that could not be opened at
+    // all) means it refuses, as for any history it cannot read.
     PruneJob(Profile profile, Credentials credentials, Catalog *catalog, bool dryRun,
              Locking locking = Locking::TakeLock, QObject *parent = nullptr);
 
@@ -40,6 +46,11 @@ Q_SIGNALS:
 
 private:
     void begin();
+    void listed(const QList<Generation> &all);
+    // The history's part of the decision, or why it cannot be read.
+    Status readHistory();
+    void plan(const QList<Generation> &all);
+    void refuse(const QString &why);
     void deleteNext();
     void finish(JobResult result);
     JobResult succeeded(const QString &message) const;
@@ -54,6 +65,11 @@ private:
     QDateTime m_now;
     GenerationLister *m_lister = nullptr;
     Storage *m_storage = nullptr;
+    DestinationPins *m_pins = nullptr;
+    bool m_lastFailed = false;
+    QHash<QString, VerificationRecord> m_verifications;
+    QHash<QString, QString> m_pinnedBy; // pinned generation -> the anomalous one (history and destination)
+    QJsonArray m_pinsOnDestination;
     QStringList m_objectsToDelete;      // in order: each manifest before its data
     QHash<QString, QString> m_reasons;  // object -> why
     QJsonArray m_plan;

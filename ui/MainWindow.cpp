@@ -8,6 +8,7 @@
 #include "GenerationDetails.h"
 #include "generations/GenerationLister.h"
 #include "HistoryChart.h"
+#include "generations/Pins.h"
 #include "ProfileDialog.h"
 #include "RestoreWizard.h"
 #include "schedule/Schedule.h"
@@ -437,11 +438,38 @@ void MainWindow::dismissWarning(const QString &generation)
             m_status->setText(s.error);
             return;
         }
+        releasePinOnDestination(profile, generation);
         if (profile == selectedProfile())
             showProfile();
         Q_EMIT warningsChanged();
     });
     box->open();
+}
+
+// The warning is closed in the history at once; its pin on the destination goes in the
+// background. Until it has gone, retention keeps the backup: the safe side to err on.
+void MainWindow::releasePinOnDestination(const QString &profileName, const QString &generation)
+{
+    const auto profile = m_config.profile(profileName);
+    if (!profile)
+        return;
+    m_store->readFor(*profile, [this, p = *profile, generation](const Result<Credentials> &credentials) {
+        const QString failed =
+            tr("The warning about %1 was dismissed on this computer, but its pin on the destination "
+               "could not be removed: %2 Retention keeps the backup it kept until "
+               "\"litekeep dismiss --profile %3 %1\" succeeds.");
+        if (!credentials) {
+            m_status->setText(failed.arg(generation, credentials.error(), p.name));
+            return;
+        }
+        auto *storage = new Storage(p, p.parsedDestination().value(), credentials.value(), this);
+        auto *pins = new DestinationPins(storage, p.name, storage);
+        pins->remove({generation}, [this, storage, failed, generation, name = p.name](const Status &s) {
+            storage->deleteLater();
+            if (!s)
+                m_status->setText(failed.arg(generation, s.error, name));
+        });
+    });
 }
 
 RestoreWizard *MainWindow::openRestoreWizard(const QString &generation)

@@ -56,6 +56,7 @@ public:
     void verifyAll();
     // Asks, then dismisses the anomaly warning about `generation` (its pin is released).
     void dismissWarning(const QString &generation);
+    void releasePinOnDestination(const QString &profile, const QString &generation);
     bool isVerifying() const { return !m_verify.isNull(); }
     QString selectedGeneration() const;
     GenerationDetails *details() const { return m_details; }

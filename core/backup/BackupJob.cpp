@@ -5,6 +5,7 @@
 #include "history/Catalog.h"
 #include "backup/DataUpload.h"
 #include "generations/Generation.h"
+#include "generations/Pins.h"
 #include "generations/PruneJob.h"
 #include "verify/VerifyJob.h"
 #include "generations/GenerationName.h"
@@ -483,36 +484,53 @@ void BackupJob::afterStored()
         m_resumeAfterPrevious = true;
         return;
     }
-    detectAnomaly();
-    verifyNew();
+    detectAnomaly(); // then verifyNew()
 }
 
-// Recorded before retention runs, so this very run's prune already keeps the previous backup.
+// Recorded before retention runs, so this very run's prune already keeps the previous backup:
+// in the history, and in the pins object on the destination (Pins.h) for any other machine
+// or a history lost later. Verification follows once both are written (or failed).
 void BackupJob::detectAnomaly()
 {
-    if (!m_previous || !m_previous->manifest)
+    const auto findings = m_previous && m_previous->manifest
+                              ? Anomaly::compare(m_previous->manifest->database.rowCounts,
+                                                 m_snapshot->taken().info.rowCounts)
+                              : QList<Anomaly::Finding>();
+    if (findings.isEmpty()) {
+        verifyNew();
         return;
-    const auto findings = Anomaly::compare(m_previous->manifest->database.rowCounts,
-                                           m_snapshot->taken().info.rowCounts);
-    if (findings.isEmpty())
-        return;
-    const QString previous = m_previous->baseName();
-    bool pinned = false;
-    if (m_catalog) {
-        const Status recorded = m_catalog->recordAnomaly(
-            {m_profile.name, m_generation, previous, findings, QDateTime::currentDateTimeUtc(), {}});
-        pinned = recorded.ok;
-        if (!recorded)
-            m_warnings.append(tr("The warning could not be recorded, so the previous backup is not "
-                                 "protected from retention: %1").arg(recorded.error));
     }
-    m_anomaly = QJsonObject{
-        {QStringLiteral("generation"), m_generation},
-        {QStringLiteral("previous_generation"), previous},
-        {QStringLiteral("pinned"), pinned},
-        {QStringLiteral("findings"), Anomaly::toJson(findings)},
-        {QStringLiteral("message"), Anomaly::summary(findings, pinned ? previous : QString())},
-    };
+    const QString previous = m_previous->baseName();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Status recorded = m_catalog
+        ? m_catalog->recordAnomaly({m_profile.name, m_generation, previous, findings, now, {}})
+        : Status::failure(tr("there is no history"));
+    auto *pins = new DestinationPins(m_storage, m_profile.name, this);
+    const Pin pin{previous, m_generation, now, Anomaly::summary(findings, {})};
+    pins->add(pin, [this, pins, recorded, findings, previous](const Status &kept) {
+        pins->deleteLater();
+        if (checkCancelled())
+            return;
+        const bool pinned = recorded.ok || kept.ok;
+        if (!pinned)
+            m_warnings.append(tr("The warning could not be recorded, so the previous backup is not "
+                                 "protected from retention: %1").arg(recorded.error + QLatin1Char(' ') + kept.error));
+        else if (!kept)
+            m_warnings.append(tr("The pin could not be written to the destination (%1); only this "
+                                 "machine's history keeps the previous backup from retention.").arg(kept.error));
+        else if (!recorded && m_catalog)
+            m_warnings.append(tr("The warning could not be recorded in the history (%1); the pins on "
+                                 "the destination still keep the previous backup from retention.").arg(recorded.error));
+        m_anomaly = QJsonObject{
+            {QStringLiteral("generation"), m_generation},
+            {QStringLiteral("previous_generation"), previous},
+            {QStringLiteral("pinned"), pinned},
+            {QStringLiteral("pinned_on_destination"), kept.ok},
+            {QStringLiteral("findings"), Anomaly::toJson(findings)},
+            {QStringLiteral("message"), Anomaly::summary(findings, pinned ? previous : QString())},
+        };
+        verifyNew();
+    });
 }
 
 // The run counts only once the generation has come back from the destination intact.

@@ -75,9 +75,12 @@ Result<QList<Pin>> Pins::parse(const QByteArray &json, const QString &profile)
             return R::fail(tr("pin %1 names no warning (\"pinned_by\")").arg(i + 1));
         pin.sinceUtc = QDateTime::fromString(entry.value(kSinceKey).toString(), Qt::ISODate);
         if (pin.sinceUtc.isValid()) {
+            // Whole seconds in UTC, and only a time that can be written back as one.
             pin.sinceUtc = pin.sinceUtc.toUTC();
             pin.sinceUtc.setTime(QTime(pin.sinceUtc.time().hour(), pin.sinceUtc.time().minute(),
                                        pin.sinceUtc.time().second()));
+            if (pin.sinceUtc.date().year() < 1 || pin.sinceUtc.date().year() > 9999)
+                pin.sinceUtc = {};
         }
         pin.reason = entry.value(kReasonKey).toString();
         pins.append(pin);

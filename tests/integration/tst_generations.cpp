@@ -435,8 +435,13 @@ private Q_SLOTS:
             const bool manifestLike = path.endsWith(QLatin1String(".manifest.json"));
             QVERIFY(plant(path, manifestLike ? retimed(manifest, QStringLiteral("2026-10-01T02:00:00Z")) : data));
         }
+        // The profile's pins object (Pins.h), here naming a generation that is not there: never
+        // listed, never deleted, not even by --include-damaged.
+        const QString pins = QStringLiteral("default/default.pins.json");
+        QVERIFY(plant(pins, "{\"format\": 1, \"profile\": \"default\", \"pins\": [{\"generation\": "
+                            "\"default-20260101T020000Z\", \"pinned_by\": \"default-20260102T020000Z\"}]}"));
         const QStringList before = everything();
-        QCOMPARE(before.size(), 4 + 7 + foreign.size());
+        QCOMPARE(before.size(), 4 + 7 + foreign.size() + 1);
 
         const RunResult listed = lk({QStringLiteral("--json"), QStringLiteral("list")});
         QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
@@ -522,7 +527,7 @@ private Q_SLOTS:
         }
         QCOMPARE(gone.size(), 7);
         QCOMPARE(everything(), expected);
-        for (const QString &path : foreign)
+        for (const QString &path : foreign + QStringList{pins})
             QVERIFY2(expected.contains(path), qPrintable(path));
         QStringList logged = sql(QStringLiteral("SELECT object FROM deletions WHERE profile = 'default' ORDER BY id"));
         QCOMPARE(logged, gone); // each manifest before its data

@@ -504,7 +504,7 @@ void BackupJob::detectAnomaly()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const Status recorded = m_catalog
         ? m_catalog->recordAnomaly({m_profile.name, m_generation, previous, findings, now, {}})
-        : Status::failure(tr("there is no history"));
+        : Status::failure(QString()); // no history: only the destination can keep the pin
     auto *pins = new DestinationPins(m_storage, m_profile.name, this);
     const Pin pin{previous, m_generation, now, Anomaly::summary(findings, {})};
     pins->add(pin, [this, pins, recorded, findings, previous](const Status &kept) {
@@ -514,7 +514,8 @@ void BackupJob::detectAnomaly()
         const bool pinned = recorded.ok || kept.ok;
         if (!pinned)
             m_warnings.append(tr("The warning could not be recorded, so the previous backup is not "
-                                 "protected from retention: %1").arg(recorded.error + QLatin1Char(' ') + kept.error));
+                                 "protected from retention: %1")
+                                  .arg(m_catalog ? recorded.error + QLatin1Char(' ') + kept.error : kept.error));
         else if (!kept)
             m_warnings.append(tr("The pin could not be written to the destination (%1); only this "
                                  "machine's history keeps the previous backup from retention.").arg(kept.error));

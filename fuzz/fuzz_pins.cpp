@@ -1,8 +1,8 @@
 // libFuzzer target: the pins object as read from a destination (Pins::parse).
 #include "FuzzSupport.h"
 
-#include "GenerationName.h"
-#include "Pins.h"
+#include "generations/GenerationName.h"
+#include "generations/Pins.h"
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {

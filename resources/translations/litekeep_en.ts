@@ -67,6 +67,13 @@
     </message>
     </context>
 <context>
+    <name>Pins</name>
+    <message numerus="yes">
+        <source>it is larger than any pins object LiteKeep writes (%n byte(s))</source>
+        <translation><numerusform>it is larger than any pins object LiteKeep writes (%n byte)</numerusform><numerusform>it is larger than any pins object LiteKeep writes (%n bytes)</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>Retention</name>
     <message numerus="yes">
         <source>kept: one of the newest %n good generation(s)</source>

@@ -462,6 +462,49 @@
     </message>
 </context>
 <context>
+    <name>Pins</name>
+    <message numerus="yes">
+        <source>it is larger than any pins object LiteKeep writes (%n byte(s))</source>
+        <translation><numerusform>LiteKeep が書き込むどの固定情報オブジェクトよりも大きいです (%n バイト)</numerusform></translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>有効な JSON ではありません: %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>it has no "format" number</source>
+        <translation>"format" の番号がありません</translation>
+    </message>
+    <message>
+        <source>it was written by a newer LiteKeep (format %1)</source>
+        <translation>新しいバージョンの LiteKeep が書き込んだものです (形式 %1)</translation>
+    </message>
+    <message>
+        <source>format %1 is not one LiteKeep knows</source>
+        <translation>形式 %1 は LiteKeep が知らない形式です</translation>
+    </message>
+    <message>
+        <source>it names profile "%1", not "%2"</source>
+        <translation>プロファイル "%2" ではなく "%1" を指しています</translation>
+    </message>
+    <message>
+        <source>it has no "pins" list</source>
+        <translation>"pins" の一覧がありません</translation>
+    </message>
+    <message>
+        <source>pin %1 names no generation of profile "%2"</source>
+        <translation>固定 %1 はプロファイル "%2" の世代を指していません</translation>
+    </message>
+    <message>
+        <source>pin %1 names no warning ("pinned_by")</source>
+        <translation>固定 %1 は警告を指していません ("pinned_by")</translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message>
         <source>"%1" is not a valid profile name: use up to 63 letters, digits, '.', '_' or '-', starting with a letter or digit.</source>
@@ -1071,6 +1114,14 @@
         <source>While verifying, %1.</source>
         <translation>検証中: %1。</translation>
     </message>
+    <message>
+        <source>The pin could not be written to the destination (%1); only this machine's history keeps the previous backup from retention.</source>
+        <translation>固定情報を保存先に書き込めませんでした (%1)。前回のバックアップを保持ルールから守っているのは、このマシンの履歴だけです。</translation>
+    </message>
+    <message>
+        <source>The warning could not be recorded in the history (%1); the pins on the destination still keep the previous backup from retention.</source>
+        <translation>警告を履歴に記録できませんでした (%1)。保存先の固定情報が、引き続き前回のバックアップを保持ルールから守ります。</translation>
+    </message>
 </context>
 <context>
     <name>lk::Cli</name>
@@ -1313,6 +1364,17 @@
     </message>
 </context>
 <context>
+    <name>lk::DestinationPins</name>
+    <message>
+        <source>The pins on the destination (%1) could not be read (%2).</source>
+        <translation>保存先の固定情報 (%1) を読み取れませんでした (%2)。</translation>
+    </message>
+    <message>
+        <source>The pins for the destination (%1) could not be written to a temporary file: %2.</source>
+        <translation>保存先用の固定情報 (%1) を一時ファイルに書き込めませんでした: %2。</translation>
+    </message>
+</context>
+<context>
     <name>lk::DiffCommand</name>
     <message>
         <source>The profile.</source>
@@ -1401,6 +1463,14 @@
         <translation>
             <numerusform>%n 件の警告を解除しました。今後、保持ルールはこれらの警告で保持されていたバックアップを他のバックアップと同じように扱います。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 Nothing was dismissed.</source>
+        <translation>%1 何も解除していません。</translation>
+    </message>
+    <message>
+        <source>The warning was dismissed in this machine's history only. %1 Retention keeps what it kept until "litekeep dismiss" is run again and succeeds.</source>
+        <translation>警告はこのマシンの履歴でのみ解除されました。%1 "litekeep dismiss" をもう一度実行して成功するまで、保持ルールはこれまで保持していたものを保持し続けます。</translation>
     </message>
 </context>
 <context>
@@ -2540,6 +2610,10 @@
         <source>Verifying %1 (%2 of %3)</source>
         <translation>%1 を検証中 (%3 件中 %2 件目)</translation>
     </message>
+    <message>
+        <source>The warning about %1 was dismissed on this computer, but its pin on the destination could not be removed: %2 Retention keeps the backup it kept until "litekeep dismiss --profile %3 %1" succeeds.</source>
+        <translation>%1 に関する警告はこのコンピューターでは解除されましたが、保存先の固定情報を削除できませんでした: %2 "litekeep dismiss --profile %3 %1" が成功するまで、保持ルールはこれまで保持していたバックアップを保持し続けます。</translation>
+    </message>
 </context>
 <context>
     <name>lk::Notifier</name>
@@ -2894,6 +2968,14 @@
         <translation>
             <numerusform>本来なら保持ルールで削除される破損した世代を %n 件保持しました。"litekeep prune --include-damaged" で削除できます。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 Nothing was deleted.</source>
+        <translation>%1 何も削除していません。</translation>
+    </message>
+    <message>
+        <source>The run history could not be opened.</source>
+        <translation>実行履歴を開けませんでした。</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,9 @@
 // litekeep backup [--profile NAME]
 #include "BackupCommand.h"
 
+#include "SignalWatcher.h"
 #include "backup/BackupJob.h"
 #include "notify/Pinger.h"
-#include "SignalWatcher.h"
 
 #include <QJsonDocument>
 
@@ -14,8 +14,9 @@ void BackupCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile to back up."),
                                            tr("NAME"), QStringLiteral("default"));
-    const QCommandLineOption noVerify(QStringLiteral("no-verify"),
-                                      tr("Skip verifying the new generation (and so retention) for this run."));
+    const QCommandLineOption noVerify(
+        QStringLiteral("no-verify"),
+        tr("Skip verifying the new generation (and so retention) for this run."));
     parser.addOptions({profileOption, noVerify});
     if (!parse(parser, arguments))
         return;
@@ -54,7 +55,8 @@ void BackupCommand::run(const QStringList &arguments)
         if (!credentials) {
             // Still a run that failed: on record like any other.
             if (m_catalog)
-                m_catalog->recordRefusedRun(p.name, QStringLiteral("backup"), JobResult::failed(credentials.error()));
+                m_catalog->recordRefusedRun(p.name, QStringLiteral("backup"),
+                                            JobResult::failed(credentials.error()));
             finish(m_ctx.failure(credentials.error(), {{QStringLiteral("profile"), p.name}}));
             return;
         }
@@ -67,28 +69,30 @@ void BackupCommand::startJob(const Profile &profile, const Credentials &credenti
     m_job = new BackupJob(profile, credentials, m_catalog.get(), this);
     if (!m_verify)
         m_job->setVerify(false);
-    connect(m_job, &BackupJob::progress, this, [this](BackupJob::Phase phase, qint64 done, qint64 total) {
-        m_progress.update(BackupJob::phaseName(phase), done, total);
-    });
+    connect(m_job, &BackupJob::progress, this,
+            [this](BackupJob::Phase phase, qint64 done, qint64 total) {
+                m_progress.update(BackupJob::phaseName(phase), done, total);
+            });
     // Healthcheck "/start" first, then the job; the result pings follow "/start" (never
     // before it), and a dead endpoint only delays LiteKeep's exit, never the backup.
     auto *startPinger = new Pinger(this);
     startPinger->pingStart(QUrl(profile.pingUrl));
-    connect(m_job, &BackupJob::finished, this, [this, profile, startPinger](const JobResult &result) {
-        auto sendResult = [this, profile, result] {
-            auto *pinger = new Pinger(this);
-            pinger->reportResult(profile, result);
-            if (pinger->isIdle()) {
-                report(result);
-                return;
-            }
-            connect(pinger, &Pinger::idle, this, [this, result] { report(result); });
-        };
-        if (startPinger->isIdle())
-            sendResult();
-        else
-            connect(startPinger, &Pinger::idle, this, sendResult);
-    });
+    connect(m_job, &BackupJob::finished, this,
+            [this, profile, startPinger](const JobResult &result) {
+                auto sendResult = [this, profile, result] {
+                    auto *pinger = new Pinger(this);
+                    pinger->reportResult(profile, result);
+                    if (pinger->isIdle()) {
+                        report(result);
+                        return;
+                    }
+                    connect(pinger, &Pinger::idle, this, [this, result] { report(result); });
+                };
+                if (startPinger->isIdle())
+                    sendResult();
+                else
+                    connect(startPinger, &Pinger::idle, this, sendResult);
+            });
     m_job->start();
     if (m_interrupted)
         m_job->cancel();

@@ -1,10 +1,10 @@
 // litekeep backup [--profile NAME]: one backup now, progress on stderr, Ctrl+C cancels.
 #pragma once
 
-#include "history/Catalog.h"
 #include "Command.h"
-#include "settings/CredentialStore.h"
 #include "ProgressPrinter.h"
+#include "history/Catalog.h"
+#include "settings/CredentialStore.h"
 
 #include <memory>
 

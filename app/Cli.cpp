@@ -24,8 +24,7 @@
 namespace lk {
 
 namespace {
-template <class C>
-Command *make(CliContext &context, QObject *parent)
+template <class C> Command *make(CliContext &context, QObject *parent)
 {
     return new C(context, parent);
 }
@@ -36,11 +35,11 @@ const struct
     const char *name;
     Command *(*create)(CliContext &, QObject *);
 } kCommands[] = {
-    {"profile", &make<ProfileCommand>}, {"credentials", &make<CredentialsCommand>},
-    {"backup", &make<BackupCommand>},   {"list", &make<ListCommand>},
-    {"verify", &make<VerifyCommand>},   {"show", &make<ShowCommand>},
-    {"diff", &make<DiffCommand>},       {"prune", &make<PruneCommand>},
-    {"restore", &make<RestoreCommand>}, {"status", &make<StatusCommand>},
+    {"profile", &make<ProfileCommand>},   {"credentials", &make<CredentialsCommand>},
+    {"backup", &make<BackupCommand>},     {"list", &make<ListCommand>},
+    {"verify", &make<VerifyCommand>},     {"show", &make<ShowCommand>},
+    {"diff", &make<DiffCommand>},         {"prune", &make<PruneCommand>},
+    {"restore", &make<RestoreCommand>},   {"status", &make<StatusCommand>},
     {"schedule", &make<ScheduleCommand>}, {"dismiss", &make<DismissCommand>},
     {"help", &make<HelpCommand>},
 };
@@ -79,7 +78,8 @@ void Cli::run(const QStringList &arguments)
     QString configPath;
     bool json = false;
     QStringList rest = arguments.mid(1);
-    while (!rest.isEmpty() && (rest.first().startsWith(QLatin1String("--")) || rest.first() == QLatin1String("-h"))) {
+    while (!rest.isEmpty() &&
+           (rest.first().startsWith(QLatin1String("--")) || rest.first() == QLatin1String("-h"))) {
         const QString option = rest.takeFirst();
         if (option == QLatin1String("--json")) {
             json = true;
@@ -98,15 +98,17 @@ void Cli::run(const QStringList &arguments)
         } else {
             m_ctx = std::make_unique<CliContext>(configPath, json);
             finishWith(m_ctx->usageError(
-                tr("Unknown option \"%1\". \"litekeep --help\" lists the options and commands.").arg(option)));
+                tr("Unknown option \"%1\". \"litekeep --help\" lists the options and commands.")
+                    .arg(option)));
             return;
         }
     }
     m_ctx = std::make_unique<CliContext>(configPath, json);
 
     const QString verb = rest.isEmpty() ? QString() : rest.takeFirst();
-    const auto known = std::find_if(std::cbegin(kCommands), std::cend(kCommands),
-                                    [&verb](const auto &c) { return verb == QLatin1String(c.name); });
+    const auto known =
+        std::find_if(std::cbegin(kCommands), std::cend(kCommands),
+                     [&verb](const auto &c) { return verb == QLatin1String(c.name); });
     if (known == std::cend(kCommands)) {
         finishWith(m_ctx->usageError(verb.isEmpty() ? usage() : HelpCommand::unknownCommand(verb)));
         return;

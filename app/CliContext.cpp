@@ -54,7 +54,8 @@ void CliContext::out(const QString &text) const
 
 void CliContext::err(const QString &text) const
 {
-    std::fputs(QStringLiteral("litekeep: %1\n").arg(printable(text)).toLocal8Bit().constData(), stderr);
+    std::fputs(QStringLiteral("litekeep: %1\n").arg(printable(text)).toLocal8Bit().constData(),
+               stderr);
     std::fflush(stderr);
 }
 
@@ -67,7 +68,8 @@ void CliContext::printJson(const QJsonObject &json) const
 int CliContext::usageError(const QString &message) const
 {
     if (m_json)
-        printJson({{QStringLiteral("ok"), false}, {QStringLiteral("error"), message},
+        printJson({{QStringLiteral("ok"), false},
+                   {QStringLiteral("error"), message},
                    {QStringLiteral("exit_code"), ExitUsage}});
     err(message);
     return ExitUsage;

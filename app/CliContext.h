@@ -1,8 +1,8 @@
 // What every CLI verb shares: the settings file, the output mode and the exit codes.
 #pragma once
 
-#include "settings/Config.h"
 #include "jobs/JobResult.h"
+#include "settings/Config.h"
 
 #include <functional>
 
@@ -12,7 +12,12 @@
 
 namespace lk {
 
-enum ExitCode { ExitOk = 0, ExitFailed = 1, ExitUsage = 2 };
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitFailed = 1,
+    ExitUsage = 2
+};
 
 class CliContext
 {
@@ -29,8 +34,8 @@ public:
     // The named profile, or prints "unknown profile" (a usage error).
     std::optional<Profile> requireProfile(const QString &name);
 
-    void out(const QString &text) const;   // stdout, human mode
-    void err(const QString &text) const;   // stderr
+    void out(const QString &text) const; // stdout, human mode
+    void err(const QString &text) const; // stderr
     // `text` with control characters other than newline and tab replaced by U+FFFD; out() and
     // err() apply it to everything they print.
     static QString printable(QString text);

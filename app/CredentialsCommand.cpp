@@ -54,8 +54,9 @@ void CredentialsCommand::run(const QStringList &arguments)
 {
     const QString sub = arguments.value(0);
     if ((sub != QLatin1String("set") && sub != QLatin1String("remove")) || arguments.size() != 2) {
-        finish(m_ctx.usageError(tr("Usage: litekeep credentials set NAME (reads the access key id "
-                                   "and the secret from stdin, one per line) | credentials remove NAME")));
+        finish(m_ctx.usageError(
+            tr("Usage: litekeep credentials set NAME (reads the access key id "
+               "and the secret from stdin, one per line) | credentials remove NAME")));
         return;
     }
     const auto profile = loadProfile(arguments.at(1));

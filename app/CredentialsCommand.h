@@ -17,7 +17,6 @@ public:
 private:
     // Two lines from stdin: the access key id, then the secret (not echoed on a terminal).
     static std::optional<Credentials> readFromStdin();
-
 };
 
 } // namespace lk

@@ -2,8 +2,8 @@
 // generations, or between a generation and the live database.
 #pragma once
 
-#include "history/Catalog.h"
 #include "Command.h"
+#include "history/Catalog.h"
 
 #include <memory>
 

@@ -40,9 +40,10 @@ void DismissCommand::run(const QStringList &arguments)
         }
         m_storage = new Storage(profile, profile.parsedDestination().value(), credentials, this);
         m_pins = new DestinationPins(m_storage, profile.name, this);
-        m_pins->read([this, profile, all, wanted, open = open.value()](const Result<QList<Pin>> &remote) {
-            withPins(profile, all, wanted, open, remote);
-        });
+        m_pins->read(
+            [this, profile, all, wanted, open = open.value()](const Result<QList<Pin>> &remote) {
+                withPins(profile, all, wanted, open, remote);
+            });
     });
 }
 
@@ -56,8 +57,9 @@ void DismissCommand::withPins(const Profile &profile, bool all, const QString &w
     for (const AnomalyRecord &a : open)
         warnings.append({a.generation, a.previousGeneration, true, false});
     for (const Pin &pin : remote ? remote.value() : QList<Pin>()) {
-        auto known = std::find_if(warnings.begin(), warnings.end(),
-                                  [&pin](const Warning &w) { return w.generation == pin.pinnedBy; });
+        auto known = std::find_if(warnings.begin(), warnings.end(), [&pin](const Warning &w) {
+            return w.generation == pin.pinnedBy;
+        });
         if (known != warnings.end())
             known->onDestination = true;
         else
@@ -71,7 +73,8 @@ void DismissCommand::withPins(const Profile &profile, bool all, const QString &w
         else
             stillPinned.insert(w.previousGeneration);
     }
-    if (!remote && std::none_of(chosen.cbegin(), chosen.cend(), [](const Warning &w) { return w.inHistory; })) {
+    if (!remote && std::none_of(chosen.cbegin(), chosen.cend(),
+                                [](const Warning &w) { return w.inHistory; })) {
         finish(m_ctx.failure(tr("%1 Nothing was dismissed.").arg(remote.error()), named));
         return;
     }
@@ -105,14 +108,16 @@ void DismissCommand::withPins(const Profile &profile, bool all, const QString &w
             dismissed.isEmpty()
                 ? tr("%1 Nothing was dismissed.").arg(why)
                 : tr("The warning was dismissed in this machine's history only. %1 Retention keeps "
-                     "what it kept until \"litekeep dismiss\" is run again and succeeds.").arg(why),
+                     "what it kept until \"litekeep dismiss\" is run again and succeeds.")
+                      .arg(why),
             details));
     };
     if (!remote) {
         onlyHere(remote.error());
         return;
     }
-    if (std::none_of(chosen.cbegin(), chosen.cend(), [](const Warning &w) { return w.onDestination; })) {
+    if (std::none_of(chosen.cbegin(), chosen.cend(),
+                     [](const Warning &w) { return w.onDestination; })) {
         report(profile, chosen, dismissed, stillPinned);
         return;
     }
@@ -121,18 +126,19 @@ void DismissCommand::withPins(const Profile &profile, bool all, const QString &w
         return std::any_of(chosen.cbegin(), chosen.cend(),
                            [&pin](const Warning &w) { return w.generation == pin.pinnedBy; });
     });
-    m_pins->write(left, [this, profile, chosen, dismissed, stillPinned, onlyHere](const Status &written) {
-        if (!written) {
-            onlyHere(written.error);
-            return;
-        }
-        QJsonArray everywhere = dismissed;
-        for (const Warning &w : chosen) {
-            if (!w.inHistory)
-                everywhere.append(w.generation);
-        }
-        report(profile, chosen, everywhere, stillPinned);
-    });
+    m_pins->write(left,
+                  [this, profile, chosen, dismissed, stillPinned, onlyHere](const Status &written) {
+                      if (!written) {
+                          onlyHere(written.error);
+                          return;
+                      }
+                      QJsonArray everywhere = dismissed;
+                      for (const Warning &w : chosen) {
+                          if (!w.inHistory)
+                              everywhere.append(w.generation);
+                      }
+                      report(profile, chosen, everywhere, stillPinned);
+                  });
 }
 
 void DismissCommand::report(const Profile &profile, const QList<Warning> &chosen,

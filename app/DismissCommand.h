@@ -4,9 +4,9 @@
 // destination (recorded on another machine, or before the history was lost) is dismissed there.
 #pragma once
 
-#include "history/Catalog.h"
 #include "Command.h"
 #include "generations/Pins.h"
+#include "history/Catalog.h"
 
 #include <memory>
 

@@ -1,8 +1,8 @@
 // litekeep list [--profile NAME]
 #include "ListCommand.h"
 
-#include "history/Catalog.h"
 #include "generations/GenerationLister.h"
+#include "history/Catalog.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -25,21 +25,23 @@ QString age(const QDateTime &then, const QDateTime &now)
 void ListCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."), tr("NAME"),
-                                           QStringLiteral("default"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."),
+                                           tr("NAME"), QStringLiteral("default"));
     parser.addOption(profileOption);
     if (!parse(parser, arguments))
         return;
-    resolve(parser.value(profileOption), [this](const Profile &profile, const Credentials &credentials) {
+    resolve(parser.value(profileOption), [this](const Profile &profile,
+                                                const Credentials &credentials) {
         m_lister = new GenerationLister(profile, credentials, this);
-        m_lister->list([this, profile](const QList<Generation> &generations, const Storage::Failure &f) {
-            if (!f.message.isEmpty()) {
-                finish(m_ctx.failure(f.message, {{QStringLiteral("profile"), profile.name}}));
-                return;
-            }
-            print(profile, generations);
-            finish(ExitOk);
-        });
+        m_lister->list(
+            [this, profile](const QList<Generation> &generations, const Storage::Failure &f) {
+                if (!f.message.isEmpty()) {
+                    finish(m_ctx.failure(f.message, {{QStringLiteral("profile"), profile.name}}));
+                    return;
+                }
+                print(profile, generations);
+                finish(ExitOk);
+            });
     });
 }
 
@@ -49,8 +51,10 @@ void ListCommand::print(const Profile &profile, const QList<Generation> &generat
     const bool haveHistory = bool(catalog.open());
     const auto verifications = haveHistory ? catalog.latestVerifications(profile.name)
                                            : QHash<QString, VerificationRecord>();
-    const QSet<QString> anomalous = haveHistory ? catalog.anomalousGenerations(profile.name) : QSet<QString>();
-    const QSet<QString> pinned = haveHistory ? catalog.pinnedGenerations(profile.name) : QSet<QString>();
+    const QSet<QString> anomalous =
+        haveHistory ? catalog.anomalousGenerations(profile.name) : QSet<QString>();
+    const QSet<QString> pinned =
+        haveHistory ? catalog.pinnedGenerations(profile.name) : QSet<QString>();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QLocale locale;
 
@@ -76,7 +80,8 @@ void ListCommand::print(const Profile &profile, const QList<Generation> &generat
                                      {QStringLiteral("reason"), v->reason},
                                      {QStringLiteral("kind"), v->kind}});
             const QString when = locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat);
-            verification = v->passed ? tr("passed %1").arg(when) : tr("FAILED %1: %2").arg(when, v->reason);
+            verification =
+                v->passed ? tr("passed %1").arg(when) : tr("FAILED %1: %2").arg(when, v->reason);
         }
         if (anomalous.contains(g.baseName()))
             entry.insert(QStringLiteral("warning"), true);
@@ -86,19 +91,24 @@ void ListCommand::print(const Profile &profile, const QList<Generation> &generat
 
         if (m_ctx.json())
             continue;
-        QString line = QStringLiteral("%1  %2  %3")
-                           .arg(g.baseName(),
-                                locale.toString(g.name.createdUtc().toLocalTime(), QLocale::ShortFormat),
-                                age(g.name.createdUtc(), now));
+        QString line =
+            QStringLiteral("%1  %2  %3")
+                .arg(g.baseName(),
+                     locale.toString(g.name.createdUtc().toLocalTime(), QLocale::ShortFormat),
+                     age(g.name.createdUtc(), now));
         if (g.isComplete())
             line += QStringLiteral("  %1 → %2  %3  %4")
                         .arg(locale.formattedDataSize(g.manifest->dbSize),
                              locale.formattedDataSize(g.manifest->gzSize),
-                             tr("%n page(s)", nullptr, static_cast<int>(g.manifest->database.pageCount)), verification);
+                             tr("%n page(s)", nullptr,
+                                static_cast<int>(g.manifest->database.pageCount)),
+                             verification);
         else
-            line += QStringLiteral("  [%1] %2").arg(Generation::stateName(g.state).toUpper(), g.problem);
+            line += QStringLiteral("  [%1] %2")
+                        .arg(Generation::stateName(g.state).toUpper(), g.problem);
         if (anomalous.contains(g.baseName()))
-            line += QStringLiteral("  ") + tr("[WARNING: tables lost rows; see \"litekeep status\"]");
+            line +=
+                QStringLiteral("  ") + tr("[WARNING: tables lost rows; see \"litekeep status\"]");
         if (pinned.contains(g.baseName()))
             line += QStringLiteral("  ") + tr("[kept until the warning is dismissed]");
         m_ctx.out(line);

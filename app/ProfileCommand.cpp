@@ -29,10 +29,11 @@ void ProfileCommand::run(const QStringList &arguments)
     else if (sub == QLatin1String("remove"))
         finish(remove(rest));
     else
-        finish(m_ctx.usageError(sub.isEmpty() ? tr("\"profile\" needs add, set, list, show or remove.")
-                                              : tr("Unknown profile command \"%1\"; use add, list, "
-                                                   "show or remove.")
-                                                    .arg(sub)));
+        finish(m_ctx.usageError(sub.isEmpty()
+                                    ? tr("\"profile\" needs add, set, list, show or remove.")
+                                    : tr("Unknown profile command \"%1\"; use add, list, "
+                                         "show or remove.")
+                                          .arg(sub)));
 }
 
 QJsonObject ProfileCommand::toJson(const Profile &p)
@@ -92,21 +93,23 @@ struct ProfileOptions
 
     // The value given for `entry`'s option, as the profile holds it; a usage error, or an empty
     // string.
-    static QString convert(const Entry &entry, const QCommandLineOption &option, const QString &given,
-                           QVariant &value)
+    static QString convert(const Entry &entry, const QCommandLineOption &option,
+                           const QString &given, QVariant &value)
     {
         switch (entry.type) {
         case Type::Path:
             value = given.isEmpty() ? QString() : QFileInfo(given).absoluteFilePath();
             break;
         case Type::Destination:
-            value = given.contains(QLatin1String("://")) ? given : QFileInfo(given).absoluteFilePath();
+            value =
+                given.contains(QLatin1String("://")) ? given : QFileInfo(given).absoluteFilePath();
             break;
         case Type::Int: {
             bool ok = false;
             value = given.toInt(&ok);
             if (!ok)
-                return ProfileCommand::tr("--%1 needs a whole number.").arg(option.names().constFirst());
+                return ProfileCommand::tr("--%1 needs a whole number.")
+                    .arg(option.names().constFirst());
             break;
         }
         case Type::Time: // --at, the one time of day
@@ -183,8 +186,9 @@ int ProfileCommand::add(const QStringList &arguments)
         return m_ctx.usageError(problem);
     if (Status s = m_ctx.config().addProfile(p); !s)
         return m_ctx.usageError(s.error);
-    return saveAndReport(p, tr("Profile \"%1\" added: %2 → %3, daily at %4, keeping %n day(s).", nullptr, p.keepDays)
-                                .arg(p.name, p.databasePath, p.destination, p.at.toString(QStringLiteral("HH:mm"))));
+    return saveAndReport(
+        p, tr("Profile \"%1\" added: %2 → %3, daily at %4, keeping %n day(s).", nullptr, p.keepDays)
+               .arg(p.name, p.databasePath, p.destination, p.at.toString(QStringLiteral("HH:mm"))));
 }
 
 int ProfileCommand::set(const QStringList &arguments)
@@ -196,7 +200,8 @@ int ProfileCommand::set(const QStringList &arguments)
     if (!parser.parse(QStringList{QStringLiteral("litekeep")} + arguments))
         return m_ctx.usageError(parser.errorText());
     if (parser.positionalArguments().size() != 1)
-        return m_ctx.usageError(tr("Usage: litekeep profile set NAME [--db PATH] [--dest DEST] [--keep-days N] ..."));
+        return m_ctx.usageError(
+            tr("Usage: litekeep profile set NAME [--db PATH] [--dest DEST] [--keep-days N] ..."));
     auto p = m_ctx.requireProfile(parser.positionalArguments().first());
     if (!p)
         return ExitUsage;
@@ -222,7 +227,9 @@ int ProfileCommand::saveAndReport(const Profile &p, const QString &message)
     } else {
         m_ctx.out(message);
         if (p.parsedDestination().value().isS3())
-            m_ctx.out(tr("Credentials: \"litekeep credentials set %1\" stores the access key in the keychain.").arg(p.name));
+            m_ctx.out(tr("Credentials: \"litekeep credentials set %1\" stores the access key in "
+                         "the keychain.")
+                          .arg(p.name));
     }
     return ExitOk;
 }
@@ -275,7 +282,8 @@ int ProfileCommand::remove(const QStringList &arguments)
     if (Status s = m_ctx.config().save(); !s)
         return m_ctx.failure(s.error);
     if (m_ctx.json())
-        m_ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("removed"), arguments.first()}});
+        m_ctx.printJson(
+            {{QStringLiteral("ok"), true}, {QStringLiteral("removed"), arguments.first()}});
     else
         m_ctx.out(tr("Profile \"%1\" removed. Its generations on the destination were not touched.")
                       .arg(arguments.first()));

@@ -1,8 +1,8 @@
 // litekeep prune [--profile NAME] [--dry-run] [--include-damaged]
 #include "PruneCommand.h"
 
-#include "generations/PruneJob.h"
 #include "SignalWatcher.h"
+#include "generations/PruneJob.h"
 
 #include <QJsonArray>
 
@@ -11,9 +11,10 @@ namespace lk {
 void PruneCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."), tr("NAME"),
-                                           QStringLiteral("default"));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), tr("Print the plan; delete nothing."));
+    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."),
+                                           tr("NAME"), QStringLiteral("default"));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    tr("Print the plan; delete nothing."));
     const QCommandLineOption includeDamaged(
         QStringLiteral("include-damaged"),
         tr("Also delete damaged generations (a manifest that does not parse or does not match its "
@@ -22,17 +23,20 @@ void PruneCommand::run(const QStringList &arguments)
     if (!parse(parser, arguments))
         return;
     if (!parser.positionalArguments().isEmpty()) {
-        finish(m_ctx.usageError(tr("Usage: litekeep prune [--profile NAME] [--dry-run] [--include-damaged]")));
+        finish(m_ctx.usageError(
+            tr("Usage: litekeep prune [--profile NAME] [--dry-run] [--include-damaged]")));
         return;
     }
     const bool dry = parser.isSet(dryRun);
     const bool damaged = parser.isSet(includeDamaged);
-    resolve(parser.value(profileOption), [this, dry, damaged](const Profile &profile, const Credentials &credentials) {
+    resolve(parser.value(profileOption), [this, dry, damaged](const Profile &profile,
+                                                              const Credentials &credentials) {
         // A history that cannot be opened still goes to the job: its readers then fail with
         // why, and the job deletes nothing (it never decides from an empty answer).
         m_catalog = std::make_unique<Catalog>();
         m_catalog->open();
-        auto *job = new PruneJob(profile, credentials, m_catalog.get(), dry, PruneJob::Locking::TakeLock, this);
+        auto *job = new PruneJob(profile, credentials, m_catalog.get(), dry,
+                                 PruneJob::Locking::TakeLock, this);
         job->setIncludeDamaged(damaged);
         auto *signals_ = new SignalWatcher(job);
         connect(signals_, &SignalWatcher::interrupted, job, &PruneJob::cancel);
@@ -43,7 +47,9 @@ void PruneCommand::run(const QStringList &arguments)
                     const QJsonObject d = value.toObject();
                     const bool keep = d.value(QLatin1String("keep")).toBool();
                     m_ctx.out(QStringLiteral("%1  %2  %3")
-                                  .arg(keep ? tr("keep  ") : dry ? tr("would delete") : tr("delete"),
+                                  .arg(keep  ? tr("keep  ")
+                                       : dry ? tr("would delete")
+                                             : tr("delete"),
                                        d.value(QLatin1String("generation")).toString(),
                                        d.value(QLatin1String("reason")).toString()));
                 }

@@ -1,8 +1,8 @@
 // litekeep prune [--profile NAME] [--dry-run] [--include-damaged]
 #pragma once
 
-#include "history/Catalog.h"
 #include "Command.h"
+#include "history/Catalog.h"
 
 #include <memory>
 

@@ -1,8 +1,8 @@
 // litekeep restore
 #include "RestoreCommand.h"
 
-#include "restore/RestoreJob.h"
 #include "SignalWatcher.h"
+#include "restore/RestoreJob.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -12,22 +12,27 @@ namespace lk {
 void RestoreCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."), tr("NAME"),
-                                           QStringLiteral("default"));
-    const QCommandLineOption latest(QStringLiteral("latest"), tr("The newest generation that verifies."));
-    const QCommandLineOption to(QStringLiteral("to"), tr("Restore into this new file."), tr("PATH"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."),
+                                           tr("NAME"), QStringLiteral("default"));
+    const QCommandLineOption latest(QStringLiteral("latest"),
+                                    tr("The newest generation that verifies."));
+    const QCommandLineOption to(QStringLiteral("to"), tr("Restore into this new file."),
+                                tr("PATH"));
     const QCommandLineOption inPlace(QStringLiteral("in-place"),
                                      tr("Replace the live database (a copy of it is kept first)."));
-    const QCommandLineOption force(QStringLiteral("force"),
-                                   tr("Replace an existing --to file (kept beside it), or accept a generation "
-                                      "of another database."));
-    const QCommandLineOption undo(QStringLiteral("undo"), tr("Put back the copy kept by the last in-place restore."));
+    const QCommandLineOption force(
+        QStringLiteral("force"),
+        tr("Replace an existing --to file (kept beside it), or accept a generation "
+           "of another database."));
+    const QCommandLineOption undo(QStringLiteral("undo"),
+                                  tr("Put back the copy kept by the last in-place restore."));
     parser.addOptions({profileOption, latest, to, inPlace, force, undo});
     if (!parse(parser, arguments))
         return;
 
-    const QString usage = tr("Usage: litekeep restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) "
-                             "[--force]\n       litekeep restore --undo [--profile NAME]");
+    const QString usage = tr(
+        "Usage: litekeep restore [--profile NAME] (GENERATION | --latest) (--to PATH | --in-place) "
+        "[--force]\n       litekeep restore --undo [--profile NAME]");
     const QStringList names = parser.positionalArguments();
     RestoreJob::Request request;
     if (parser.isSet(undo)) {
@@ -37,24 +42,28 @@ void RestoreCommand::run(const QStringList &arguments)
         }
         request.mode = RestoreJob::Mode::Undo;
     } else {
-        if (names.size() + (parser.isSet(latest) ? 1 : 0) != 1 || parser.isSet(to) == parser.isSet(inPlace)) {
+        if (names.size() + (parser.isSet(latest) ? 1 : 0) != 1 ||
+            parser.isSet(to) == parser.isSet(inPlace)) {
             finish(m_ctx.usageError(usage));
             return;
         }
         request.mode = parser.isSet(to) ? RestoreJob::Mode::ToFile : RestoreJob::Mode::InPlace;
         request.generation = names.value(0);
-        request.target = parser.isSet(to) ? QFileInfo(parser.value(to)).absoluteFilePath() : QString();
+        request.target =
+            parser.isSet(to) ? QFileInfo(parser.value(to)).absoluteFilePath() : QString();
         request.force = parser.isSet(force);
     }
 
-    resolve(parser.value(profileOption), [this, request](const Profile &profile, const Credentials &credentials) {
+    resolve(parser.value(profileOption), [this, request](const Profile &profile,
+                                                         const Credentials &credentials) {
         m_catalog = std::make_unique<Catalog>();
         if (!m_catalog->open()) {
             // Undo depends on the history; the rest only records into it.
             if (request.mode == RestoreJob::Mode::Undo) {
-                finish(m_ctx.failure(tr("The history cannot be opened, so the last pre-restore copy is unknown; "
-                                        "its files are in %1.")
-                                         .arg(RestoreJob::preRestoreFolder())));
+                finish(m_ctx.failure(
+                    tr("The history cannot be opened, so the last pre-restore copy is unknown; "
+                       "its files are in %1.")
+                        .arg(RestoreJob::preRestoreFolder())));
                 return;
             }
             m_catalog.reset();
@@ -62,9 +71,10 @@ void RestoreCommand::run(const QStringList &arguments)
         auto *job = new RestoreJob(profile, credentials, m_catalog.get(), request, this);
         auto *signals_ = new SignalWatcher(job);
         connect(signals_, &SignalWatcher::interrupted, job, &RestoreJob::cancel);
-        connect(job, &RestoreJob::progress, this, [this](RestoreJob::Phase phase, qint64 done, qint64 total) {
-            m_progress.update(RestoreJob::phaseName(phase), done, total);
-        });
+        connect(job, &RestoreJob::progress, this,
+                [this](RestoreJob::Phase phase, qint64 done, qint64 total) {
+                    m_progress.update(RestoreJob::phaseName(phase), done, total);
+                });
         connect(job, &RestoreJob::finished, this, [this](const JobResult &result) {
             m_progress.clear();
             const int code = m_ctx.report(result);

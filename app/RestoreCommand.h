@@ -2,9 +2,9 @@
 // litekeep restore --undo [--profile NAME]
 #pragma once
 
-#include "history/Catalog.h"
 #include "Command.h"
 #include "ProgressPrinter.h"
+#include "history/Catalog.h"
 
 #include <memory>
 

@@ -13,10 +13,12 @@ namespace {
 // systemd and cron both split on spaces: quote what a path may contain.
 QString quoted(const QString &s)
 {
-    if (!s.contains(QLatin1Char(' ')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\'')))
+    if (!s.contains(QLatin1Char(' ')) && !s.contains(QLatin1Char('"')) &&
+        !s.contains(QLatin1Char('\'')))
         return s;
     QString escaped = s;
-    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('"'), QStringLiteral("\\\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
@@ -28,45 +30,50 @@ QString unitName(const Profile &p, const char *suffix)
 
 QString ScheduleCommand::unitFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/systemd/user");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/systemd/user");
 }
 
-QString ScheduleCommand::serviceUnit(const Profile &p, const QString &binary, const QString &configPath)
+QString ScheduleCommand::serviceUnit(const Profile &p, const QString &binary,
+                                     const QString &configPath)
 {
-    return QStringLiteral("# Written by \"litekeep schedule install --systemd\".\n"
-                          "[Unit]\n"
-                          "Description=LiteKeep backup of profile %1\n"
-                          "Wants=network-online.target\n"
-                          "After=network-online.target\n"
-                          "\n"
-                          "[Service]\n"
-                          "Type=oneshot\n"
-                          "ExecStart=%2 --config %3 backup --profile %1\n"
-                          "Nice=10\n"
-                          "IOSchedulingClass=idle\n"
-                          "# Without a desktop session there is no keychain: give the keys to this service\n"
-                          "# only, e.g. with \"systemctl --user edit %4\" and\n"
-                          "# Environment=LITEKEEP_ACCESS_KEY_ID=... LITEKEEP_SECRET_ACCESS_KEY=...\n")
+    return QStringLiteral(
+               "# Written by \"litekeep schedule install --systemd\".\n"
+               "[Unit]\n"
+               "Description=LiteKeep backup of profile %1\n"
+               "Wants=network-online.target\n"
+               "After=network-online.target\n"
+               "\n"
+               "[Service]\n"
+               "Type=oneshot\n"
+               "ExecStart=%2 --config %3 backup --profile %1\n"
+               "Nice=10\n"
+               "IOSchedulingClass=idle\n"
+               "# Without a desktop session there is no keychain: give the keys to this service\n"
+               "# only, e.g. with \"systemctl --user edit %4\" and\n"
+               "# Environment=LITEKEEP_ACCESS_KEY_ID=... LITEKEEP_SECRET_ACCESS_KEY=...\n")
         .arg(p.name, quoted(binary), quoted(configPath), unitName(p, "service"));
 }
 
 QString ScheduleCommand::timerUnit(const Profile &p)
 {
-    return QStringLiteral("# Written by \"litekeep schedule install --systemd\".\n"
-                          "[Unit]\n"
-                          "Description=Daily LiteKeep backup of profile %1\n"
-                          "\n"
-                          "[Timer]\n"
-                          "OnCalendar=*-*-* %2:00\n"
-                          "# A run missed while the machine was off happens once at the next boot.\n"
-                          "Persistent=true\n"
-                          "\n"
-                          "[Install]\n"
-                          "WantedBy=timers.target\n")
+    return QStringLiteral(
+               "# Written by \"litekeep schedule install --systemd\".\n"
+               "[Unit]\n"
+               "Description=Daily LiteKeep backup of profile %1\n"
+               "\n"
+               "[Timer]\n"
+               "OnCalendar=*-*-* %2:00\n"
+               "# A run missed while the machine was off happens once at the next boot.\n"
+               "Persistent=true\n"
+               "\n"
+               "[Install]\n"
+               "WantedBy=timers.target\n")
         .arg(p.name, p.at.toString(QStringLiteral("HH:mm")));
 }
 
-QString ScheduleCommand::cronLine(const Profile &p, const QString &binary, const QString &configPath)
+QString ScheduleCommand::cronLine(const Profile &p, const QString &binary,
+                                  const QString &configPath)
 {
     return QStringLiteral("%1 %2 * * * %3 --config %4 backup --profile %5")
         .arg(p.at.minute())
@@ -77,17 +84,19 @@ QString ScheduleCommand::cronLine(const Profile &p, const QString &binary, const
 void ScheduleCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."), tr("NAME"),
-                                           QStringLiteral("default"));
-    const QCommandLineOption systemd(QStringLiteral("systemd"), tr("A systemd user service and timer."));
+    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."),
+                                           tr("NAME"), QStringLiteral("default"));
+    const QCommandLineOption systemd(QStringLiteral("systemd"),
+                                     tr("A systemd user service and timer."));
     const QCommandLineOption cron(QStringLiteral("cron"), tr("A crontab line."));
     parser.addOptions({profileOption, systemd, cron});
     if (!parse(parser, arguments))
         return;
     const QString sub = parser.positionalArguments().value(0);
-    if ((sub != QLatin1String("install") && sub != QLatin1String("remove")) || parser.positionalArguments().size() != 1 ||
-        parser.isSet(systemd) == parser.isSet(cron)) {
-        finish(m_ctx.usageError(tr("Usage: litekeep schedule (install | remove) (--systemd | --cron) [--profile NAME]")));
+    if ((sub != QLatin1String("install") && sub != QLatin1String("remove")) ||
+        parser.positionalArguments().size() != 1 || parser.isSet(systemd) == parser.isSet(cron)) {
+        finish(m_ctx.usageError(tr(
+            "Usage: litekeep schedule (install | remove) (--systemd | --cron) [--profile NAME]")));
         return;
     }
     const auto profile = loadProfile(parser.value(profileOption));
@@ -116,10 +125,13 @@ void ScheduleCommand::run(const QStringList &arguments)
         if (m_ctx.json())
             m_ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("removed"), removed}});
         else
-            m_ctx.out(removed ? tr("Removed %1 and its timer. Run \"systemctl --user disable --now %2; systemctl --user "
-                                   "daemon-reload\" if it was enabled.")
-                                    .arg(service, unitName(*profile, "timer"))
-                              : tr("There was no systemd schedule for profile \"%1\".").arg(profile->name));
+            m_ctx.out(
+                removed
+                    ? tr("Removed %1 and its timer. Run \"systemctl --user disable --now %2; "
+                         "systemctl --user "
+                         "daemon-reload\" if it was enabled.")
+                          .arg(service, unitName(*profile, "timer"))
+                    : tr("There was no systemd schedule for profile \"%1\".").arg(profile->name));
         finish(ExitOk);
         return;
     }
@@ -133,11 +145,14 @@ void ScheduleCommand::run(const QStringList &arguments)
         }
     }
     if (m_ctx.json()) {
-        m_ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("service"), service}, {QStringLiteral("timer"), timer}});
+        m_ctx.printJson({{QStringLiteral("ok"), true},
+                         {QStringLiteral("service"), service},
+                         {QStringLiteral("timer"), timer}});
     } else {
         m_ctx.out(tr("Wrote %1 and %2.").arg(service, timer));
-        m_ctx.out(tr("Enable it with: systemctl --user daemon-reload && systemctl --user enable --now %1")
-                      .arg(unitName(*profile, "timer")));
+        m_ctx.out(
+            tr("Enable it with: systemctl --user daemon-reload && systemctl --user enable --now %1")
+                .arg(unitName(*profile, "timer")));
     }
     finish(ExitOk);
 }

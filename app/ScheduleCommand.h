@@ -15,9 +15,11 @@ public:
     void run(const QStringList &arguments) override;
 
     static QString unitFolder();
-    static QString serviceUnit(const Profile &profile, const QString &binary, const QString &configPath);
+    static QString serviceUnit(const Profile &profile, const QString &binary,
+                               const QString &configPath);
     static QString timerUnit(const Profile &profile);
-    static QString cronLine(const Profile &profile, const QString &binary, const QString &configPath);
+    static QString cronLine(const Profile &profile, const QString &binary,
+                            const QString &configPath);
 };
 
 } // namespace lk

@@ -1,8 +1,8 @@
 // litekeep show [--profile NAME] (GENERATION | --latest) [--deep]: what a generation holds.
 #pragma once
 
-#include "history/Catalog.h"
 #include "Command.h"
+#include "history/Catalog.h"
 
 #include <memory>
 

@@ -57,28 +57,32 @@ void StatusCommand::run(const QStringList &arguments)
         QJsonObject entry{{QStringLiteral("name"), name},
                           {QStringLiteral("destination"), p.destination},
                           {QStringLiteral("database"), p.databasePath}};
-        const auto last = haveHistory ? catalog.lastRun(name, QStringLiteral("backup")) : std::nullopt;
+        const auto last =
+            haveHistory ? catalog.lastRun(name, QStringLiteral("backup")) : std::nullopt;
         const auto good = haveHistory ? catalog.lastRun(name, QStringLiteral("backup"),
                                                         QStringLiteral("succeeded"))
                                       : std::nullopt;
         const auto proven = haveHistory ? catalog.lastPassedVerification(name) : std::nullopt;
         if (proven)
-            entry.insert(QStringLiteral("last_proven_restorable"),
-                         QJsonObject{{QStringLiteral("generation"), proven->generation},
-                                     {QStringLiteral("at"), proven->checkedUtc.toString(Qt::ISODate)},
-                                     {QStringLiteral("kind"), proven->kind}});
+            entry.insert(
+                QStringLiteral("last_proven_restorable"),
+                QJsonObject{{QStringLiteral("generation"), proven->generation},
+                            {QStringLiteral("at"), proven->checkedUtc.toString(Qt::ISODate)},
+                            {QStringLiteral("kind"), proven->kind}});
         if (last)
             entry.insert(QStringLiteral("last_run"), runJson(*last));
         if (good)
             entry.insert(QStringLiteral("last_success"), runJson(*good));
-        const QList<AnomalyRecord> warnings = haveHistory ? catalog.openAnomalies(name) : QList<AnomalyRecord>();
+        const QList<AnomalyRecord> warnings =
+            haveHistory ? catalog.openAnomalies(name) : QList<AnomalyRecord>();
         QJsonArray anomalies;
         for (const AnomalyRecord &a : warnings)
-            anomalies.append(QJsonObject{{QStringLiteral("generation"), a.generation},
-                                         {QStringLiteral("previous_generation"), a.previousGeneration},
-                                         {QStringLiteral("created"), a.createdUtc.toString(Qt::ISODate)},
-                                         {QStringLiteral("findings"), Anomaly::toJson(a.findings)},
-                                         {QStringLiteral("message"), a.message()}});
+            anomalies.append(
+                QJsonObject{{QStringLiteral("generation"), a.generation},
+                            {QStringLiteral("previous_generation"), a.previousGeneration},
+                            {QStringLiteral("created"), a.createdUtc.toString(Qt::ISODate)},
+                            {QStringLiteral("findings"), Anomaly::toJson(a.findings)},
+                            {QStringLiteral("message"), a.message()}});
         entry.insert(QStringLiteral("anomalies"), anomalies);
         profiles.append(entry);
 
@@ -87,8 +91,10 @@ void StatusCommand::run(const QStringList &arguments)
         m_ctx.out(tr("Profile %1: %2 → %3").arg(name, p.databasePath, p.destination));
         for (const AnomalyRecord &a : warnings) {
             m_ctx.out(tr("  WARNING (backup %1): %2").arg(a.generation, a.message()));
-            m_ctx.out(tr("    Check the database; when the change was intended, run \"litekeep dismiss "
-                         "--profile %1 %2\".").arg(name, a.generation));
+            m_ctx.out(
+                tr("    Check the database; when the change was intended, run \"litekeep dismiss "
+                   "--profile %1 %2\".")
+                    .arg(name, a.generation));
         }
         if (!last) {
             m_ctx.out(tr("  No backup has run yet."));
@@ -99,17 +105,18 @@ void StatusCommand::run(const QStringList &arguments)
                            last->outcome, last->message));
         if (good)
             m_ctx.out(tr("  Last good backup: %1 (%2).")
-                          .arg(good->generation,
-                               locale.toString(good->finishedUtc.toLocalTime(), QLocale::ShortFormat)));
+                          .arg(good->generation, locale.toString(good->finishedUtc.toLocalTime(),
+                                                                 QLocale::ShortFormat)));
         else
             m_ctx.out(tr("  There is no successful backup yet."));
         if (proven)
-            m_ctx.out(tr("  Last proven restorable: %1 (%2, %3).")
-                          .arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat),
-                               proven->generation,
-                               proven->kind == QLatin1String("drill")    ? tr("restore drill")
-                               : proven->kind == QLatin1String("backup") ? tr("checked after upload")
-                                                                         : tr("verified")));
+            m_ctx.out(
+                tr("  Last proven restorable: %1 (%2, %3).")
+                    .arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat),
+                         proven->generation,
+                         proven->kind == QLatin1String("drill")    ? tr("restore drill")
+                         : proven->kind == QLatin1String("backup") ? tr("checked after upload")
+                                                                   : tr("verified")));
     }
     if (m_ctx.json())
         m_ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("profiles"), profiles}});

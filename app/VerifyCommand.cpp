@@ -11,29 +11,34 @@ namespace lk {
 void VerifyCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."), tr("NAME"),
-                                           QStringLiteral("default"));
-    const QCommandLineOption latest(QStringLiteral("latest"), tr("The newest generation (the default)."));
+    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("The profile."),
+                                           tr("NAME"), QStringLiteral("default"));
+    const QCommandLineOption latest(QStringLiteral("latest"),
+                                    tr("The newest generation (the default)."));
     const QCommandLineOption all(QStringLiteral("all"), tr("Every generation."));
-    const QCommandLineOption drill(QStringLiteral("drill"),
-                                   tr("A restore drill: the newest and one random older generation."));
+    const QCommandLineOption drill(
+        QStringLiteral("drill"),
+        tr("A restore drill: the newest and one random older generation."));
     parser.addOptions({profileOption, latest, all, drill});
     if (!parse(parser, arguments))
         return;
     const QStringList names = parser.positionalArguments();
-    const int chosen = (names.isEmpty() ? 0 : 1) + parser.isSet(latest) + parser.isSet(all) + parser.isSet(drill);
+    const int chosen =
+        (names.isEmpty() ? 0 : 1) + parser.isSet(latest) + parser.isSet(all) + parser.isSet(drill);
     if (chosen > 1 || names.size() > 1) {
-        finish(m_ctx.usageError(tr("Usage: litekeep verify [--profile NAME] [GENERATION | --latest | --all | --drill]")));
+        finish(m_ctx.usageError(tr(
+            "Usage: litekeep verify [--profile NAME] [GENERATION | --latest | --all | --drill]")));
         return;
     }
-    const VerifyJob::Selection selection = !names.isEmpty() ? VerifyJob::Selection::One
-                                           : parser.isSet(all)  ? VerifyJob::Selection::All
+    const VerifyJob::Selection selection = !names.isEmpty()      ? VerifyJob::Selection::One
+                                           : parser.isSet(all)   ? VerifyJob::Selection::All
                                            : parser.isSet(drill) ? VerifyJob::Selection::Drill
                                                                  : VerifyJob::Selection::Latest;
     const QString generation = names.value(0);
 
-    resolve(parser.value(profileOption), [this, selection, generation](const Profile &profile,
-                                                                        const Credentials &credentials) {
+    resolve(parser.value(profileOption), [this, selection,
+                                          generation](const Profile &profile,
+                                                      const Credentials &credentials) {
         m_catalog = std::make_unique<Catalog>();
         if (!m_catalog->open())
             m_catalog.reset();
@@ -43,7 +48,8 @@ void VerifyCommand::run(const QStringList &arguments)
         connect(signals_, &SignalWatcher::interrupted, job, &VerifyJob::cancel);
         connect(job, &VerifyJob::progress, this,
                 [this](int index, int count, const QString &name, qint64 done, qint64 total) {
-                    m_progress.update(tr("Verifying %1 (%2/%3)").arg(name).arg(index).arg(count), done, total);
+                    m_progress.update(tr("Verifying %1 (%2/%3)").arg(name).arg(index).arg(count),
+                                      done, total);
                 });
         connect(job, &VerifyJob::finished, this, [this](const JobResult &result) {
             m_progress.clear();

@@ -1,9 +1,9 @@
 // litekeep verify [--profile NAME] [GENERATION | --latest | --all | --drill]
 #pragma once
 
-#include "history/Catalog.h"
 #include "Command.h"
 #include "ProgressPrinter.h"
+#include "history/Catalog.h"
 
 #include <memory>
 

@@ -1,10 +1,10 @@
 // litekeep: the tray application with no arguments, the headless command line otherwise.
 #include "Cli.h"
-#include "settings/Config.h"
-#include "jobs/JobResult.h"
-#include "notify/Notifier.h"
 #include "SingleInstance.h"
 #include "TrayApp.h"
+#include "jobs/JobResult.h"
+#include "notify/Notifier.h"
+#include "settings/Config.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -29,7 +29,8 @@ void installTranslations(QCoreApplication &app, const QStringList &arguments)
     if (!chosen.isEmpty())
         QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("litekeep"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (ours->load(locale, QStringLiteral("litekeep"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -71,7 +72,8 @@ int main(int argc, char *argv[])
     if (!instance.claim())
         return 0; // the running LiteKeep shows its window
     lk::TrayApp tray;
-    QObject::connect(&instance, &lk::SingleInstance::raiseRequested, &tray, &lk::TrayApp::showWindow);
+    QObject::connect(&instance, &lk::SingleInstance::raiseRequested, &tray,
+                     &lk::TrayApp::showWindow);
     tray.start();
     return app.exec();
 }

@@ -56,10 +56,12 @@ int main(int argc, char **argv)
         QFile in(args.at(2));
         QFile out;
         const bool opened = in.open(QIODevice::ReadOnly) &&
-                            (args.at(3) == QLatin1String("-") ? out.open(stdout, QIODevice::WriteOnly)
-                                                              : (out.setFileName(args.at(3)), out.open(QIODevice::WriteOnly)));
+                            (args.at(3) == QLatin1String("-")
+                                 ? out.open(stdout, QIODevice::WriteOnly)
+                                 : (out.setFileName(args.at(3)), out.open(QIODevice::WriteOnly)));
         if (!opened) {
-            std::fprintf(stderr, "cannot open %s or %s\n", qPrintable(args.at(2)), qPrintable(args.at(3)));
+            std::fprintf(stderr, "cannot open %s or %s\n", qPrintable(args.at(2)),
+                         qPrintable(args.at(3)));
             return 1;
         }
         const auto r = lk::ParallelGzip::compress(in, in.size(), out, 6, 0);
@@ -86,16 +88,18 @@ int main(int argc, char **argv)
     std::vector<int> threadCounts{1, 2};
     if (QThread::idealThreadCount() > 2)
         threadCounts.push_back(QThread::idealThreadCount());
-    for (const auto engine : {lk::ParallelGzip::Engine::Zlib, lk::ParallelGzip::Engine::Libdeflate}) {
+    for (const auto engine :
+         {lk::ParallelGzip::Engine::Zlib, lk::ParallelGzip::Engine::Libdeflate}) {
         const char *name = engine == lk::ParallelGzip::Engine::Zlib ? "zlib" : "libdeflate";
         for (const int threads : threadCounts) {
             const Outcome parallel = measure(runs, [&] {
                 return lk::ParallelGzip::compressFile(input, output, level, threads, nullptr, {},
                                                       engine);
             });
-            std::printf("ParallelGzip %-10s %2d thr  %8.3f s  %12lld bytes  time x%.2f  size x%.4f\n",
-                        name, threads, parallel.seconds, parallel.bytes,
-                        parallel.seconds / single.seconds, double(parallel.bytes) / double(single.bytes));
+            std::printf(
+                "ParallelGzip %-10s %2d thr  %8.3f s  %12lld bytes  time x%.2f  size x%.4f\n", name,
+                threads, parallel.seconds, parallel.bytes, parallel.seconds / single.seconds,
+                double(parallel.bytes) / double(single.bytes));
         }
     }
     return 0;

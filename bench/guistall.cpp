@@ -3,11 +3,11 @@
 // ticks beyond the interval is time the event loop could not run. Prints the longest gap, the
 // 99th percentile and how many gaps exceeded 50 ms (issue 8's bound).
 // Usage: litekeep-bench-guistall DATABASE DESTINATION_FOLDER  (with QT_QPA_PLATFORM=offscreen)
+#include "MainWindow.h"
 #include "backup/BackupQueue.h"
 #include "history/Catalog.h"
-#include "settings/Config.h"
-#include "MainWindow.h"
 #include "schedule/Scheduler.h"
+#include "settings/Config.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -51,25 +51,27 @@ int main(int argc, char *argv[])
     QTimer tick;
     tick.setInterval(5);
     tick.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&tick, &QTimer::timeout, &app, [&] {
-        gaps.append(clock.restart());
-    });
+    QObject::connect(&tick, &QTimer::timeout, &app, [&] { gaps.append(clock.restart()); });
     QElapsedTimer run;
-    QObject::connect(&queue, &lk::BackupQueue::finished, &app,
-                     [&](const QString &, const lk::JobResult &result, const QString &) {
-                         tick.stop();
-                         const qint64 wall = run.elapsed();
-                         std::sort(gaps.begin(), gaps.end());
-                         const qint64 worst = gaps.isEmpty() ? 0 : gaps.last();
-                         const qint64 p99 = gaps.isEmpty() ? 0 : gaps.at(static_cast<qsizetype>(gaps.size() * 0.99));
-                         const auto over = std::count_if(gaps.cbegin(), gaps.cend(), [](qint64 g) { return g > 50; });
-                         std::printf("backup: %s in %.1f s\nGUI event loop: %lld ticks, longest gap %lld ms, "
-                                     "p99 %lld ms, gaps over 50 ms: %lld\n",
-                                     result.isSuccess() ? "succeeded" : qPrintable(result.message), double(wall) / 1000.0,
-                                     static_cast<long long>(gaps.size()), static_cast<long long>(worst),
-                                     static_cast<long long>(p99), static_cast<long long>(over));
-                         QCoreApplication::exit(result.isSuccess() ? 0 : 1);
-                     });
+    QObject::connect(
+        &queue, &lk::BackupQueue::finished, &app,
+        [&](const QString &, const lk::JobResult &result, const QString &) {
+            tick.stop();
+            const qint64 wall = run.elapsed();
+            std::sort(gaps.begin(), gaps.end());
+            const qint64 worst = gaps.isEmpty() ? 0 : gaps.last();
+            const qint64 p99 =
+                gaps.isEmpty() ? 0 : gaps.at(static_cast<qsizetype>(gaps.size() * 0.99));
+            const auto over =
+                std::count_if(gaps.cbegin(), gaps.cend(), [](qint64 g) { return g > 50; });
+            std::printf("backup: %s in %.1f s\nGUI event loop: %lld ticks, longest gap %lld ms, "
+                        "p99 %lld ms, gaps over 50 ms: %lld\n",
+                        result.isSuccess() ? "succeeded" : qPrintable(result.message),
+                        double(wall) / 1000.0, static_cast<long long>(gaps.size()),
+                        static_cast<long long>(worst), static_cast<long long>(p99),
+                        static_cast<long long>(over));
+            QCoreApplication::exit(result.isSuccess() ? 0 : 1);
+        });
     QTimer::singleShot(500, &app, [&] { // the window settled
         clock.start();
         run.start();

@@ -2,8 +2,8 @@
 // it yields (Profile::validate, Destination::parse) and saving them again (Config::save).
 #include "FuzzSupport.h"
 
-#include "settings/Config.h"
 #include "generations/GenerationName.h"
+#include "settings/Config.h"
 
 #include <QCoreApplication>
 #include <QDir>

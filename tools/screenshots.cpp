@@ -2,22 +2,22 @@
 // with the data of the current XDG home (scripts/screenshots prepares one) into PNG files, in
 // English or, with --qm, in the language of that catalogue. Everything is driven by timers
 // and signals: the windows load their data exactly as they do for a user.
-#include "backup/BackupQueue.h"
-#include "history/Catalog.h"
-#include "settings/Config.h"
 #include "FirstRunWizard.h"
 #include "GenerationDetails.h"
 #include "MainWindow.h"
 #include "RestoreWizard.h"
+#include "backup/BackupQueue.h"
+#include "history/Catalog.h"
 #include "schedule/Scheduler.h"
+#include "settings/Config.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QLibraryInfo>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTranslator>
@@ -28,7 +28,8 @@
 namespace {
 
 // Calls `then` once `ready` holds (checked every 100 ms), or fails after `seconds`.
-void when(std::function<bool()> ready, std::function<void()> then, const char *what, int seconds = 60)
+void when(std::function<bool()> ready, std::function<void()> then, const char *what,
+          int seconds = 60)
 {
     auto *timer = new QTimer(qApp);
     auto started = std::make_shared<QElapsedTimer>();
@@ -63,11 +64,17 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("litekeep"));
     QApplication::setApplicationDisplayName(QStringLiteral("LiteKeep"));
     QCommandLineParser parser;
-    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder for the PNG files."), QStringLiteral("DIR"));
-    const QCommandLineOption qm(QStringLiteral("qm"), QStringLiteral("A compiled catalogue to load."), QStringLiteral("FILE"));
-    const QCommandLineOption language(QStringLiteral("locale"), QStringLiteral("The locale for dates, numbers and Qt's own texts."),
-                                      QStringLiteral("NAME"));
-    const QCommandLineOption suffix(QStringLiteral("suffix"), QStringLiteral("Appended to file names, e.g. -ja."),
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder for the PNG files."),
+                                 QStringLiteral("DIR"));
+    const QCommandLineOption qm(QStringLiteral("qm"),
+                                QStringLiteral("A compiled catalogue to load."),
+                                QStringLiteral("FILE"));
+    const QCommandLineOption language(
+        QStringLiteral("locale"),
+        QStringLiteral("The locale for dates, numbers and Qt's own texts."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption suffix(QStringLiteral("suffix"),
+                                    QStringLiteral("Appended to file names, e.g. -ja."),
                                     QStringLiteral("TEXT"));
     parser.addOptions({out, qm, language, suffix});
     parser.addHelpOption();
@@ -111,7 +118,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<lk::RestoreWizard> restore;
 
     auto restoreShot = [&] {
-        restore = std::make_unique<lk::RestoreWizard>(*config.profile(config.profileNames().first()), catalog);
+        restore = std::make_unique<lk::RestoreWizard>(
+            *config.profile(config.profileNames().first()), catalog);
         restore->resize(820, 600);
         restore->show();
         auto *list = restore->findChild<QTreeWidget *>(QStringLiteral("generationList"));
@@ -120,7 +128,8 @@ int main(int argc, char *argv[])
                  restore->next();
                  when([&] { return restore->button(QWizard::NextButton)->isEnabled(); },
                       [&] {
-                          if (save(restore.get(), folder.filePath(QStringLiteral("restore-wizard") + tail)))
+                          if (save(restore.get(),
+                                   folder.filePath(QStringLiteral("restore-wizard") + tail)))
                               QCoreApplication::exit(0);
                       },
                       "the restore comparison");
@@ -136,14 +145,16 @@ int main(int argc, char *argv[])
             ->setText(config.profile(config.profileNames().first())->databasePath);
         when([&] { return firstRun->button(QWizard::NextButton)->isEnabled(); },
              [&] {
-                 if (save(firstRun.get(), folder.filePath(QStringLiteral("first-run-wizard") + tail)))
+                 if (save(firstRun.get(),
+                          folder.filePath(QStringLiteral("first-run-wizard") + tail)))
                      restoreShot();
              },
              "the first-run wizard's database check");
     };
     when([generations] { return generations->topLevelItemCount() > 0; },
          [&] {
-             window.details()->findChild<QTabWidget *>()->setCurrentIndex(1); // tables and row counts
+             window.details()->findChild<QTabWidget *>()->setCurrentIndex(
+                 1); // tables and row counts
              QTimer::singleShot(300, &window, [&] {
                  if (save(&window, folder.filePath(QStringLiteral("main-window") + tail)))
                      firstRunShot();

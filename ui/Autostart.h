@@ -21,8 +21,8 @@ public:
     bool isEnabled() const;
     Status setEnabled(bool enabled);
 
-    QString userEntry() const;           // ~/.config/autostart/…
-    QString systemEntry() const;         // the first one found in $XDG_CONFIG_DIRS/autostart, or ""
+    QString userEntry() const;   // ~/.config/autostart/…
+    QString systemEntry() const; // the first one found in $XDG_CONFIG_DIRS/autostart, or ""
 
 private:
     static bool entryEnabled(const QString &path);

@@ -65,7 +65,8 @@ CredentialsWidget::CredentialsWidget(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Secret access key:"), secretRow);
     // A server with a certificate from a private authority (a NAS, MinIO at home): its CA's PEM
     // file. Cloudflare R2 needs none.
-    m_caCert = field(this, "caCertificate", tr("optional: a PEM file, for a server with a private certificate authority"));
+    m_caCert = field(this, "caCertificate",
+                     tr("optional: a PEM file, for a server with a private certificate authority"));
     m_caCert->setEnabled(false);
     m_browseCa = new QPushButton(tr("Choose…"), this);
     m_browseCa->setObjectName(QStringLiteral("chooseCaCertificate"));
@@ -106,8 +107,9 @@ CredentialsWidget::CredentialsWidget(QWidget *parent) : QWidget(parent)
     });
     connect(m_browseCa, &QPushButton::clicked, this, [this] {
         // Not modal through exec(): the event loop (and any running backup) goes on.
-        auto *dialog = new QFileDialog(this, tr("CA certificate"), QFileInfo(m_caCert->text()).absolutePath(),
-                                       tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+        auto *dialog =
+            new QFileDialog(this, tr("CA certificate"), QFileInfo(m_caCert->text()).absolutePath(),
+                            tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
         dialog->setObjectName(QStringLiteral("caCertificateDialog"));
         dialog->setFileMode(QFileDialog::ExistingFile);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -161,7 +163,8 @@ void CredentialsWidget::applyTo(Profile &profile) const
     profile.endpoint = endpoint();
     profile.provider = m_r2->isChecked() ? QStringLiteral("Cloudflare") : QStringLiteral("Other");
     const QString ca = m_caCert->text().trimmed();
-    profile.caCertificate = m_r2->isChecked() || ca.isEmpty() ? QString() : QFileInfo(ca).absoluteFilePath();
+    profile.caCertificate =
+        m_r2->isChecked() || ca.isEmpty() ? QString() : QFileInfo(ca).absoluteFilePath();
 }
 
 Credentials CredentialsWidget::credentials() const
@@ -171,17 +174,19 @@ Credentials CredentialsWidget::credentials() const
 
 bool CredentialsWidget::isFilled() const
 {
-    const bool where = m_r2->isChecked() ? !m_account->text().trimmed().isEmpty() : !m_endpoint->text().trimmed().isEmpty();
+    const bool where = m_r2->isChecked() ? !m_account->text().trimmed().isEmpty()
+                                         : !m_endpoint->text().trimmed().isEmpty();
     return where && !m_bucket->text().trimmed().isEmpty() && credentials().isComplete();
 }
 
 QString CredentialsWidget::fingerprint() const
 {
     // Compared, never stored: includes the secret only as a hash in memory.
-    const QByteArray all = (endpoint() + QLatin1Char('\n') + m_bucket->text() + QLatin1Char('\n') + m_prefix->text() +
-                            QLatin1Char('\n') + m_keyId->text() + QLatin1Char('\n') + m_secret->text() +
-                            QLatin1Char('\n') + m_caCert->text())
-                               .toUtf8();
+    const QByteArray all =
+        (endpoint() + QLatin1Char('\n') + m_bucket->text() + QLatin1Char('\n') + m_prefix->text() +
+         QLatin1Char('\n') + m_keyId->text() + QLatin1Char('\n') + m_secret->text() +
+         QLatin1Char('\n') + m_caCert->text())
+            .toUtf8();
     return QString::fromLatin1(QCryptographicHash::hash(all, QCryptographicHash::Sha256).toHex());
 }
 
@@ -211,27 +216,30 @@ void CredentialsWidget::startTest(const Profile &base)
         auto *item = new QTreeWidgetItem(m_steps, {ConnectionTest::stepName(step), tr("…")});
         item->setData(0, Qt::UserRole, static_cast<int>(step));
     });
-    connect(test, &ConnectionTest::stepFinished, this, [this](ConnectionTest::Step step, bool ok, const QString &message) {
-        QTreeWidgetItem *item = nullptr;
-        for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
-            if (m_steps->topLevelItem(i)->data(0, Qt::UserRole).toInt() == static_cast<int>(step))
-                item = m_steps->topLevelItem(i);
-        }
-        if (!item)
-            item = new QTreeWidgetItem(m_steps, {ConnectionTest::stepName(step)});
-        item->setText(1, (ok ? tr("OK: ") : tr("Failed: ")) + message);
-        item->setForeground(1, ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
-        m_steps->header()->resizeSections(QHeaderView::ResizeToContents);
-    });
-    connect(test, &ConnectionTest::finished, this, [this, test, fingerprintAtStart](const JobResult &result) {
-        test->deleteLater();
-        m_test->setEnabled(true);
-        m_result->setText(result.message);
-        if (result.isSuccess())
-            m_testedFingerprint = fingerprintAtStart;
-        Q_EMIT testFinished(result.isSuccess());
-        Q_EMIT changed();
-    });
+    connect(test, &ConnectionTest::stepFinished, this,
+            [this](ConnectionTest::Step step, bool ok, const QString &message) {
+                QTreeWidgetItem *item = nullptr;
+                for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
+                    if (m_steps->topLevelItem(i)->data(0, Qt::UserRole).toInt() ==
+                        static_cast<int>(step))
+                        item = m_steps->topLevelItem(i);
+                }
+                if (!item)
+                    item = new QTreeWidgetItem(m_steps, {ConnectionTest::stepName(step)});
+                item->setText(1, (ok ? tr("OK: ") : tr("Failed: ")) + message);
+                item->setForeground(1, ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+                m_steps->header()->resizeSections(QHeaderView::ResizeToContents);
+            });
+    connect(test, &ConnectionTest::finished, this,
+            [this, test, fingerprintAtStart](const JobResult &result) {
+                test->deleteLater();
+                m_test->setEnabled(true);
+                m_result->setText(result.message);
+                if (result.isSuccess())
+                    m_testedFingerprint = fingerprintAtStart;
+                Q_EMIT testFinished(result.isSuccess());
+                Q_EMIT changed();
+            });
     test->start();
 }
 

@@ -11,13 +11,15 @@
 
 namespace lk {
 
-DiffView::DiffView(QWidget *parent) : QWidget(parent), m_summary(new QLabel(this)), m_tables(new QTreeWidget(this))
+DiffView::DiffView(QWidget *parent)
+    : QWidget(parent), m_summary(new QLabel(this)), m_tables(new QTreeWidget(this))
 {
     m_summary->setObjectName(QStringLiteral("diffSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tables->setObjectName(QStringLiteral("diffTables"));
-    m_tables->setHeaderLabels({tr("Table"), tr("Live database"), tr("This generation"), tr("Change")});
+    m_tables->setHeaderLabels(
+        {tr("Table"), tr("Live database"), tr("This generation"), tr("Change")});
     m_tables->setRootIsDecorated(false);
     m_tables->header()->setStretchLastSection(false);
     m_tables->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -38,18 +40,22 @@ QString DiffView::summary() const
     return m_summary->text();
 }
 
-void DiffView::showDiff(const DatabaseDiff &diff, const QString &generationCreated, const QString &liveProblem)
+void DiffView::showDiff(const DatabaseDiff &diff, const QString &generationCreated,
+                        const QString &liveProblem)
 {
     clear();
     const QLocale locale;
     if (!liveProblem.isEmpty()) {
         m_summary->setText(liveProblem);
     } else if (diff.isEmpty()) {
-        m_summary->setText(tr("The live database holds the same tables, row counts and schema as the generation of %1: "
-                              "restoring it changes no row counts (rows may still differ in content).")
-                               .arg(generationCreated));
+        m_summary->setText(
+            tr("The live database holds the same tables, row counts and schema as the generation "
+               "of %1: "
+               "restoring it changes no row counts (rows may still differ in content).")
+                .arg(generationCreated));
     } else {
-        QStringList lines{tr("Compared with the live database, restoring the generation of %1:").arg(generationCreated)};
+        QStringList lines{tr("Compared with the live database, restoring the generation of %1:")
+                              .arg(generationCreated)};
         for (const QString &line : diff.restoreImpact())
             lines.append(QStringLiteral("• ") + line);
         m_summary->setText(lines.join(QLatin1Char('\n')));
@@ -62,7 +68,8 @@ void DiffView::showDiff(const DatabaseDiff &diff, const QString &generationCreat
         item->setText(2, count(t.after));
         const qint64 change = t.change();
         if (liveProblem.isEmpty() && change != 0) {
-            item->setText(3, change > 0 ? QStringLiteral("+") + locale.toString(change) : locale.toString(change));
+            item->setText(3, change > 0 ? QStringLiteral("+") + locale.toString(change)
+                                        : locale.toString(change));
             if (change < 0)
                 item->setForeground(3, QColor(0xc6, 0x28, 0x28));
         }

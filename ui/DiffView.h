@@ -20,7 +20,8 @@ public:
 
     // `generationCreated` names the generation in the summary; `liveProblem` replaces the
     // comparison when the live database could not be read.
-    void showDiff(const DatabaseDiff &diff, const QString &generationCreated, const QString &liveProblem = {});
+    void showDiff(const DatabaseDiff &diff, const QString &generationCreated,
+                  const QString &liveProblem = {});
     void clear();
     QString summary() const;
 

@@ -1,10 +1,10 @@
 // The first-run wizard.
 #include "FirstRunWizard.h"
 
+#include "CredentialsWidget.h"
 #include "backup/BackupQueue.h"
 #include "settings/Config.h"
 #include "settings/CredentialStore.h"
-#include "CredentialsWidget.h"
 #include "sqlite/Snapshot.h"
 #include "sqlite/SqliteDatabase.h"
 
@@ -61,9 +61,11 @@ FirstRunWizard::FirstRunWizard(Config &config, BackupQueue &queue, QWidget *pare
     setOption(QWizard::NoBackButtonOnLastPage);
 
     // 1. The database.
-    auto *database = new Page(tr("Which database?"), tr("Choose the SQLite file to protect. LiteKeep copies it safely "
-                                                        "while your application keeps using it."),
-                              [this] { return m_databaseOk && !m_name->text().trimmed().isEmpty(); });
+    auto *database =
+        new Page(tr("Which database?"),
+                 tr("Choose the SQLite file to protect. LiteKeep copies it safely "
+                    "while your application keeps using it."),
+                 [this] { return m_databaseOk && !m_name->text().trimmed().isEmpty(); });
     auto *form = new QFormLayout(database);
     m_database = new QLineEdit(database);
     m_database->setObjectName(QStringLiteral("databasePath"));
@@ -76,7 +78,8 @@ FirstRunWizard::FirstRunWizard(Config &config, BackupQueue &queue, QWidget *pare
     m_databaseInfo->setObjectName(QStringLiteral("databaseInfo"));
     m_databaseInfo->setWordWrap(true);
     form->addRow(QString(), m_databaseInfo);
-    m_name = new QLineEdit(m_config.profileNames().isEmpty() ? QStringLiteral("default") : QString(), database);
+    m_name = new QLineEdit(
+        m_config.profileNames().isEmpty() ? QStringLiteral("default") : QString(), database);
     m_name->setObjectName(QStringLiteral("profileName"));
     form->addRow(tr("Profile name:"), m_name);
     setPage(DatabasePage, database);
@@ -92,10 +95,11 @@ FirstRunWizard::FirstRunWizard(Config &config, BackupQueue &queue, QWidget *pare
     });
 
     // 2. Where to.
-    auto *destination = new Page(tr("Where should backups go?"),
-                                 tr("A local folder works at once. Cloudflare R2 or another S3-compatible storage keeps "
-                                    "them off this machine."),
-                                 [this] { return m_cloud->isChecked() || !m_folder->text().trimmed().isEmpty(); });
+    auto *destination = new Page(
+        tr("Where should backups go?"),
+        tr("A local folder works at once. Cloudflare R2 or another S3-compatible storage keeps "
+           "them off this machine."),
+        [this] { return m_cloud->isChecked() || !m_folder->text().trimmed().isEmpty(); });
     auto *destinationLayout = new QVBoxLayout(destination);
     m_local = new QRadioButton(tr("A local folder (no account needed)"), destination);
     m_local->setObjectName(QStringLiteral("localFolder"));
@@ -110,13 +114,17 @@ FirstRunWizard::FirstRunWizard(Config &config, BackupQueue &queue, QWidget *pare
     destinationLayout->addStretch();
     setPage(DestinationPage, destination);
     connect(m_local, &QRadioButton::toggled, m_folder, &QLineEdit::setEnabled);
-    connect(m_folder, &QLineEdit::textChanged, destination, [destination] { destination->changed(); });
-    connect(m_cloud, &QRadioButton::toggled, destination, [destination] { destination->changed(); });
+    connect(m_folder, &QLineEdit::textChanged, destination,
+            [destination] { destination->changed(); });
+    connect(m_cloud, &QRadioButton::toggled, destination,
+            [destination] { destination->changed(); });
 
     // 3. R2 / S3 (only when chosen).
-    auto *cloud = new Page(tr("Connect to your storage"),
-                           tr("The secret is stored in your system keychain, never in a file. Test the connection to go on."),
-                           [this] { return m_credentials->isFilled() && m_credentials->isTested(); });
+    auto *cloud =
+        new Page(tr("Connect to your storage"),
+                 tr("The secret is stored in your system keychain, never in a file. Test the "
+                    "connection to go on."),
+                 [this] { return m_credentials->isFilled() && m_credentials->isTested(); });
     auto *cloudLayout = new QVBoxLayout(cloud);
     m_credentials = new CredentialsWidget(cloud);
     cloudLayout->addWidget(m_credentials);
@@ -124,10 +132,11 @@ FirstRunWizard::FirstRunWizard(Config &config, BackupQueue &queue, QWidget *pare
     connect(m_credentials, &CredentialsWidget::changed, cloud, [cloud] { cloud->changed(); });
 
     // 4. When and how long.
-    auto *schedule = new Page(tr("When and how long?"),
-                              tr("LiteKeep backs up once a day while it runs, and catches up once if the computer was "
-                                 "off at that time."),
-                              [] { return true; });
+    auto *schedule = new Page(
+        tr("When and how long?"),
+        tr("LiteKeep backs up once a day while it runs, and catches up once if the computer was "
+           "off at that time."),
+        [] { return true; });
     auto *scheduleForm = new QFormLayout(schedule);
     m_at = new QTimeEdit(QTime(2, 0), schedule);
     m_at->setObjectName(QStringLiteral("at"));
@@ -171,8 +180,10 @@ FirstRunWizard::FirstRunWizard(Config &config, BackupQueue &queue, QWidget *pare
         if (id != FinishPage)
             return;
         const Profile p = profile();
-        m_summary->setText(tr("Profile \"%1\": %2 → %3, every day at %4, keeping %n day(s).", nullptr, p.keepDays)
-                               .arg(p.name, p.databasePath, p.destination, p.at.toString(QStringLiteral("HH:mm"))));
+        m_summary->setText(
+            tr("Profile \"%1\": %2 → %3, every day at %4, keeping %n day(s).", nullptr, p.keepDays)
+                .arg(p.name, p.databasePath, p.destination,
+                     p.at.toString(QStringLiteral("HH:mm"))));
         finish->changed();
     });
     connect(create, &QPushButton::clicked, this, [this, create, finish] {
@@ -180,7 +191,8 @@ FirstRunWizard::FirstRunWizard(Config &config, BackupQueue &queue, QWidget *pare
         m_backUpNow->setEnabled(false);
         createAndBackUp();
         if (!m_created) {
-            // Nothing was saved: the person fixes the problem and tries again (there is no Back here).
+            // Nothing was saved: the person fixes the problem and tries again (there is no Back
+            // here).
             create->setEnabled(true);
             m_backUpNow->setEnabled(true);
             return;
@@ -225,8 +237,9 @@ bool FirstRunWizard::validateCurrentPage()
     if (currentId() == DatabasePage) {
         Profile p = profile();
         p.destination = Config::defaultLocalDestination();
-        const QString problem = m_config.profile(p.name) ? tr("A profile named \"%1\" already exists.").arg(p.name)
-                                                         : p.validate();
+        const QString problem = m_config.profile(p.name)
+                                    ? tr("A profile named \"%1\" already exists.").arg(p.name)
+                                    : p.validate();
         if (!problem.isEmpty()) {
             m_databaseInfo->setText(problem);
             return false;
@@ -250,7 +263,8 @@ void FirstRunWizard::inspectDatabase()
         const DatabaseFacts facts = watcher->result();
         m_databaseOk = facts.problem.isEmpty();
         m_databaseInfo->setText(m_databaseOk ? tr("SQLite database, %1, journal mode %2.")
-                                                   .arg(QLocale().formattedDataSize(facts.size), facts.journalMode.toUpper())
+                                                   .arg(QLocale().formattedDataSize(facts.size),
+                                                        facts.journalMode.toUpper())
                                              : facts.problem);
         static_cast<Page *>(page(DatabasePage))->changed();
     });
@@ -267,7 +281,8 @@ void FirstRunWizard::inspectDatabase()
         }
         auto mode = db.queryValue(QStringLiteral("PRAGMA journal_mode"));
         if (!mode)
-            facts.problem = tr("%1 cannot be read as an SQLite database: %2").arg(path, mode.error());
+            facts.problem =
+                tr("%1 cannot be read as an SQLite database: %2").arg(path, mode.error());
         else
             facts.journalMode = mode.value().toString();
         return facts;
@@ -294,32 +309,38 @@ void FirstRunWizard::createAndBackUp()
     auto backUp = [this, p] {
         if (!m_backUpNow->isChecked()) {
             m_finished = true;
-            m_result->setText(tr("Profile \"%1\" is ready. The first backup runs at %2.").arg(p.name, p.at.toString(QStringLiteral("HH:mm"))));
+            m_result->setText(tr("Profile \"%1\" is ready. The first backup runs at %2.")
+                                  .arg(p.name, p.at.toString(QStringLiteral("HH:mm"))));
             static_cast<Page *>(page(FinishPage))->changed();
             return;
         }
         m_progress->setVisible(true);
         m_progress->setRange(0, 0);
         m_result->setText(tr("Backing up…"));
-        connect(&m_queue, &BackupQueue::progress, this, [this, p](const QString &name, BackupJob::Phase phase, qint64 done, qint64 total) {
-            if (name != p.name)
-                return;
-            m_progress->setFormat(BackupJob::phaseName(phase));
-            m_progress->setRange(0, total > 0 ? 1000 : 0);
-            if (total > 0)
-                m_progress->setValue(static_cast<int>(done * 1000 / total));
-        });
-        connect(&m_queue, &BackupQueue::finished, this, [this, p](const QString &name, const JobResult &result) {
-            if (name != p.name)
-                return;
-            m_progress->setVisible(false);
-            m_finished = true;
-            m_result->setText(result.isSuccess() ? tr("Done. %1").arg(result.message)
-                                                 : tr("The first backup failed: %1 The profile is saved; fix the problem "
-                                                      "and use \"Back up now\".")
-                                                       .arg(result.message));
-            static_cast<Page *>(page(FinishPage))->changed();
-        });
+        connect(&m_queue, &BackupQueue::progress, this,
+                [this, p](const QString &name, BackupJob::Phase phase, qint64 done, qint64 total) {
+                    if (name != p.name)
+                        return;
+                    m_progress->setFormat(BackupJob::phaseName(phase));
+                    m_progress->setRange(0, total > 0 ? 1000 : 0);
+                    if (total > 0)
+                        m_progress->setValue(static_cast<int>(done * 1000 / total));
+                });
+        connect(
+            &m_queue, &BackupQueue::finished, this,
+            [this, p](const QString &name, const JobResult &result) {
+                if (name != p.name)
+                    return;
+                m_progress->setVisible(false);
+                m_finished = true;
+                m_result->setText(
+                    result.isSuccess()
+                        ? tr("Done. %1").arg(result.message)
+                        : tr("The first backup failed: %1 The profile is saved; fix the problem "
+                             "and use \"Back up now\".")
+                              .arg(result.message));
+                static_cast<Page *>(page(FinishPage))->changed();
+            });
         m_queue.enqueue(p, BackupQueue::Trigger::Manual);
     };
 
@@ -331,7 +352,8 @@ void FirstRunWizard::createAndBackUp()
     m_store->write(p, m_credentials->credentials(), [this, backUp](Status s) {
         if (!s) {
             m_finished = true;
-            m_result->setText(tr("The profile is saved, but the access key could not be stored: %1").arg(s.error));
+            m_result->setText(tr("The profile is saved, but the access key could not be stored: %1")
+                                  .arg(s.error));
             static_cast<Page *>(page(FinishPage))->changed();
             return;
         }

@@ -27,7 +27,14 @@ class FirstRunWizard : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { DatabasePage, DestinationPage, CloudPage, SchedulePage, FinishPage };
+    enum PageId
+    {
+        DatabasePage,
+        DestinationPage,
+        CloudPage,
+        SchedulePage,
+        FinishPage
+    };
 
     FirstRunWizard(Config &config, BackupQueue &queue, QWidget *parent = nullptr);
 

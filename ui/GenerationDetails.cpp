@@ -1,9 +1,9 @@
 // The details pane.
 #include "GenerationDetails.h"
 
+#include "DiffView.h"
 #include "history/Catalog.h"
 #include "settings/CredentialStore.h"
-#include "DiffView.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -54,8 +54,9 @@ GenerationDetails::GenerationDetails(Catalog &catalog, CredentialStore &store, Q
     bold.setBold(true);
     m_title->setFont(bold);
     m_lookInside->setObjectName(QStringLiteral("lookInside"));
-    m_lookInside->setToolTip(tr("Download this generation once into a verified local cache and open it read-only: "
-                                "its schema, the first rows of any table, and what a restore would change."));
+    m_lookInside->setToolTip(
+        tr("Download this generation once into a verified local cache and open it read-only: "
+           "its schema, the first rows of any table, and what a restore would change."));
     m_progress->setObjectName(QStringLiteral("detailsProgress"));
     m_progress->setVisible(false);
     m_status->setObjectName(QStringLiteral("detailsStatus"));
@@ -143,7 +144,8 @@ void GenerationDetails::setInspectionTabsEnabled(bool enabled)
         m_tabs->setTabEnabled(tab, enabled);
 }
 
-void GenerationDetails::setGeneration(const Profile &profile, const std::optional<Generation> &generation)
+void GenerationDetails::setGeneration(const Profile &profile,
+                                      const std::optional<Generation> &generation)
 {
     if (m_inspector)
         m_inspector->deleteLater();
@@ -180,10 +182,13 @@ void GenerationDetails::showFacts()
     }
     const QLocale locale;
     const Generation &g = *m_generation;
-    m_title->setText(tr("Generation of %1").arg(locale.toString(g.name.createdUtc().toLocalTime(), QLocale::LongFormat)));
+    m_title->setText(
+        tr("Generation of %1")
+            .arg(locale.toString(g.name.createdUtc().toLocalTime(), QLocale::LongFormat)));
     QStringList rows;
     auto row = [&rows](const QString &label, const QString &value) {
-        rows.append(QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value.toHtmlEscaped()));
+        rows.append(QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                        .arg(label.toHtmlEscaped(), value.toHtmlEscaped()));
     };
     row(tr("Name"), g.baseName());
     if (!g.isComplete())
@@ -192,27 +197,35 @@ void GenerationDetails::showFacts()
         const Manifest &m = *g.manifest;
         row(tr("Database file"), m.sourceFileName);
         row(tr("Database size"), locale.formattedDataSize(m.dbSize));
-        row(tr("Compressed"), tr("%1 (gzip level %2)").arg(locale.formattedDataSize(m.gzSize)).arg(m.compressionLevel));
-        row(tr("Pages"), tr("%1 × %2 bytes").arg(locale.toString(m.database.pageCount), locale.toString(m.database.pageSize)));
+        row(tr("Compressed"), tr("%1 (gzip level %2)")
+                                  .arg(locale.formattedDataSize(m.gzSize))
+                                  .arg(m.compressionLevel));
+        row(tr("Pages"),
+            tr("%1 × %2 bytes")
+                .arg(locale.toString(m.database.pageCount), locale.toString(m.database.pageSize)));
         row(tr("user_version"), QString::number(m.database.userVersion));
         row(tr("Journal mode"), m.database.journalMode);
-        const QString pragma = m.database.integrityCheckPragma.isEmpty() ? QStringLiteral("integrity_check")
-                                                                          : m.database.integrityCheckPragma;
+        const QString pragma = m.database.integrityCheckPragma.isEmpty()
+                                   ? QStringLiteral("integrity_check")
+                                   : m.database.integrityCheckPragma;
         row(tr("Integrity at backup"), m.database.integrityCheck.isEmpty()
                                            ? tr("not checked")
                                            : tr("%1 (%2)").arg(m.database.integrityCheck, pragma));
-        row(tr("Made on"), tr("%1 by LiteKeep %2 (SQLite %3)").arg(m.host, m.litekeepVersion, m.sqliteVersion));
+        row(tr("Made on"),
+            tr("%1 by LiteKeep %2 (SQLite %3)").arg(m.host, m.litekeepVersion, m.sqliteVersion));
         for (auto it = m.database.rowCounts.cbegin(); it != m.database.rowCounts.cend(); ++it) {
             auto *item = new QTreeWidgetItem(m_tables, {it.key(), locale.toString(it.value())});
             item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         }
         m_tables->header()->resizeSections(QHeaderView::ResizeToContents);
     }
-    m_facts->setText(QStringLiteral("<table cellspacing=\"4\">") + rows.join(QString()) + QStringLiteral("</table>"));
+    m_facts->setText(QStringLiteral("<table cellspacing=\"4\">") + rows.join(QString()) +
+                     QStringLiteral("</table>"));
 
     if (!m_profile)
         return;
-    const QList<VerificationRecord> history = m_catalog.verificationsOf(m_profile->name, g.baseName());
+    const QList<VerificationRecord> history =
+        m_catalog.verificationsOf(m_profile->name, g.baseName());
     for (auto it = history.crbegin(); it != history.crend(); ++it) {
         auto *item = new QTreeWidgetItem(m_verifications);
         item->setText(0, locale.toString(it->checkedUtc.toLocalTime(), QLocale::ShortFormat));
@@ -238,7 +251,8 @@ void GenerationDetails::lookInside()
     m_progress->setRange(0, 0);
     Q_EMIT statusChanged(tr("Reading the keychain…"));
     const QString wanted = m_generation->baseName();
-    m_store.readFor(*m_profile, [this, wanted, profile = *m_profile, guard = QPointer<GenerationDetails>(this)](
+    m_store.readFor(*m_profile, [this, wanted, profile = *m_profile,
+                                 guard = QPointer<GenerationDetails>(this)](
                                     const Result<Credentials> &credentials) {
         if (!guard || !m_generation || m_generation->baseName() != wanted)
             return; // another generation was chosen meanwhile
@@ -249,13 +263,14 @@ void GenerationDetails::lookInside()
             return;
         }
         m_inspector = new GenerationInspector(profile, credentials.value(), &m_catalog, this);
-        connect(m_inspector, &GenerationInspector::progress, this, [this](qint64 done, qint64 total) {
-            Q_EMIT statusChanged(tr("Downloading and verifying the generation…"));
-            if (total > 0) {
-                m_progress->setRange(0, 1000);
-                m_progress->setValue(static_cast<int>(done * 1000 / total));
-            }
-        });
+        connect(m_inspector, &GenerationInspector::progress, this,
+                [this](qint64 done, qint64 total) {
+                    Q_EMIT statusChanged(tr("Downloading and verifying the generation…"));
+                    if (total > 0) {
+                        m_progress->setRange(0, 1000);
+                        m_progress->setValue(static_cast<int>(done * 1000 / total));
+                    }
+                });
         connect(m_inspector, &GenerationInspector::describing, this, [this] {
             m_progress->setRange(0, 0);
             Q_EMIT statusChanged(tr("Reading the database…"));
@@ -265,7 +280,8 @@ void GenerationDetails::lookInside()
             m_lookInside->setEnabled(true);
             Q_EMIT statusChanged(message);
         });
-        connect(m_inspector, &GenerationInspector::inspected, this, &GenerationDetails::showInspection);
+        connect(m_inspector, &GenerationInspector::inspected, this,
+                &GenerationDetails::showInspection);
         Q_EMIT statusChanged(tr("Downloading and verifying the generation…"));
         m_inspector->inspect(wanted);
     });
@@ -285,13 +301,15 @@ void GenerationDetails::showInspection(const GenerationInspector::Inspection &in
     m_schema->header()->resizeSections(QHeaderView::ResizeToContents);
     // The manifest's counts came from the backup; these come from the file itself.
     m_tables->clear();
-    for (auto it = inspection.description.rowCounts.cbegin(); it != inspection.description.rowCounts.cend(); ++it) {
+    for (auto it = inspection.description.rowCounts.cbegin();
+         it != inspection.description.rowCounts.cend(); ++it) {
         auto *item = new QTreeWidgetItem(m_tables, {it.key(), locale.toString(it.value())});
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
-    m_diff->showDiff(inspection.diff,
-                     locale.toString(m_generation->name.createdUtc().toLocalTime(), QLocale::ShortFormat),
-                     inspection.liveProblem);
+    m_diff->showDiff(
+        inspection.diff,
+        locale.toString(m_generation->name.createdUtc().toLocalTime(), QLocale::ShortFormat),
+        inspection.liveProblem);
     setInspectionTabsEnabled(true);
     {
         const QSignalBlocker blocker(m_previewTable);
@@ -309,35 +327,38 @@ void GenerationDetails::preview(const QString &table)
     if (m_copy.isEmpty() || table.isEmpty())
         return;
     const int request = ++m_previewRequest;
-    QtConcurrent::run([path = m_copy, table] { return DatabaseDescription::previewRows(path, table, kPreviewRows); })
-        .then(this, [this, request, table](const Result<QList<QVariantList>> &rows) {
-            if (request != m_previewRequest)
-                return;
-            m_preview->clear();
-            if (!rows || rows->isEmpty()) {
-                m_preview->setRowCount(0);
-                m_preview->setColumnCount(0);
-                Q_EMIT statusChanged(rows ? QString() : rows.error());
-                Q_EMIT previewShown();
-                return;
-            }
-            const QVariantList &header = rows->first();
-            m_preview->setColumnCount(static_cast<int>(header.size()));
-            QStringList labels;
-            for (const QVariant &name : header)
-                labels.append(name.toString());
-            m_preview->setHorizontalHeaderLabels(labels);
-            m_preview->setRowCount(static_cast<int>(rows->size() - 1));
-            for (qsizetype r = 1; r < rows->size(); ++r) {
-                const QVariantList &values = rows->at(r);
-                for (qsizetype c = 0; c < values.size() && c < header.size(); ++c)
-                    m_preview->setItem(static_cast<int>(r - 1), static_cast<int>(c), new QTableWidgetItem(cellText(values.at(c))));
-            }
-            m_preview->resizeColumnsToContents();
-            Q_EMIT statusChanged(tr("The first %n row(s) of “%1”, read-only.", nullptr, static_cast<int>(rows->size() - 1))
-                                  .arg(table));
+    QtConcurrent::run([path = m_copy, table] {
+        return DatabaseDescription::previewRows(path, table, kPreviewRows);
+    }).then(this, [this, request, table](const Result<QList<QVariantList>> &rows) {
+        if (request != m_previewRequest)
+            return;
+        m_preview->clear();
+        if (!rows || rows->isEmpty()) {
+            m_preview->setRowCount(0);
+            m_preview->setColumnCount(0);
+            Q_EMIT statusChanged(rows ? QString() : rows.error());
             Q_EMIT previewShown();
-        });
+            return;
+        }
+        const QVariantList &header = rows->first();
+        m_preview->setColumnCount(static_cast<int>(header.size()));
+        QStringList labels;
+        for (const QVariant &name : header)
+            labels.append(name.toString());
+        m_preview->setHorizontalHeaderLabels(labels);
+        m_preview->setRowCount(static_cast<int>(rows->size() - 1));
+        for (qsizetype r = 1; r < rows->size(); ++r) {
+            const QVariantList &values = rows->at(r);
+            for (qsizetype c = 0; c < values.size() && c < header.size(); ++c)
+                m_preview->setItem(static_cast<int>(r - 1), static_cast<int>(c),
+                                   new QTableWidgetItem(cellText(values.at(c))));
+        }
+        m_preview->resizeColumnsToContents();
+        Q_EMIT statusChanged(tr("The first %n row(s) of “%1”, read-only.", nullptr,
+                                static_cast<int>(rows->size() - 1))
+                                 .arg(table));
+        Q_EMIT previewShown();
+    });
 }
 
 } // namespace lk

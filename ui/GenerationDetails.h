@@ -4,8 +4,8 @@
 // restore would change in the live database.
 #pragma once
 
-#include "generations/Generation.h"
 #include "GenerationInspector.h"
+#include "generations/Generation.h"
 #include "settings/Profile.h"
 
 #include <QPointer>

@@ -9,7 +9,8 @@
 
 namespace lk {
 
-GenerationInspector::GenerationInspector(Profile profile, Credentials credentials, Catalog *catalog, QObject *parent)
+GenerationInspector::GenerationInspector(Profile profile, Credentials credentials, Catalog *catalog,
+                                         QObject *parent)
     : QObject(parent), m_profile(std::move(profile)),
       m_cache(new GenerationCache(m_profile, credentials, catalog, this)),
       m_cancel(std::make_shared<std::atomic_bool>(false))
@@ -34,32 +35,34 @@ void GenerationInspector::inspect(const QString &generation)
     m_cancel = std::make_shared<std::atomic_bool>(false);
     const int request = ++m_request;
     m_busy = true;
-    m_cache->fetch(generation, [this, request](const Result<QString> &copy, const Generation &found) {
-        if (request != m_request)
-            return;
-        if (!copy) {
-            m_busy = false;
-            Q_EMIT failed(copy.error());
-            return;
-        }
-        Q_EMIT describing();
-        QtConcurrent::run([name = found.baseName(), path = copy.value(), live = m_profile.databasePath,
-                           cancelled = m_cancel] { return describe(name, path, live, cancelled.get()); })
-            .then(this, [this, request](const Result<Inspection> &result) {
-                if (request != m_request)
-                    return;
-                m_busy = false;
-                if (result)
-                    Q_EMIT inspected(result.value());
-                else
-                    Q_EMIT failed(result.error());
-            });
-    });
+    m_cache->fetch(generation,
+                   [this, request](const Result<QString> &copy, const Generation &found) {
+                       if (request != m_request)
+                           return;
+                       if (!copy) {
+                           m_busy = false;
+                           Q_EMIT failed(copy.error());
+                           return;
+                       }
+                       Q_EMIT describing();
+                       QtConcurrent::run([name = found.baseName(), path = copy.value(),
+                                          live = m_profile.databasePath, cancelled = m_cancel] {
+                           return describe(name, path, live, cancelled.get());
+                       }).then(this, [this, request](const Result<Inspection> &result) {
+                           if (request != m_request)
+                               return;
+                           m_busy = false;
+                           if (result)
+                               Q_EMIT inspected(result.value());
+                           else
+                               Q_EMIT failed(result.error());
+                       });
+                   });
 }
 
-Result<GenerationInspector::Inspection> GenerationInspector::describe(const QString &generation, const QString &copy,
-                                                                      const QString &livePath,
-                                                                      const std::atomic_bool *cancel)
+Result<GenerationInspector::Inspection>
+GenerationInspector::describe(const QString &generation, const QString &copy,
+                              const QString &livePath, const std::atomic_bool *cancel)
 {
     Inspection inspection;
     inspection.generation = generation;
@@ -69,7 +72,8 @@ Result<GenerationInspector::Inspection> GenerationInspector::describe(const QStr
         return Result<Inspection>::fail(description.error());
     inspection.description = description.value();
     if (!QFileInfo::exists(livePath)) {
-        inspection.liveProblem = tr("The live database %1 is not there: a restore creates it.").arg(livePath);
+        inspection.liveProblem =
+            tr("The live database %1 is not there: a restore creates it.").arg(livePath);
         inspection.diff = DatabaseDiff::between(DatabaseDescription{}, inspection.description);
         return Result<Inspection>::ok(std::move(inspection));
     }
@@ -78,7 +82,8 @@ Result<GenerationInspector::Inspection> GenerationInspector::describe(const QStr
         inspection.live = live.value();
         inspection.diff = DatabaseDiff::between(live.value(), inspection.description);
     } else {
-        inspection.liveProblem = tr("The live database cannot be read for a comparison: %1").arg(live.error());
+        inspection.liveProblem =
+            tr("The live database cannot be read for a comparison: %1").arg(live.error());
     }
     return Result<Inspection>::ok(std::move(inspection));
 }

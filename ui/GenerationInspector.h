@@ -3,8 +3,8 @@
 #pragma once
 
 #include "settings/Credentials.h"
-#include "sqlite/DatabaseDescription.h"
 #include "settings/Profile.h"
+#include "sqlite/DatabaseDescription.h"
 
 #include <QObject>
 
@@ -28,8 +28,8 @@ public:
         QString path; // the verified local copy, opened read-only
         DatabaseDescription description;
         std::optional<DatabaseDescription> live; // empty when the live database cannot be read
-        QString liveProblem;                      // why, for a person
-        DatabaseDiff diff;                        // from the live database to the generation
+        QString liveProblem;                     // why, for a person
+        DatabaseDiff diff;                       // from the live database to the generation
     };
 
     GenerationInspector(Profile profile, Credentials credentials, Catalog *catalog,
@@ -43,7 +43,7 @@ public:
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total); // bytes downloaded
-    void describing();                         // downloaded and verified; reading it now
+    void describing();                        // downloaded and verified; reading it now
     void inspected(const lk::GenerationInspector::Inspection &inspection);
     void failed(const QString &message);
 

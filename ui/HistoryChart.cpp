@@ -55,7 +55,8 @@ QRectF HistoryChart::plotArea() const
     const qreal right = kMargin + metrics.horizontalAdvance(QStringLiteral("000 s")) + 4;
     const qreal top = kMargin + metrics.height();
     const qreal bottom = kMargin + metrics.height() + 4;
-    return QRectF(left, top, std::max<qreal>(10, width() - left - right), std::max<qreal>(10, height() - top - bottom));
+    return QRectF(left, top, std::max<qreal>(10, width() - left - right),
+                  std::max<qreal>(10, height() - top - bottom));
 }
 
 QRectF HistoryChart::barRect(int index) const
@@ -65,7 +66,9 @@ QRectF HistoryChart::barRect(int index) const
     const qreal barWidth = std::max<qreal>(1.5, slot * 0.7);
     const qreal x = area.left() + slot * index + (slot - barWidth) / 2;
     const Point &p = m_points.at(index);
-    const qreal h = m_maxSize > 0 ? area.height() * static_cast<qreal>(p.gzSize) / static_cast<qreal>(m_maxSize) : 0;
+    const qreal h =
+        m_maxSize > 0 ? area.height() * static_cast<qreal>(p.gzSize) / static_cast<qreal>(m_maxSize)
+                      : 0;
     return QRectF(x, area.bottom() - h, barWidth, h);
 }
 
@@ -88,7 +91,8 @@ void HistoryChart::paintEvent(QPaintEvent *)
     const QLocale locale;
     painter.setPen(palette().color(QPalette::Text));
     if (m_points.isEmpty()) {
-        painter.drawText(rect(), Qt::AlignCenter, tr("No backups yet: the chart fills in after the first one."));
+        painter.drawText(rect(), Qt::AlignCenter,
+                         tr("No backups yet: the chart fills in after the first one."));
         return;
     }
     const QFontMetricsF metrics(font());
@@ -101,9 +105,11 @@ void HistoryChart::paintEvent(QPaintEvent *)
     painter.drawText(QRectF(0, area.top() - 2 * metrics.height() - 2, width(), metrics.height()),
                      Qt::AlignLeft | Qt::AlignVCenter, tr("Compressed size"));
     painter.setPen(kLine);
-    painter.drawText(QRectF(area.right() + 4, area.top() - metrics.height(), width() - area.right() - 4, metrics.height()),
-                     Qt::AlignLeft | Qt::AlignVCenter,
-                     tr("%1 s").arg(locale.toString(static_cast<double>(m_maxDuration) / 1000.0, 'f', 0)));
+    painter.drawText(
+        QRectF(area.right() + 4, area.top() - metrics.height(), width() - area.right() - 4,
+               metrics.height()),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        tr("%1 s").arg(locale.toString(static_cast<double>(m_maxDuration) / 1000.0, 'f', 0)));
     // Bars; failed runs as red crosses on the baseline.
     QPainterPath durations;
     bool first = true;
@@ -114,8 +120,10 @@ void HistoryChart::paintEvent(QPaintEvent *)
         if (p.failed) {
             painter.setPen(QPen(kFailed, 2));
             const qreal r = std::min<qreal>(5, std::max<qreal>(2, bar.width() / 2));
-            painter.drawLine(QPointF(cx - r, area.bottom() - 2 * r), QPointF(cx + r, area.bottom()));
-            painter.drawLine(QPointF(cx - r, area.bottom()), QPointF(cx + r, area.bottom() - 2 * r));
+            painter.drawLine(QPointF(cx - r, area.bottom() - 2 * r),
+                             QPointF(cx + r, area.bottom()));
+            painter.drawLine(QPointF(cx - r, area.bottom()),
+                             QPointF(cx + r, area.bottom() - 2 * r));
         } else {
             painter.fillRect(bar, kBar);
         }
@@ -135,11 +143,13 @@ void HistoryChart::paintEvent(QPaintEvent *)
     // The first and the last date under the axis.
     painter.setPen(palette().color(QPalette::Text));
     const QRectF labels(area.left(), area.bottom() + 2, area.width(), metrics.height());
-    painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter,
-                     locale.toString(m_points.first().startedUtc.toLocalTime().date(), QLocale::ShortFormat));
+    painter.drawText(
+        labels, Qt::AlignLeft | Qt::AlignVCenter,
+        locale.toString(m_points.first().startedUtc.toLocalTime().date(), QLocale::ShortFormat));
     if (m_points.size() > 1)
-        painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter,
-                         locale.toString(m_points.last().startedUtc.toLocalTime().date(), QLocale::ShortFormat));
+        painter.drawText(
+            labels, Qt::AlignRight | Qt::AlignVCenter,
+            locale.toString(m_points.last().startedUtc.toLocalTime().date(), QLocale::ShortFormat));
 }
 
 bool HistoryChart::event(QEvent *event)
@@ -154,12 +164,14 @@ bool HistoryChart::event(QEvent *event)
         }
         const Point &p = m_points.at(index);
         const QLocale locale;
-        QString text = locale.toString(p.startedUtc.toLocalTime(), QLocale::ShortFormat) + QLatin1Char('\n');
+        QString text =
+            locale.toString(p.startedUtc.toLocalTime(), QLocale::ShortFormat) + QLatin1Char('\n');
         if (p.failed)
             text += tr("Failed: %1").arg(p.message);
         else
-            text += tr("%1 compressed, %2 s").arg(locale.formattedDataSize(p.gzSize),
-                                                 locale.toString(static_cast<double>(p.durationMs) / 1000.0, 'f', 1));
+            text += tr("%1 compressed, %2 s")
+                        .arg(locale.formattedDataSize(p.gzSize),
+                             locale.toString(static_cast<double>(p.durationMs) / 1000.0, 'f', 1));
         QToolTip::showText(help->globalPos(), text, this);
         return true;
     }

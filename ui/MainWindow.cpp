@@ -1,18 +1,18 @@
 // The main window.
 #include "MainWindow.h"
 
-#include "backup/BackupQueue.h"
-#include "history/Catalog.h"
-#include "settings/Config.h"
-#include "settings/CredentialStore.h"
 #include "GenerationDetails.h"
-#include "generations/GenerationLister.h"
 #include "HistoryChart.h"
-#include "generations/Pins.h"
 #include "ProfileDialog.h"
 #include "RestoreWizard.h"
+#include "backup/BackupQueue.h"
+#include "generations/GenerationLister.h"
+#include "generations/Pins.h"
+#include "history/Catalog.h"
 #include "schedule/Schedule.h"
 #include "schedule/Scheduler.h"
+#include "settings/Config.h"
+#include "settings/CredentialStore.h"
 #include "verify/VerifyJob.h"
 
 #include <QDesktopServices>
@@ -23,43 +23,51 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
-#include <QMessageBox>
-#include <QToolBar>
 #include <QLocale>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace lk {
 
-MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Scheduler &scheduler, QWidget *parent)
-    : QMainWindow(parent), m_config(config), m_catalog(catalog), m_queue(queue), m_scheduler(scheduler),
-      m_store(new CredentialStore(this))
+MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Scheduler &scheduler,
+                       QWidget *parent)
+    : QMainWindow(parent), m_config(config), m_catalog(catalog), m_queue(queue),
+      m_scheduler(scheduler), m_store(new CredentialStore(this))
 {
     setWindowTitle(tr("LiteKeep"));
     QToolBar *tools = addToolBar(tr("Profiles"));
     tools->setObjectName(QStringLiteral("tools"));
     tools->setMovable(false);
-    tools->addAction(tr("New profile…"), this, &MainWindow::newProfileRequested)->setObjectName(QStringLiteral("newProfile"));
-    tools->addAction(tr("Edit profile…"), this, &MainWindow::editProfile)->setObjectName(QStringLiteral("editProfile"));
-    tools->addAction(tr("Remove profile…"), this, &MainWindow::removeProfile)->setObjectName(QStringLiteral("removeProfile"));
+    tools->addAction(tr("New profile…"), this, &MainWindow::newProfileRequested)
+        ->setObjectName(QStringLiteral("newProfile"));
+    tools->addAction(tr("Edit profile…"), this, &MainWindow::editProfile)
+        ->setObjectName(QStringLiteral("editProfile"));
+    tools->addAction(tr("Remove profile…"), this, &MainWindow::removeProfile)
+        ->setObjectName(QStringLiteral("removeProfile"));
     tools->addSeparator();
-    tools->addAction(tr("Refresh"), this, &MainWindow::refreshGenerations)->setObjectName(QStringLiteral("refresh"));
+    tools->addAction(tr("Refresh"), this, &MainWindow::refreshGenerations)
+        ->setObjectName(QStringLiteral("refresh"));
     tools->addSeparator();
     m_verifyAction = tools->addAction(tr("Verify"), this, &MainWindow::verifySelected);
     m_verifyAction->setObjectName(QStringLiteral("verify"));
-    m_verifyAction->setToolTip(tr("Download the selected generation and prove it restorable: both checksums and "
-                                  "SQLite's integrity check."));
+    m_verifyAction->setToolTip(
+        tr("Download the selected generation and prove it restorable: both checksums and "
+           "SQLite's integrity check."));
     m_verifyAllAction = tools->addAction(tr("Verify all"), this, &MainWindow::verifyAll);
     m_verifyAllAction->setObjectName(QStringLiteral("verifyAll"));
-    m_restoreAction = tools->addAction(tr("Restore…"), this, [this] { openRestoreWizard(selectedGeneration()); });
+    m_restoreAction =
+        tools->addAction(tr("Restore…"), this, [this] { openRestoreWizard(selectedGeneration()); });
     m_restoreAction->setObjectName(QStringLiteral("restore"));
     tools->addSeparator();
-    tools->addAction(tr("Settings…"), this, &MainWindow::settingsRequested)->setObjectName(QStringLiteral("settings"));
+    tools->addAction(tr("Settings…"), this, &MainWindow::settingsRequested)
+        ->setObjectName(QStringLiteral("settings"));
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     m_notice = new QLabel(central);
@@ -82,7 +90,8 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     m_tabs = new QTabWidget(right);
     m_generations = new QTreeWidget(m_tabs);
     m_generations->setObjectName(QStringLiteral("generations"));
-    m_generations->setHeaderLabels({tr("Generation"), tr("Created"), tr("Size"), tr("Verification"), tr("Note")});
+    m_generations->setHeaderLabels(
+        {tr("Generation"), tr("Created"), tr("Size"), tr("Verification"), tr("Note")});
     m_generations->setRootIsDecorated(false);
     m_generations->setContextMenuPolicy(Qt::CustomContextMenu);
     auto *generationsPage = new QSplitter(Qt::Vertical, m_tabs);
@@ -93,7 +102,8 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     m_tabs->addTab(generationsPage, tr("Generations"));
     m_history = new QTreeWidget(m_tabs);
     m_history->setObjectName(QStringLiteral("history"));
-    m_history->setHeaderLabels({tr("Started"), tr("Kind"), tr("Outcome"), tr("Duration"), tr("Message")});
+    m_history->setHeaderLabels(
+        {tr("Started"), tr("Kind"), tr("Outcome"), tr("Duration"), tr("Message")});
     m_history->setRootIsDecorated(false);
     m_tabs->addTab(m_history, tr("History"));
     m_chart = new HistoryChart(m_tabs);
@@ -135,7 +145,8 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
             m_queue.cancelCurrent();
     });
     connect(m_generations, &QTreeWidget::currentItemChanged, this, &MainWindow::showDetails);
-    connect(m_generations, &QTreeWidget::customContextMenuRequested, this, &MainWindow::showGenerationMenu);
+    connect(m_generations, &QTreeWidget::customContextMenuRequested, this,
+            &MainWindow::showGenerationMenu);
     connect(&m_queue, &BackupQueue::started, this, &MainWindow::onStarted);
     connect(&m_queue, &BackupQueue::progress, this, &MainWindow::onProgress);
     connect(&m_queue, &BackupQueue::finished, this, &MainWindow::onFinished);
@@ -163,11 +174,12 @@ void MainWindow::removeProfile()
     const auto profile = m_config.profile(selectedProfile());
     if (!profile)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Remove profile?"),
-                                tr("Remove the profile \"%1\"? Its generations on %2 are not deleted, and its history "
-                                   "stays.")
-                                    .arg(profile->name, profile->destination),
-                                QMessageBox::Yes | QMessageBox::No, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Remove profile?"),
+        tr("Remove the profile \"%1\"? Its generations on %2 are not deleted, and its history "
+           "stays.")
+            .arg(profile->name, profile->destination),
+        QMessageBox::Yes | QMessageBox::No, this);
     box->setObjectName(QStringLiteral("confirmRemove"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, p = *profile](int answer) {
@@ -201,7 +213,8 @@ void MainWindow::reload()
     m_profiles->clear();
     m_profiles->addItems(m_config.profileNames());
     if (m_profiles->count() == 0)
-        m_summary->setText(tr("No profiles yet. Create one with \"litekeep profile add NAME --db PATH\"."));
+        m_summary->setText(
+            tr("No profiles yet. Create one with \"litekeep profile add NAME --db PATH\"."));
     selectProfile(keep);
     if (m_profiles->currentRow() < 0 && m_profiles->count() > 0)
         m_profiles->setCurrentRow(0);
@@ -228,22 +241,31 @@ void MainWindow::showProfile()
         return;
     const QLocale locale;
     QStringList lines{tr("%1 → %2").arg(profile->databasePath, profile->destination)};
-    const auto good = m_catalog.lastRun(profile->name, QStringLiteral("backup"), QStringLiteral("succeeded"));
-    lines.append(good ? tr("Last good backup: %1").arg(locale.toString(good->startedUtc.toLocalTime(), QLocale::ShortFormat))
-                      : tr("No successful backup yet."));
+    const auto good =
+        m_catalog.lastRun(profile->name, QStringLiteral("backup"), QStringLiteral("succeeded"));
+    lines.append(
+        good ? tr("Last good backup: %1")
+                   .arg(locale.toString(good->startedUtc.toLocalTime(), QLocale::ShortFormat))
+             : tr("No successful backup yet."));
     if (const auto proven = m_catalog.lastPassedVerification(profile->name))
-        lines.append(tr("Last proven restorable: %1").arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
+        lines.append(
+            tr("Last proven restorable: %1")
+                .arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
     else
-        lines.append(tr("Not proven restorable yet: verify a generation, or wait for the first restore drill."));
+        lines.append(tr("Not proven restorable yet: verify a generation, or wait for the first "
+                        "restore drill."));
     if (profile->drillDays <= 0) {
         lines.append(tr("Restore drills are off."));
     } else if (const auto drill = m_catalog.lastDrill(profile->name)) {
         const QTimeZone zone = QTimeZone::systemTimeZone();
-        lines.append(Schedule::isDrillDue(drill->checkedUtc, profile->drillDays, QDateTime::currentDateTimeUtc(), zone)
-                         ? tr("Next restore drill: after the next backup.")
-                         : tr("Next restore drill: after the first backup from %1.")
-                               .arg(locale.toString(Schedule::drillDueDate(drill->checkedUtc, profile->drillDays, zone),
-                                                    QLocale::ShortFormat)));
+        lines.append(
+            Schedule::isDrillDue(drill->checkedUtc, profile->drillDays,
+                                 QDateTime::currentDateTimeUtc(), zone)
+                ? tr("Next restore drill: after the next backup.")
+                : tr("Next restore drill: after the first backup from %1.")
+                      .arg(locale.toString(
+                          Schedule::drillDueDate(drill->checkedUtc, profile->drillDays, zone),
+                          QLocale::ShortFormat)));
     } else {
         lines.append(tr("Next restore drill: after the next backup."));
     }
@@ -253,7 +275,8 @@ void MainWindow::showProfile()
     if (m_scheduler.isPaused())
         lines.append(tr("Schedules are paused."));
     else if (next.isValid())
-        lines.append(tr("Next backup: %1").arg(locale.toString(next.toLocalTime(), QLocale::ShortFormat)));
+        lines.append(
+            tr("Next backup: %1").arg(locale.toString(next.toLocalTime(), QLocale::ShortFormat)));
     m_summary->setText(lines.join(QLatin1Char('\n')));
     showHistory();
     refreshGenerations();
@@ -271,7 +294,9 @@ void MainWindow::showHistory()
         item->setText(0, locale.toString(run.startedUtc.toLocalTime(), QLocale::ShortFormat));
         item->setText(1, run.kind);
         item->setText(2, run.outcome);
-        item->setText(3, ms < 0 ? QString() : tr("%1 s").arg(locale.toString(static_cast<double>(ms) / 1000.0, 'f', 1)));
+        item->setText(
+            3, ms < 0 ? QString()
+                      : tr("%1 s").arg(locale.toString(static_cast<double>(ms) / 1000.0, 'f', 1)));
         item->setText(4, run.message);
         if (run.outcome == QLatin1String("failed"))
             item->setForeground(2, QColor(0xc6, 0x28, 0x28));
@@ -296,11 +321,12 @@ void MainWindow::refreshGenerations()
             return; // another profile was chosen meanwhile
         m_lister = new GenerationLister(p, credentials.value(), this);
         QPointer<GenerationLister> lister = m_lister;
-        m_lister->list([this, lister](const QList<Generation> &generations, const Storage::Failure &f) {
-            if (lister != m_lister)
-                return; // a newer listing replaced this one
-            showGenerations(generations, f.message);
-        });
+        m_lister->list(
+            [this, lister](const QList<Generation> &generations, const Storage::Failure &f) {
+                if (lister != m_lister)
+                    return; // a newer listing replaced this one
+                showGenerations(generations, f.message);
+            });
     });
 }
 
@@ -337,9 +363,11 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
             item->setData(4, Qt::UserRole, QStringLiteral("warning"));
         } else if (pins.contains(g.baseName())) {
             item->setText(4, tr("Kept until the warning is dismissed"));
-            item->setToolTip(4, tr("The last backup before tables lost rows: retention keeps it until you dismiss "
-                                   "the warning about %1.")
-                                    .arg(pins.value(g.baseName())));
+            item->setToolTip(
+                4,
+                tr("The last backup before tables lost rows: retention keeps it until you dismiss "
+                   "the warning about %1.")
+                    .arg(pins.value(g.baseName())));
             item->setData(4, Qt::UserRole, QStringLiteral("pinned"));
         }
         if (g.manifest)
@@ -353,9 +381,14 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
         if (v == verifications.cend()) {
             item->setText(3, tr("never verified"));
         } else if (v->passed) {
-            item->setText(3, tr("passed %1").arg(locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
+            item->setText(
+                3, tr("passed %1")
+                       .arg(locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
         } else {
-            item->setText(3, tr("FAILED %1: %2").arg(locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat), v->reason));
+            item->setText(
+                3, tr("FAILED %1: %2")
+                       .arg(locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat),
+                            v->reason));
             item->setForeground(3, QColor(0xc6, 0x28, 0x28));
         }
     }
@@ -411,11 +444,13 @@ void MainWindow::showGenerationMenu(const QPoint &position)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->addAction(tr("Look inside"), m_details, &GenerationDetails::lookInside);
     menu->addAction(m_verifyAction);
-    menu->addAction(tr("Restore this generation…"), this, [this] { openRestoreWizard(selectedGeneration()); })
+    menu->addAction(tr("Restore this generation…"), this,
+                    [this] { openRestoreWizard(selectedGeneration()); })
         ->setObjectName(QStringLiteral("restoreThis"));
     if (item->data(4, Qt::UserRole).toString() == QLatin1String("warning")) {
         menu->addSeparator();
-        menu->addAction(tr("Dismiss the warning…"), this, [this] { dismissWarning(selectedGeneration()); })
+        menu->addAction(tr("Dismiss the warning…"), this,
+                        [this] { dismissWarning(selectedGeneration()); })
             ->setObjectName(QStringLiteral("dismissWarning"));
     }
     menu->popup(m_generations->viewport()->mapToGlobal(position));
@@ -424,11 +459,12 @@ void MainWindow::showGenerationMenu(const QPoint &position)
 void MainWindow::dismissWarning(const QString &generation)
 {
     const QString profile = selectedProfile();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Dismiss the warning?"),
-                                tr("Were the rows missing from %1 removed on purpose? Once the warning is dismissed, "
-                                   "the generation kept from before is deleted by retention when its time comes.")
-                                    .arg(generation),
-                                QMessageBox::Yes | QMessageBox::No, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Dismiss the warning?"),
+        tr("Were the rows missing from %1 removed on purpose? Once the warning is dismissed, "
+           "the generation kept from before is deleted by retention when its time comes.")
+            .arg(generation),
+        QMessageBox::Yes | QMessageBox::No, this);
     box->setObjectName(QStringLiteral("confirmDismiss"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, profile, generation](int answer) {
@@ -453,22 +489,24 @@ void MainWindow::releasePinOnDestination(const QString &profileName, const QStri
     const auto profile = m_config.profile(profileName);
     if (!profile)
         return;
-    m_store->readFor(*profile, [this, p = *profile, generation](const Result<Credentials> &credentials) {
-        const QString failed =
-            tr("The warning about %1 was dismissed on this computer, but its pin on the destination "
-               "could not be removed: %2 Retention keeps the backup it kept until "
-               "\"litekeep dismiss --profile %3 %1\" succeeds.");
+    m_store->readFor(*profile, [this, p = *profile,
+                                generation](const Result<Credentials> &credentials) {
+        const QString failed = tr(
+            "The warning about %1 was dismissed on this computer, but its pin on the destination "
+            "could not be removed: %2 Retention keeps the backup it kept until "
+            "\"litekeep dismiss --profile %3 %1\" succeeds.");
         if (!credentials) {
             m_status->setText(failed.arg(generation, credentials.error(), p.name));
             return;
         }
         auto *storage = new Storage(p, p.parsedDestination().value(), credentials.value(), this);
         auto *pins = new DestinationPins(storage, p.name, storage);
-        pins->remove({generation}, [this, storage, failed, generation, name = p.name](const Status &s) {
-            storage->deleteLater();
-            if (!s)
-                m_status->setText(failed.arg(generation, s.error, name));
-        });
+        pins->remove({generation},
+                     [this, storage, failed, generation, name = p.name](const Status &s) {
+                         storage->deleteLater();
+                         if (!s)
+                             m_status->setText(failed.arg(generation, s.error, name));
+                     });
     });
 }
 
@@ -478,7 +516,8 @@ RestoreWizard *MainWindow::openRestoreWizard(const QString &generation)
     if (!profile)
         return nullptr;
     if (m_restoreWizard) {
-        if (m_restoreWizard->isRunning() || m_restoreWizard->windowTitle().contains(profile->name)) {
+        if (m_restoreWizard->isRunning() ||
+            m_restoreWizard->windowTitle().contains(profile->name)) {
             m_restoreWizard->raise();
             m_restoreWizard->activateWindow();
             return m_restoreWizard;
@@ -516,9 +555,11 @@ void MainWindow::verify(const QString &generation)
     m_progress->setFormat(tr("Verifying…"));
     m_progress->setTextVisible(true);
     m_cancelButton->setVisible(true);
-    m_status->setText(generation.isEmpty() ? tr("Verifying every generation of \"%1\"…").arg(profile->name)
-                                           : tr("Verifying %1…").arg(generation));
-    m_store->readFor(*profile, [this, p = *profile, generation](const Result<Credentials> &credentials) {
+    m_status->setText(generation.isEmpty()
+                          ? tr("Verifying every generation of \"%1\"…").arg(profile->name)
+                          : tr("Verifying %1…").arg(generation));
+    m_store->readFor(*profile, [this, p = *profile,
+                                generation](const Result<Credentials> &credentials) {
         if (!credentials) {
             m_progress->setVisible(false);
             m_cancelButton->setVisible(false);
@@ -526,27 +567,32 @@ void MainWindow::verify(const QString &generation)
             return;
         }
         m_verify = new VerifyJob(p, credentials.value(), &m_catalog,
-                                 generation.isEmpty() ? VerifyJob::Selection::All : VerifyJob::Selection::One, generation,
-                                 VerifyJob::Locking::TakeLock, this);
+                                 generation.isEmpty() ? VerifyJob::Selection::All
+                                                      : VerifyJob::Selection::One,
+                                 generation, VerifyJob::Locking::TakeLock, this);
         updateActions();
         connect(m_verify, &VerifyJob::progress, this,
                 [this](int index, int count, const QString &name, qint64 done, qint64 total) {
                     m_progress->setRange(0, 1000);
-                    const double part = total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 0.0;
-                    m_progress->setValue(static_cast<int>(1000.0 * ((index - 1) + part) / std::max(1, count)));
-                    m_progress->setFormat(tr("Verifying %1 (%2 of %3)").arg(name).arg(index).arg(count));
+                    const double part =
+                        total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 0.0;
+                    m_progress->setValue(
+                        static_cast<int>(1000.0 * ((index - 1) + part) / std::max(1, count)));
+                    m_progress->setFormat(
+                        tr("Verifying %1 (%2 of %3)").arg(name).arg(index).arg(count));
                 });
-        connect(m_verify, &VerifyJob::finished, this, [this, profileName = p.name](const JobResult &result) {
-            m_verify->deleteLater();
-            m_verify = nullptr;
-            m_progress->setVisible(false);
-            m_cancelButton->setVisible(m_queue.isBusy());
-            m_status->setText(result.message);
-            if (profileName == selectedProfile())
-                showProfile(); // the list, the details and "last proven restorable" change
-            updateActions();
-            Q_EMIT verificationFinished(result);
-        });
+        connect(m_verify, &VerifyJob::finished, this,
+                [this, profileName = p.name](const JobResult &result) {
+                    m_verify->deleteLater();
+                    m_verify = nullptr;
+                    m_progress->setVisible(false);
+                    m_cancelButton->setVisible(m_queue.isBusy());
+                    m_status->setText(result.message);
+                    if (profileName == selectedProfile())
+                        showProfile(); // the list, the details and "last proven restorable" change
+                    updateActions();
+                    Q_EMIT verificationFinished(result);
+                });
         m_verify->start();
     });
 }

@@ -1,9 +1,9 @@
 // Editing a profile in the GUI.
 #include "ProfileDialog.h"
 
+#include "CredentialsWidget.h"
 #include "settings/Config.h"
 #include "settings/CredentialStore.h"
-#include "CredentialsWidget.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -29,7 +29,8 @@ ProfileDialog::ProfileDialog(Config &config, const Profile &profile, QWidget *pa
     m_database = new QLineEdit(profile.databasePath, this);
     m_database->setObjectName(QStringLiteral("databasePath"));
     form->addRow(tr("Database file:"), m_database);
-    const bool s3 = profile.parsedDestination().isOk() && profile.parsedDestination().value().isS3();
+    const bool s3 =
+        profile.parsedDestination().isOk() && profile.parsedDestination().value().isS3();
     m_local = new QRadioButton(tr("Local folder:"), this);
     m_local->setObjectName(QStringLiteral("localFolder"));
     m_folder = new QLineEdit(s3 ? Config::defaultLocalDestination() : profile.destination, this);
@@ -131,7 +132,9 @@ void ProfileDialog::save()
     m_error->setText(tr("Storing the access key in the keychain…"));
     m_store->write(p, credentials, [this, p](Status s) {
         if (!s) {
-            m_error->setText(tr("The settings are saved, but the access key could not be stored: %1").arg(s.error));
+            m_error->setText(
+                tr("The settings are saved, but the access key could not be stored: %1")
+                    .arg(s.error));
             return;
         }
         Q_EMIT saved(p.name);

@@ -1,12 +1,12 @@
 // The restore wizard.
 #include "RestoreWizard.h"
 
-#include "history/Catalog.h"
-#include "settings/CredentialStore.h"
 #include "DiffView.h"
 #include "generations/GenerationLister.h"
+#include "history/Catalog.h"
 #include "restore/LiveDatabase.h"
 #include "restore/RestoreJob.h"
+#include "settings/CredentialStore.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -105,8 +105,9 @@ QWizardPage *RestoreWizard::makeChoosePage()
         return m_credentials && item && (item->flags() & Qt::ItemIsSelectable);
     });
     page->setTitle(tr("Choose a generation"));
-    page->setSubTitle(tr("Backups of %1 on %2, newest first. The newest verified generation is chosen for you.")
-                          .arg(m_profile.databasePath, m_profile.destination));
+    page->setSubTitle(
+        tr("Backups of %1 on %2, newest first. The newest verified generation is chosen for you.")
+            .arg(m_profile.databasePath, m_profile.destination));
     m_list = new QTreeWidget(page);
     m_list->setObjectName(QStringLiteral("generationList"));
     m_list->setHeaderLabels({tr("Created"), tr("Size"), tr("Verification")});
@@ -128,7 +129,8 @@ QWizardPage *RestoreWizard::makeInspectPage()
 {
     auto *page = new Page([this] { return m_inspectionOk; });
     page->setTitle(tr("What restoring it changes"));
-    page->setSubTitle(tr("LiteKeep downloads the generation once, verifies it, and compares it with the live database. "
+    page->setSubTitle(tr("LiteKeep downloads the generation once, verifies it, and compares it "
+                         "with the live database. "
                          "Nothing is changed yet."));
     m_inspectProgress = new QProgressBar(page);
     m_inspectProgress->setObjectName(QStringLiteral("inspectProgress"));
@@ -154,7 +156,8 @@ QWizardPage *RestoreWizard::makeHowPage()
     page->setCommitPage(true);
     page->setButtonText(QWizard::CommitButton, tr("&Restore"));
 
-    m_toFile = new QRadioButton(tr("Restore to a &new file (the live database is not touched)"), page);
+    m_toFile =
+        new QRadioButton(tr("Restore to a &new file (the live database is not touched)"), page);
     m_toFile->setObjectName(QStringLiteral("toFile"));
     m_toFile->setChecked(true);
     m_target = new QLineEdit(page);
@@ -167,14 +170,17 @@ QWizardPage *RestoreWizard::makeHowPage()
     m_replace->setObjectName(QStringLiteral("replace"));
     m_replaceNote = wrappingLabel(page, "replaceNote");
     m_replaceNote->setText(
-        tr("LiteKeep first keeps a copy of what is there now in %1, then replaces the content of %2 in one "
-           "transaction: programs that have it open see the old or the new content, never a mix. You can undo the "
+        tr("LiteKeep first keeps a copy of what is there now in %1, then replaces the content of "
+           "%2 in one "
+           "transaction: programs that have it open see the old or the new content, never a mix. "
+           "You can undo the "
            "restore afterwards from that copy.")
             .arg(QDir::toNativeSeparators(RestoreJob::preRestoreFolder()), m_profile.databasePath));
     m_holders = wrappingLabel(page, "holders");
     m_confirm = new QCheckBox(page);
     m_confirm->setObjectName(QStringLiteral("confirmReplace"));
-    m_confirm->setText(tr("Yes, replace %1 with this generation").arg(QFileInfo(m_profile.databasePath).fileName()));
+    m_confirm->setText(tr("Yes, replace %1 with this generation")
+                           .arg(QFileInfo(m_profile.databasePath).fileName()));
 
     auto *targetRow = new QHBoxLayout;
     targetRow->setContentsMargins(24, 0, 0, 0);
@@ -198,7 +204,8 @@ QWizardPage *RestoreWizard::makeHowPage()
     connect(m_target, &QLineEdit::textChanged, this, &RestoreWizard::updateHow);
     connect(m_confirm, &QCheckBox::toggled, this, &RestoreWizard::updateHow);
     connect(m_browse, &QPushButton::clicked, this, [this] {
-        auto *dialog = new QFileDialog(this, tr("Restore to"), QFileInfo(targetPath()).absolutePath());
+        auto *dialog =
+            new QFileDialog(this, tr("Restore to"), QFileInfo(targetPath()).absolutePath());
         dialog->setObjectName(QStringLiteral("targetDialog"));
         dialog->setAcceptMode(QFileDialog::AcceptSave);
         dialog->selectFile(QFileInfo(targetPath()).fileName());
@@ -315,19 +322,24 @@ QString RestoreWizard::targetPath() const
     const QString text = m_target->text().trimmed();
     if (text.isEmpty())
         return {};
-    return QDir::cleanPath(QDir(QFileInfo(m_profile.databasePath).absolutePath()).absoluteFilePath(QDir::fromNativeSeparators(text)));
+    return QDir::cleanPath(QDir(QFileInfo(m_profile.databasePath).absolutePath())
+                               .absoluteFilePath(QDir::fromNativeSeparators(text)));
 }
 
 QString RestoreWizard::suggestedTarget(const QString &livePath, const GenerationName &generation)
 {
     const QFileInfo live(livePath);
-    const QString stem = live.completeBaseName().isEmpty() ? QStringLiteral("restored") : live.completeBaseName();
+    const QString stem =
+        live.completeBaseName().isEmpty() ? QStringLiteral("restored") : live.completeBaseName();
     const QString suffix = live.suffix().isEmpty() ? QStringLiteral("db") : live.suffix();
-    const QString stamp = generation.createdUtc().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm"));
+    const QString stamp =
+        generation.createdUtc().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm"));
     const QDir folder(live.absolutePath());
-    QString candidate = folder.filePath(QStringLiteral("%1-restored-%2.%3").arg(stem, stamp, suffix));
+    QString candidate =
+        folder.filePath(QStringLiteral("%1-restored-%2.%3").arg(stem, stamp, suffix));
     for (int n = 2; QFileInfo::exists(candidate); ++n)
-        candidate = folder.filePath(QStringLiteral("%1-restored-%2-%3.%4").arg(stem, stamp).arg(n).arg(suffix));
+        candidate = folder.filePath(
+            QStringLiteral("%1-restored-%2-%3.%4").arg(stem, stamp).arg(n).arg(suffix));
     return candidate;
 }
 
@@ -343,10 +355,11 @@ std::optional<Generation> RestoreWizard::generationNamed(const QString &name) co
 void RestoreWizard::listGenerations()
 {
     auto *lister = new GenerationLister(m_profile, *m_credentials, this);
-    lister->list([this, lister](const QList<Generation> &generations, const Storage::Failure &failure) {
-        lister->deleteLater();
-        showGenerations(generations, failure.message);
-    });
+    lister->list(
+        [this, lister](const QList<Generation> &generations, const Storage::Failure &failure) {
+            lister->deleteLater();
+            showGenerations(generations, failure.message);
+        });
 }
 
 void RestoreWizard::showGenerations(const QList<Generation> &generations, const QString &error)
@@ -378,7 +391,9 @@ void RestoreWizard::showGenerations(const QList<Generation> &generations, const 
         if (v == verifications.cend()) {
             item->setText(2, tr("not verified yet"));
         } else if (v->passed) {
-            item->setText(2, tr("verified %1").arg(locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
+            item->setText(
+                2, tr("verified %1")
+                       .arg(locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
             if (!newestVerified)
                 newestVerified = item;
         } else {
@@ -393,12 +408,15 @@ void RestoreWizard::showGenerations(const QList<Generation> &generations, const 
     if (!error.isEmpty())
         m_listStatus->setText(error);
     else if (!newestComplete)
-        m_listStatus->setText(tr("There is no complete generation on %1 to restore.").arg(m_profile.destination));
+        m_listStatus->setText(
+            tr("There is no complete generation on %1 to restore.").arg(m_profile.destination));
     else if (!newestVerified)
-        m_listStatus->setText(tr("No generation has been verified yet; the newest one is chosen. The restore verifies "
-                                 "it before anything is written."));
+        m_listStatus->setText(tr(
+            "No generation has been verified yet; the newest one is chosen. The restore verifies "
+            "it before anything is written."));
     else
-        m_listStatus->setText(tr("%n generation(s).", nullptr, static_cast<int>(generations.size())));
+        m_listStatus->setText(
+            tr("%n generation(s).", nullptr, static_cast<int>(generations.size())));
     pageOf(this, ChoosePage)->refresh();
 }
 
@@ -416,37 +434,44 @@ void RestoreWizard::inspect()
     m_inspectStatus->setText(tr("Downloading and verifying the generation…"));
     if (!m_inspector) {
         m_inspector = new GenerationInspector(m_profile, *m_credentials, &m_catalog, this);
-        connect(m_inspector, &GenerationInspector::progress, this, [this](qint64 done, qint64 total) {
-            if (total > 0) {
-                m_inspectProgress->setRange(0, 1000);
-                m_inspectProgress->setValue(static_cast<int>(done * 1000 / total));
-            }
-        });
+        connect(m_inspector, &GenerationInspector::progress, this,
+                [this](qint64 done, qint64 total) {
+                    if (total > 0) {
+                        m_inspectProgress->setRange(0, 1000);
+                        m_inspectProgress->setValue(static_cast<int>(done * 1000 / total));
+                    }
+                });
         connect(m_inspector, &GenerationInspector::describing, this, [this] {
             m_inspectProgress->setRange(0, 0);
             m_inspectStatus->setText(tr("Verified. Comparing it with the live database…"));
         });
         connect(m_inspector, &GenerationInspector::failed, this, [this](const QString &message) {
             m_inspectProgress->setVisible(false);
-            m_inspectStatus->setText(tr("This generation cannot be restored: %1 Go back and choose another one.").arg(message));
+            m_inspectStatus->setText(
+                tr("This generation cannot be restored: %1 Go back and choose another one.")
+                    .arg(message));
         });
-        connect(m_inspector, &GenerationInspector::inspected, this, [this](const GenerationInspector::Inspection &inspection) {
-            if (inspection.generation != m_inspected)
-                return;
-            m_inspectProgress->setVisible(false);
-            const QLocale locale;
-            const auto g = generationNamed(inspection.generation);
-            const QString created = g ? locale.toString(g->name.createdUtc().toLocalTime(), QLocale::ShortFormat) : inspection.generation;
-            qint64 rows = 0;
-            for (qint64 n : inspection.description.rowCounts)
-                rows += n;
-            m_inspectStatus->setText(tr("Verified: %n table(s), %1 rows in all.", nullptr,
-                                        static_cast<int>(inspection.description.rowCounts.size()))
-                                         .arg(locale.toString(rows)));
-            m_diff->showDiff(inspection.diff, created, inspection.liveProblem);
-            m_inspectionOk = true;
-            pageOf(this, InspectPage)->refresh();
-        });
+        connect(m_inspector, &GenerationInspector::inspected, this,
+                [this](const GenerationInspector::Inspection &inspection) {
+                    if (inspection.generation != m_inspected)
+                        return;
+                    m_inspectProgress->setVisible(false);
+                    const QLocale locale;
+                    const auto g = generationNamed(inspection.generation);
+                    const QString created = g ? locale.toString(g->name.createdUtc().toLocalTime(),
+                                                                QLocale::ShortFormat)
+                                              : inspection.generation;
+                    qint64 rows = 0;
+                    for (qint64 n : inspection.description.rowCounts)
+                        rows += n;
+                    m_inspectStatus->setText(
+                        tr("Verified: %n table(s), %1 rows in all.", nullptr,
+                           static_cast<int>(inspection.description.rowCounts.size()))
+                            .arg(locale.toString(rows)));
+                    m_diff->showDiff(inspection.diff, created, inspection.liveProblem);
+                    m_inspectionOk = true;
+                    pageOf(this, InspectPage)->refresh();
+                });
     }
     m_inspector->inspect(wanted);
 }
@@ -455,17 +480,19 @@ void RestoreWizard::checkHolders()
 {
     m_holdersChecked = true;
     m_holders->setText(tr("Checking whether other programs have the database open…"));
-    QtConcurrent::run([path = m_profile.databasePath] { return LiveDatabase::holders(path); })
-        .then(this, [this](const QList<LiveDatabase::Holder> &holders) {
-            if (holders.isEmpty()) {
-                m_holders->setText(tr("No other program has the database open right now."));
-                return;
-            }
-            m_holders->setText(tr("Warning: %1 Their next read sees the restored content; restart them if they "
-                                  "keep data in memory.")
-                                   .arg(LiveDatabase::describe(holders)));
-            m_holders->setStyleSheet(QStringLiteral("color: #c62828;"));
-        });
+    QtConcurrent::run([path = m_profile.databasePath] {
+        return LiveDatabase::holders(path);
+    }).then(this, [this](const QList<LiveDatabase::Holder> &holders) {
+        if (holders.isEmpty()) {
+            m_holders->setText(tr("No other program has the database open right now."));
+            return;
+        }
+        m_holders->setText(
+            tr("Warning: %1 Their next read sees the restored content; restart them if they "
+               "keep data in memory.")
+                .arg(LiveDatabase::describe(holders)));
+        m_holders->setStyleSheet(QStringLiteral("color: #c62828;"));
+    });
 }
 
 void RestoreWizard::updateHow()
@@ -490,7 +517,8 @@ void RestoreWizard::updateHow()
         problem = tr("Give the path of the new file.");
         break;
     case RestoreJob::TargetProblem::IsLiveDatabase:
-        problem = tr("That is the live database; choose “Replace the live database” to replace it safely.");
+        problem = tr(
+            "That is the live database; choose “Replace the live database” to replace it safely.");
         break;
     case RestoreJob::TargetProblem::NoFolder:
         problem = tr("The folder %1 does not exist.").arg(folder);
@@ -502,14 +530,17 @@ void RestoreWizard::updateHow()
         problem = tr("%1 is a folder. Give the name of the new file inside it.").arg(target);
         break;
     case RestoreJob::TargetProblem::Exists:
-        problem = tr("%1 already exists; LiteKeep never overwrites a file here. Choose another name.").arg(target);
+        problem =
+            tr("%1 already exists; LiteKeep never overwrites a file here. Choose another name.")
+                .arg(target);
         break;
     }
     m_targetNote->setProperty("ok", problem.isEmpty());
     if (!toFile)
         m_targetNote->clear();
     else if (problem.isEmpty())
-        m_targetNote->setText(tr("The restored database will be written to:\n%1").arg(QDir::toNativeSeparators(target)));
+        m_targetNote->setText(tr("The restored database will be written to:\n%1")
+                                  .arg(QDir::toNativeSeparators(target)));
     else
         m_targetNote->setText(problem);
     pageOf(this, HowPage)->refresh();
@@ -532,20 +563,23 @@ void RestoreWizard::runRestore(bool undo, bool force)
     m_replaceAnyway->setVisible(false);
     m_progress->setVisible(true);
     m_progress->setRange(0, 0);
-    m_outcome->setText(undo ? tr("Putting the database back as it was before the restore…") : tr("Restoring…"));
+    m_outcome->setText(undo ? tr("Putting the database back as it was before the restore…")
+                            : tr("Restoring…"));
     m_path->clear();
     pageOf(this, RestorePage)->refresh();
 
-    m_job = new RestoreJob(m_profile, m_credentials.value_or(Credentials{}), &m_catalog, request, this);
-    connect(m_job, &RestoreJob::progress, this, [this](RestoreJob::Phase phase, qint64 done, qint64 total) {
-        m_progress->setFormat(RestoreJob::phaseName(phase) + QStringLiteral(" %p%"));
-        if (total > 0) {
-            m_progress->setRange(0, 1000);
-            m_progress->setValue(static_cast<int>(done * 1000 / total));
-        } else {
-            m_progress->setRange(0, 0);
-        }
-    });
+    m_job =
+        new RestoreJob(m_profile, m_credentials.value_or(Credentials{}), &m_catalog, request, this);
+    connect(m_job, &RestoreJob::progress, this,
+            [this](RestoreJob::Phase phase, qint64 done, qint64 total) {
+                m_progress->setFormat(RestoreJob::phaseName(phase) + QStringLiteral(" %p%"));
+                if (total > 0) {
+                    m_progress->setRange(0, 1000);
+                    m_progress->setValue(static_cast<int>(done * 1000 / total));
+                } else {
+                    m_progress->setRange(0, 0);
+                }
+            });
     connect(m_job, &RestoreJob::finished, this, [this, undo](const JobResult &result) {
         m_job->deleteLater();
         m_job = nullptr;
@@ -564,11 +598,14 @@ void RestoreWizard::onRestoreFinished(const JobResult &result, bool undo)
     if (!result.isSuccess() && !result.stderrTail.isEmpty())
         text += QStringLiteral("\n") + result.stderrTail;
     // The core's sentence without the CLI's "--force": here the confirmation is a button.
-    const QString anotherDatabase = result.details.value(QLatin1String("another_database")).toString();
+    const QString anotherDatabase =
+        result.details.value(QLatin1String("another_database")).toString();
     if (!result.isSuccess() && !anotherDatabase.isEmpty()) {
-        text = anotherDatabase + QStringLiteral("\n\n") +
-               tr("Nothing was changed. Replace it anyway only if you are sure this generation belongs here: "
-                  "a copy of what is there now is still kept first, and the restore can be undone.");
+        text =
+            anotherDatabase + QStringLiteral("\n\n") +
+            tr("Nothing was changed. Replace it anyway only if you are sure this generation "
+               "belongs here: "
+               "a copy of what is there now is still kept first, and the restore can be undone.");
         m_replaceAnyway->setVisible(true);
     }
     m_outcome->setText(text);
@@ -579,7 +616,8 @@ void RestoreWizard::onRestoreFinished(const JobResult &result, bool undo)
     if (result.isSuccess() && !path.isEmpty()) {
         QString where = tr("Restored database: %1").arg(QDir::toNativeSeparators(path));
         if (!copy.isEmpty())
-            where += QStringLiteral("\n") + tr("What was there before: %1").arg(QDir::toNativeSeparators(copy));
+            where += QStringLiteral("\n") +
+                     tr("What was there before: %1").arg(QDir::toNativeSeparators(copy));
         m_path->setText(where);
         m_path->setProperty("path", path);
         m_openFolder->setVisible(true);

@@ -5,10 +5,10 @@
 // "Open folder", and "Undo" after an in-place restore. Drives the same RestoreJob as the CLI.
 #pragma once
 
-#include "settings/Credentials.h"
-#include "generations/Generation.h"
 #include "GenerationInspector.h"
+#include "generations/Generation.h"
 #include "jobs/JobResult.h"
+#include "settings/Credentials.h"
 #include "settings/Profile.h"
 
 #include <QPointer>
@@ -36,7 +36,13 @@ class RestoreWizard : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { ChoosePage, InspectPage, HowPage, RestorePage };
+    enum PageId
+    {
+        ChoosePage,
+        InspectPage,
+        HowPage,
+        RestorePage
+    };
 
     RestoreWizard(const Profile &profile, Catalog &catalog, QWidget *parent = nullptr);
     ~RestoreWizard() override;
@@ -113,7 +119,8 @@ private:
     QLabel *m_path = nullptr;
     QPushButton *m_openFolder = nullptr;
     QPushButton *m_undo = nullptr;
-    QPushButton *m_replaceAnyway = nullptr; // after a refusal: the generation looks like another database's
+    QPushButton *m_replaceAnyway =
+        nullptr; // after a refusal: the generation looks like another database's
 };
 
 } // namespace lk

@@ -8,9 +8,9 @@
 
 #include <QApplication>
 
-#include <algorithm>
 #include <QLocale>
 #include <QMessageBox>
+#include <algorithm>
 
 namespace lk {
 
@@ -50,13 +50,15 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
         showProblems();
         updateTray();
     });
-    connect(&m_queue, &BackupQueue::started, this, [this] { m_tray->setState(TrayIcon::State::Running, 0); });
-    connect(&m_queue, &BackupQueue::progress, this, [this](const QString &, BackupJob::Phase, qint64 done, qint64 total) {
-        m_tray->setState(TrayIcon::State::Running, total > 0 ? static_cast<int>(done * 100 / total) : -1);
-    });
-    connect(&m_queue, &BackupQueue::deferred, this, [this](const QString &profile, const QString &) {
-        m_scheduler.runDeferred(profile);
-    });
+    connect(&m_queue, &BackupQueue::started, this,
+            [this] { m_tray->setState(TrayIcon::State::Running, 0); });
+    connect(&m_queue, &BackupQueue::progress, this,
+            [this](const QString &, BackupJob::Phase, qint64 done, qint64 total) {
+                m_tray->setState(TrayIcon::State::Running,
+                                 total > 0 ? static_cast<int>(done * 100 / total) : -1);
+            });
+    connect(&m_queue, &BackupQueue::deferred, this,
+            [this](const QString &profile, const QString &) { m_scheduler.runDeferred(profile); });
     connect(&m_queue, &BackupQueue::finished, this, &TrayApp::onFinished);
     connect(&m_queue, &BackupQueue::idle, this, &TrayApp::updateTray); // leave "Running" behind
     connect(&m_notifier, &Notifier::notice, this, [this](const Notice &notice) {
@@ -81,8 +83,9 @@ void TrayApp::start()
     if (Status s = m_config.load(); !s)
         problems.append(s.error);
     if (!m_tray->isAvailable()) {
-        problems.append(tr("The system tray is not available, so LiteKeep shows this window instead. "
-                           "Backups still run on schedule while LiteKeep is running."));
+        problems.append(
+            tr("The system tray is not available, so LiteKeep shows this window instead. "
+               "Backups still run on schedule while LiteKeep is running."));
     }
     showProblems();
     m_notifier.setNotifyOnSuccess(m_config.notifyOnSuccess());
@@ -101,10 +104,11 @@ void TrayApp::showProblems()
     QStringList problems = m_startProblems;
     if (const QString &history = m_scheduler.historyProblem(); !history.isEmpty()) {
         problems.removeAll(history);
-        problems.append(tr("%1 Backups still run on schedule, but LiteKeep cannot tell which ran: a "
-                           "profile whose last backup it cannot read is backed up once, then at its "
-                           "next scheduled time.")
-                            .arg(history));
+        problems.append(
+            tr("%1 Backups still run on schedule, but LiteKeep cannot tell which ran: a "
+               "profile whose last backup it cannot read is backed up once, then at its "
+               "next scheduled time.")
+                .arg(history));
     }
     m_window->setNotice(problems.join(QLatin1Char('\n')));
 }
@@ -178,7 +182,8 @@ void TrayApp::showFirstRunWizard()
         m_wizard->activateWindow();
         return;
     }
-    m_wizard = new FirstRunWizard(m_config, m_queue, m_tray->isAvailable() ? nullptr : m_window.get());
+    m_wizard =
+        new FirstRunWizard(m_config, m_queue, m_tray->isAvailable() ? nullptr : m_window.get());
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_wizard, &FirstRunWizard::profileCreated, this, [this](const QString &name) {
         reloadProfiles();
@@ -199,7 +204,8 @@ void TrayApp::onDue(const Profile &profile)
     m_queue.enqueue(profile, BackupQueue::Trigger::Scheduled);
 }
 
-void TrayApp::onFinished(const QString &profile, const JobResult &result, const QString &previousOutcome)
+void TrayApp::onFinished(const QString &profile, const JobResult &result,
+                         const QString &previousOutcome)
 {
     if (result.outcome == JobResult::Outcome::Skipped) {
         // Another run (the command line, a systemd timer) holds the profile and records its
@@ -214,9 +220,9 @@ void TrayApp::onFinished(const QString &profile, const JobResult &result, const 
         m_scheduler.runFailed(profile);
     m_notifier.runFinished(profile, result, previousOutcome);
     m_failed.insert(profile, result.outcome == JobResult::Outcome::Failed);
-    m_lastResult = result.isSuccess() ? tr("Last backup: %1 succeeded").arg(profile)
+    m_lastResult = result.isSuccess()        ? tr("Last backup: %1 succeeded").arg(profile)
                    : m_failed.value(profile) ? tr("Last backup: %1 FAILED").arg(profile)
-                                      : tr("Last backup: %1 cancelled").arg(profile);
+                                             : tr("Last backup: %1 cancelled").arg(profile);
     checkStaleness();
 }
 
@@ -244,10 +250,11 @@ void TrayApp::updateTray()
         stale = stale || m_notifier.isStale(name) || m_openWarning.value(name);
     }
     if (!m_queue.isBusy())
-        m_tray->setState(std::any_of(m_failed.cbegin(), m_failed.cend(), [](bool failed) { return failed; })
-                             ? TrayIcon::State::Failed
-                         : stale      ? TrayIcon::State::Warning
-                                      : TrayIcon::State::Idle);
+        m_tray->setState(
+            std::any_of(m_failed.cbegin(), m_failed.cend(), [](bool failed) { return failed; })
+                ? TrayIcon::State::Failed
+            : stale ? TrayIcon::State::Warning
+                    : TrayIcon::State::Idle);
     QString next;
     QDateTime soonest;
     for (const QString &name : m_config.profileNames()) {
@@ -258,7 +265,8 @@ void TrayApp::updateTray()
     if (m_scheduler.isPaused())
         next = tr("Schedules are paused");
     else if (soonest.isValid())
-        next = tr("Next backup: %1").arg(QLocale().toString(soonest.toLocalTime(), QLocale::ShortFormat));
+        next = tr("Next backup: %1")
+                   .arg(QLocale().toString(soonest.toLocalTime(), QLocale::ShortFormat));
     if (!m_scheduler.historyProblem().isEmpty())
         next += QLatin1Char('\n') + tr("The run history cannot be read (see the window).");
     m_tray->setPaused(m_scheduler.isPaused());
@@ -272,9 +280,10 @@ void TrayApp::requestQuit()
         return;
     }
     // Asked without a nested event loop: the answer arrives as a signal.
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Quit LiteKeep?"),
-                                tr("A backup of \"%1\" is running. Quit and cancel it?").arg(m_queue.currentProfile()),
-                                QMessageBox::Yes | QMessageBox::No, m_window.get());
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Quit LiteKeep?"),
+        tr("A backup of \"%1\" is running. Quit and cancel it?").arg(m_queue.currentProfile()),
+        QMessageBox::Yes | QMessageBox::No, m_window.get());
     box->setObjectName(QStringLiteral("quitWhileRunning"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this](int answer) {

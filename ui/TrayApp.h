@@ -5,9 +5,9 @@
 #include "Autostart.h"
 #include "backup/BackupQueue.h"
 #include "history/Catalog.h"
-#include "settings/Config.h"
 #include "notify/Notifier.h"
 #include "schedule/Scheduler.h"
+#include "settings/Config.h"
 
 #include <QObject>
 #include <QPointer>
@@ -58,7 +58,8 @@ private:
     void reloadProfiles();
     void backUpNow(const QString &profile);
     void onDue(const Profile &profile);
-    void onFinished(const QString &profile, const JobResult &result, const QString &previousOutcome);
+    void onFinished(const QString &profile, const JobResult &result,
+                    const QString &previousOutcome);
     void checkStaleness();
     bool wants(const Notice &notice) const; // the settings' choice of events
     void updateTray();

@@ -14,10 +14,11 @@ TrayIcon::TrayIcon(QObject *parent) : QObject(parent), m_menu(new QMenu)
     m_tray = new QSystemTrayIcon(iconFor(State::Idle), this);
     m_tray->setToolTip(tr("LiteKeep"));
     m_tray->setContextMenu(m_menu);
-    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
-            Q_EMIT openRequested();
-    });
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+                    Q_EMIT openRequested();
+            });
     rebuildMenu();
     if (isAvailable())
         m_tray->show();
@@ -74,7 +75,8 @@ void TrayIcon::setStatusText(const QString &lastResult, const QString &nextRun)
 {
     m_lastResult = lastResult;
     m_nextRun = nextRun;
-    m_tray->setToolTip(tr("LiteKeep") + QLatin1Char('\n') + lastResult + QLatin1Char('\n') + nextRun);
+    m_tray->setToolTip(tr("LiteKeep") + QLatin1Char('\n') + lastResult + QLatin1Char('\n') +
+                       nextRun);
     rebuildMenu();
 }
 
@@ -95,7 +97,8 @@ void TrayIcon::rebuildMenu()
     m_menu->clear();
     if (m_profiles.size() == 1) {
         const QString name = m_profiles.first();
-        m_menu->addAction(tr("Back up now"), this, [this, name] { Q_EMIT backUpNowRequested(name); })
+        m_menu
+            ->addAction(tr("Back up now"), this, [this, name] { Q_EMIT backUpNowRequested(name); })
             ->setObjectName(QStringLiteral("backUpNow"));
     } else if (!m_profiles.isEmpty()) {
         QMenu *sub = m_menu->addMenu(tr("Back up now"));
@@ -107,7 +110,8 @@ void TrayIcon::rebuildMenu()
     if (!m_nextRun.isEmpty())
         m_menu->addAction(m_nextRun)->setEnabled(false);
     m_menu->addSeparator();
-    m_menu->addAction(tr("Open LiteKeep"), this, &TrayIcon::openRequested)->setObjectName(QStringLiteral("open"));
+    m_menu->addAction(tr("Open LiteKeep"), this, &TrayIcon::openRequested)
+        ->setObjectName(QStringLiteral("open"));
     if (m_profiles.size() == 1) {
         const QString name = m_profiles.first();
         m_menu->addAction(tr("Restore…"), this, [this, name] { Q_EMIT restoreRequested(name); })
@@ -118,7 +122,8 @@ void TrayIcon::rebuildMenu()
         for (const QString &name : std::as_const(m_profiles))
             sub->addAction(name, this, [this, name] { Q_EMIT restoreRequested(name); });
     }
-    m_menu->addAction(tr("Settings…"), this, &TrayIcon::settingsRequested)->setObjectName(QStringLiteral("settings"));
+    m_menu->addAction(tr("Settings…"), this, &TrayIcon::settingsRequested)
+        ->setObjectName(QStringLiteral("settings"));
     QAction *pause = m_menu->addAction(tr("Pause schedules"));
     pause->setObjectName(QStringLiteral("pause"));
     pause->setCheckable(true);
@@ -130,7 +135,8 @@ void TrayIcon::rebuildMenu()
     success->setChecked(m_notifyOnSuccess);
     connect(success, &QAction::toggled, this, &TrayIcon::notifyOnSuccessToggled);
     m_menu->addSeparator();
-    m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested)->setObjectName(QStringLiteral("quit"));
+    m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested)
+        ->setObjectName(QStringLiteral("quit"));
 }
 
 void TrayIcon::showNotice(const Notice &notice)

@@ -19,7 +19,13 @@ class TrayIcon : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Idle, Running, Warning, Failed };
+    enum class State
+    {
+        Idle,
+        Running,
+        Warning,
+        Failed
+    };
     Q_ENUM(State)
 
     explicit TrayIcon(QObject *parent = nullptr);

@@ -1,22 +1,22 @@
 // One backup run: snapshot, compress, upload the data, check it, upload the manifest last.
 #include "backup/BackupJob.h"
 
-#include "generations/Anomaly.h"
-#include "history/Catalog.h"
 #include "backup/DataUpload.h"
+#include "backup/PreviousGeneration.h"
+#include "backup/SnapshotStage.h"
+#include "backup/UploadPlan.h"
+#include "generations/Anomaly.h"
 #include "generations/Generation.h"
+#include "generations/GenerationName.h"
 #include "generations/Pins.h"
 #include "generations/PruneJob.h"
-#include "verify/VerifyJob.h"
-#include "generations/GenerationName.h"
-#include "backup/PreviousGeneration.h"
-#include "schedule/Schedule.h"
+#include "history/Catalog.h"
 #include "jobs/Priority.h"
+#include "schedule/Schedule.h"
 #include "sqlite/Snapshot.h"
-#include "backup/SnapshotStage.h"
 #include "sqlite/SqliteDatabase.h"
 #include "storage/Storage.h"
-#include "backup/UploadPlan.h"
+#include "verify/VerifyJob.h"
 
 #include <QFileInfo>
 #include <QHostInfo>
@@ -63,7 +63,7 @@ BackupJob::~BackupJob()
 {
     // The workers only touch our atomics; make them stop before they go away.
     m_cancel = true;
-    delete m_upload; // before the staging folder goes: its compressor may still write there
+    delete m_upload;   // before the staging folder goes: its compressor may still write there
     delete m_snapshot; // waits for its workers
     if (m_verifier.isRunning())
         m_verifier.waitForFinished();
@@ -162,45 +162,54 @@ void BackupJob::checkUnfinishedData()
     const GenerationName name(m_profile.name, m_createdUtc);
     const QString object = name.dataObject();
     const QString manifest = name.manifestObject();
-    auto *cleanup = new Storage(m_profile, m_profile.parsedDestination().value(), m_credentials, this);
+    auto *cleanup =
+        new Storage(m_profile, m_profile.parsedDestination().value(), m_credentials, this);
     auto leftBehind = [this, object](const Storage::Failure &f) {
         finish(JobResult::cancelled(
             tr("The backup of profile \"%1\" was cancelled after its data was uploaded, and %2 "
-               "could not be removed (%3). It stays on the destination without a manifest: it lists "
+               "could not be removed (%3). It stays on the destination without a manifest: it "
+               "lists "
                "as incomplete, is never offered for a restore, and retention removes it.")
                 .arg(m_profile.name, object, f.message)));
     };
-    cleanup->list([this, cleanup, object, manifest, leftBehind](const QList<Storage::ObjectInfo> &objects,
-                                                                const Storage::Failure &f) {
-        if (!f.message.isEmpty()) {
-            leftBehind(f);
-            return;
-        }
-        auto has = [&objects](const QString &wanted) {
-            return std::any_of(objects.cbegin(), objects.cend(),
-                               [&wanted](const Storage::ObjectInfo &o) { return o.name == wanted; });
-        };
-        const bool stored = has(object);
-        if (stored && has(manifest)) {
-            // The manifest went up before the cancel took hold: the generation is complete and
-            // stays, as after any cancel once it is stored.
-            m_stored = true;
-            finish(JobResult::cancelled(tr("Cancelled after generation %1 was stored; its verification "
-                                           "and retention did not finish.")
-                                            .arg(m_generation)));
-            return;
-        }
-        if (!stored) {
-            finish(JobResult::cancelled(nothingAdded()));
-            return;
-        }
-        cleanup->remove(object, [this, leftBehind](bool removed, const Storage::Failure &failure) {
-            if (removed)
+    cleanup->list(
+        [this, cleanup, object, manifest, leftBehind](const QList<Storage::ObjectInfo> &objects,
+                                                      const Storage::Failure &f) {
+            if (!f.message.isEmpty()) {
+                leftBehind(f);
+                return;
+            }
+            auto has = [&objects](const QString &wanted) {
+                return std::any_of(
+                    objects.cbegin(), objects.cend(),
+                    [&wanted](const Storage::ObjectInfo &o) { return o.name == wanted; });
+            };
+            const bool stored = has(object);
+            if (stored && has(manifest)) {
+                // The manifest went up before the cancel took hold: the generation is complete and
+                // stays, as after any cancel once it is stored.
+                m_stored = true;
+                finish(JobResult::cancelled(
+                    tr("Cancelled after generation %1 was stored; its verification "
+                       "and retention did not finish.")
+                        .arg(m_generation)));
+                return;
+            }
+            if (!stored) {
                 finish(JobResult::cancelled(nothingAdded()));
-            else
-                leftBehind(failure);
-        }, kCleanupTimeoutMs);
-    }, kCleanupTimeoutMs);
+                return;
+            }
+            cleanup->remove(
+                object,
+                [this, leftBehind](bool removed, const Storage::Failure &failure) {
+                    if (removed)
+                        finish(JobResult::cancelled(nothingAdded()));
+                    else
+                        leftBehind(failure);
+                },
+                kCleanupTimeoutMs);
+        },
+        kCleanupTimeoutMs);
 }
 
 void BackupJob::setPhase(Phase phase, qint64 total)
@@ -320,17 +329,19 @@ void BackupJob::findPrevious(const QList<Storage::ObjectInfo> &objects, const QD
     }
     m_previousPending = true;
     m_previousLookup = new PreviousGeneration(m_profile, m_credentials, this);
-    m_previousLookup->find(objects, createdUtc, failedVerification,
-                           [this](const std::optional<Generation> &previous, const QString &problem) {
-        m_previousPending = false;
-        m_previous = previous;
-        if (!problem.isEmpty() && !m_cancel.load())
-            m_warnings.append(tr("This backup could not be compared with the previous one: %1").arg(problem));
-        if (m_resumeAfterPrevious) {
-            m_resumeAfterPrevious = false;
-            afterStored();
-        }
-    });
+    m_previousLookup->find(
+        objects, createdUtc, failedVerification,
+        [this](const std::optional<Generation> &previous, const QString &problem) {
+            m_previousPending = false;
+            m_previous = previous;
+            if (!problem.isEmpty() && !m_cancel.load())
+                m_warnings.append(
+                    tr("This backup could not be compared with the previous one: %1").arg(problem));
+            if (m_resumeAfterPrevious) {
+                m_resumeAfterPrevious = false;
+                afterStored();
+            }
+        });
 }
 
 bool BackupJob::takeSnapshot()
@@ -348,8 +359,9 @@ bool BackupJob::takeSnapshot()
     setPhase(Phase::Snapshot, estimate);
     m_pollProgress.start();
 
-    m_snapshot = new SnapshotStage(m_profile.databasePath, m_stagingDir + QStringLiteral("/snapshot.db"),
-                                   m_profile.busyTimeoutSeconds * 1000, &m_cancel, this);
+    m_snapshot =
+        new SnapshotStage(m_profile.databasePath, m_stagingDir + QStringLiteral("/snapshot.db"),
+                          m_profile.busyTimeoutSeconds * 1000, &m_cancel, this);
     connect(m_snapshot, &SnapshotStage::copied, this, [this] {
         m_pollProgress.stop();
         if (checkCancelled())
@@ -391,38 +403,43 @@ void BackupJob::snapshotChecked()
 void BackupJob::compressAndUpload()
 {
     m_upload = new DataUpload(m_storage, &m_cancel, m_workDone, this);
-    connect(m_upload, &DataUpload::compressionFinished, m_snapshot, &SnapshotStage::compressionDone);
-    connect(m_upload, &DataUpload::stageChanged, this, [this](DataUpload::Stage stage, qint64 total) {
-        const Phase phase = stage == DataUpload::Stage::Compress ? Phase::Compress
-                            : stage == DataUpload::Stage::Upload ? Phase::Upload
-                                                                 : Phase::Check;
-        m_prepared->phase = static_cast<int>(phase);
-        m_prepared->total = total;
-        setPhase(phase, total);
-        if (phase == Phase::Compress)
-            m_pollProgress.start(); // the compressor reports through m_workDone
-        else
-            m_pollProgress.stop(); // rclone reports through transferProgress
-    });
+    connect(m_upload, &DataUpload::compressionFinished, m_snapshot,
+            &SnapshotStage::compressionDone);
+    connect(m_upload, &DataUpload::stageChanged, this,
+            [this](DataUpload::Stage stage, qint64 total) {
+                const Phase phase = stage == DataUpload::Stage::Compress ? Phase::Compress
+                                    : stage == DataUpload::Stage::Upload ? Phase::Upload
+                                                                         : Phase::Check;
+                m_prepared->phase = static_cast<int>(phase);
+                m_prepared->total = total;
+                setPhase(phase, total);
+                if (phase == Phase::Compress)
+                    m_pollProgress.start(); // the compressor reports through m_workDone
+                else
+                    m_pollProgress.stop(); // rclone reports through transferProgress
+            });
     // Streamed or staged: chosen by what the profile's earlier backups measured (UploadPlan).
     const bool isS3 = m_profile.parsedDestination().value().isS3();
     const auto known = m_catalog ? m_catalog->uploadSpeed(m_profile.name) : std::nullopt;
-    connect(m_upload, &DataUpload::finished, this, [this, isS3, known](const Storage::Failure &failure) {
-        m_pollProgress.stop();
-        m_warnings.append(m_upload->warnings());
-        if (checkCancelled())
-            return;
-        if (!failure.message.isEmpty()) {
-            fail(failure.message, failure.stderrTail);
-            return;
-        }
-        m_prepared->gzip = m_upload->stats();
-        const UploadPlan::Measured &measured = m_upload->measured();
-        m_uploadMode = measured.streamed ? QStringLiteral("streamed") : QStringLiteral("staged");
-        if (m_catalog && isS3 && measured.inputBytes >= UploadPlan::streamThresholdBytes())
-            m_catalog->recordUploadSpeed(m_profile.name, UploadPlan::learn(known, measured));
-        uploadManifest();
-    });
+    connect(m_upload, &DataUpload::finished, this,
+            [this, isS3, known](const Storage::Failure &failure) {
+                m_pollProgress.stop();
+                m_warnings.append(m_upload->warnings());
+                if (checkCancelled())
+                    return;
+                if (!failure.message.isEmpty()) {
+                    fail(failure.message, failure.stderrTail);
+                    return;
+                }
+                m_prepared->gzip = m_upload->stats();
+                const UploadPlan::Measured &measured = m_upload->measured();
+                m_uploadMode =
+                    measured.streamed ? QStringLiteral("streamed") : QStringLiteral("staged");
+                if (m_catalog && isS3 && measured.inputBytes >= UploadPlan::streamThresholdBytes())
+                    m_catalog->recordUploadSpeed(m_profile.name,
+                                                 UploadPlan::learn(known, measured));
+                uploadManifest();
+            });
     DataUpload::Options options;
     options.snapshotPath = m_snapshot->path();
     options.gzPath = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".db.gz");
@@ -502,9 +519,10 @@ void BackupJob::detectAnomaly()
     }
     const QString previous = m_previous->baseName();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const Status recorded = m_catalog
-        ? m_catalog->recordAnomaly({m_profile.name, m_generation, previous, findings, now, {}})
-        : Status::failure(QString()); // no history: only the destination can keep the pin
+    const Status recorded =
+        m_catalog
+            ? m_catalog->recordAnomaly({m_profile.name, m_generation, previous, findings, now, {}})
+            : Status::failure(QString()); // no history: only the destination can keep the pin
     auto *pins = new DestinationPins(m_storage, m_profile.name, this);
     const Pin pin{previous, m_generation, now, Anomaly::summary(findings, {})};
     pins->add(pin, [this, pins, recorded, findings, previous](const Status &kept) {
@@ -513,15 +531,19 @@ void BackupJob::detectAnomaly()
             return;
         const bool pinned = recorded.ok || kept.ok;
         if (!pinned)
-            m_warnings.append(tr("The warning could not be recorded, so the previous backup is not "
-                                 "protected from retention: %1")
-                                  .arg(m_catalog ? recorded.error + QLatin1Char(' ') + kept.error : kept.error));
+            m_warnings.append(
+                tr("The warning could not be recorded, so the previous backup is not "
+                   "protected from retention: %1")
+                    .arg(m_catalog ? recorded.error + QLatin1Char(' ') + kept.error : kept.error));
         else if (!kept)
             m_warnings.append(tr("The pin could not be written to the destination (%1); only this "
-                                 "machine's history keeps the previous backup from retention.").arg(kept.error));
+                                 "machine's history keeps the previous backup from retention.")
+                                  .arg(kept.error));
         else if (!recorded && m_catalog)
-            m_warnings.append(tr("The warning could not be recorded in the history (%1); the pins on "
-                                 "the destination still keep the previous backup from retention.").arg(recorded.error));
+            m_warnings.append(
+                tr("The warning could not be recorded in the history (%1); the pins on "
+                   "the destination still keep the previous backup from retention.")
+                    .arg(recorded.error));
         m_anomaly = QJsonObject{
             {QStringLiteral("generation"), m_generation},
             {QStringLiteral("previous_generation"), previous},
@@ -553,36 +575,41 @@ void BackupJob::verifyNew()
     m_workDone->store(0);
     m_pollProgress.start();
 
-    connect(&m_verifier, &QFutureWatcher<Verdict>::finished, this, [this] {
-        m_pollProgress.stop();
-        if (checkCancelled())
-            return;
-        const Verdict verdict = m_verifier.result();
-        if (verdict.kind == Verdict::Kind::NotChecked) {
-            fail(tr("The new generation %1 was uploaded but could not be verified: %2")
-                     .arg(m_generation, verdict.reason),
-                 verdict.stderrTail);
-            return;
-        }
-        if (m_catalog)
-            m_catalog->recordVerification(m_profile.name, {m_generation, QDateTime::currentDateTimeUtc(),
-                                                           verdict.passed(), verdict.reason,
-                                                           QStringLiteral("backup")});
-        if (!verdict.passed()) {
-            fail(tr("The new generation %1 failed verification after upload: %2. It stays on the "
-                    "destination for inspection; nothing was pruned.")
-                     .arg(m_generation, verdict.reason));
-            return;
-        }
-        if (!verdict.reason.isEmpty()) // it passed on a second download
-            m_warnings.append(tr("While verifying, %1.").arg(verdict.reason));
-        prune();
-    }, Qt::SingleShotConnection);
+    connect(
+        &m_verifier, &QFutureWatcher<Verdict>::finished, this,
+        [this] {
+            m_pollProgress.stop();
+            if (checkCancelled())
+                return;
+            const Verdict verdict = m_verifier.result();
+            if (verdict.kind == Verdict::Kind::NotChecked) {
+                fail(tr("The new generation %1 was uploaded but could not be verified: %2")
+                         .arg(m_generation, verdict.reason),
+                     verdict.stderrTail);
+                return;
+            }
+            if (m_catalog)
+                m_catalog->recordVerification(
+                    m_profile.name, {m_generation, QDateTime::currentDateTimeUtc(),
+                                     verdict.passed(), verdict.reason, QStringLiteral("backup")});
+            if (!verdict.passed()) {
+                fail(tr("The new generation %1 failed verification after upload: %2. It stays on "
+                        "the "
+                        "destination for inspection; nothing was pruned.")
+                         .arg(m_generation, verdict.reason));
+                return;
+            }
+            if (!verdict.reason.isEmpty()) // it passed on a second download
+                m_warnings.append(tr("While verifying, %1.").arg(verdict.reason));
+            prune();
+        },
+        Qt::SingleShotConnection);
 
     const Profile profile = m_profile;
-    const QProcessEnvironment remote = Storage::remoteEnvironment(
-        m_profile, m_profile.parsedDestination().value(), m_credentials);
-    const QString path = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".verify.db");
+    const QProcessEnvironment remote =
+        Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(), m_credentials);
+    const QString path =
+        m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".verify.db");
     const std::atomic_bool *cancel = &m_cancel;
     auto done = m_workDone;
     m_verifier.setFuture(Priority::run([=] {
@@ -615,8 +642,9 @@ void BackupJob::prune()
 void BackupJob::drillIfDue()
 {
     const auto last = m_catalog ? m_catalog->lastDrill(m_profile.name) : std::nullopt;
-    const bool due = m_catalog && Schedule::isDrillDue(last ? last->checkedUtc : QDateTime(), m_profile.drillDays,
-                                                       QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
+    const bool due = m_catalog && Schedule::isDrillDue(
+                                      last ? last->checkedUtc : QDateTime(), m_profile.drillDays,
+                                      QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
     if (!due) {
         succeed();
         return;
@@ -625,9 +653,10 @@ void BackupJob::drillIfDue()
     auto *job = new VerifyJob(m_profile, m_credentials, m_catalog, VerifyJob::Selection::Drill, {},
                               VerifyJob::Locking::CallerHoldsLock, this);
     m_child = job;
-    connect(job, &VerifyJob::progress, this, [this](int, int, const QString &, qint64 done, qint64 total) {
-        Q_EMIT progress(Phase::Drill, done, total);
-    });
+    connect(job, &VerifyJob::progress, this,
+            [this](int, int, const QString &, qint64 done, qint64 total) {
+                Q_EMIT progress(Phase::Drill, done, total);
+            });
     connect(job, &VerifyJob::finished, this, [this, job](const JobResult &result) {
         job->deleteLater();
         if (checkCancelled())
@@ -662,16 +691,19 @@ void BackupJob::succeed()
         details.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(m_warnings));
     if (!m_anomaly.isEmpty())
         details.insert(QStringLiteral("anomaly"), m_anomaly);
-    QString message = tr("Backed up %1 to %2 as %3 (%4 compressed to %5) in %6 s.")
+    QString message =
+        tr("Backed up %1 to %2 as %3 (%4 compressed to %5) in %6 s.")
             .arg(QFileInfo(m_profile.databasePath).fileName(), m_profile.destination, m_generation,
                  locale.formattedDataSize(gz.inputBytes), locale.formattedDataSize(gz.outputBytes),
                  locale.toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1));
-    message += QLatin1Char(' ') + (m_verify ? tr("Verified from the destination.")
-                                            : tr("Not verified (--no-verify); nothing was pruned."));
+    message +=
+        QLatin1Char(' ') + (m_verify ? tr("Verified from the destination.")
+                                     : tr("Not verified (--no-verify); nothing was pruned."));
     if (!m_anomaly.isEmpty())
         message += QLatin1Char(' ') + m_anomaly.value(QLatin1String("message")).toString();
     if (!m_pruned.isEmpty())
-        message += QLatin1Char(' ') + tr("Retention removed %n old object(s).", nullptr, static_cast<int>(m_pruned.size()));
+        message += QLatin1Char(' ') + tr("Retention removed %n old object(s).", nullptr,
+                                         static_cast<int>(m_pruned.size()));
     for (const QString &warning : std::as_const(m_warnings))
         message += QLatin1Char(' ') + warning;
     finish(JobResult::succeeded(message, details));

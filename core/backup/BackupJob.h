@@ -1,10 +1,10 @@
 // One backup run: snapshot, compress, upload the data, check it, upload the manifest last.
 #pragma once
 
-#include "settings/Credentials.h"
 #include "generations/Generation.h"
-#include "jobs/JobResult.h"
 #include "generations/Manifest.h"
+#include "jobs/JobResult.h"
+#include "settings/Credentials.h"
 #include "settings/Profile.h"
 #include "storage/Staging.h"
 #include "storage/Storage.h"
@@ -33,7 +33,19 @@ class BackupJob : public QObject
     Q_OBJECT
 
 public:
-    enum class Phase { Preparing, Snapshot, Compress, Upload, Check, Manifest, Verify, Prune, Drill, Done };
+    enum class Phase
+    {
+        Preparing,
+        Snapshot,
+        Compress,
+        Upload,
+        Check,
+        Manifest,
+        Verify,
+        Prune,
+        Drill,
+        Done
+    };
     Q_ENUM(Phase)
 
     // `catalog` may be null (no history); it must outlive the job.
@@ -91,9 +103,9 @@ private:
     QString m_stagingDir;
     QString m_generation;
     QDateTime m_createdUtc;
-    bool m_listed = false;        // the listing is done and the generation named
-    bool m_snapshotTaken = false;   // the snapshot is copied (its check runs)
-    bool m_snapshotChecked = false; // ... and passed its check
+    bool m_listed = false;              // the listing is done and the generation named
+    bool m_snapshotTaken = false;       // the snapshot is copied (its check runs)
+    bool m_snapshotChecked = false;     // ... and passed its check
     Storage::Failure m_deferredFailure; // the listing failed while the snapshot ran
     std::shared_ptr<Prepared> m_prepared;
     SnapshotStage *m_snapshot = nullptr;

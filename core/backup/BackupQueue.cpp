@@ -61,16 +61,19 @@ void BackupQueue::next()
     const Entry entry = m_waiting.dequeue();
     m_current = entry.profile;
     m_starting = true;
-    const auto lastRun = m_catalog ? m_catalog->lastRun(entry.profile.name, QStringLiteral("backup")) : std::nullopt;
+    const auto lastRun =
+        m_catalog ? m_catalog->lastRun(entry.profile.name, QStringLiteral("backup")) : std::nullopt;
     m_previousOutcome = lastRun ? lastRun->outcome : QString();
 
     auto withCredentials = [this, entry](const Credentials &credentials) {
-        if (entry.trigger == Trigger::Scheduled && entry.profile.parsedDestination().value().isS3() &&
-            entry.deferrals < kMaxDeferrals) {
+        if (entry.trigger == Trigger::Scheduled &&
+            entry.profile.parsedDestination().value().isS3() && entry.deferrals < kMaxDeferrals) {
             // Readiness first: after a wake the network may not be back yet.
-            auto *probe = new Storage(entry.profile, entry.profile.parsedDestination().value(), credentials, this);
+            auto *probe = new Storage(entry.profile, entry.profile.parsedDestination().value(),
+                                      credentials, this);
             m_probe = probe;
-            probe->list([this, probe, entry, credentials](const QList<Storage::ObjectInfo> &, const Storage::Failure &f) {
+            probe->list([this, probe, entry, credentials](const QList<Storage::ObjectInfo> &,
+                                                          const Storage::Failure &f) {
                 probe->deleteLater();
                 if (!f.message.isEmpty()) {
                     m_starting = false;
@@ -91,7 +94,8 @@ void BackupQueue::next()
     m_store.read(entry.profile, [this, entry, withCredentials](const Result<Credentials> &c) {
         if (!c) {
             if (m_catalog)
-                m_catalog->recordRefusedRun(entry.profile.name, QStringLiteral("backup"), JobResult::failed(c.error()));
+                m_catalog->recordRefusedRun(entry.profile.name, QStringLiteral("backup"),
+                                            JobResult::failed(c.error()));
             done(entry, JobResult::failed(c.error()));
             return;
         }
@@ -105,9 +109,10 @@ void BackupQueue::run(const Entry &entry, const Credentials &credentials)
     auto *job = new BackupJob(entry.profile, credentials, m_catalog, this);
     m_job = job;
     m_starting = false;
-    connect(job, &BackupJob::progress, this, [this, name = entry.profile.name](BackupJob::Phase phase, qint64 d, qint64 t) {
-        Q_EMIT progress(name, phase, d, t);
-    });
+    connect(job, &BackupJob::progress, this,
+            [this, name = entry.profile.name](BackupJob::Phase phase, qint64 d, qint64 t) {
+                Q_EMIT progress(name, phase, d, t);
+            });
     connect(job, &BackupJob::finished, this, [this, job, entry](const JobResult &result) {
         // No longer running: whoever handles finished() sees the queue as it now is.
         m_job = nullptr;

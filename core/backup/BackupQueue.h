@@ -3,9 +3,9 @@
 #pragma once
 
 #include "backup/BackupJob.h"
-#include "settings/CredentialStore.h"
 #include "jobs/JobResult.h"
 #include "notify/Pinger.h"
+#include "settings/CredentialStore.h"
 #include "settings/Profile.h"
 #include "storage/Storage.h"
 
@@ -22,7 +22,11 @@ class BackupQueue : public QObject
     Q_OBJECT
 
 public:
-    enum class Trigger { Manual, Scheduled };
+    enum class Trigger
+    {
+        Manual,
+        Scheduled
+    };
     Q_ENUM(Trigger)
 
     BackupQueue(Catalog *catalog, QObject *parent = nullptr);
@@ -48,7 +52,8 @@ Q_SIGNALS:
     // The destination did not answer before a scheduled run; nothing was recorded.
     void deferred(const QString &profile, const QString &reason);
     // `previousOutcome`: how the run before this one ended, for "works again" notices.
-    void finished(const QString &profile, const lk::JobResult &result, const QString &previousOutcome);
+    void finished(const QString &profile, const lk::JobResult &result,
+                  const QString &previousOutcome);
     void idle();
 
 private:

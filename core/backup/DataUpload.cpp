@@ -1,9 +1,9 @@
 // A generation's data object, from snapshot to checked upload: compress, upload, check.
 #include "backup/DataUpload.h"
 
+#include "backup/StreamedUpload.h"
 #include "compress/ParallelGzip.h"
 #include "jobs/Priority.h"
-#include "backup/StreamedUpload.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -58,7 +58,8 @@ void DataUpload::start(Options options)
     m_worker.setFuture(Priority::run([this, o, pipe, cancel, done] {
         const auto gzip = ParallelGzip::compressFile(
             o.snapshotPath, o.gzPath, o.level, 0, cancel,
-            [done](qint64 bytes, qint64) { done->store(bytes); }, ParallelGzip::kDefaultEngine, pipe);
+            [done](qint64 bytes, qint64) { done->store(bytes); }, ParallelGzip::kDefaultEngine,
+            pipe);
         if (gzip)
             m_stats = gzip.value();
         else
@@ -124,8 +125,7 @@ void DataUpload::streamFinished()
     else if (m_stream->succeeded()) {
         m_measured.uploadMs = m_clock.elapsed();
         check();
-    }
-    else
+    } else
         uploadStagedCopy();
 }
 
@@ -145,13 +145,14 @@ void DataUpload::uploadStaged()
     const UploadPlan::CpuTimes cpuBefore = UploadPlan::cpuTimes();
     m_storage->upload(m_options.gzPath, m_options.objectName,
                       [this, startedMs, cpuBefore](bool ok, const Storage::Failure &f) {
-        m_measured.uploadMs = m_clock.elapsed() - startedMs;
-        m_measured.uploadIdleShare = UploadPlan::idleShare(cpuBefore, UploadPlan::cpuTimes());
-        if (!ok || cancelled())
-            finish(f);
-        else
-            check();
-    });
+                          m_measured.uploadMs = m_clock.elapsed() - startedMs;
+                          m_measured.uploadIdleShare =
+                              UploadPlan::idleShare(cpuBefore, UploadPlan::cpuTimes());
+                          if (!ok || cancelled())
+                              finish(f);
+                          else
+                              check();
+                      });
 }
 
 // What arrived must be what we sent: the size always, the MD5 where the destination has one
@@ -169,14 +170,22 @@ void DataUpload::check()
                                      [&object](const auto &o) { return o.name == object; });
         if (it == objects.cend()) {
             finish({tr("The uploaded file %1 does not appear on the destination. The upload did "
-                       "not complete; no generation was added.").arg(object), {}});
+                       "not complete; no generation was added.")
+                        .arg(object),
+                    {}});
         } else if (it->size != m_stats.outputBytes) {
             finish({tr("The uploaded file %1 has %2 bytes on the destination, but %3 were sent. "
                        "No generation was added.")
-                        .arg(object).arg(it->size).arg(m_stats.outputBytes), {}});
-        } else if (!it->md5.isEmpty() && it->md5.compare(m_stats.outputMd5, Qt::CaseInsensitive) != 0) {
+                        .arg(object)
+                        .arg(it->size)
+                        .arg(m_stats.outputBytes),
+                    {}});
+        } else if (!it->md5.isEmpty() &&
+                   it->md5.compare(m_stats.outputMd5, Qt::CaseInsensitive) != 0) {
             finish({tr("The uploaded file %1 differs from what was sent (MD5 mismatch). No "
-                       "generation was added.").arg(object), {}});
+                       "generation was added.")
+                        .arg(object),
+                    {}});
         } else {
             finish({});
         }

@@ -1,9 +1,9 @@
 // A generation's data object, from snapshot to checked upload: compress, upload, check.
 #pragma once
 
+#include "backup/UploadPlan.h"
 #include "compress/Gzip.h"
 #include "storage/Storage.h"
-#include "backup/UploadPlan.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -29,7 +29,12 @@ class DataUpload : public QObject
     Q_OBJECT
 
 public:
-    enum class Stage { Compress, Upload, Check };
+    enum class Stage
+    {
+        Compress,
+        Upload,
+        Check
+    };
     Q_ENUM(Stage)
 
     struct Options

@@ -3,8 +3,8 @@
 // there, otherwise fetches just that one manifest (one small rclone call).
 #pragma once
 
-#include "settings/Credentials.h"
 #include "generations/Generation.h"
+#include "settings/Credentials.h"
 #include "settings/Profile.h"
 #include "storage/Storage.h"
 

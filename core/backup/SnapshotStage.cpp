@@ -34,36 +34,42 @@ SnapshotStage::~SnapshotStage()
 
 void SnapshotStage::start()
 {
-    connect(&m_copier, &QFutureWatcher<void>::finished, this, [this] {
-        if (!m_work->copyError.isEmpty()) {
-            QFile::remove(m_path);
+    connect(
+        &m_copier, &QFutureWatcher<void>::finished, this,
+        [this] {
+            if (!m_work->copyError.isEmpty()) {
+                QFile::remove(m_path);
+                Q_EMIT copied();
+                return;
+            }
+            m_taken = m_work->copied;
+            if (m_cancel->load()) {
+                Q_EMIT copied();
+                return;
+            }
+            // quick_check is single-threaded, and the compressor leaves a core to it sooner or
+            // later; the owner lets the upload complete only once it passed.
+            connect(
+                &m_checker, &QFutureWatcher<void>::finished, this,
+                [this] {
+                    if (m_work->checkError.isEmpty())
+                        m_taken = m_work->checked;
+                    removeWhenDone();
+                    Q_EMIT checked();
+                },
+                Qt::SingleShotConnection);
+            const QString source = m_source;
+            const QString path = m_path;
+            const std::atomic_bool *cancel = m_cancel;
+            auto work = m_work;
+            work->checked = m_taken;
+            m_checker.setFuture(Priority::run([=] {
+                if (Status s = Snapshot::check(source, path, &work->checked, cancel); !s)
+                    work->checkError = s.error;
+            }));
             Q_EMIT copied();
-            return;
-        }
-        m_taken = m_work->copied;
-        if (m_cancel->load()) {
-            Q_EMIT copied();
-            return;
-        }
-        // quick_check is single-threaded, and the compressor leaves a core to it sooner or
-        // later; the owner lets the upload complete only once it passed.
-        connect(&m_checker, &QFutureWatcher<void>::finished, this, [this] {
-            if (m_work->checkError.isEmpty())
-                m_taken = m_work->checked;
-            removeWhenDone();
-            Q_EMIT checked();
-        }, Qt::SingleShotConnection);
-        const QString source = m_source;
-        const QString path = m_path;
-        const std::atomic_bool *cancel = m_cancel;
-        auto work = m_work;
-        work->checked = m_taken;
-        m_checker.setFuture(Priority::run([=] {
-            if (Status s = Snapshot::check(source, path, &work->checked, cancel); !s)
-                work->checkError = s.error;
-        }));
-        Q_EMIT copied();
-    }, Qt::SingleShotConnection);
+        },
+        Qt::SingleShotConnection);
 
     const QString source = m_source;
     const QString path = m_path;

@@ -2,8 +2,8 @@
 #include "backup/StreamedUpload.h"
 
 #include <cerrno>
-#include <cstring>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -26,7 +26,9 @@ bool StreamedUpload::start(const QString &objectName, QString *error)
 {
     // A reader that dies leaves the writer with EPIPE, never a signal that ends the program.
     static const bool sigpipeIgnored = [] {
-        struct sigaction ignore{};
+        struct sigaction ignore
+        {
+        };
         ignore.sa_handler = SIG_IGN;
         return ::sigaction(SIGPIPE, &ignore, nullptr) == 0;
     }();
@@ -34,7 +36,8 @@ bool StreamedUpload::start(const QString &objectName, QString *error)
 
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
-        *error = tr("Cannot make a pipe for the upload: %1.").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        *error = tr("Cannot make a pipe for the upload: %1.")
+                     .arg(QString::fromLocal8Bit(std::strerror(errno)));
         return false;
     }
     m_writeFd = fds[1];

@@ -53,7 +53,8 @@ bool UploadPlan::shouldStream(Mode mode, qint64 inputBytes, const std::optional<
         return false;
     // Upload time over compression time, both per byte of the database.
     const double uploadOverCompress = known->compressBytesPerSecond / known->uploadBytesPerSecond;
-    return uploadOverCompress > kStreamWhenUploadOver && known->uploadIdleShare >= kStreamWhenIdleOver;
+    return uploadOverCompress > kStreamWhenUploadOver &&
+           known->uploadIdleShare >= kStreamWhenIdleOver;
 }
 
 UploadSpeed UploadPlan::learn(const std::optional<UploadSpeed> &known, const Measured &m)

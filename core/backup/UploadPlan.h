@@ -34,7 +34,12 @@ struct UploadSpeed
 class UploadPlan
 {
 public:
-    enum class Mode { Auto, Stream, Staged };
+    enum class Mode
+    {
+        Auto,
+        Stream,
+        Staged
+    };
 
     // LITEKEEP_UPLOAD_MODE: "stream", "staged" or "auto" (the default; anything else too).
     static Mode modeFromEnvironment();

@@ -17,7 +17,6 @@ using Block = BlockDeflater::Block;
 constexpr int kRawDeflate = -15; // no zlib or gzip wrapper: we write the gzip frame ourselves
 constexpr int kMemLevel = 8;     // zlib's default, as gzip and pigz use
 
-
 // zlib: deflates one block into a raw deflate fragment that ends on a byte boundary (sync
 // flush), or that ends the deflate stream (the last block, or every block when `whole`).
 QString zlibDeflate(z_stream &stream, Block &block, bool whole = false)
@@ -90,7 +89,8 @@ QString makeJoinable(z_stream &inflater, Bytes &scratch, Block &block)
     if (inflater.avail_in != 0 || unusedBits < 0)
         return QStringLiteral("the block has bytes after its end");
     if (inflater.total_out != block.input.size() ||
-        (!block.input.empty() && std::memcmp(scratch.data(), block.input.data(), block.input.size()) != 0))
+        (!block.input.empty() &&
+         std::memcmp(scratch.data(), block.input.data(), block.input.size()) != 0))
         return QStringLiteral("the block does not inflate to its input");
     if (block.last)
         return {};
@@ -137,9 +137,10 @@ public:
         } else {
             m_libdeflate = libdeflate_alloc_compressor(level);
             m_fastest = libdeflate_alloc_compressor(1);
-            m_ready = m_libdeflate && m_fastest &&
-                      deflateInit2(&m_zlib, level, Z_DEFLATED, kRawDeflate, kMemLevel, Z_RLE) == Z_OK &&
-                      inflateInit2(&m_inflater, kRawDeflate) == Z_OK;
+            m_ready =
+                m_libdeflate && m_fastest &&
+                deflateInit2(&m_zlib, level, Z_DEFLATED, kRawDeflate, kMemLevel, Z_RLE) == Z_OK &&
+                inflateInit2(&m_inflater, kRawDeflate) == Z_OK;
         }
     }
 
@@ -169,8 +170,8 @@ public:
             error = zlibDeflate(m_zlib, block);
         } else {
             const Sample sample = sampleKeeps(block.input);
-            if (sample.kept >= kStoreFrom || (sample.kept >= kRunsFrom &&
-                                              sample.zeroRunKept <= sample.kept + kZeroRunSlack)) {
+            if (sample.kept >= kStoreFrom ||
+                (sample.kept >= kRunsFrom && sample.zeroRunKept <= sample.kept + kZeroRunSlack)) {
                 block.deflated.clear();
                 ZeroRunDeflate::compress(block.input.data(), block.input.size(), block.deflated);
             } else if (sample.kept >= kRunsFrom) {
@@ -211,8 +212,8 @@ private:
             std::memcpy(m_sample.data() + i * kSampleSlice, input.data() + i * step, kSampleSlice);
         // libdeflate gives 0 when the result does not fit: it keeps it all.
         m_sampleOut.resize(m_sample.size());
-        const std::size_t n = libdeflate_deflate_compress(m_fastest, m_sample.data(), m_sample.size(),
-                                                          m_sampleOut.data(), m_sampleOut.size());
+        const std::size_t n = libdeflate_deflate_compress(
+            m_fastest, m_sample.data(), m_sample.size(), m_sampleOut.data(), m_sampleOut.size());
         Sample sample;
         sample.kept = n == 0 ? 1.0 : double(n) / double(m_sample.size());
         if (sample.kept >= kRunsFrom) {

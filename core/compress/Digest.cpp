@@ -49,7 +49,8 @@ QString Digest::hexResult()
     unsigned int length = 0;
     if (EVP_DigestFinal_ex(m_context->ctx, out, &length) != 1)
         std::abort();
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(out), int(length)).toHex());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(out), int(length)).toHex());
 }
 
 } // namespace lk

@@ -12,7 +12,11 @@ namespace lk {
 class Digest
 {
 public:
-    enum class Algorithm { Sha256, Md5 };
+    enum class Algorithm
+    {
+        Sha256,
+        Md5
+    };
 
     explicit Digest(Algorithm algorithm);
     ~Digest();

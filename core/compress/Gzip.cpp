@@ -62,9 +62,9 @@ Result<Gzip::Stats> pump(const QString &input, const QString &output,
             if (rc == Z_STREAM_END) {
                 finished = true;
             } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-                return R::fail(Gzip::tr("%1 is not a valid gzip stream (%2).")
-                                   .arg(input, QString::fromLatin1(stream.msg ? stream.msg
-                                                                             : "zlib error")));
+                return R::fail(
+                    Gzip::tr("%1 is not a valid gzip stream (%2).")
+                        .arg(input, QString::fromLatin1(stream.msg ? stream.msg : "zlib error")));
             }
             const qint64 produced = kChunk - stream.avail_out;
             if (produced > 0) {
@@ -78,13 +78,14 @@ Result<Gzip::Stats> pump(const QString &input, const QString &output,
             }
         } while (stream.avail_out == 0 && !finished);
         if (!finished && atEnd && stream.avail_in == 0 && got == 0)
-            return R::fail(Gzip::tr("%1 ends before its gzip stream does (truncated?).").arg(input));
+            return R::fail(
+                Gzip::tr("%1 ends before its gzip stream does (truncated?).").arg(input));
         if (progress)
             progress(stats.inputBytes, total);
     }
     if (!out.commit())
-        return R::fail(Gzip::tr("Writing %1 failed: %2. Is the disk full?")
-                           .arg(output, out.errorString()));
+        return R::fail(
+            Gzip::tr("Writing %1 failed: %2. Is the disk full?").arg(output, out.errorString()));
     stats.inputSha256 = inHash.hexResult();
     stats.outputSha256 = outHash.hexResult();
     stats.outputMd5 = outMd5.hexResult();
@@ -99,8 +100,9 @@ Result<Gzip::Stats> Gzip::compressFile(const QString &input, const QString &outp
     if (deflateInit2(&stream, qBound(1, level, 9), Z_DEFLATED, kGzipWindowBits, 8,
                      Z_DEFAULT_STRATEGY) != Z_OK)
         return Result<Stats>::fail(tr("Cannot start the compressor."));
-    auto result = pump(input, output, cancel, progress, stream,
-                       [&stream](bool atEnd) { return deflate(&stream, atEnd ? Z_FINISH : Z_NO_FLUSH); });
+    auto result = pump(input, output, cancel, progress, stream, [&stream](bool atEnd) {
+        return deflate(&stream, atEnd ? Z_FINISH : Z_NO_FLUSH);
+    });
     deflateEnd(&stream);
     return result;
 }

@@ -22,7 +22,7 @@ public:
         qint64 outputBytes = 0;
         QString inputSha256;
         QString outputSha256;
-        QString outputMd5; // compared with what the destination reports, where it gives one
+        QString outputMd5;       // compared with what the destination reports, where it gives one
         qint64 outputWaitMs = 0; // time spent handing output on: a slow pipe reader shows here
     };
     using Progress = std::function<void(qint64 done, qint64 total)>;

@@ -1,9 +1,9 @@
 // One standard gzip stream compressed on several cores (the pigz design), hashed in one pass.
 #include "compress/ParallelGzip.h"
 
+#include "backup/PipeTee.h"
 #include "compress/BlockDeflater.h"
 #include "compress/HashThread.h"
-#include "backup/PipeTee.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -13,9 +13,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <condition_variable>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -173,17 +173,19 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     tee.reset();
     out.close();
     if (stats && out.error() != QFileDevice::NoError)
-        stats = R::fail(tr("Writing %1 failed: %2. Is the disk full?").arg(output, out.errorString()));
-    if (stats && ::rename(QFile::encodeName(partial).constData(), QFile::encodeName(output).constData()) != 0)
-        stats = R::fail(tr("Cannot write %1: %2.").arg(output, QString::fromLocal8Bit(std::strerror(errno))));
+        stats =
+            R::fail(tr("Writing %1 failed: %2. Is the disk full?").arg(output, out.errorString()));
+    if (stats && ::rename(QFile::encodeName(partial).constData(),
+                          QFile::encodeName(output).constData()) != 0)
+        stats = R::fail(
+            tr("Cannot write %1: %2.").arg(output, QString::fromLocal8Bit(std::strerror(errno))));
     if (!stats)
         QFile::remove(partial);
     return stats;
 }
 
 Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIODevice &out,
-                                           int level, int threads,
-                                           const std::atomic_bool *cancel,
+                                           int level, int threads, const std::atomic_bool *cancel,
                                            const Gzip::Progress &progress, Engine engine)
 {
     using R = Result<Gzip::Stats>;
@@ -214,7 +216,8 @@ Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIOD
     qint64 outputWaitNs = 0;
 
     // `owner` keeps `data` alive until it is hashed.
-    const auto write = [&](const std::shared_ptr<const void> &owner, const char *data, qint64 size) {
+    const auto write = [&](const std::shared_ptr<const void> &owner, const char *data,
+                           qint64 size) {
         const auto *bytes = reinterpret_cast<const unsigned char *>(data);
         outHash.add(owner, bytes, std::size_t(size));
         outMd5.add(owner, bytes, std::size_t(size));

@@ -19,7 +19,8 @@ class ParallelGzip
 public:
     // What deflates each block. Both give one standard gzip stream; bench/README.md has the
     // measurements behind the default.
-    enum class Engine {
+    enum class Engine
+    {
         // zlib, pigz's design: 128 KiB blocks, each primed with the last 32 KiB of the block
         // before it and ended with a sync flush.
         Zlib,
@@ -59,9 +60,8 @@ public:
     // The same from an open device to an open device (a pipe, say); `inputSize` is only for
     // progress. Writes are blocking: a slow reader of `out` slows the compressor, it never
     // makes it buffer more. `out` is neither committed nor closed.
-    static Result<Gzip::Stats> compress(QIODevice &in, qint64 inputSize, QIODevice &out,
-                                        int level, int threads,
-                                        const std::atomic_bool *cancel = nullptr,
+    static Result<Gzip::Stats> compress(QIODevice &in, qint64 inputSize, QIODevice &out, int level,
+                                        int threads, const std::atomic_bool *cancel = nullptr,
                                         const Gzip::Progress &progress = {},
                                         Engine engine = kDefaultEngine);
 };

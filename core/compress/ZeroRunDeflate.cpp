@@ -68,8 +68,9 @@ void putSymbol(BitWriter &w, unsigned symbol)
 // A copy of `length` (3..258) bytes at distance 1.
 void putCopy(BitWriter &w, unsigned length)
 {
-    static constexpr unsigned kBase[] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
-                                         31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+    static constexpr unsigned kBase[] = {3,  4,  5,  6,   7,   8,   9,   10,  11, 13,
+                                         15, 17, 19, 23,  27,  31,  35,  43,  51, 59,
+                                         67, 83, 99, 115, 131, 163, 195, 227, 258};
     static constexpr int kExtra[] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
                                      2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
     unsigned code = 28;
@@ -87,8 +88,9 @@ void putStored(BitWriter &w, const unsigned char *data, std::size_t size)
         const std::size_t n = size < kMaxStored ? size : kMaxStored;
         w.put(0, 3); // not final, type 00
         w.alignToByte();
-        const unsigned char header[4] = {static_cast<unsigned char>(n), static_cast<unsigned char>(n >> 8),
-                                         static_cast<unsigned char>(~n), static_cast<unsigned char>(~n >> 8)};
+        const unsigned char header[4] = {
+            static_cast<unsigned char>(n), static_cast<unsigned char>(n >> 8),
+            static_cast<unsigned char>(~n), static_cast<unsigned char>(~n >> 8)};
         w.append(header, 4);
         w.append(data, n);
         data += n;
@@ -104,7 +106,8 @@ void putZeros(BitWriter &w, std::size_t length)
     while (left > 0) {
         if (left >= 3) {
             // Never leave 1 or 2 bytes after a long copy: they would need literals.
-            const std::size_t n = left > kLongest ? (left - kLongest < 3 ? left - 3 : kLongest) : left;
+            const std::size_t n =
+                left > kLongest ? (left - kLongest < 3 ? left - 3 : kLongest) : left;
             putCopy(w, static_cast<unsigned>(n));
             left -= n;
         } else {

@@ -50,7 +50,8 @@ QList<Generation> Generation::assemble(const QString &profile, const QList<Objec
             g.state = State::Damaged;
             g.problem = tr("the manifest could not be read");
         } else {
-            const Manifest::Parsed parsed = Manifest::fromJson(manifests.value(g.name.manifestObject()));
+            const Manifest::Parsed parsed =
+                Manifest::fromJson(manifests.value(g.name.manifestObject()));
             if (parsed.error == Manifest::ParseError::NewerFormat) {
                 g.state = State::NewerFormat;
                 g.problem = parsed.message;
@@ -58,7 +59,8 @@ QList<Generation> Generation::assemble(const QString &profile, const QList<Objec
                 g.state = State::Damaged;
                 g.problem = parsed.message;
             } else if (parsed.manifest.profile != profile ||
-                       GenerationName(profile, parsed.manifest.createdUtc).baseName() != g.baseName()) {
+                       GenerationName(profile, parsed.manifest.createdUtc).baseName() !=
+                           g.baseName()) {
                 g.state = State::Damaged;
                 g.problem = tr("the manifest describes another generation (%1, %2)")
                                 .arg(parsed.manifest.profile,

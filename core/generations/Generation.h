@@ -17,7 +17,8 @@ struct Generation
     Q_DECLARE_TR_FUNCTIONS(Generation)
 
 public:
-    enum class State {
+    enum class State
+    {
         Complete,    // data + a manifest that parses and matches: a generation
         Incomplete,  // data without manifest (a run that died), or manifest without data
         Damaged,     // a manifest that does not parse or does not match its data

@@ -1,8 +1,8 @@
 // Verified local copies of generations, for looking inside them.
 #include "generations/GenerationCache.h"
 
-#include "history/Catalog.h"
 #include "generations/GenerationLister.h"
+#include "history/Catalog.h"
 #include "storage/Storage.h"
 #include "verify/Verifier.h"
 
@@ -13,7 +13,8 @@
 
 namespace lk {
 
-GenerationCache::GenerationCache(const Profile &profile, const Credentials &credentials, Catalog *catalog, QObject *parent)
+GenerationCache::GenerationCache(const Profile &profile, const Credentials &credentials,
+                                 Catalog *catalog, QObject *parent)
     : QObject(parent), m_profile(profile), m_credentials(credentials), m_catalog(catalog)
 {
 }
@@ -51,7 +52,8 @@ void GenerationCache::listOnly(const QString &generation, Done done)
 void GenerationCache::find(const QString &generation, bool fetchIt, Done done)
 {
     m_lister = new GenerationLister(m_profile, m_credentials, this);
-    m_lister->list([this, generation, fetchIt, done](const QList<Generation> &all, const Storage::Failure &f) {
+    m_lister->list([this, generation, fetchIt, done](const QList<Generation> &all,
+                                                     const Storage::Failure &f) {
         if (!f.message.isEmpty()) {
             done(Result<QString>::fail(f.message), {});
             return;
@@ -62,18 +64,24 @@ void GenerationCache::find(const QString &generation, bool fetchIt, Done done)
                 wanted.chop(suffix.size());
         }
         for (const Generation &g : all) {
-            const bool match = (wanted.isEmpty() || wanted == QLatin1String("latest")) ? g.isComplete() : g.baseName() == wanted;
+            const bool match = (wanted.isEmpty() || wanted == QLatin1String("latest"))
+                                   ? g.isComplete()
+                                   : g.baseName() == wanted;
             if (!match)
                 continue;
             if (!g.isComplete()) {
-                done(Result<QString>::fail(tr("Generation %1 is %2: %3").arg(wanted, Generation::stateName(g.state), g.problem)), g);
+                done(Result<QString>::fail(
+                         tr("Generation %1 is %2: %3")
+                             .arg(wanted, Generation::stateName(g.state), g.problem)),
+                     g);
                 return;
             }
             if (!fetchIt) {
                 done(Result<QString>::ok(QString()), g);
                 return;
             }
-            const QString path = folder(m_profile) + QLatin1Char('/') + g.baseName() + QStringLiteral(".db");
+            const QString path =
+                folder(m_profile) + QLatin1Char('/') + g.baseName() + QStringLiteral(".db");
             QFile stamp(path + QStringLiteral(".sha256"));
             if (QFileInfo::exists(path) && stamp.open(QIODevice::ReadOnly) &&
                 QString::fromLatin1(stamp.readAll()).trimmed() == g.manifest->dbSha256) {
@@ -83,9 +91,11 @@ void GenerationCache::find(const QString &generation, bool fetchIt, Done done)
             download(g, done);
             return;
         }
-        done(Result<QString>::fail(wanted.isEmpty() || wanted == QLatin1String("latest")
-                                       ? tr("There is no complete generation on %1 yet.").arg(m_profile.destination)
-                                       : tr("There is no generation named \"%1\" on %2.").arg(wanted, m_profile.destination)),
+        done(Result<QString>::fail(
+                 wanted.isEmpty() || wanted == QLatin1String("latest")
+                     ? tr("There is no complete generation on %1 yet.").arg(m_profile.destination)
+                     : tr("There is no generation named \"%1\" on %2.")
+                           .arg(wanted, m_profile.destination)),
              {});
     });
 }
@@ -98,21 +108,27 @@ void GenerationCache::download(const Generation &generation, Done done)
     const QString path = dir + QLatin1Char('/') + generation.baseName() + QStringLiteral(".db");
     auto verdict = std::make_shared<Verdict>();
     const Profile profile = m_profile;
-    const QProcessEnvironment remote = Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(), m_credentials);
+    const QProcessEnvironment remote =
+        Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(), m_credentials);
     const std::atomic_bool *cancel = &m_cancel;
-    connect(&m_worker, &QFutureWatcher<void>::finished, this, [this, verdict, generation, path, done] {
-        if (verdict->kind != Verdict::Kind::NotChecked && m_catalog)
-            m_catalog->recordVerification(m_profile.name, {generation.baseName(), QDateTime::currentDateTimeUtc(),
-                                                           verdict->passed(), verdict->reason, QStringLiteral("verify")});
-        if (!verdict->passed()) {
-            done(Result<QString>::fail(verdict->kind == Verdict::Kind::Failed
-                                           ? tr("Generation %1 failed verification: %2").arg(generation.baseName(), verdict->reason)
-                                           : verdict->reason),
-                 generation);
-            return;
-        }
-        done(Result<QString>::ok(path), generation);
-    }, Qt::SingleShotConnection);
+    connect(
+        &m_worker, &QFutureWatcher<void>::finished, this,
+        [this, verdict, generation, path, done] {
+            if (verdict->kind != Verdict::Kind::NotChecked && m_catalog)
+                m_catalog->recordVerification(
+                    m_profile.name, {generation.baseName(), QDateTime::currentDateTimeUtc(),
+                                     verdict->passed(), verdict->reason, QStringLiteral("verify")});
+            if (!verdict->passed()) {
+                done(Result<QString>::fail(verdict->kind == Verdict::Kind::Failed
+                                               ? tr("Generation %1 failed verification: %2")
+                                                     .arg(generation.baseName(), verdict->reason)
+                                               : verdict->reason),
+                     generation);
+                return;
+            }
+            done(Result<QString>::ok(path), generation);
+        },
+        Qt::SingleShotConnection);
     m_worker.setFuture(QtConcurrent::run([=] {
         const QString partial = path + QStringLiteral(".partial");
         *verdict = Verifier::verify(profile, remote, generation, partial, cancel);
@@ -125,7 +141,8 @@ void GenerationCache::download(const Generation &generation, Done done)
             stamp.write(generation.manifest->dbSha256.toLatin1());
         // Keep the cache small: only the newest few copies stay.
         QDir cacheDir(QFileInfo(path).absolutePath());
-        const QStringList copies = cacheDir.entryList({QStringLiteral("*.db")}, QDir::Files, QDir::Time);
+        const QStringList copies =
+            cacheDir.entryList({QStringLiteral("*.db")}, QDir::Files, QDir::Time);
         for (qsizetype i = kKeepPerProfile; i < copies.size(); ++i) {
             QFile::remove(cacheDir.filePath(copies.at(i)));
             QFile::remove(cacheDir.filePath(copies.at(i) + QStringLiteral(".sha256")));

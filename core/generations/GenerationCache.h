@@ -2,10 +2,10 @@
 // looked inside (show, diff, preview) without another download.
 #pragma once
 
-#include "settings/Credentials.h"
 #include "generations/Generation.h"
-#include "settings/Profile.h"
 #include "jobs/Result.h"
+#include "settings/Credentials.h"
+#include "settings/Profile.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -29,7 +29,8 @@ public:
                     QObject *parent = nullptr);
     ~GenerationCache() override;
 
-    using Done = std::function<void(const Result<QString> &databasePath, const Generation &generation)>;
+    using Done =
+        std::function<void(const Result<QString> &databasePath, const Generation &generation)>;
     // The local path of a verified copy of `generation` ("" or "latest": the newest complete one).
     void fetch(const QString &generation, Done done);
     // Finds the generation (with its manifest) without downloading it; the path is empty.

@@ -22,9 +22,11 @@ GenerationLister::GenerationLister(const Profile &profile, const Credentials &cr
 QString GenerationLister::manifestCache(const Profile &profile)
 {
     const auto destination = profile.parsedDestination();
-    const QString folder = destination ? destination.value().profileFolder(profile.name) + profile.endpoint
-                                       : profile.destination;
-    const QByteArray key = QCryptographicHash::hash(folder.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    const QString folder = destination
+                               ? destination.value().profileFolder(profile.name) + profile.endpoint
+                               : profile.destination;
+    const QByteArray key =
+        QCryptographicHash::hash(folder.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
     return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) +
            QStringLiteral("/litekeep/manifests/") + profile.name + QLatin1Char('-') +
            QString::fromLatin1(key);
@@ -37,7 +39,8 @@ void GenerationLister::cancel()
 
 void GenerationLister::list(Done done)
 {
-    m_storage->list([this, done](const QList<Storage::ObjectInfo> &objects, const Storage::Failure &f) {
+    m_storage->list([this, done](const QList<Storage::ObjectInfo> &objects,
+                                 const Storage::Failure &f) {
         if (!f.message.isEmpty()) {
             done({}, f);
             return;
@@ -47,7 +50,8 @@ void GenerationLister::list(Done done)
             m_objectNames.append(o.name);
         const QString cache = manifestCache(m_profile);
         QDir().mkpath(cache);
-        m_storage->mirrorManifests(cache, [this, done, objects, cache](bool, const Storage::Failure &f2) {
+        m_storage->mirrorManifests(cache, [this, done, objects, cache](bool,
+                                                                       const Storage::Failure &f2) {
             if (!f2.message.isEmpty()) {
                 done({}, f2);
                 return;
@@ -64,7 +68,8 @@ void GenerationLister::list(Done done)
             watcher->setFuture(QtConcurrent::run([profile, plain, cache] {
                 QHash<QString, QByteArray> manifests;
                 for (const auto &o : plain) {
-                    if (!o.name.endsWith(QLatin1String(".manifest.json")) || o.name.contains(QLatin1Char('/')))
+                    if (!o.name.endsWith(QLatin1String(".manifest.json")) ||
+                        o.name.contains(QLatin1Char('/')))
                         continue;
                     QFile file(cache + QLatin1Char('/') + o.name);
                     // A manifest is a few kilobytes; anything huge is not one of ours.

@@ -2,8 +2,8 @@
 // credentials sees everything): one listing, one manifest mirror, parsing off the GUI thread.
 #pragma once
 
-#include "settings/Credentials.h"
 #include "generations/Generation.h"
+#include "settings/Credentials.h"
 #include "settings/Profile.h"
 #include "storage/Storage.h"
 
@@ -18,8 +18,8 @@ class GenerationLister : public QObject
     Q_OBJECT
 
 public:
-    using Done = std::function<void(const QList<Generation> &generations,
-                                    const Storage::Failure &failure)>;
+    using Done =
+        std::function<void(const QList<Generation> &generations, const Storage::Failure &failure)>;
 
     GenerationLister(const Profile &profile, const Credentials &credentials,
                      QObject *parent = nullptr);

@@ -16,8 +16,8 @@ GenerationName::GenerationName(QString profile, QDateTime createdUtc)
     : m_profile(std::move(profile)), m_created(createdUtc.toUTC())
 {
     // Names carry whole seconds; keep equality honest.
-    m_created.setTime(QTime(m_created.time().hour(), m_created.time().minute(),
-                            m_created.time().second()));
+    m_created.setTime(
+        QTime(m_created.time().hour(), m_created.time().minute(), m_created.time().second()));
 }
 
 bool GenerationName::isValidProfileName(const QString &name)

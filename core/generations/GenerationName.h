@@ -11,7 +11,11 @@ namespace lk {
 class GenerationName
 {
 public:
-    enum class Part { Data, Manifest };
+    enum class Part
+    {
+        Data,
+        Manifest
+    };
 
     GenerationName() = default;
     GenerationName(QString profile, QDateTime createdUtc);
@@ -27,8 +31,8 @@ public:
     const QDateTime &createdUtc() const { return m_created; }
     bool isValid() const { return !m_profile.isEmpty() && m_created.isValid(); }
 
-    QString baseName() const;     // nightly-20261127T020000Z
-    QString dataObject() const;   // nightly-20261127T020000Z.db.gz
+    QString baseName() const;       // nightly-20261127T020000Z
+    QString dataObject() const;     // nightly-20261127T020000Z.db.gz
     QString manifestObject() const; // nightly-20261127T020000Z.manifest.json
 
     static QString timestamp(const QDateTime &utc);

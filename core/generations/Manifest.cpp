@@ -32,8 +32,8 @@ QByteArray Manifest::toJson() const
         {QStringLiteral("litekeep_version"), litekeepVersion},
         {QStringLiteral("sqlite_version"), sqliteVersion},
         {QStringLiteral("database"), database.toJson()},
-        {QStringLiteral("db"), QJsonObject{{QStringLiteral("sha256"), dbSha256},
-                                           {QStringLiteral("size"), dbSize}}},
+        {QStringLiteral("db"),
+         QJsonObject{{QStringLiteral("sha256"), dbSha256}, {QStringLiteral("size"), dbSize}}},
         {QStringLiteral("gz"), QJsonObject{{QStringLiteral("sha256"), gzSha256},
                                            {QStringLiteral("size"), gzSize},
                                            {QStringLiteral("level"), compressionLevel}}},
@@ -46,7 +46,8 @@ QByteArray Manifest::toJson() const
 QString Manifest::pathSha256(const QString &path)
 {
     const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
-    return QString::fromLatin1(QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 Manifest::Parsed Manifest::fromJson(const QByteArray &bytes)
@@ -80,13 +81,15 @@ Manifest::Parsed Manifest::fromJson(const QByteArray &bytes)
 
     Manifest &m = parsed.manifest;
     m.format = static_cast<int>(format.toInteger());
-    for (const char *key : {"created", "profile", "source_file", "host", "litekeep_version",
-                            "sqlite_version"}) {
+    for (const char *key :
+         {"created", "profile", "source_file", "host", "litekeep_version", "sqlite_version"}) {
         if (!root.value(QLatin1String(key)).isString())
-            return fail(ParseError::WrongShape,
-                        tr("the manifest field \"%1\" is missing or not text").arg(QLatin1String(key)));
+            return fail(
+                ParseError::WrongShape,
+                tr("the manifest field \"%1\" is missing or not text").arg(QLatin1String(key)));
     }
-    m.createdUtc = QDateTime::fromString(root.value(QLatin1String("created")).toString(), kTimeFormat);
+    m.createdUtc =
+        QDateTime::fromString(root.value(QLatin1String("created")).toString(), kTimeFormat);
     m.createdUtc.setTimeZone(QTimeZone::utc());
     if (!m.createdUtc.isValid())
         return fail(ParseError::WrongShape, tr("the manifest's creation time is not valid"));
@@ -95,7 +98,8 @@ Manifest::Parsed Manifest::fromJson(const QByteArray &bytes)
     // Optional: manifests before it have none.
     const QJsonValue sourcePathSha256 = root.value(QLatin1String("source_path_sha256"));
     if (!sourcePathSha256.isUndefined() && !isSha256(sourcePathSha256.toString()))
-        return fail(ParseError::WrongShape, tr("the manifest field \"source_path_sha256\" is not a SHA-256"));
+        return fail(ParseError::WrongShape,
+                    tr("the manifest field \"source_path_sha256\" is not a SHA-256"));
     m.sourcePathSha256 = sourcePathSha256.toString();
     m.host = root.value(QLatin1String("host")).toString();
     m.litekeepVersion = root.value(QLatin1String("litekeep_version")).toString();
@@ -105,7 +109,8 @@ Manifest::Parsed Manifest::fromJson(const QByteArray &bytes)
         return fail(ParseError::WrongShape, tr("the manifest has no \"database\" section"));
     auto database = DatabaseInfo::fromJson(root.value(QLatin1String("database")).toObject());
     if (!database)
-        return fail(ParseError::WrongShape, tr("the manifest's database section: %1").arg(database.error()));
+        return fail(ParseError::WrongShape,
+                    tr("the manifest's database section: %1").arg(database.error()));
     m.database = database.value();
 
     const QJsonObject db = root.value(QLatin1String("db")).toObject();
@@ -116,7 +121,8 @@ Manifest::Parsed Manifest::fromJson(const QByteArray &bytes)
     m.gzSize = gz.value(QLatin1String("size")).toInteger(-1);
     m.compressionLevel = gz.value(QLatin1String("level")).toInt(6);
     if (!isSha256(m.dbSha256) || !isSha256(m.gzSha256) || m.dbSize < 0 || m.gzSize < 0)
-        return fail(ParseError::WrongShape, tr("the manifest's sizes or checksums are missing or malformed"));
+        return fail(ParseError::WrongShape,
+                    tr("the manifest's sizes or checksums are missing or malformed"));
     return parsed;
 }
 

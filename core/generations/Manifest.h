@@ -1,8 +1,8 @@
 // The small JSON document that describes one generation; written last, so it marks completion.
 #pragma once
 
-#include "sqlite/DatabaseInfo.h"
 #include "jobs/Result.h"
+#include "sqlite/DatabaseInfo.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -39,7 +39,13 @@ public:
     // SHA-256 (hex) of the clean absolute form of `path`.
     static QString pathSha256(const QString &path);
 
-    enum class ParseError { None, NotJson, WrongShape, NewerFormat };
+    enum class ParseError
+    {
+        None,
+        NotJson,
+        WrongShape,
+        NewerFormat
+    };
     struct Parsed;
     static Parsed fromJson(const QByteArray &bytes);
 };

@@ -53,7 +53,8 @@ Result<QList<Pin>> Pins::parse(const QByteArray &json, const QString &profile)
     if (!format.isDouble() || format.toDouble() != double(format.toInteger()))
         return R::fail(tr("it has no \"format\" number"));
     if (format.toInteger() > kFormat)
-        return R::fail(tr("it was written by a newer LiteKeep (format %1)").arg(format.toInteger()));
+        return R::fail(
+            tr("it was written by a newer LiteKeep (format %1)").arg(format.toInteger()));
     if (format.toInteger() < 1)
         return R::fail(tr("format %1 is not one LiteKeep knows").arg(format.toInteger()));
     if (root.value(kProfileKey).toString() != profile)
@@ -70,7 +71,8 @@ Result<QList<Pin>> Pins::parse(const QByteArray &json, const QString &profile)
         pin.generation = entry.value(kGenerationKey).toString();
         pin.pinnedBy = entry.value(kPinnedByKey).toString();
         if (!isGenerationOf(pin.generation, profile))
-            return R::fail(tr("pin %1 names no generation of profile \"%2\"").arg(i + 1).arg(profile));
+            return R::fail(
+                tr("pin %1 names no generation of profile \"%2\"").arg(i + 1).arg(profile));
         if (!isGenerationOf(pin.pinnedBy, profile))
             return R::fail(tr("pin %1 names no warning (\"pinned_by\")").arg(i + 1));
         pin.sinceUtc = QDateTime::fromString(entry.value(kSinceKey).toString(), Qt::ISODate);
@@ -102,7 +104,8 @@ QByteArray Pins::toJson(const QString &profile, QList<Pin> pins)
             entry.insert(kReasonKey, pin.reason);
         entries.append(entry);
     }
-    return QJsonDocument(QJsonObject{{kFormatKey, kFormat}, {kProfileKey, profile}, {kPinsKey, entries}})
+    return QJsonDocument(
+               QJsonObject{{kFormatKey, kFormat}, {kProfileKey, profile}, {kPinsKey, entries}})
         .toJson(QJsonDocument::Indented);
 }
 
@@ -142,14 +145,15 @@ void DestinationPins::readListed(const QStringList &objectNames, ReadDone done)
         done(Result<QList<Pin>>::ok({}));
         return;
     }
-    m_storage->read(object, [this, done = std::move(done)](const QByteArray &bytes, const Storage::Failure &f) {
-        if (!f.message.isEmpty()) {
-            done(Result<QList<Pin>>::fail(failedRead(f.message)));
-            return;
-        }
-        const auto parsed = Pins::parse(bytes, m_profile);
-        done(parsed ? parsed : Result<QList<Pin>>::fail(failedRead(parsed.error())));
-    });
+    m_storage->read(
+        object, [this, done = std::move(done)](const QByteArray &bytes, const Storage::Failure &f) {
+            if (!f.message.isEmpty()) {
+                done(Result<QList<Pin>>::fail(failedRead(f.message)));
+                return;
+            }
+            const auto parsed = Pins::parse(bytes, m_profile);
+            done(parsed ? parsed : Result<QList<Pin>>::fail(failedRead(parsed.error())));
+        });
 }
 
 void DestinationPins::write(const QList<Pin> &pins, WriteDone done)
@@ -159,17 +163,19 @@ void DestinationPins::write(const QList<Pin> &pins, WriteDone done)
     const QString path = folder->filePath(object);
     QFile file(path);
     const QByteArray bytes = Pins::toJson(m_profile, pins);
-    if (!folder->isValid() || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() ||
-        !file.flush()) {
-        done(Status::failure(tr("The pins for the destination (%1) could not be written to a "
-                                "temporary file: %2.")
-                                 .arg(object, folder->isValid() ? file.errorString() : folder->errorString())));
+    if (!folder->isValid() || !file.open(QIODevice::WriteOnly) ||
+        file.write(bytes) != bytes.size() || !file.flush()) {
+        done(Status::failure(
+            tr("The pins for the destination (%1) could not be written to a "
+               "temporary file: %2.")
+                .arg(object, folder->isValid() ? file.errorString() : folder->errorString())));
         return;
     }
     file.close();
-    m_storage->upload(path, object, [folder, done = std::move(done)](bool ok, const Storage::Failure &f) {
-        done(ok ? Status::success() : Status::failure(f.message));
-    });
+    m_storage->upload(path, object,
+                      [folder, done = std::move(done)](bool ok, const Storage::Failure &f) {
+                          done(ok ? Status::success() : Status::failure(f.message));
+                      });
 }
 
 void DestinationPins::add(const Pin &pin, WriteDone done)
@@ -194,7 +200,8 @@ void DestinationPins::remove(const QStringList &pinnedBy, WriteDone done)
             return;
         }
         QList<Pin> pins = current.value();
-        if (pins.removeIf([&pinnedBy](const Pin &p) { return pinnedBy.contains(p.pinnedBy); }) == 0) {
+        if (pins.removeIf([&pinnedBy](const Pin &p) { return pinnedBy.contains(p.pinnedBy); }) ==
+            0) {
             done(Status::success());
             return;
         }

@@ -7,7 +7,8 @@
 //    "pins": [{"generation": "default-20261002T020000Z",     the generation retention keeps
 //              "pinned_by": "default-20261005T020000Z",      the backup whose warning keeps it
 //              "since": "2026-10-05T02:00:07Z",
-//              "reason": "Table notes lost 90 % of its rows (300 → 30) since the previous backup."}]}
+//              "reason": "Table notes lost 90 % of its rows (300 → 30) since the previous
+//              backup."}]}
 //
 // The object names no data and holds no secrets. Its name never parses as a generation
 // (GenerationName::parse), so listing and retention never count or delete it.

@@ -1,9 +1,9 @@
 // Applies retention to the destination.
 #include "generations/PruneJob.h"
 
-#include "history/Catalog.h"
 #include "generations/GenerationLister.h"
 #include "generations/Pins.h"
+#include "history/Catalog.h"
 #include "storage/Storage.h"
 
 namespace lk {
@@ -76,7 +76,8 @@ Status PruneJob::readHistory()
     const auto lastBackup = m_catalog->readLastRun(m_profile.name, QStringLiteral("backup"));
     if (!lastBackup)
         return Status::failure(lastBackup.error());
-    m_lastFailed = lastBackup.value() && lastBackup.value()->outcome != QLatin1String("succeeded") &&
+    m_lastFailed = lastBackup.value() &&
+                   lastBackup.value()->outcome != QLatin1String("succeeded") &&
                    lastBackup.value()->outcome != QLatin1String("running");
     const auto verifications = m_catalog->readLatestVerifications(m_profile.name);
     if (!verifications)
@@ -124,22 +125,24 @@ void PruneJob::plan(const QList<Generation> &all)
     for (const Generation &g : all) {
         Retention::Item item;
         item.name = g.name;
-        item.condition = g.state == Generation::State::Complete ? Retention::Condition::Complete
+        item.condition = g.state == Generation::State::Complete  ? Retention::Condition::Complete
                          : g.state == Generation::State::Damaged ? Retention::Condition::Damaged
                                                                  : Retention::Condition::Incomplete;
         item.problem = g.problem;
         item.newerFormat = g.state == Generation::State::NewerFormat;
         const auto v = m_verifications.constFind(g.baseName());
         if (v != m_verifications.cend())
-            item.verification = v->passed ? Retention::Verification::Passed : Retention::Verification::Failed;
+            item.verification =
+                v->passed ? Retention::Verification::Passed : Retention::Verification::Failed;
         item.pinned = m_pinnedBy.contains(g.baseName());
         items.append(item);
     }
     const Retention::Policy policy{m_profile.keepDays, m_profile.keepMin, m_profile.keepMonthly};
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
-    const auto decisions = Retention::plan(items, now, QTimeZone::systemTimeZone(), policy, m_lastFailed,
-                                           m_includeDamaged ? Retention::DamagedGenerations::Prune
-                                                            : Retention::DamagedGenerations::Keep);
+    const auto decisions =
+        Retention::plan(items, now, QTimeZone::systemTimeZone(), policy, m_lastFailed,
+                        m_includeDamaged ? Retention::DamagedGenerations::Prune
+                                         : Retention::DamagedGenerations::Keep);
     for (qsizetype i = 0; i < decisions.size(); ++i) {
         auto d = decisions.at(i);
         const Generation &g = all.at(i);
@@ -194,9 +197,9 @@ void PruneJob::deleteNext()
         return;
     }
     if (m_objectsToDelete.isEmpty()) {
-        JobResult r = succeeded(m_deleted.isEmpty()
-                                    ? tr("Nothing to prune.")
-                                    : tr("Pruned %n object(s).", nullptr, static_cast<int>(m_deleted.size())));
+        JobResult r = succeeded(m_deleted.isEmpty() ? tr("Nothing to prune.")
+                                                    : tr("Pruned %n object(s).", nullptr,
+                                                         static_cast<int>(m_deleted.size())));
         r.details.insert(QStringLiteral("plan"), m_plan);
         r.details.insert(QStringLiteral("deleted"), m_deleted);
         finish(r);

@@ -4,12 +4,12 @@
 // opened), or the pins on the destination cannot be (Pins.h), it deletes nothing and says why.
 #pragma once
 
-#include "history/Catalog.h"
-#include "settings/Credentials.h"
 #include "generations/Generation.h"
-#include "jobs/JobResult.h"
-#include "settings/Profile.h"
 #include "generations/Retention.h"
+#include "history/Catalog.h"
+#include "jobs/JobResult.h"
+#include "settings/Credentials.h"
+#include "settings/Profile.h"
 #include "storage/Staging.h"
 
 #include <QJsonArray>
@@ -26,7 +26,11 @@ class PruneJob : public QObject
     Q_OBJECT
 
 public:
-    enum class Locking { TakeLock, CallerHoldsLock };
+    enum class Locking
+    {
+        TakeLock,
+        CallerHoldsLock
+    };
 
     // `catalog` is the history it decides with; null (a history that could not be opened at
     // all) means it refuses, as for any history it cannot read.
@@ -68,12 +72,13 @@ private:
     DestinationPins *m_pins = nullptr;
     bool m_lastFailed = false;
     QHash<QString, VerificationRecord> m_verifications;
-    QHash<QString, QString> m_pinnedBy; // pinned generation -> the anomalous one (history and destination)
+    QHash<QString, QString>
+        m_pinnedBy; // pinned generation -> the anomalous one (history and destination)
     QJsonArray m_pinsOnDestination;
-    QStringList m_objectsToDelete;      // in order: each manifest before its data
-    QHash<QString, QString> m_reasons;  // object -> why
+    QStringList m_objectsToDelete;     // in order: each manifest before its data
+    QHash<QString, QString> m_reasons; // object -> why
     QJsonArray m_plan;
-    QJsonArray m_keptDamaged;           // damaged generations that only their damage kept
+    QJsonArray m_keptDamaged; // damaged generations that only their damage kept
     QJsonArray m_deleted;
     bool m_cancelled = false;
     bool m_started = false;

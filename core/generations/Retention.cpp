@@ -38,7 +38,8 @@ QList<Retention::Decision> Retention::plan(const QList<Item> &items, const QDate
         return items[a].name.createdUtc() > items[b].name.createdUtc();
     });
     auto good = [](const Item &item) {
-        return item.condition == Condition::Complete && !item.newerFormat && item.verification != Verification::Failed;
+        return item.condition == Condition::Complete && !item.newerFormat &&
+               item.verification != Verification::Failed;
     };
 
     // "30 days" means the same wall-clock time 30 calendar days ago, across DST changes.
@@ -84,18 +85,22 @@ QList<Retention::Decision> Retention::plan(const QList<Item> &items, const QDate
         else if (monthly.contains(i))
             d.reason = tr("kept: the newest of its month");
         else if (item.condition == Condition::Damaged && damaged == DamagedGenerations::Keep) {
-            d.reason = tr("kept: damaged (%1); remove with prune --include-damaged").arg(problemOf(item));
+            d.reason =
+                tr("kept: damaged (%1); remove with prune --include-damaged").arg(problemOf(item));
             d.keptDamaged = true;
         } else {
             d.keep = false;
-            d.reason = item.condition == Condition::Damaged
-                           ? tr("deleted: damaged (%1), and older than %n day(s)", nullptr, policy.keepDays)
-                                 .arg(problemOf(item))
-                       : item.condition == Condition::Incomplete
-                           ? tr("deleted: incomplete, and older than %n day(s)", nullptr, policy.keepDays)
-                       : item.verification == Verification::Failed
-                           ? tr("deleted: failed verification, and older than %n day(s)", nullptr, policy.keepDays)
-                           : tr("deleted: older than %n day(s)", nullptr, policy.keepDays);
+            d.reason =
+                item.condition == Condition::Damaged
+                    ? tr("deleted: damaged (%1), and older than %n day(s)", nullptr,
+                         policy.keepDays)
+                          .arg(problemOf(item))
+                : item.condition == Condition::Incomplete
+                    ? tr("deleted: incomplete, and older than %n day(s)", nullptr, policy.keepDays)
+                : item.verification == Verification::Failed
+                    ? tr("deleted: failed verification, and older than %n day(s)", nullptr,
+                         policy.keepDays)
+                    : tr("deleted: older than %n day(s)", nullptr, policy.keepDays);
         }
     }
     return decisions;

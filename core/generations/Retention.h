@@ -23,7 +23,12 @@ public:
         int keepMonthly = 0; // the newest good generation of each of the last N months stays
     };
 
-    enum class Verification { Never, Passed, Failed };
+    enum class Verification
+    {
+        Never,
+        Passed,
+        Failed
+    };
 
     // What the destination holds for a generation. A data object without a manifest (a run
     // that died before its last step, promise 2) is Incomplete: nothing claims it is a
@@ -31,20 +36,29 @@ public:
     // parse or does not match its data is Damaged: the data may well be restorable by hand,
     // and LiteKeep never deletes what it cannot parse (promise 3), so it stays unless the run
     // is asked to include damaged generations.
-    enum class Condition { Complete, Incomplete, Damaged };
+    enum class Condition
+    {
+        Complete,
+        Incomplete,
+        Damaged
+    };
 
     // Whether a run may delete damaged generations that the other rules no longer keep
     // (prune --include-damaged). Only ever on a person's explicit request.
-    enum class DamagedGenerations { Keep, Prune };
+    enum class DamagedGenerations
+    {
+        Keep,
+        Prune
+    };
 
     struct Item
     {
         GenerationName name;
         Condition condition = Condition::Complete;
-        QString problem;           // why it is not complete, shown in the decision's reason
-        bool newerFormat = false;  // written by a newer LiteKeep: never ours to delete
+        QString problem;          // why it is not complete, shown in the decision's reason
+        bool newerFormat = false; // written by a newer LiteKeep: never ours to delete
         Verification verification = Verification::Never;
-        bool pinned = false;       // kept until the user says otherwise
+        bool pinned = false; // kept until the user says otherwise
     };
 
     struct Decision
@@ -60,8 +74,7 @@ public:
     // intact one of its age would (it never counts as good, so it never holds a keep-min or
     // monthly place); pinned ones and those dated in the future stay all the same.
     static QList<Decision> plan(const QList<Item> &items, const QDateTime &now,
-                                const QTimeZone &zone, const Policy &policy,
-                                bool lastBackupFailed,
+                                const QTimeZone &zone, const Policy &policy, bool lastBackupFailed,
                                 DamagedGenerations damaged = DamagedGenerations::Keep);
 };
 

@@ -86,8 +86,8 @@ Status Catalog::openConnection()
         // Create it private before SQLite does, so it never exists with wider permissions.
         QFile file(m_path);
         if (!file.open(QIODevice::WriteOnly))
-            return Status::failure(tr("Cannot create the history file %1: %2.")
-                                       .arg(m_path, file.errorString()));
+            return Status::failure(
+                tr("Cannot create the history file %1: %2.").arg(m_path, file.errorString()));
         file.close();
     }
     QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
@@ -101,8 +101,8 @@ Status Catalog::openConnection()
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!db.open())
-        return Status::failure(tr("Cannot open the history file %1: %2.")
-                                   .arg(m_path, db.lastError().text()));
+        return Status::failure(
+            tr("Cannot open the history file %1: %2.").arg(m_path, db.lastError().text()));
     QSqlQuery q(db);
     const char *statements[] = {
         "PRAGMA journal_mode=WAL",
@@ -127,7 +127,8 @@ Status Catalog::openConnection()
         " passed INTEGER NOT NULL,"
         " reason TEXT NOT NULL DEFAULT '',"
         " kind TEXT NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS verifications_by_generation ON verifications(profile, generation)",
+        "CREATE INDEX IF NOT EXISTS verifications_by_generation ON verifications(profile, "
+        "generation)",
         "CREATE TABLE IF NOT EXISTS restores ("
         " id INTEGER PRIMARY KEY,"
         " profile TEXT NOT NULL,"
@@ -150,7 +151,8 @@ Status Catalog::openConnection()
         " findings TEXT NOT NULL,"
         " created_utc TEXT NOT NULL,"
         " dismissed_utc TEXT)",
-        "CREATE UNIQUE INDEX IF NOT EXISTS anomalies_by_generation ON anomalies(profile, generation)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS anomalies_by_generation ON anomalies(profile, "
+        "generation)",
         "CREATE TABLE IF NOT EXISTS upload_plan ("
         " profile TEXT PRIMARY KEY,"
         " upload_bps REAL NOT NULL,"
@@ -161,8 +163,8 @@ Status Catalog::openConnection()
     };
     for (const char *sql : statements) {
         if (!q.exec(QString::fromLatin1(sql)))
-            return Status::failure(tr("The history file %1 cannot be used: %2.")
-                                       .arg(m_path, q.lastError().text()));
+            return Status::failure(
+                tr("The history file %1 cannot be used: %2.").arg(m_path, q.lastError().text()));
     }
     for (const QString &side : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFileInfo::exists(m_path + side))
@@ -184,7 +186,8 @@ Result<qint64> Catalog::recordStart(const QString &profile, const QString &kind)
     return Result<qint64>::ok(q.lastInsertId().toLongLong());
 }
 
-Status Catalog::recordRefusedRun(const QString &profile, const QString &kind, const JobResult &result)
+Status Catalog::recordRefusedRun(const QString &profile, const QString &kind,
+                                 const JobResult &result)
 {
     const auto id = recordStart(profile, kind);
     if (!id)
@@ -228,7 +231,8 @@ Status Catalog::recordVerification(const QString &profile, const VerificationRec
                              "reason, kind) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(profile);
     q.addBindValue(text(record.generation));
-    q.addBindValue(isoUtc(record.checkedUtc.isValid() ? record.checkedUtc : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(
+        isoUtc(record.checkedUtc.isValid() ? record.checkedUtc : QDateTime::currentDateTimeUtc()));
     q.addBindValue(record.passed ? 1 : 0);
     q.addBindValue(text(record.reason));
     q.addBindValue(text(record.kind));
@@ -254,7 +258,8 @@ QHash<QString, VerificationRecord> Catalog::latestVerifications(const QString &p
     return read ? read.value() : QHash<QString, VerificationRecord>();
 }
 
-Result<QHash<QString, VerificationRecord>> Catalog::readLatestVerifications(const QString &profile) const
+Result<QHash<QString, VerificationRecord>>
+Catalog::readLatestVerifications(const QString &profile) const
 {
     using R = Result<QHash<QString, VerificationRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
@@ -278,18 +283,21 @@ std::optional<VerificationRecord> Catalog::lastPassedVerification(const QString 
     return read ? read.value() : std::nullopt;
 }
 
-Result<std::optional<VerificationRecord>> Catalog::readLastPassedVerification(const QString &profile) const
+Result<std::optional<VerificationRecord>>
+Catalog::readLastPassedVerification(const QString &profile) const
 {
     using R = Result<std::optional<VerificationRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? AND passed = 1 ORDER BY id DESC LIMIT 1"));
+    q.prepare(kVerificationColumns +
+              QStringLiteral("WHERE profile = ? AND passed = 1 ORDER BY id DESC LIMIT 1"));
     q.addBindValue(profile);
     if (!q.exec())
         return R::fail(readError(q.lastError().text()));
     return R::ok(q.next() ? std::optional(verificationFrom(q)) : std::nullopt);
 }
 
-QList<VerificationRecord> Catalog::verificationsOf(const QString &profile, const QString &generation) const
+QList<VerificationRecord> Catalog::verificationsOf(const QString &profile,
+                                                   const QString &generation) const
 {
     auto read = readVerificationsOf(profile, generation);
     return read ? read.value() : QList<VerificationRecord>();
@@ -300,7 +308,8 @@ Result<QList<VerificationRecord>> Catalog::readVerificationsOf(const QString &pr
 {
     using R = Result<QList<VerificationRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? AND generation = ? ORDER BY id"));
+    q.prepare(kVerificationColumns +
+              QStringLiteral("WHERE profile = ? AND generation = ? ORDER BY id"));
     q.addBindValue(profile);
     q.addBindValue(generation);
     if (!q.exec())
@@ -323,7 +332,8 @@ Result<std::optional<VerificationRecord>> Catalog::readLastDrill(const QString &
 {
     using R = Result<std::optional<VerificationRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(kVerificationColumns + QStringLiteral("WHERE profile = ? AND kind = 'drill' ORDER BY id DESC LIMIT 1"));
+    q.prepare(kVerificationColumns +
+              QStringLiteral("WHERE profile = ? AND kind = 'drill' ORDER BY id DESC LIMIT 1"));
     q.addBindValue(profile);
     if (!q.exec())
         return R::fail(readError(q.lastError().text()));
@@ -333,14 +343,16 @@ Result<std::optional<VerificationRecord>> Catalog::readLastDrill(const QString &
 Status Catalog::recordUploadSpeed(const QString &profile, const UploadSpeed &speed)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO upload_plan (profile, upload_bps, upload_idle, "
-                             "compress_bps, streamed_since, measured_utc) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO upload_plan (profile, upload_bps, upload_idle, "
+                       "compress_bps, streamed_since, measured_utc) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(profile);
     q.addBindValue(speed.uploadBytesPerSecond);
     q.addBindValue(speed.uploadIdleShare);
     q.addBindValue(speed.compressBytesPerSecond);
     q.addBindValue(speed.streamedSince);
-    q.addBindValue(isoUtc(speed.measuredUtc.isValid() ? speed.measuredUtc : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(
+        isoUtc(speed.measuredUtc.isValid() ? speed.measuredUtc : QDateTime::currentDateTimeUtc()));
     if (!q.exec())
         return Status::failure(q.lastError().text());
     return Status::success();
@@ -349,8 +361,9 @@ Status Catalog::recordUploadSpeed(const QString &profile, const UploadSpeed &spe
 std::optional<UploadSpeed> Catalog::uploadSpeed(const QString &profile) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT upload_bps, upload_idle, compress_bps, streamed_since, measured_utc "
-                             "FROM upload_plan WHERE profile = ?"));
+    q.prepare(
+        QStringLiteral("SELECT upload_bps, upload_idle, compress_bps, streamed_since, measured_utc "
+                       "FROM upload_plan WHERE profile = ?"));
     q.addBindValue(profile);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -361,8 +374,9 @@ std::optional<UploadSpeed> Catalog::uploadSpeed(const QString &profile) const
 Status Catalog::recordRestore(const QString &profile, const RestoreRecord &record)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT INTO restores (profile, at_utc, generation, target, mode, pre_restore_copy) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO restores (profile, at_utc, generation, target, mode, pre_restore_copy) "
+        "VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(profile);
     q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
     q.addBindValue(text(record.generation));
@@ -377,8 +391,9 @@ Status Catalog::recordRestore(const QString &profile, const RestoreRecord &recor
 std::optional<RestoreRecord> Catalog::lastUndoableRestore(const QString &profile) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT at_utc, generation, target, mode, pre_restore_copy FROM restores "
-                             "WHERE profile = ? AND pre_restore_copy != '' ORDER BY id DESC"));
+    q.prepare(
+        QStringLiteral("SELECT at_utc, generation, target, mode, pre_restore_copy FROM restores "
+                       "WHERE profile = ? AND pre_restore_copy != '' ORDER BY id DESC"));
     q.addBindValue(profile);
     if (q.exec()) {
         while (q.next()) {
@@ -394,7 +409,8 @@ std::optional<RestoreRecord> Catalog::lastUndoableRestore(const QString &profile
 Status Catalog::recordDeletion(const QString &profile, const QString &object, const QString &reason)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT INTO deletions (profile, object, deleted_utc, reason) VALUES (?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO deletions (profile, object, deleted_utc, reason) VALUES (?, ?, ?, ?)"));
     q.addBindValue(profile);
     q.addBindValue(object);
     q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
@@ -436,15 +452,18 @@ QString AnomalyRecord::message() const
 Status Catalog::recordAnomaly(const AnomalyRecord &record)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO anomalies (profile, generation, previous_generation, "
-                             "findings, created_utc, dismissed_utc) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO anomalies (profile, generation, previous_generation, "
+        "findings, created_utc, dismissed_utc) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(record.profile);
     q.addBindValue(text(record.generation));
     q.addBindValue(text(record.previousGeneration));
     q.addBindValue(QString::fromUtf8(
         QJsonDocument(Anomaly::toJson(record.findings)).toJson(QJsonDocument::Compact)));
-    q.addBindValue(isoUtc(record.createdUtc.isValid() ? record.createdUtc : QDateTime::currentDateTimeUtc()));
-    q.addBindValue(record.dismissedUtc.isValid() ? QVariant(isoUtc(record.dismissedUtc)) : QVariant());
+    q.addBindValue(
+        isoUtc(record.createdUtc.isValid() ? record.createdUtc : QDateTime::currentDateTimeUtc()));
+    q.addBindValue(record.dismissedUtc.isValid() ? QVariant(isoUtc(record.dismissedUtc))
+                                                 : QVariant());
     if (!q.exec())
         return Status::failure(q.lastError().text());
     return Status::success();
@@ -460,8 +479,9 @@ Result<QList<AnomalyRecord>> Catalog::readAnomalies(const QString &profile) cons
 {
     using R = Result<QList<AnomalyRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT profile, generation, previous_generation, findings, created_utc, "
-                             "dismissed_utc FROM anomalies WHERE profile = ? ORDER BY generation DESC, id DESC"));
+    q.prepare(QStringLiteral(
+        "SELECT profile, generation, previous_generation, findings, created_utc, "
+        "dismissed_utc FROM anomalies WHERE profile = ? ORDER BY generation DESC, id DESC"));
     q.addBindValue(profile);
     if (!q.exec())
         return R::fail(readError(q.lastError().text()));
@@ -471,7 +491,8 @@ Result<QList<AnomalyRecord>> Catalog::readAnomalies(const QString &profile) cons
         r.profile = q.value(0).toString();
         r.generation = q.value(1).toString();
         r.previousGeneration = q.value(2).toString();
-        r.findings = Anomaly::fromJson(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array());
+        r.findings =
+            Anomaly::fromJson(QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array());
         r.createdUtc = fromIso(q.value(4));
         r.dismissedUtc = fromIso(q.value(5));
         list.append(r);
@@ -601,8 +622,9 @@ Result<std::optional<RunRecord>> Catalog::readLastRun(const QString &profile, co
 {
     using R = Result<std::optional<RunRecord>>;
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(kColumns + QStringLiteral("WHERE profile = ? AND kind = ? AND (? = '' OR outcome = ?) "
-                                        "ORDER BY id DESC LIMIT 1"));
+    q.prepare(kColumns +
+              QStringLiteral("WHERE profile = ? AND kind = ? AND (? = '' OR outcome = ?) "
+                             "ORDER BY id DESC LIMIT 1"));
     q.addBindValue(profile);
     q.addBindValue(kind);
     const QString wanted = text(outcome);

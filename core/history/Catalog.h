@@ -1,10 +1,10 @@
 // The local history of runs (backups now; verifications, prunes and restores later), in SQLite.
 #pragma once
 
+#include "backup/UploadPlan.h"
 #include "generations/Anomaly.h"
 #include "jobs/JobResult.h"
 #include "jobs/Result.h"
-#include "backup/UploadPlan.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -107,14 +107,17 @@ public:
     QHash<QString, VerificationRecord> latestVerifications(const QString &profile) const;
     // The same, or why the history could not be read (locked, damaged): never an empty answer
     // for a failed read.
-    Result<QHash<QString, VerificationRecord>> readLatestVerifications(const QString &profile) const;
+    Result<QHash<QString, VerificationRecord>>
+    readLatestVerifications(const QString &profile) const;
     // The newest passed verification of any generation: "last proven restorable".
     std::optional<VerificationRecord> lastPassedVerification(const QString &profile) const;
-    Result<std::optional<VerificationRecord>> readLastPassedVerification(const QString &profile) const;
+    Result<std::optional<VerificationRecord>>
+    readLastPassedVerification(const QString &profile) const;
     std::optional<VerificationRecord> lastDrill(const QString &profile) const;
     Result<std::optional<VerificationRecord>> readLastDrill(const QString &profile) const;
     // Every verification of one generation, oldest first.
-    QList<VerificationRecord> verificationsOf(const QString &profile, const QString &generation) const;
+    QList<VerificationRecord> verificationsOf(const QString &profile,
+                                              const QString &generation) const;
     Result<QList<VerificationRecord>> readVerificationsOf(const QString &profile,
                                                           const QString &generation) const;
     Status recordDeletion(const QString &profile, const QString &object, const QString &reason);

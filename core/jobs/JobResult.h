@@ -11,7 +11,13 @@ struct JobResult
 {
     // Skipped: the run did not start because another run of the profile holds it; not a
     // failure (the other run does the work and records its own outcome).
-    enum class Outcome { Succeeded, Failed, Cancelled, Skipped };
+    enum class Outcome
+    {
+        Succeeded,
+        Failed,
+        Cancelled,
+        Skipped
+    };
 
     Outcome outcome = Outcome::Failed;
     QString message;     // one sentence a person can act on

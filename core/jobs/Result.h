@@ -8,8 +8,7 @@
 
 namespace lk {
 
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
     static Result ok(T value) { return Result(std::move(value), {}); }
@@ -23,7 +22,10 @@ public:
     const QString &error() const { return m_error; }
 
 private:
-    Result(std::optional<T> value, QString error) : m_value(std::move(value)), m_error(std::move(error)) {}
+    Result(std::optional<T> value, QString error)
+        : m_value(std::move(value)), m_error(std::move(error))
+    {
+    }
     std::optional<T> m_value;
     QString m_error;
 };

@@ -1,8 +1,8 @@
 // Decides what deserves the user's attention.
 #include "notify/Notifier.h"
 
-#include "history/Catalog.h"
 #include "generations/GenerationName.h"
+#include "history/Catalog.h"
 
 #include <QLocale>
 
@@ -15,7 +15,8 @@ std::optional<Notice> Notifier::decide(const QString &profile, const JobResult &
 {
     switch (result.outcome) {
     case JobResult::Outcome::Failed:
-        return Notice{Notice::Kind::Failure, profile, tr("Backup of \"%1\" failed").arg(profile), result.message};
+        return Notice{Notice::Kind::Failure, profile, tr("Backup of \"%1\" failed").arg(profile),
+                      result.message};
     case JobResult::Outcome::Cancelled:
         return std::nullopt; // the user did it
     case JobResult::Outcome::Skipped:
@@ -29,16 +30,18 @@ std::optional<Notice> Notifier::decide(const QString &profile, const JobResult &
                           anomaly.value(QLatin1String("message")).toString()};
         if (!previousOutcome.isEmpty() && previousOutcome != QLatin1String("succeeded") &&
             previousOutcome != QLatin1String("cancelled"))
-            return Notice{Notice::Kind::Recovery, profile, tr("Backups of \"%1\" work again").arg(profile),
-                          result.message};
+            return Notice{Notice::Kind::Recovery, profile,
+                          tr("Backups of \"%1\" work again").arg(profile), result.message};
         if (notifyOnSuccess)
-            return Notice{Notice::Kind::Success, profile, tr("Backup of \"%1\" done").arg(profile), result.message};
+            return Notice{Notice::Kind::Success, profile, tr("Backup of \"%1\" done").arg(profile),
+                          result.message};
         return std::nullopt;
     }
     return std::nullopt;
 }
 
-void Notifier::runFinished(const QString &profile, const JobResult &result, const QString &previousOutcome)
+void Notifier::runFinished(const QString &profile, const JobResult &result,
+                           const QString &previousOutcome)
 {
     if (const auto n = decide(profile, result, previousOutcome, m_onSuccess))
         Q_EMIT notice(*n);
@@ -59,7 +62,8 @@ QDateTime Notifier::newestVerifiedGeneration(const Catalog &catalog, const QStri
     return read ? read.value() : QDateTime();
 }
 
-Result<QDateTime> Notifier::readNewestVerifiedGeneration(const Catalog &catalog, const QString &profile)
+Result<QDateTime> Notifier::readNewestVerifiedGeneration(const Catalog &catalog,
+                                                         const QString &profile)
 {
     const auto read = catalog.readLatestVerifications(profile);
     if (!read)
@@ -75,8 +79,8 @@ Result<QDateTime> Notifier::readNewestVerifiedGeneration(const Catalog &catalog,
     return Result<QDateTime>::ok(newest);
 }
 
-void Notifier::checkStaleness(const QString &profile, const QDateTime &newestGood, int thresholdHours,
-                              const QDateTime &now, const QDateTime &createdUtc)
+void Notifier::checkStaleness(const QString &profile, const QDateTime &newestGood,
+                              int thresholdHours, const QDateTime &now, const QDateTime &createdUtc)
 {
     const bool stale = isStale(newestGood, thresholdHours, now, createdUtc);
     const auto known = m_stale.constFind(profile);
@@ -86,13 +90,17 @@ void Notifier::checkStaleness(const QString &profile, const QDateTime &newestGoo
     m_stale.insert(profile, stale);
     if (stale) {
         const QString age = newestGood.isValid()
-                                ? tr("The newest verified backup of \"%1\" is %n hour(s) old.", nullptr,
-                                     static_cast<int>(newestGood.secsTo(now) / 3600))
+                                ? tr("The newest verified backup of \"%1\" is %n hour(s) old.",
+                                     nullptr, static_cast<int>(newestGood.secsTo(now) / 3600))
                                       .arg(profile)
                                 : tr("\"%1\" has no verified backup yet.").arg(profile);
-        Q_EMIT notice({Notice::Kind::Stale, profile, tr("Backups of \"%1\" are out of date").arg(profile), age});
+        Q_EMIT notice({Notice::Kind::Stale, profile,
+                       tr("Backups of \"%1\" are out of date").arg(profile), age});
     } else if (!first) {
-        Q_EMIT notice({Notice::Kind::Fresh, profile, tr("Backups of \"%1\" are up to date").arg(profile), {}});
+        Q_EMIT notice({Notice::Kind::Fresh,
+                       profile,
+                       tr("Backups of \"%1\" are up to date").arg(profile),
+                       {}});
     }
 }
 

@@ -19,13 +19,24 @@ class Catalog;
 struct Notice
 {
     // Anomaly: the backup succeeded, but tables lost many rows since the previous one.
-    enum class Kind { Failure, Recovery, Success, Stale, Fresh, Anomaly };
+    enum class Kind
+    {
+        Failure,
+        Recovery,
+        Success,
+        Stale,
+        Fresh,
+        Anomaly
+    };
     Kind kind = Kind::Failure;
     QString profile;
     QString title;
     QString message;
 
-    bool isProblem() const { return kind == Kind::Failure || kind == Kind::Stale || kind == Kind::Anomaly; }
+    bool isProblem() const
+    {
+        return kind == Kind::Failure || kind == Kind::Stale || kind == Kind::Anomaly;
+    }
     // Shown with a warning icon (a failure is more than a warning).
     bool isWarning() const { return kind == Kind::Stale || kind == Kind::Anomaly; }
 };
@@ -40,7 +51,8 @@ public:
     void setNotifyOnSuccess(bool on) { m_onSuccess = on; }
 
     // A run ended; `previousOutcome` is how the run before it ended ("" if none).
-    void runFinished(const QString &profile, const JobResult &result, const QString &previousOutcome);
+    void runFinished(const QString &profile, const JobResult &result,
+                     const QString &previousOutcome);
     // Compares the newest verified generation with the threshold; notices only on a change.
     void checkStaleness(const QString &profile, const QDateTime &newestGood, int thresholdHours,
                         const QDateTime &now, const QDateTime &createdUtc = {});
@@ -55,7 +67,8 @@ public:
     // When the newest generation that passed a verification was made (from its name).
     static QDateTime newestVerifiedGeneration(const Catalog &catalog, const QString &profile);
     // The same, or why the history could not be read (never "none" for a failed read).
-    static Result<QDateTime> readNewestVerifiedGeneration(const Catalog &catalog, const QString &profile);
+    static Result<QDateTime> readNewestVerifiedGeneration(const Catalog &catalog,
+                                                          const QString &profile);
 
     bool isStale(const QString &profile) const { return m_stale.value(profile, false); }
 

@@ -55,15 +55,16 @@ void Pinger::pingResult(const QUrl &url, const JobResult &result)
     // A skipped run did nothing: the run that holds the profile reports its own result.
     if (!url.isValid() || url.isEmpty() || result.outcome == JobResult::Outcome::Skipped)
         return;
-    post(withSuffix(url, result.isSuccess() ? QString() : QStringLiteral("fail")), result.message.toUtf8(),
-         "text/plain; charset=utf-8");
+    post(withSuffix(url, result.isSuccess() ? QString() : QStringLiteral("fail")),
+         result.message.toUtf8(), "text/plain; charset=utf-8");
 }
 
 void Pinger::webhook(const QUrl &url, const QString &profile, const JobResult &result)
 {
     if (!url.isValid() || url.isEmpty() || result.outcome == JobResult::Outcome::Skipped)
         return;
-    post(url, QJsonDocument(payload(profile, result)).toJson(QJsonDocument::Compact), "application/json");
+    post(url, QJsonDocument(payload(profile, result)).toJson(QJsonDocument::Compact),
+         "application/json");
 }
 
 void Pinger::reportResult(const Profile &profile, const JobResult &result)
@@ -85,9 +86,11 @@ void Pinger::post(const QUrl &url, const QByteArray &body, const QByteArray &con
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->error() != QNetworkReply::NoError || status >= 400) {
             // The URL may hold a token: log only where it points, never its path or query.
-            const QString reason = reply->error() != QNetworkReply::NoError ? reply->errorString()
-                                                                            : QStringLiteral("HTTP %1").arg(status);
-            qCWarning(lcNotify, "notification to %s failed: %s", qPrintable(url.host()), qPrintable(reason));
+            const QString reason = reply->error() != QNetworkReply::NoError
+                                       ? reply->errorString()
+                                       : QStringLiteral("HTTP %1").arg(status);
+            qCWarning(lcNotify, "notification to %s failed: %s", qPrintable(url.host()),
+                      qPrintable(reason));
             Q_EMIT requestFailed(url, reason);
         }
         if (--m_pending == 0)

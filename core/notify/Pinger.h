@@ -39,7 +39,7 @@ public:
     bool isIdle() const { return m_pending == 0; }
 
 Q_SIGNALS:
-    void idle();                                       // every request has answered or timed out
+    void idle(); // every request has answered or timed out
     void requestFailed(const QUrl &url, const QString &reason); // for the log
 
 private:

@@ -9,8 +9,8 @@
 
 namespace lk {
 
-Result<std::optional<DatabaseIdentity::Live>> DatabaseIdentity::read(const QString &path, int busyTimeoutMs,
-                                                                     const std::atomic_bool *cancel)
+Result<std::optional<DatabaseIdentity::Live>>
+DatabaseIdentity::read(const QString &path, int busyTimeoutMs, const std::atomic_bool *cancel)
 {
     using R = Result<std::optional<Live>>;
     if (!QFileInfo(path).isFile())
@@ -26,11 +26,13 @@ Result<std::optional<DatabaseIdentity::Live>> DatabaseIdentity::read(const QStri
         if (cancel && cancel->load())
             return R::fail(tr("Cancelled; nothing was changed."));
         if (SqliteDatabase::isBusy(db.lastErrorCode() & 0xff))
-            return R::fail(tr("The database %1 stayed locked by another process for more than %2 s, so it could "
-                              "not be compared with the generation; nothing was changed. Try again when it is "
-                              "less busy.")
-                               .arg(path)
-                               .arg(busyTimeoutMs / 1000.0));
+            return R::fail(
+                tr("The database %1 stayed locked by another process for more than %2 s, so it "
+                   "could "
+                   "not be compared with the generation; nothing was changed. Try again when it is "
+                   "less busy.")
+                    .arg(path)
+                    .arg(busyTimeoutMs / 1000.0));
         return R::ok(std::nullopt);
     };
     Live live;
@@ -48,14 +50,15 @@ Result<std::optional<DatabaseIdentity::Live>> DatabaseIdentity::read(const QStri
         return failedRead();
     live.schemaSha256 = schema.value();
     // The names DatabaseInfo::inspect counts rows of, so they compare with a manifest's.
-    auto tables = db.queryRows(QStringLiteral(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    auto tables = db.queryRows(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                              "AND name NOT LIKE 'sqlite_%' ORDER BY name"));
     if (!tables)
         return failedRead();
     for (const QVariantList &row : tables.value())
         live.tables.append(row.value(0).toString());
     if (live.tables.isEmpty())
-        return R::ok(std::nullopt); // nothing in it that another database's generation could destroy
+        return R::ok(
+            std::nullopt); // nothing in it that another database's generation could destroy
     return R::ok(live);
 }
 
@@ -109,7 +112,8 @@ QStringList minus(const QStringList &a, const QSet<QString> &b)
 // Older manifests lack the application_id and the path; only what is recorded is compared.
 // `read` already left out the cases with nothing to protect (no live file, an unreadable one,
 // one without tables). --force skips the comparison.
-QString DatabaseIdentity::mismatch(const QString &generation, const Manifest &manifest, const Live &live)
+QString DatabaseIdentity::mismatch(const QString &generation, const Manifest &manifest,
+                                   const Live &live)
 {
     QStringList differences;
     bool anotherDatabase = false;
@@ -117,7 +121,8 @@ QString DatabaseIdentity::mismatch(const QString &generation, const Manifest &ma
     const QString liveName = QFileInfo(live.path).fileName();
     if (manifest.sourceFileName != liveName) {
         anotherDatabase = true;
-        differences.append(tr("it is a backup of \"%1\", not of \"%2\"").arg(manifest.sourceFileName, liveName));
+        differences.append(
+            tr("it is a backup of \"%1\", not of \"%2\"").arg(manifest.sourceFileName, liveName));
     }
     const std::optional<qint64> recordedId = manifest.database.applicationId;
     if (recordedId && *recordedId != live.applicationId) {
@@ -128,7 +133,9 @@ QString DatabaseIdentity::mismatch(const QString &generation, const Manifest &ma
     }
     if (!manifest.sourcePathSha256.isEmpty() && !samePath(manifest.sourcePathSha256, live.path)) {
         anotherDatabase = true;
-        differences.append(tr("it was taken from a database at another path than this profile's, %1").arg(live.path));
+        differences.append(
+            tr("it was taken from a database at another path than this profile's, %1")
+                .arg(live.path));
     }
 
     const QStringList theirs = manifest.database.rowCounts.keys(); // sorted: a QMap
@@ -148,8 +155,9 @@ QString DatabaseIdentity::mismatch(const QString &generation, const Manifest &ma
             parts.append(tr("user_version %1 here, %2 in the generation")
                              .arg(live.userVersion)
                              .arg(manifest.database.userVersion));
-        differences.append(parts.isEmpty() ? tr("the schema differs")
-                                           : tr("the schema differs (%1)").arg(parts.join(QLatin1String("; "))));
+        differences.append(
+            parts.isEmpty() ? tr("the schema differs")
+                            : tr("the schema differs (%1)").arg(parts.join(QLatin1String("; "))));
     }
     if (!anotherDatabase)
         return {};

@@ -28,8 +28,8 @@ public:
 
     // Copies the live database to `copyPath` (backup API; a raw copy of its files if SQLite
     // cannot read it) so a restore never destroys what was there. Returns what was done.
-    static Result<QString> keepCopy(const QString &livePath, const QString &copyPath, int busyTimeoutMs,
-                                    const std::atomic_bool *cancel);
+    static Result<QString> keepCopy(const QString &livePath, const QString &copyPath,
+                                    int busyTimeoutMs, const std::atomic_bool *cancel);
 
     // Replaces the content of `livePath` with the database `sourcePath` in one transaction of
     // the backup API: other connections see the old or the new content, never a mix, and the

@@ -1,11 +1,11 @@
 // Restores a generation to a new file or in place, or undoes the last in-place restore.
 #include "restore/RestoreJob.h"
 
-#include "history/Catalog.h"
-#include "restore/DatabaseIdentity.h"
 #include "generations/GenerationLister.h"
-#include "restore/LiveDatabase.h"
+#include "history/Catalog.h"
 #include "jobs/Priority.h"
+#include "restore/DatabaseIdentity.h"
+#include "restore/LiveDatabase.h"
 #include "sqlite/SqliteDatabase.h"
 #include "storage/Storage.h"
 #include "verify/Verifier.h"
@@ -49,7 +49,7 @@ struct RestoreJob::EarlyDownload
 {
     std::atomic_bool cancel{false};
     QFuture<Verdict> verdict;
-    std::mutex mutex; // guards the rest
+    std::mutex mutex;                     // guards the rest
     std::optional<Generation> generation; // the one it downloads, once chosen
     QString partial;
     bool ended = false;
@@ -85,7 +85,8 @@ RestoreJob::RestoreJob(Profile profile, Credentials credentials, Catalog *catalo
     m_poll.setInterval(250);
     connect(&m_poll, &QTimer::timeout, this, [this] {
         if (m_work)
-            Q_EMIT progress(static_cast<Phase>(m_work->phase.load()), m_work->done.load(), m_work->total.load());
+            Q_EMIT progress(static_cast<Phase>(m_work->phase.load()), m_work->done.load(),
+                            m_work->total.load());
     });
 }
 
@@ -208,12 +209,13 @@ void RestoreJob::startEarlyDownload()
                                           .arg(QCoreApplication::applicationPid());
         }
         work->total = g->manifest->gzSize;
-        const Verdict v = Verifier::verify(profile, remote, *g, early->partial, &early->cancel,
-                                           [work, early](qint64 d, qint64) {
-                                               if (!early->cancel)
-                                                   work->done = d;
-                                           },
-                                           Verifier::Flush::WhileChecking);
+        const Verdict v = Verifier::verify(
+            profile, remote, *g, early->partial, &early->cancel,
+            [work, early](qint64 d, qint64) {
+                if (!early->cancel)
+                    work->done = d;
+            },
+            Verifier::Flush::WhileChecking);
         std::lock_guard lock(early->mutex);
         early->ended = true;
         if (early->abandoned)
@@ -263,15 +265,17 @@ void RestoreJob::begin()
                     candidates.append(g);
             }
             if (candidates.isEmpty()) {
-                finish(JobResult::failed(tr("There is no generation named \"%1\" on %2; \"litekeep list\" shows "
-                                            "what there is.")
-                                             .arg(m_request.generation, m_profile.destination)));
+                finish(JobResult::failed(
+                    tr("There is no generation named \"%1\" on %2; \"litekeep list\" shows "
+                       "what there is.")
+                        .arg(m_request.generation, m_profile.destination)));
                 return;
             }
             if (!candidates.first().isComplete()) {
-                finish(JobResult::failed(tr("Generation %1 cannot be restored: it is %2 (%3). Nothing was changed.")
-                                             .arg(wanted, Generation::stateName(candidates.first().state),
-                                                  candidates.first().problem)));
+                finish(JobResult::failed(
+                    tr("Generation %1 cannot be restored: it is %2 (%3). Nothing was changed.")
+                        .arg(wanted, Generation::stateName(candidates.first().state),
+                             candidates.first().problem)));
                 return;
             }
         } else {
@@ -280,7 +284,8 @@ void RestoreJob::begin()
                     candidates.append(g);
             }
             if (candidates.isEmpty()) {
-                finish(JobResult::failed(tr("There is no complete generation on %1 to restore.").arg(m_profile.destination)));
+                finish(JobResult::failed(tr("There is no complete generation on %1 to restore.")
+                                             .arg(m_profile.destination)));
                 return;
             }
         }
@@ -288,7 +293,8 @@ void RestoreJob::begin()
     });
 }
 
-RestoreJob::TargetProblem RestoreJob::targetProblem(const QString &liveDatabase, const QString &path, bool force)
+RestoreJob::TargetProblem RestoreJob::targetProblem(const QString &liveDatabase,
+                                                    const QString &path, bool force)
 {
     const QFileInfo target(path);
     if (path.isEmpty() || !target.isAbsolute())
@@ -317,15 +323,18 @@ QString RestoreJob::checkTarget() const
         case TargetProblem::NotAbsolute:
             return tr("The restore target must be an absolute path.");
         case TargetProblem::IsLiveDatabase:
-            return tr("%1 is the profile's live database; use --in-place to replace it safely.").arg(m_request.target);
+            return tr("%1 is the profile's live database; use --in-place to replace it safely.")
+                .arg(m_request.target);
         case TargetProblem::NoFolder:
             return tr("The folder %1 does not exist; create it first.").arg(folder);
         case TargetProblem::FolderNotWritable:
             return tr("The folder %1 is not writable.").arg(folder);
         case TargetProblem::IsFolder:
-            return tr("%1 is a folder; give the path of the new database file.").arg(m_request.target);
+            return tr("%1 is a folder; give the path of the new database file.")
+                .arg(m_request.target);
         case TargetProblem::Exists:
-            return tr("%1 already exists; LiteKeep never overwrites it silently. Choose another path, or add "
+            return tr("%1 already exists; LiteKeep never overwrites it silently. Choose another "
+                      "path, or add "
                       "--force (the existing file is then kept beside it).")
                 .arg(m_request.target);
         }
@@ -334,7 +343,8 @@ QString RestoreJob::checkTarget() const
     // In place. Whether the generation comes from this very database is asked in the worker
     // (DatabaseIdentity reads the live file, which the GUI thread must not).
     if (!QFileInfo(QFileInfo(m_profile.databasePath).absolutePath()).isDir())
-        return tr("The folder of the live database, %1, does not exist.").arg(QFileInfo(m_profile.databasePath).absolutePath());
+        return tr("The folder of the live database, %1, does not exist.")
+            .arg(QFileInfo(m_profile.databasePath).absolutePath());
     return {};
 }
 
@@ -350,7 +360,8 @@ Result<QString> moveAside(const QString &path)
     const QString aside = path + QStringLiteral(".before-restore-") + stamp();
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFileInfo::exists(path + suffix) && !QFile::rename(path + suffix, aside + suffix))
-            return Result<QString>::fail(RestoreJob::tr("Cannot move %1 aside.").arg(path + suffix));
+            return Result<QString>::fail(
+                RestoreJob::tr("Cannot move %1 aside.").arg(path + suffix));
     }
     return Result<QString>::ok(aside);
 }
@@ -377,13 +388,16 @@ void RestoreJob::runWorker(QList<Generation> candidates)
     if (request.mode == Mode::Undo) {
         undo = m_catalog ? m_catalog->lastUndoableRestore(m_profile.name) : std::nullopt;
         if (!undo) {
-            finish(JobResult::failed(tr("There is no pre-restore copy of profile \"%1\" to put back.").arg(m_profile.name)));
+            finish(
+                JobResult::failed(tr("There is no pre-restore copy of profile \"%1\" to put back.")
+                                      .arg(m_profile.name)));
             return;
         }
     }
     QProcessEnvironment remote;
     if (request.mode != Mode::Undo) {
-        remote = Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(), m_credentials);
+        remote = Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(),
+                                            m_credentials);
         if (request.mode == Mode::InPlace) {
             qint64 largest = 0;
             for (const Generation &g : std::as_const(candidates))
@@ -398,46 +412,56 @@ void RestoreJob::runWorker(QList<Generation> candidates)
     }
     const QString stagingDir = m_stagingDir;
 
-    connect(&m_worker, &QFutureWatcher<void>::finished, this, [this] {
-        m_poll.stop();
-        if (m_catalog) {
-            for (const auto &[name, verdict] : std::as_const(m_work->verdicts))
-                m_catalog->recordVerification(m_profile.name, {name, QDateTime::currentDateTimeUtc(), verdict.passed(),
-                                                               verdict.reason, QStringLiteral("restore")});
-        }
-        if (!m_work->error.isEmpty()) {
-            JobResult r = m_cancel ? JobResult::cancelled(m_work->error) : JobResult::failed(m_work->error);
+    connect(
+        &m_worker, &QFutureWatcher<void>::finished, this,
+        [this] {
+            m_poll.stop();
+            if (m_catalog) {
+                for (const auto &[name, verdict] : std::as_const(m_work->verdicts))
+                    m_catalog->recordVerification(
+                        m_profile.name, {name, QDateTime::currentDateTimeUtc(), verdict.passed(),
+                                         verdict.reason, QStringLiteral("restore")});
+            }
+            if (!m_work->error.isEmpty()) {
+                JobResult r = m_cancel ? JobResult::cancelled(m_work->error)
+                                       : JobResult::failed(m_work->error);
+                if (!m_work->skipped.isEmpty())
+                    r.details.insert(QStringLiteral("skipped"), m_work->skipped);
+                if (!m_work->anotherDatabase.isEmpty())
+                    r.details.insert(QStringLiteral("another_database"), m_work->anotherDatabase);
+                finish(r);
+                return;
+            }
+            const QString mode = m_request.mode == Mode::ToFile    ? QStringLiteral("to-file")
+                                 : m_request.mode == Mode::InPlace ? QStringLiteral("in-place")
+                                                                   : QStringLiteral("undo");
+            if (m_catalog)
+                m_catalog->recordRestore(
+                    m_profile.name,
+                    {{}, m_work->generation, m_work->restoredPath, mode, m_work->preRestoreCopy});
+            QJsonObject details{{QStringLiteral("restored_path"), m_work->restoredPath},
+                                {QStringLiteral("generation"), m_work->generation},
+                                {QStringLiteral("mode"), mode}};
+            if (!m_work->preRestoreCopy.isEmpty())
+                details.insert(QStringLiteral("pre_restore_copy"), m_work->preRestoreCopy);
             if (!m_work->skipped.isEmpty())
-                r.details.insert(QStringLiteral("skipped"), m_work->skipped);
-            if (!m_work->anotherDatabase.isEmpty())
-                r.details.insert(QStringLiteral("another_database"), m_work->anotherDatabase);
-            finish(r);
-            return;
-        }
-        const QString mode = m_request.mode == Mode::ToFile ? QStringLiteral("to-file")
-                             : m_request.mode == Mode::InPlace ? QStringLiteral("in-place")
-                                                               : QStringLiteral("undo");
-        if (m_catalog)
-            m_catalog->recordRestore(m_profile.name, {{}, m_work->generation, m_work->restoredPath, mode, m_work->preRestoreCopy});
-        QJsonObject details{{QStringLiteral("restored_path"), m_work->restoredPath},
-                            {QStringLiteral("generation"), m_work->generation},
-                            {QStringLiteral("mode"), mode}};
-        if (!m_work->preRestoreCopy.isEmpty())
-            details.insert(QStringLiteral("pre_restore_copy"), m_work->preRestoreCopy);
-        if (!m_work->skipped.isEmpty())
-            details.insert(QStringLiteral("skipped"), m_work->skipped);
-        QJsonArray holders;
-        for (const auto &h : std::as_const(m_work->holders))
-            holders.append(QJsonObject{{QStringLiteral("pid"), h.pid}, {QStringLiteral("command"), h.command}});
-        details.insert(QStringLiteral("other_processes"), holders);
-        details.insert(QStringLiteral("notes"), QJsonArray::fromStringList(m_work->notes));
-        QString message = m_request.mode == Mode::Undo
-                              ? tr("Put back the database as it was before the restore of %1.").arg(m_work->generation)
-                              : tr("Restored %1 to %2.").arg(m_work->generation, m_work->restoredPath);
-        for (const QString &note : std::as_const(m_work->notes))
-            message += QLatin1Char(' ') + note;
-        finish(JobResult::succeeded(message, details));
-    }, Qt::SingleShotConnection);
+                details.insert(QStringLiteral("skipped"), m_work->skipped);
+            QJsonArray holders;
+            for (const auto &h : std::as_const(m_work->holders))
+                holders.append(QJsonObject{{QStringLiteral("pid"), h.pid},
+                                           {QStringLiteral("command"), h.command}});
+            details.insert(QStringLiteral("other_processes"), holders);
+            details.insert(QStringLiteral("notes"), QJsonArray::fromStringList(m_work->notes));
+            QString message =
+                m_request.mode == Mode::Undo
+                    ? tr("Put back the database as it was before the restore of %1.")
+                          .arg(m_work->generation)
+                    : tr("Restored %1 to %2.").arg(m_work->generation, m_work->restoredPath);
+            for (const QString &note : std::as_const(m_work->notes))
+                message += QLatin1Char(' ') + note;
+            finish(JobResult::succeeded(message, details));
+        },
+        Qt::SingleShotConnection);
     m_poll.start();
 
     m_worker.setFuture(Priority::run([=] {
@@ -457,16 +481,21 @@ void RestoreJob::runWorker(QList<Generation> candidates)
                 }
                 live = read.value();
             }
-            // Verify candidates newest first; with --latest, damaged ones are skipped (and said so).
-            const QString folder = request.mode == Mode::ToFile ? QFileInfo(request.target).absolutePath() : stagingDir;
+            // Verify candidates newest first; with --latest, damaged ones are skipped (and said
+            // so).
+            const QString folder = request.mode == Mode::ToFile
+                                       ? QFileInfo(request.target).absolutePath()
+                                       : stagingDir;
             for (const Generation &g : candidates) {
                 QString partial = folder + QStringLiteral("/.%1.litekeep-partial-%2")
                                                .arg(g.baseName())
                                                .arg(QCoreApplication::applicationPid());
                 if (live && g.manifest) {
-                    work->anotherDatabase = DatabaseIdentity::mismatch(g.baseName(), *g.manifest, *live);
+                    work->anotherDatabase =
+                        DatabaseIdentity::mismatch(g.baseName(), *g.manifest, *live);
                     if (!work->anotherDatabase.isEmpty()) {
-                        fail(tr("%1 Nothing was changed. Add --force if you really mean to put it in place of %2.")
+                        fail(tr("%1 Nothing was changed. Add --force if you really mean to put it "
+                                "in place of %2.")
                                  .arg(work->anotherDatabase, profile.databasePath));
                         return;
                     }
@@ -481,12 +510,14 @@ void RestoreJob::runWorker(QList<Generation> candidates)
                     work->done = 0;
                     const auto flush = request.mode == Mode::ToFile ? Verifier::Flush::WhileChecking
                                                                     : Verifier::Flush::No;
-                    v = Verifier::verify(profile, remote, g, partial, cancel,
-                                         [work](qint64 d, qint64) { work->done = d; }, flush);
+                    v = Verifier::verify(
+                        profile, remote, g, partial, cancel,
+                        [work](qint64 d, qint64) { work->done = d; }, flush);
                 }
                 if (v.kind == Verdict::Kind::NotChecked) {
                     QFile::remove(partial);
-                    fail(tr("Generation %1 could not be downloaded and checked: %2 Nothing was changed.")
+                    fail(tr("Generation %1 could not be downloaded and checked: %2 Nothing was "
+                            "changed.")
                              .arg(g.baseName(), v.reason));
                     return;
                 }
@@ -499,11 +530,13 @@ void RestoreJob::runWorker(QList<Generation> candidates)
                 work->skipped.append(QJsonObject{{QStringLiteral("generation"), g.baseName()},
                                                  {QStringLiteral("reason"), v.reason}});
                 if (!request.generation.isEmpty()) {
-                    fail(tr("Generation %1 failed verification (%2); it was refused and nothing was changed.")
+                    fail(tr("Generation %1 failed verification (%2); it was refused and nothing "
+                            "was changed.")
                              .arg(g.baseName(), v.reason));
                     return;
                 }
-                work->notes.append(tr("Skipped %1: it failed verification (%2).").arg(g.baseName(), v.reason));
+                work->notes.append(
+                    tr("Skipped %1: it failed verification (%2).").arg(g.baseName(), v.reason));
             }
             if (source.isEmpty()) {
                 fail(tr("No generation passed verification; nothing was changed."));
@@ -520,7 +553,8 @@ void RestoreJob::runWorker(QList<Generation> candidates)
                     fail(aside.error());
                     return;
                 }
-                work->notes.append(tr("The file that was at %1 is kept as %2.").arg(request.target, aside.value()));
+                work->notes.append(tr("The file that was at %1 is kept as %2.")
+                                       .arg(request.target, aside.value()));
             }
             if (Status s = LiveDatabase::publish(source, request.target); !s) {
                 QFile::remove(source);
@@ -536,13 +570,15 @@ void RestoreJob::runWorker(QList<Generation> candidates)
         work->restoredPath = live;
         work->holders = LiveDatabase::holders(live);
         if (!work->holders.isEmpty())
-            work->notes.append(tr("Other programs had the database open: %1. They now see the restored content; "
-                                  "restart them if they cache data.")
-                                   .arg(LiveDatabase::describe(work->holders)));
+            work->notes.append(
+                tr("Other programs had the database open: %1. They now see the restored content; "
+                   "restart them if they cache data.")
+                    .arg(LiveDatabase::describe(work->holders)));
         if (!QFileInfo::exists(live)) {
             work->phase = static_cast<int>(Phase::Writing);
             const QString copy = live + QStringLiteral(".litekeep-partial");
-            if (request.mode == Mode::Undo ? !QFile::copy(source, copy) : !QFile::rename(source, copy)) {
+            if (request.mode == Mode::Undo ? !QFile::copy(source, copy)
+                                           : !QFile::rename(source, copy)) {
                 fail(tr("Cannot write %1.").arg(copy));
                 return;
             }
@@ -550,19 +586,23 @@ void RestoreJob::runWorker(QList<Generation> candidates)
                 fail(s.error);
                 return;
             }
-            work->notes.append(tr("There was no database at %1; the restored one was put there.").arg(live));
+            work->notes.append(
+                tr("There was no database at %1; the restored one was put there.").arg(live));
             return;
         }
         work->phase = static_cast<int>(Phase::KeepingCopy);
         // Never the name of an existing copy (an undo within the same second must not
         // overwrite the copy it is about to put back).
         QString copyPath;
-        for (int n = 0; copyPath.isEmpty() || QFileInfo::exists(copyPath) || copyPath == source; ++n)
-            copyPath = preRestoreFolder() + QLatin1Char('/') + profile.name + QLatin1Char('-') + stamp() +
-                       (n > 0 ? QStringLiteral("-%1").arg(n) : QString()) + QStringLiteral(".db");
+        for (int n = 0; copyPath.isEmpty() || QFileInfo::exists(copyPath) || copyPath == source;
+             ++n)
+            copyPath = preRestoreFolder() + QLatin1Char('/') + profile.name + QLatin1Char('-') +
+                       stamp() + (n > 0 ? QStringLiteral("-%1").arg(n) : QString()) +
+                       QStringLiteral(".db");
         auto kept = LiveDatabase::keepCopy(live, copyPath, busyMs, cancel);
         if (!kept) {
-            fail(tr("Could not keep a copy of the current database, so nothing was changed: %1").arg(kept.error()));
+            fail(tr("Could not keep a copy of the current database, so nothing was changed: %1")
+                     .arg(kept.error()));
             return;
         }
         work->preRestoreCopy = copyPath;
@@ -578,14 +618,16 @@ void RestoreJob::runWorker(QList<Generation> candidates)
         }
         if (!replaced.value().isEmpty())
             work->notes.append(replaced.value());
-        work->notes.append(tr("The database as it was is kept in %1 (\"litekeep restore --undo\" puts it back).")
-                               .arg(copyPath));
+        work->notes.append(
+            tr("The database as it was is kept in %1 (\"litekeep restore --undo\" puts it back).")
+                .arg(copyPath));
         SqliteDatabase check;
         if (check.open(live, SqliteDatabase::Mode::ReadOnly, busyMs)) {
             auto quick = check.queryValue(QStringLiteral("PRAGMA quick_check"));
             if (quick && quick.value().toString() != QLatin1String("ok"))
-                work->notes.append(tr("Warning: PRAGMA quick_check of the restored database says: %1")
-                                       .arg(quick.value().toString()));
+                work->notes.append(
+                    tr("Warning: PRAGMA quick_check of the restored database says: %1")
+                        .arg(quick.value().toString()));
         }
     }));
 }

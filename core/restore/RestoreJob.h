@@ -3,9 +3,9 @@
 // fully verified before anything is touched.
 #pragma once
 
-#include "settings/Credentials.h"
 #include "generations/Generation.h"
 #include "jobs/JobResult.h"
+#include "settings/Credentials.h"
 #include "settings/Profile.h"
 #include "storage/Staging.h"
 
@@ -26,8 +26,20 @@ class RestoreJob : public QObject
     Q_OBJECT
 
 public:
-    enum class Mode { ToFile, InPlace, Undo };
-    enum class Phase { Listing, Downloading, KeepingCopy, Writing, Done };
+    enum class Mode
+    {
+        ToFile,
+        InPlace,
+        Undo
+    };
+    enum class Phase
+    {
+        Listing,
+        Downloading,
+        KeepingCopy,
+        Writing,
+        Done
+    };
     Q_ENUM(Phase)
 
     struct Request
@@ -48,8 +60,18 @@ public:
 
     // What is wrong with `target` as the new file of a restore to a file (the one rule the
     // command line, the wizard and the job share; each says it in its own words).
-    enum class TargetProblem { None, NotAbsolute, IsLiveDatabase, NoFolder, FolderNotWritable, IsFolder, Exists };
-    static TargetProblem targetProblem(const QString &liveDatabase, const QString &target, bool force);
+    enum class TargetProblem
+    {
+        None,
+        NotAbsolute,
+        IsLiveDatabase,
+        NoFolder,
+        FolderNotWritable,
+        IsFolder,
+        Exists
+    };
+    static TargetProblem targetProblem(const QString &liveDatabase, const QString &target,
+                                       bool force);
     // Where in-place restores keep what was there: ~/.local/share/litekeep/pre-restore.
     static QString preRestoreFolder();
 

@@ -12,8 +12,8 @@ QDateTime slotOn(const QDate &date, const QTime &at, const QTimeZone &zone)
     // DST into one an hour too late and picks the later of a time that happens twice, and
     // other Qt versions choose differently.
     const QDateTime wall(date, at, QTimeZone::utc()); // the wall-clock reading, as if it were UTC
-    const int offsets[] = {zone.offsetFromUtc(wall.addDays(-1)), zone.offsetFromUtc(wall.addDays(1)),
-                           zone.offsetFromUtc(wall)};
+    const int offsets[] = {zone.offsetFromUtc(wall.addDays(-1)),
+                           zone.offsetFromUtc(wall.addDays(1)), zone.offsetFromUtc(wall)};
     QDateTime earliest; // a time that happens twice (DST ends): its first occurrence
     int largest = offsets[0];
     for (const int offset : offsets) {
@@ -58,8 +58,9 @@ bool Schedule::isDue(const QTime &at, const QDateTime &lastSuccessUtc, const QDa
     return since < slot;
 }
 
-QDateTime Schedule::nextRun(const QTime &at, const QDateTime &lastSuccessUtc, const QDateTime &createdUtc,
-                            const QDateTime &now, const QTimeZone &zone)
+QDateTime Schedule::nextRun(const QTime &at, const QDateTime &lastSuccessUtc,
+                            const QDateTime &createdUtc, const QDateTime &now,
+                            const QTimeZone &zone)
 {
     if (isDue(at, lastSuccessUtc, createdUtc, now, zone))
         return now.toUTC();

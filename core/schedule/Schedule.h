@@ -24,8 +24,9 @@ public:
                       const QDateTime &now, const QTimeZone &zone);
 
     // When to run next: now if owed, otherwise the next slot.
-    static QDateTime nextRun(const QTime &at, const QDateTime &lastSuccessUtc, const QDateTime &createdUtc,
-                             const QDateTime &now, const QTimeZone &zone);
+    static QDateTime nextRun(const QTime &at, const QDateTime &lastSuccessUtc,
+                             const QDateTime &createdUtc, const QDateTime &now,
+                             const QTimeZone &zone);
 
     // Waiting after the n-th failed attempt (n from 1): 1, 2, 4 ... minutes, at most 30.
     static qint64 retryDelayMs(int attempt);

@@ -55,7 +55,8 @@ std::optional<QDateTime> Scheduler::lastSuccess(const QString &profile) const
 {
     if (!m_reader)
         return QDateTime();
-    const auto read = m_reader->readLastRun(profile, QStringLiteral("backup"), QStringLiteral("succeeded"));
+    const auto read =
+        m_reader->readLastRun(profile, QStringLiteral("backup"), QStringLiteral("succeeded"));
     if (!read) {
         setHistoryProblem(read.error());
         const auto known = m_knownSuccess.constFind(profile);
@@ -85,7 +86,8 @@ QDateTime Scheduler::nextRun(const QString &name) const
         const QDateTime blind = m_startedBlind.value(p.name);
         if (!known && blind.isValid() && (!last.isValid() || blind > last))
             last = blind;
-        QDateTime next = Schedule::nextRun(p.at, last, p.createdUtc, now(), QTimeZone::systemTimeZone());
+        QDateTime next =
+            Schedule::nextRun(p.at, last, p.createdUtc, now(), QTimeZone::systemTimeZone());
         const QDateTime notBefore = m_notBefore.value(p.name);
         if (notBefore.isValid() && notBefore > next)
             next = notBefore;

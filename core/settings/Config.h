@@ -1,8 +1,8 @@
 // The settings file: every key, its default and its version, in one typed place.
 #pragma once
 
-#include "settings/Profile.h"
 #include "jobs/Result.h"
+#include "settings/Profile.h"
 #include "settings/SettingsRegistry.h"
 
 #include <QCoreApplication>

@@ -13,9 +13,9 @@ CredentialStore::CredentialStore(QObject *parent) : QObject(parent) {}
 
 QByteArray CredentialStore::encode(const Credentials &credentials)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("access_key_id"), credentials.accessKeyId},
-                                     {QStringLiteral("secret_access_key"),
-                                      credentials.secretAccessKey}})
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("access_key_id"), credentials.accessKeyId},
+                           {QStringLiteral("secret_access_key"), credentials.secretAccessKey}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -42,7 +42,8 @@ QString CredentialStore::explain(int keychainError, const QString &detail)
             .arg(QLatin1String(Credentials::kAccessKeyEnv), QLatin1String(Credentials::kSecretEnv));
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return tr("The keychain refused access (%1). Unlock your keyring and try again.").arg(detail);
+        return tr("The keychain refused access (%1). Unlock your keyring and try again.")
+            .arg(detail);
     case QKeychain::NoBackendAvailable:
         return tr("No keychain is available (the Secret Service on D-Bus did not answer: %1). "
                   "Start and unlock a keyring such as GNOME Keyring or KWallet, or set %2 and "
@@ -77,26 +78,29 @@ void CredentialStore::read(const Profile &profile, std::function<void(Result<Cre
     readFromKeychain(profile, std::move(done), m_retryDelayMs > 0);
 }
 
-void CredentialStore::readFromKeychain(const Profile &profile, std::function<void(Result<Credentials>)> done,
-                                       bool mayRetry)
+void CredentialStore::readFromKeychain(const Profile &profile,
+                                       std::function<void(Result<Credentials>)> done, bool mayRetry)
 {
     auto *job = new QKeychain::ReadPasswordJob(QLatin1String(kService), this);
     job->setInsecureFallback(false);
     job->setKey(profile.credentialKey());
-    connect(job, &QKeychain::Job::finished, this, [this, profile, mayRetry, done = std::move(done)](QKeychain::Job *j) {
-        const auto error = j->error();
-        if (error == QKeychain::NoBackendAvailable || error == QKeychain::OtherError) {
-            if (mayRetry) {
-                QTimer::singleShot(m_retryDelayMs, this, [this, profile, done] { readFromKeychain(profile, done, false); });
-                return;
-            }
-        }
-        if (error != QKeychain::NoError) {
-            done(Result<Credentials>::fail(explain(error, j->errorString())));
-            return;
-        }
-        done(decode(static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData()));
-    });
+    connect(job, &QKeychain::Job::finished, this,
+            [this, profile, mayRetry, done = std::move(done)](QKeychain::Job *j) {
+                const auto error = j->error();
+                if (error == QKeychain::NoBackendAvailable || error == QKeychain::OtherError) {
+                    if (mayRetry) {
+                        QTimer::singleShot(m_retryDelayMs, this, [this, profile, done] {
+                            readFromKeychain(profile, done, false);
+                        });
+                        return;
+                    }
+                }
+                if (error != QKeychain::NoError) {
+                    done(Result<Credentials>::fail(explain(error, j->errorString())));
+                    return;
+                }
+                done(decode(static_cast<QKeychain::ReadPasswordJob *>(j)->binaryData()));
+            });
     job->start();
 }
 

@@ -1,9 +1,9 @@
 // S3 credentials in the OS keychain (QtKeychain), or from the environment for headless use.
 #pragma once
 
+#include "jobs/Result.h"
 #include "settings/Credentials.h"
 #include "settings/Profile.h"
-#include "jobs/Result.h"
 
 #include <QObject>
 
@@ -41,7 +41,8 @@ public:
     static QString explain(int keychainError, const QString &detail);
 
 private:
-    void readFromKeychain(const Profile &profile, std::function<void(Result<Credentials>)> done, bool mayRetry);
+    void readFromKeychain(const Profile &profile, std::function<void(Result<Credentials>)> done,
+                          bool mayRetry);
 
     int m_retryDelayMs = 0;
 };

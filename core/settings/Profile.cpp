@@ -25,8 +25,9 @@ QString Profile::validate() const
         if (endpoint.isEmpty())
             return tr("An S3 destination needs an endpoint (for Cloudflare R2: "
                       "https://ACCOUNT_ID.r2.cloudflarestorage.com).");
-        if (!url.isValid() || (url.scheme() != QLatin1String("https") &&
-                               url.scheme() != QLatin1String("http")) || url.host().isEmpty())
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
+            url.host().isEmpty())
             return tr("The endpoint \"%1\" is not an http(s) URL.").arg(endpoint);
         if (!url.userInfo().isEmpty())
             return tr("The endpoint must not contain a user name or password; store credentials "
@@ -46,7 +47,9 @@ QString Profile::validate() const
         if (url.isEmpty())
             continue;
         const QUrl parsed(url, QUrl::StrictMode);
-        if (!parsed.isValid() || (parsed.scheme() != QLatin1String("https") && parsed.scheme() != QLatin1String("http")) ||
+        if (!parsed.isValid() ||
+            (parsed.scheme() != QLatin1String("https") &&
+             parsed.scheme() != QLatin1String("http")) ||
             parsed.host().isEmpty())
             return tr("\"%1\" is not an http(s) URL.").arg(url);
     }
@@ -69,10 +72,12 @@ QString Profile::checkCaCertificate() const
         return tr("The CA certificate path must be absolute.");
     QFile file(caCertificate);
     if (!file.open(QIODevice::ReadOnly))
-        return tr("The CA certificate %1 cannot be read: %2.").arg(caCertificate, file.errorString());
+        return tr("The CA certificate %1 cannot be read: %2.")
+            .arg(caCertificate, file.errorString());
     // rclone would stop with a terse fatal error on anything that is not PEM.
     if (!file.read(1024 * 1024).contains("-----BEGIN CERTIFICATE-----"))
-        return tr("%1 is not a PEM certificate file (it has no \"-----BEGIN CERTIFICATE-----\" line).")
+        return tr("%1 is not a PEM certificate file (it has no \"-----BEGIN CERTIFICATE-----\" "
+                  "line).")
             .arg(caCertificate);
     return {};
 }

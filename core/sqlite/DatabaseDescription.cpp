@@ -9,7 +9,8 @@
 
 namespace lk {
 
-Result<DatabaseDescription> DatabaseDescription::read(const QString &path, const std::atomic_bool *cancel)
+Result<DatabaseDescription> DatabaseDescription::read(const QString &path,
+                                                      const std::atomic_bool *cancel)
 {
     using R = Result<DatabaseDescription>;
     SqliteDatabase db;
@@ -17,20 +18,24 @@ Result<DatabaseDescription> DatabaseDescription::read(const QString &path, const
         return R::fail(s.error);
     db.watchCancel(cancel);
     DatabaseDescription d;
-    auto objects = db.queryRows(QStringLiteral("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
-                                               "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"));
+    auto objects = db.queryRows(
+        QStringLiteral("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                       "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"));
     if (!objects)
         return R::fail(tr("%1 cannot be read: %2").arg(path, objects.error()));
     for (const QVariantList &row : objects.value()) {
-        d.objects.append({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(), row.value(3).toString()});
+        d.objects.append({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                          row.value(3).toString()});
         if (row.value(0).toString() != QLatin1String("table"))
             continue;
-        auto count = db.queryValue(QStringLiteral("SELECT count(*) FROM ") + quoteIdentifier(row.value(1).toString()));
+        auto count = db.queryValue(QStringLiteral("SELECT count(*) FROM ") +
+                                   quoteIdentifier(row.value(1).toString()));
         if (count)
             d.rowCounts.insert(row.value(1).toString(), count.value().toLongLong());
     }
-    for (const auto &[pragma, field] : {std::pair{"page_size", &d.pageSize}, std::pair{"page_count", &d.pageCount},
-                                        std::pair{"user_version", &d.userVersion}}) {
+    for (const auto &[pragma, field] :
+         {std::pair{"page_size", &d.pageSize}, std::pair{"page_count", &d.pageCount},
+          std::pair{"user_version", &d.userVersion}}) {
         auto v = db.queryValue(QStringLiteral("PRAGMA ") + QLatin1String(pragma));
         if (!v)
             return R::fail(v.error());
@@ -41,21 +46,25 @@ Result<DatabaseDescription> DatabaseDescription::read(const QString &path, const
     return R::ok(d);
 }
 
-Result<QList<QVariantList>> DatabaseDescription::previewRows(const QString &path, const QString &table, int limit)
+Result<QList<QVariantList>> DatabaseDescription::previewRows(const QString &path,
+                                                             const QString &table, int limit)
 {
     using R = Result<QList<QVariantList>>;
     SqliteDatabase db;
     if (Status s = db.open(path, SqliteDatabase::Mode::ReadOnly); !s)
         return R::fail(s.error);
-    auto columns = db.queryRows(QStringLiteral("SELECT name FROM pragma_table_info(%1)")
-                                    .arg(QLatin1Char('\'') + QString(table).replace(QLatin1Char('\''), QStringLiteral("''")) +
-                                         QLatin1Char('\'')));
+    auto columns =
+        db.queryRows(QStringLiteral("SELECT name FROM pragma_table_info(%1)")
+                         .arg(QLatin1Char('\'') +
+                              QString(table).replace(QLatin1Char('\''), QStringLiteral("''")) +
+                              QLatin1Char('\'')));
     if (!columns)
         return R::fail(columns.error());
     QVariantList header;
     for (const QVariantList &c : columns.value())
         header.append(c.value(0));
-    auto rows = db.queryRows(QStringLiteral("SELECT * FROM %1 LIMIT %2").arg(quoteIdentifier(table)).arg(limit));
+    auto rows = db.queryRows(
+        QStringLiteral("SELECT * FROM %1 LIMIT %2").arg(quoteIdentifier(table)).arg(limit));
     if (!rows)
         return R::fail(rows.error());
     QList<QVariantList> result{header};
@@ -67,8 +76,10 @@ QJsonObject DatabaseDescription::toJson() const
 {
     QJsonArray list;
     for (const SchemaObject &o : objects) {
-        QJsonObject entry{{QStringLiteral("type"), o.type}, {QStringLiteral("name"), o.name},
-                          {QStringLiteral("table"), o.table}, {QStringLiteral("sql"), o.sql}};
+        QJsonObject entry{{QStringLiteral("type"), o.type},
+                          {QStringLiteral("name"), o.name},
+                          {QStringLiteral("table"), o.table},
+                          {QStringLiteral("sql"), o.sql}};
         if (o.type == QLatin1String("table") && rowCounts.contains(o.name))
             entry.insert(QStringLiteral("rows"), rowCounts.value(o.name));
         list.append(entry);
@@ -80,7 +91,8 @@ QJsonObject DatabaseDescription::toJson() const
             {QStringLiteral("journal_mode"), journalMode}};
 }
 
-DatabaseDiff DatabaseDiff::between(const DatabaseDescription &before, const DatabaseDescription &after)
+DatabaseDiff DatabaseDiff::between(const DatabaseDescription &before,
+                                   const DatabaseDescription &after)
 {
     DatabaseDiff diff;
     QSet<QString> tableNames;
@@ -91,10 +103,13 @@ DatabaseDiff DatabaseDiff::between(const DatabaseDescription &before, const Data
     QStringList sorted(tableNames.cbegin(), tableNames.cend());
     sorted.sort();
     for (const QString &name : sorted)
-        diff.tables.append({name, before.rowCounts.value(name, -1), after.rowCounts.value(name, -1)});
+        diff.tables.append(
+            {name, before.rowCounts.value(name, -1), after.rowCounts.value(name, -1)});
 
     // An explicit QString: with QStringBuilder an `auto` result would point at temporaries.
-    auto key = [](const SchemaObject &o) -> QString { return o.type + QLatin1Char('\x1f') + o.name; };
+    auto key = [](const SchemaObject &o) -> QString {
+        return o.type + QLatin1Char('\x1f') + o.name;
+    };
     QMap<QString, SchemaObject> a, b;
     for (const SchemaObject &o : before.objects)
         a.insert(key(o), o);
@@ -134,17 +149,23 @@ QJsonObject DatabaseDiff::toJson() const
         tableList.append(entry);
     }
     auto object = [](const SchemaObject &o) {
-        return QJsonObject{{QStringLiteral("type"), o.type}, {QStringLiteral("name"), o.name}, {QStringLiteral("sql"), o.sql}};
+        return QJsonObject{{QStringLiteral("type"), o.type},
+                           {QStringLiteral("name"), o.name},
+                           {QStringLiteral("sql"), o.sql}};
     };
     for (const SchemaObject &o : added)
         addedList.append(object(o));
     for (const SchemaObject &o : removed)
         removedList.append(object(o));
     for (const auto &[from, to] : changed)
-        changedList.append(QJsonObject{{QStringLiteral("type"), from.type}, {QStringLiteral("name"), from.name},
-                                       {QStringLiteral("before"), from.sql}, {QStringLiteral("after"), to.sql}});
-    return {{QStringLiteral("tables"), tableList}, {QStringLiteral("added"), addedList},
-            {QStringLiteral("removed"), removedList}, {QStringLiteral("changed"), changedList},
+        changedList.append(QJsonObject{{QStringLiteral("type"), from.type},
+                                       {QStringLiteral("name"), from.name},
+                                       {QStringLiteral("before"), from.sql},
+                                       {QStringLiteral("after"), to.sql}});
+    return {{QStringLiteral("tables"), tableList},
+            {QStringLiteral("added"), addedList},
+            {QStringLiteral("removed"), removedList},
+            {QStringLiteral("changed"), changedList},
             {QStringLiteral("identical"), isEmpty()}};
 }
 
@@ -152,10 +173,11 @@ QJsonObject DatabaseDiff::toJson() const
 // their counts follow the virtual table's and only repeat it.
 static bool isShadowTable(const QString &name, const QList<DatabaseDiff::Table> &tables)
 {
-    static const QStringList suffixes{QStringLiteral("_config"),  QStringLiteral("_data"),    QStringLiteral("_docsize"),
-                                      QStringLiteral("_idx"),     QStringLiteral("_content"), QStringLiteral("_segments"),
-                                      QStringLiteral("_segdir"),  QStringLiteral("_stat"),    QStringLiteral("_node"),
-                                      QStringLiteral("_parent"),  QStringLiteral("_rowid")};
+    static const QStringList suffixes{
+        QStringLiteral("_config"), QStringLiteral("_data"),    QStringLiteral("_docsize"),
+        QStringLiteral("_idx"),    QStringLiteral("_content"), QStringLiteral("_segments"),
+        QStringLiteral("_segdir"), QStringLiteral("_stat"),    QStringLiteral("_node"),
+        QStringLiteral("_parent"), QStringLiteral("_rowid")};
     for (const QString &suffix : suffixes) {
         if (!name.endsWith(suffix))
             continue;
@@ -176,14 +198,20 @@ QStringList DatabaseDiff::restoreImpact() const
         if (isShadowTable(t.name, tables))
             continue;
         if (t.before < 0)
-            lines.append(tr("Brings back the table “%1” (%n row(s)).", nullptr, static_cast<int>(t.after)).arg(t.name));
+            lines.append(
+                tr("Brings back the table “%1” (%n row(s)).", nullptr, static_cast<int>(t.after))
+                    .arg(t.name));
         else if (t.after < 0)
-            lines.append(tr("Removes the table “%1” and its %n row(s).", nullptr, static_cast<int>(t.before)).arg(t.name));
+            lines.append(
+                tr("Removes the table “%1” and its %n row(s).", nullptr, static_cast<int>(t.before))
+                    .arg(t.name));
         else if (t.change() < 0)
-            lines.append(tr("Removes %n row(s) from “%1” (%2 → %3).", nullptr, static_cast<int>(-t.change()))
-                             .arg(t.name, locale.toString(t.before), locale.toString(t.after)));
+            lines.append(
+                tr("Removes %n row(s) from “%1” (%2 → %3).", nullptr, static_cast<int>(-t.change()))
+                    .arg(t.name, locale.toString(t.before), locale.toString(t.after)));
         else if (t.change() > 0)
-            lines.append(tr("Brings back %n row(s) in “%1” (%2 → %3).", nullptr, static_cast<int>(t.change()))
+            lines.append(tr("Brings back %n row(s) in “%1” (%2 → %3).", nullptr,
+                            static_cast<int>(t.change()))
                              .arg(t.name, locale.toString(t.before), locale.toString(t.after)));
     }
     for (const SchemaObject &o : added) {
@@ -204,15 +232,18 @@ QStringList DatabaseDiff::describe() const
     QStringList lines;
     for (const Table &t : tables) {
         if (t.before < 0)
-            lines.append(tr("table %1 is added (%n row(s))", nullptr, static_cast<int>(t.after)).arg(t.name));
+            lines.append(tr("table %1 is added (%n row(s))", nullptr, static_cast<int>(t.after))
+                             .arg(t.name));
         else if (t.after < 0)
-            lines.append(tr("table %1 is removed (%n row(s))", nullptr, static_cast<int>(t.before)).arg(t.name));
+            lines.append(tr("table %1 is removed (%n row(s))", nullptr, static_cast<int>(t.before))
+                             .arg(t.name));
         else if (t.before != t.after)
             lines.append(tr("%1: %2 → %3 rows (%4)")
                              .arg(t.name)
                              .arg(t.before)
                              .arg(t.after)
-                             .arg(t.change() > 0 ? QStringLiteral("+%1").arg(t.change()) : QString::number(t.change())));
+                             .arg(t.change() > 0 ? QStringLiteral("+%1").arg(t.change())
+                                                 : QString::number(t.change())));
     }
     for (const SchemaObject &o : added) {
         if (o.type != QLatin1String("table"))

@@ -37,9 +37,11 @@ public:
     QString journalMode;
 
     // Opens `path` read-only (safe on a live database) and describes it.
-    static Result<DatabaseDescription> read(const QString &path, const std::atomic_bool *cancel = nullptr);
+    static Result<DatabaseDescription> read(const QString &path,
+                                            const std::atomic_bool *cancel = nullptr);
     // The first `limit` rows of `table`, with column names first.
-    static Result<QList<QVariantList>> previewRows(const QString &path, const QString &table, int limit = 50);
+    static Result<QList<QVariantList>> previewRows(const QString &path, const QString &table,
+                                                   int limit = 50);
     QJsonObject toJson() const;
 };
 
@@ -61,7 +63,8 @@ public:
     QList<QPair<SchemaObject, SchemaObject>> changed; // same name and type, other SQL
 
     // From `before` to `after` (for a restore: from the live database to the generation).
-    static DatabaseDiff between(const DatabaseDescription &before, const DatabaseDescription &after);
+    static DatabaseDiff between(const DatabaseDescription &before,
+                                const DatabaseDescription &after);
     bool isEmpty() const;
     QJsonObject toJson() const;
     // One line per difference, for people: "notes: 120 → 108 rows (−12)".

@@ -50,7 +50,8 @@ Result<DatabaseInfo> DatabaseInfo::inspect(SqliteDatabase &db)
         return R::fail(tables.error());
     for (const QVariantList &row : tables.value()) {
         const QString table = row.value(0).toString();
-        auto count = db.queryValue(QStringLiteral("SELECT count(*) FROM ") + quoteIdentifier(table));
+        auto count =
+            db.queryValue(QStringLiteral("SELECT count(*) FROM ") + quoteIdentifier(table));
         if (count)
             info.rowCounts.insert(table, count.value().toLongLong());
         else if (!count.error().contains(QLatin1String("no such module")))
@@ -83,7 +84,8 @@ QString DatabaseInfo::applicationIdText(qint64 id)
 
 QString DatabaseInfo::pragmaName(Check depth)
 {
-    return depth == Check::Quick ? QStringLiteral("quick_check") : QStringLiteral("integrity_check");
+    return depth == Check::Quick ? QStringLiteral("quick_check")
+                                 : QStringLiteral("integrity_check");
 }
 
 Result<QString> DatabaseInfo::integrityCheckOf(SqliteDatabase &db, Check depth)
@@ -131,13 +133,13 @@ Result<DatabaseInfo> DatabaseInfo::fromJson(const QJsonObject &json)
     DatabaseInfo info;
     for (const char *key : {"page_size", "page_count", "user_version"}) {
         if (!isWholeNumber(json.value(QLatin1String(key))))
-            return R::fail(QStringLiteral("field \"%1\" is missing or not a number")
-                               .arg(QLatin1String(key)));
+            return R::fail(
+                QStringLiteral("field \"%1\" is missing or not a number").arg(QLatin1String(key)));
     }
     for (const char *key : {"journal_mode", "schema_sha256", "integrity_check"}) {
         if (!json.value(QLatin1String(key)).isString())
-            return R::fail(QStringLiteral("field \"%1\" is missing or not text")
-                               .arg(QLatin1String(key)));
+            return R::fail(
+                QStringLiteral("field \"%1\" is missing or not text").arg(QLatin1String(key)));
     }
     // Optional (manifests before it have none), but when present a number like the others.
     const QJsonValue applicationId = json.value(QLatin1String("application_id"));

@@ -17,21 +17,26 @@ struct DatabaseInfo
 {
     qint64 pageSize = 0;
     qint64 pageCount = 0;
-    QString journalMode;  // of the source database at snapshot time
+    QString journalMode; // of the source database at snapshot time
     qint64 userVersion = 0;
     // PRAGMA application_id (a signed 32-bit number; 0 when the application sets none). Empty
     // only in manifests written before the field existed.
     std::optional<qint64> applicationId;
     QString schemaSha256; // over (type, name, tbl_name, sql) of sqlite_schema, ordered
-    QMap<QString, qint64> rowCounts; // per table; virtual tables whose module is missing are left out
-    QString integrityCheck;          // "ok", or the first problems reported
+    QMap<QString, qint64>
+        rowCounts;          // per table; virtual tables whose module is missing are left out
+    QString integrityCheck; // "ok", or the first problems reported
     // Which check gave `integrityCheck`: "quick_check" or "integrity_check" (manifests written
     // before the field existed ran integrity_check and leave it empty).
     QString integrityCheckPragma;
 
     // How deep a check goes. Quick reads every page and its structure, but does not match
     // indexes against their tables; it costs about a fifteenth of the full check.
-    enum class Check { Quick, Full };
+    enum class Check
+    {
+        Quick,
+        Full
+    };
     static QString pragmaName(Check depth);
 
     // Reads everything but the integrity check (which is expensive and run on purpose).

@@ -72,8 +72,8 @@ Result<Snapshot::Taken> Snapshot::copy(const QString &source, const QString &tar
     if (!mode) {
         const int code = src.lastErrorCode() & 0xff;
         if (code == SQLITE_NOTADB)
-            return R::fail(tr("%1 is not an SQLite database (it may be encrypted or damaged).")
-                               .arg(source));
+            return R::fail(
+                tr("%1 is not an SQLite database (it may be encrypted or damaged).").arg(source));
         if (isBusy(code))
             return R::fail(tr("The database %1 stayed locked by another process for more than "
                               "%2 s. Try again when it is less busy, or raise the busy timeout.")
@@ -154,13 +154,14 @@ Status Snapshot::check(const QString &source, const QString &target, Taken *take
     const int code = dst.lastErrorCode() & 0xff;
     const bool damaged = !integrity && (code == SQLITE_CORRUPT || code == SQLITE_NOTADB);
     if (!integrity && !damaged)
-        return Status::failure(tr("The integrity check of the snapshot failed to run: %1.")
-                                .arg(integrity.error()));
+        return Status::failure(
+            tr("The integrity check of the snapshot failed to run: %1.").arg(integrity.error()));
     if (damaged || integrity.value() != QLatin1String("ok"))
-        return Status::failure(tr("The snapshot of %1 failed SQLite's integrity check (%2). Nothing "
-                               "was uploaded. The database itself may be damaged: keep your "
-                               "existing backups and investigate before the next run.")
-                                .arg(source, damaged ? integrity.error() : integrity.value()));
+        return Status::failure(
+            tr("The snapshot of %1 failed SQLite's integrity check (%2). Nothing "
+               "was uploaded. The database itself may be damaged: keep your "
+               "existing backups and investigate before the next run.")
+                .arg(source, damaged ? integrity.error() : integrity.value()));
 
     auto info = DatabaseInfo::inspect(dst);
     if (!info)

@@ -1,8 +1,8 @@
 // A hot, consistent copy of a live SQLite database through the online backup API.
 #pragma once
 
-#include "sqlite/DatabaseInfo.h"
 #include "jobs/Result.h"
+#include "sqlite/DatabaseInfo.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -36,7 +36,11 @@ public:
     // (a backup's snapshot), whose 40-400 MB flushed at once delayed a live application's own
     // fsyncs (its commits) by tens of milliseconds. take() keeps them: LiveDatabase keeps the
     // copy it makes before a restore.
-    enum class Durability { Synced, Scratch };
+    enum class Durability
+    {
+        Synced,
+        Scratch
+    };
     static Result<Taken> copy(const QString &source, const QString &target, int busyTimeoutMs,
                               const std::atomic_bool *cancel = nullptr,
                               Durability durability = Durability::Synced);

@@ -3,9 +3,9 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
-#include <QThread>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 
 #include <sqlite3.h>
 
@@ -34,12 +34,11 @@ Status SqliteDatabase::open(const QString &path, Mode mode, int busyTimeoutMs, c
     const QByteArray encoded = QFile::encodeName(path);
     const int rc = sqlite3_open_v2(encoded.constData(), &m_db, flags, vfs);
     if (rc != SQLITE_OK) {
-        const QString reason = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db))
-                                    : QString::fromUtf8(sqlite3_errstr(rc));
+        const QString reason =
+            m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString::fromUtf8(sqlite3_errstr(rc));
         close();
         return Status::failure(
-            QCoreApplication::translate("SqliteDatabase", "Cannot open %1: %2.")
-                .arg(path, reason));
+            QCoreApplication::translate("SqliteDatabase", "Cannot open %1: %2.").arg(path, reason));
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, busyTimeoutMs);
@@ -76,7 +75,8 @@ Status SqliteDatabase::execute(const QString &sql)
     char *message = nullptr;
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
-        QString reason = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+        QString reason =
+            message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
         return Status::failure(reason);
     }
@@ -110,9 +110,9 @@ Result<QList<QVariantList>> SqliteDatabase::queryRows(const QString &sql)
                                       sqlite3_column_bytes(stmt, i)));
                 break;
             default:
-                row.append(QString::fromUtf8(
-                    reinterpret_cast<const char *>(sqlite3_column_text(stmt, i)),
-                    sqlite3_column_bytes(stmt, i)));
+                row.append(
+                    QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, i)),
+                                      sqlite3_column_bytes(stmt, i)));
                 break;
             }
         }
@@ -140,7 +140,8 @@ bool SqliteDatabase::isBusy(int resultCode)
     return (resultCode & 0xff) == SQLITE_BUSY || (resultCode & 0xff) == SQLITE_LOCKED;
 }
 
-int SqliteDatabase::copyFrom(SqliteDatabase &source, int busyTimeoutMs, const std::atomic_bool *cancel)
+int SqliteDatabase::copyFrom(SqliteDatabase &source, int busyTimeoutMs,
+                             const std::atomic_bool *cancel)
 {
     sqlite3_backup *backup = sqlite3_backup_init(m_db, "main", source.handle(), "main");
     if (!backup)

@@ -15,7 +15,11 @@ namespace lk {
 class SqliteDatabase
 {
 public:
-    enum class Mode { ReadOnly, ReadWriteCreate };
+    enum class Mode
+    {
+        ReadOnly,
+        ReadWriteCreate
+    };
 
     SqliteDatabase() = default;
     ~SqliteDatabase();
@@ -24,7 +28,8 @@ public:
 
     // Opens the file; on failure the error says what a person can do about it.
     // `vfs`: an SQLite VFS by name (see CheckVfs); null for the default.
-    Status open(const QString &path, Mode mode, int busyTimeoutMs = 5000, const char *vfs = nullptr);
+    Status open(const QString &path, Mode mode, int busyTimeoutMs = 5000,
+                const char *vfs = nullptr);
     void close();
     bool isOpen() const { return m_db != nullptr; }
     sqlite3 *handle() const { return m_db; }

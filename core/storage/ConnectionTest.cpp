@@ -9,15 +9,18 @@
 
 namespace lk {
 
-ConnectionTest::ConnectionTest(const Profile &profile, const Credentials &credentials, QObject *parent)
+ConnectionTest::ConnectionTest(const Profile &profile, const Credentials &credentials,
+                               QObject *parent)
     : QObject(parent), m_profile(profile)
 {
     const auto destination = profile.parsedDestination();
-    m_storage = new Storage(profile, destination.isOk() ? destination.value() : Destination(), credentials, this);
+    m_storage = new Storage(profile, destination.isOk() ? destination.value() : Destination(),
+                            credentials, this);
     // Not a generation name: listing ignores it even if a failed test leaves it behind.
-    m_probeName = QStringLiteral(".litekeep-probe-%1").arg(QRandomGenerator::global()->generate64(), 0, 16);
-    m_probe = QByteArray("LiteKeep connection test from ") + QHostInfo::localHostName().toUtf8() + ' ' +
-              QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8();
+    m_probeName =
+        QStringLiteral(".litekeep-probe-%1").arg(QRandomGenerator::global()->generate64(), 0, 16);
+    m_probe = QByteArray("LiteKeep connection test from ") + QHostInfo::localHostName().toUtf8() +
+              ' ' + QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toUtf8();
 }
 
 QString ConnectionTest::stepName(Step step)
@@ -71,8 +74,9 @@ void ConnectionTest::list()
             fail(Step::List, f.message, f.stderrTail);
             return;
         }
-        Q_EMIT stepFinished(Step::List, true, tr("The destination answers; it holds %n object(s) for this profile.", nullptr,
-                                                 static_cast<int>(objects.size())));
+        Q_EMIT stepFinished(Step::List, true,
+                            tr("The destination answers; it holds %n object(s) for this profile.",
+                               nullptr, static_cast<int>(objects.size())));
         write();
     });
 }
@@ -121,12 +125,15 @@ void ConnectionTest::remove()
     m_storage->remove(m_probeName, [this](bool ok, const Storage::Failure &f) {
         if (!ok) {
             // Retention needs to delete: without it old generations pile up.
-            fail(Step::Delete, tr("%1 Retention needs permission to delete old generations.").arg(f.message), f.stderrTail);
+            fail(Step::Delete,
+                 tr("%1 Retention needs permission to delete old generations.").arg(f.message),
+                 f.stderrTail);
             return;
         }
         Q_EMIT stepFinished(Step::Delete, true, tr("Deleting works."));
         m_done = true;
-        Q_EMIT finished(JobResult::succeeded(tr("The connection works: listing, writing, reading and deleting all succeeded.")));
+        Q_EMIT finished(JobResult::succeeded(
+            tr("The connection works: listing, writing, reading and deleting all succeeded.")));
     });
 }
 

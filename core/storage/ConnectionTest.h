@@ -2,8 +2,8 @@
 // back, delete it — each step reported in plain words, never blocking the GUI.
 #pragma once
 
-#include "settings/Credentials.h"
 #include "jobs/JobResult.h"
+#include "settings/Credentials.h"
 #include "settings/Profile.h"
 
 #include <QObject>
@@ -20,10 +20,17 @@ class ConnectionTest : public QObject
     Q_OBJECT
 
 public:
-    enum class Step { List, Write, Read, Delete };
+    enum class Step
+    {
+        List,
+        Write,
+        Read,
+        Delete
+    };
     Q_ENUM(Step)
 
-    ConnectionTest(const Profile &profile, const Credentials &credentials, QObject *parent = nullptr);
+    ConnectionTest(const Profile &profile, const Credentials &credentials,
+                   QObject *parent = nullptr);
 
     void start();
     void cancel();

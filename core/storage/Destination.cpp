@@ -48,7 +48,8 @@ QString Destination::toString() const
 {
     if (m_kind == Kind::Local)
         return m_localPath;
-    return QStringLiteral("s3://") + m_bucket + (m_prefix.isEmpty() ? QString() : QLatin1Char('/') + m_prefix);
+    return QStringLiteral("s3://") + m_bucket +
+           (m_prefix.isEmpty() ? QString() : QLatin1Char('/') + m_prefix);
 }
 
 QString Destination::profileFolder(const QString &profile) const

@@ -13,7 +13,11 @@ class Destination
     Q_DECLARE_TR_FUNCTIONS(Destination)
 
 public:
-    enum class Kind { Local, S3 };
+    enum class Kind
+    {
+        Local,
+        S3
+    };
 
     // The name of the remote rclone sees; its settings come from RCLONE_CONFIG_LITEKEEP_*.
     static constexpr const char *kRemoteName = "litekeep";

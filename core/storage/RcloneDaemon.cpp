@@ -114,11 +114,12 @@ void RcloneDaemon::start()
     });
     // A call lasts as long as its operation: a staged upload of gigabytes over a slow link may
     // take more than the server's default hour. Calls that need a bound set their own.
-    m_process->start(m_flags + QStringList{QStringLiteral("rcd"), QStringLiteral("--rc-addr"),
-                                           QStringLiteral("127.0.0.1:0"),
-                                           QStringLiteral("--rc-server-read-timeout"), QStringLiteral("168h"),
-                                           QStringLiteral("--rc-server-write-timeout"), QStringLiteral("168h")},
-                     environment, 0);
+    m_process->start(
+        m_flags + QStringList{QStringLiteral("rcd"), QStringLiteral("--rc-addr"),
+                              QStringLiteral("127.0.0.1:0"),
+                              QStringLiteral("--rc-server-read-timeout"), QStringLiteral("168h"),
+                              QStringLiteral("--rc-server-write-timeout"), QStringLiteral("168h")},
+        environment, 0);
     m_running = true;
     if (!m_pidFile.isEmpty() && m_process->processId() > 0) {
         QFile file(m_pidFile);
@@ -173,8 +174,8 @@ void RcloneDaemon::call(const QString &method, QJsonObject params, int timeoutMs
     }
     call->group = QStringLiteral("litekeep-%1").arg(++m_nextGroup);
     params.insert(QStringLiteral("_group"), call->group);
-    QNetworkReply *reply = m_network.post(request(method),
-                                          QJsonDocument(params).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply =
+        m_network.post(request(method), QJsonDocument(params).toJson(QJsonDocument::Compact));
     call->reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, call] { finishCall(call); });
 
@@ -225,7 +226,8 @@ void RcloneDaemon::finishCall(const std::shared_ptr<Call> &call)
         // No answer at all on loopback: the daemon went away (killed, crashed).
         outcome.crashed = true;
     } else {
-        QString error = QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
+        QString error =
+            QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString();
         if (error.isEmpty())
             error = QStringLiteral("HTTP %1 %2").arg(status).arg(reply->errorString());
         // What `rclone lsjson` reports with exit status 3.

@@ -66,7 +66,13 @@ Q_SIGNALS:
     void exited();
 
 private:
-    enum class State { Idle, Starting, Ready, Failed };
+    enum class State
+    {
+        Idle,
+        Starting,
+        Ready,
+        Failed
+    };
     struct Call;
 
     void settle(State state);

@@ -9,7 +9,8 @@ namespace {
 // Go's own words for the certificate problem ("x509: certificate signed by unknown authority").
 QString certificateProblem(const RcloneProcess::Outcome &outcome)
 {
-    const QString all = outcome.errors.join(QLatin1Char('\n')) + QLatin1Char('\n') + outcome.stderrTail;
+    const QString all =
+        outcome.errors.join(QLatin1Char('\n')) + QLatin1Char('\n') + outcome.stderrTail;
     const qsizetype at = all.indexOf(QLatin1String("x509: "));
     if (at >= 0)
         return all.mid(at).section(QLatin1Char('\n'), 0, 0).trimmed();
@@ -34,16 +35,16 @@ QString RcloneErrors::explain(const RcloneProcess::Outcome &outcome, const QStri
     // not the reason.
     if (outcome.crashed)
         return tr("%1 failed: rclone was killed or crashed before it finished. Run it again; if it "
-                  "happens again, look in the system log (for example for the out-of-memory killer).")
+                  "happens again, look in the system log (for example for the out-of-memory "
+                  "killer).")
             .arg(action);
 
-    const QString all = (outcome.errors.join(QLatin1Char('\n')) + QLatin1Char('\n') +
-                         outcome.stderrTail)
-                            .toLower();
+    const QString all =
+        (outcome.errors.join(QLatin1Char('\n')) + QLatin1Char('\n') + outcome.stderrTail).toLower();
     auto has = [&all](const char *needle) { return all.contains(QLatin1String(needle)); };
 
-    if (has("invalidaccesskeyid") || has("signaturedoesnotmatch") ||
-        has("status code: 403") || has("403 forbidden") || has("accessdenied"))
+    if (has("invalidaccesskeyid") || has("signaturedoesnotmatch") || has("status code: 403") ||
+        has("403 forbidden") || has("accessdenied"))
         return tr("%1 failed: the storage at %2 rejected the access key (403). Check the "
                   "credentials with \"litekeep credentials set\" and that the key may use this "
                   "bucket.")
@@ -67,12 +68,16 @@ QString RcloneErrors::explain(const RcloneProcess::Outcome &outcome, const QStri
     if (has("x509") || has("certificate") || has("tls: ")) {
         // Verification is never switched off; a private authority is trusted explicitly.
         if (has("--ca-cert"))
-            return tr("%1 failed: rclone could not use the CA certificate file given with --ca-cert. Check "
-                      "the file with \"litekeep profile show\" and correct it with \"litekeep profile set "
+            return tr("%1 failed: rclone could not use the CA certificate file given with "
+                      "--ca-cert. Check "
+                      "the file with \"litekeep profile show\" and correct it with \"litekeep "
+                      "profile set "
                       "NAME --ca-cert FILE\".")
                 .arg(action);
-        return tr("%1 failed: the TLS certificate of %2 could not be verified (%3). If the server uses a "
-                  "private or self-signed certificate, give its certificate authority with \"litekeep "
+        return tr("%1 failed: the TLS certificate of %2 could not be verified (%3). If the server "
+                  "uses a "
+                  "private or self-signed certificate, give its certificate authority with "
+                  "\"litekeep "
                   "profile set NAME --ca-cert FILE\".")
             .arg(action, endpoint, certificateProblem(outcome));
     }
@@ -83,8 +88,9 @@ QString RcloneErrors::explain(const RcloneProcess::Outcome &outcome, const QStri
     if (has("no space left"))
         return tr("%1 failed: the destination %2 is full.").arg(action, destination.toString());
     if (has("permission denied") || has("read-only file system")) {
-        const QString detail = outcome.errors.isEmpty() ? outcome.stderrTail.section(QLatin1Char('\n'), -1)
-                                                        : outcome.errors.last();
+        const QString detail = outcome.errors.isEmpty()
+                                   ? outcome.stderrTail.section(QLatin1Char('\n'), -1)
+                                   : outcome.errors.last();
         return tr("%1 failed: permission denied (%2). Check who owns %3 and its permissions.")
             .arg(action, detail, destination.toString());
     }
@@ -92,8 +98,9 @@ QString RcloneErrors::explain(const RcloneProcess::Outcome &outcome, const QStri
         return tr("%1 failed: %2 does not exist or is not a folder.")
             .arg(action, destination.toString());
 
-    const QString last = outcome.errors.isEmpty() ? outcome.stderrTail.section(QLatin1Char('\n'), -1)
-                                                  : outcome.errors.last();
+    const QString last = outcome.errors.isEmpty()
+                             ? outcome.stderrTail.section(QLatin1Char('\n'), -1)
+                             : outcome.errors.last();
     return tr("%1 failed: rclone exited with code %2 (%3).")
         .arg(action)
         .arg(outcome.exitCode)

@@ -1,8 +1,8 @@
 // One rclone child: an explicit environment, JSON log parsing, timeout and cancel.
 #include "storage/RcloneProcess.h"
 
-#include "settings/Credentials.h"
 #include "jobs/Priority.h"
+#include "settings/Credentials.h"
 
 #include <QDir>
 
@@ -30,11 +30,10 @@ RcloneProcess::RcloneProcess(QObject *parent) : QObject(parent)
         stop();
     });
     connect(&m_killTimer, &QTimer::timeout, this, [this] { m_process.kill(); });
-    connect(&m_process, &QProcess::readyReadStandardError, this,
-            [this] {
-                if (m_log)
-                    m_log->feed(m_process.readAllStandardError());
-            });
+    connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
+        if (m_log)
+            m_log->feed(m_process.readAllStandardError());
+    });
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             [this] { m_outcome.stdoutData += m_process.readAllStandardOutput(); });
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
@@ -45,8 +44,8 @@ RcloneProcess::RcloneProcess(QObject *parent) : QObject(parent)
     });
     connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
         m_outcome.exitCode = code;
-        m_outcome.crashed = status == QProcess::CrashExit && !m_outcome.cancelled &&
-                            !m_outcome.timedOut;
+        m_outcome.crashed =
+            status == QProcess::CrashExit && !m_outcome.cancelled && !m_outcome.timedOut;
         finish();
     });
 }
@@ -83,12 +82,20 @@ QProcessEnvironment RcloneProcess::childEnvironment(const QProcessEnvironment &r
 
 QStringList RcloneProcess::commonArguments()
 {
-    return {QStringLiteral("--config"), QString(),       QStringLiteral("--use-json-log"),
-            QStringLiteral("-v"),       QStringLiteral("--stats"), QStringLiteral("1s"),
-            QStringLiteral("--retries"), QStringLiteral("3"),
-            QStringLiteral("--low-level-retries"), QStringLiteral("3"),
-            QStringLiteral("--contimeout"), QStringLiteral("15s"),
-            QStringLiteral("--timeout"), QStringLiteral("2m")};
+    return {QStringLiteral("--config"),
+            QString(),
+            QStringLiteral("--use-json-log"),
+            QStringLiteral("-v"),
+            QStringLiteral("--stats"),
+            QStringLiteral("1s"),
+            QStringLiteral("--retries"),
+            QStringLiteral("3"),
+            QStringLiteral("--low-level-retries"),
+            QStringLiteral("3"),
+            QStringLiteral("--contimeout"),
+            QStringLiteral("15s"),
+            QStringLiteral("--timeout"),
+            QStringLiteral("2m")};
 }
 
 void RcloneProcess::start(const QStringList &arguments, const QProcessEnvironment &remote,

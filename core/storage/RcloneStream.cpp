@@ -72,8 +72,8 @@ RcloneProcess::Outcome RcloneStream::read(const QStringList &arguments,
     log.feed(process.readAllStandardError());
     log.flush();
     outcome.exitCode = process.exitCode();
-    outcome.crashed = process.exitStatus() == QProcess::CrashExit && !outcome.cancelled &&
-                      !outcome.timedOut;
+    outcome.crashed =
+        process.exitStatus() == QProcess::CrashExit && !outcome.cancelled && !outcome.timedOut;
     outcome.errors = log.errors();
     outcome.stderrTail = log.tail();
     return outcome;

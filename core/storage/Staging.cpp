@@ -46,8 +46,8 @@ Result<QString> Staging::create(const QString &profile, qint64 bytesNeeded)
                            .arg(base));
 
     QDir dir(base);
-    const QStringList stale = dir.entryList({profile + QStringLiteral("@*")},
-                                            QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList stale =
+        dir.entryList({profile + QStringLiteral("@*")}, QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &name : stale)
         QDir(dir.filePath(name)).removeRecursively();
 
@@ -99,7 +99,8 @@ Status ProfileLock::tryLock()
     const QString dir = Staging::lockFolder();
     if (!makePrivateDir(cacheRoot()) || !makePrivateDir(dir))
         return Status::failure(tr("Cannot create the lock folder %1.").arg(dir));
-    m_lock = std::make_unique<QLockFile>(dir + QLatin1Char('/') + m_profile + QStringLiteral(".lock"));
+    m_lock =
+        std::make_unique<QLockFile>(dir + QLatin1Char('/') + m_profile + QStringLiteral(".lock"));
     // Only a dead owner makes a lock stale: a backup may legitimately run for hours.
     m_lock->setStaleLockTime(0);
     m_heldByAnother = false;
@@ -114,7 +115,8 @@ Status ProfileLock::tryLock()
                                   "wait for it to finish.")
                                    .arg(m_profile, describeProcess(pid)));
     }
-    return Status::failure(tr("Cannot create the lock for profile \"%1\" in %2.").arg(m_profile, dir));
+    return Status::failure(
+        tr("Cannot create the lock for profile \"%1\" in %2.").arg(m_profile, dir));
 }
 
 QString ProfileLock::describeProcess(qint64 pid)
@@ -133,7 +135,8 @@ QString ProfileLock::describeProcess(qint64 pid)
     if (words.isEmpty())
         return tr("process %1").arg(pid);
     words.first() = QFileInfo(words.first()).fileName();
-    const bool app = words.size() == 1 || (words.size() == 2 && words.at(1) == QLatin1String("--gui"));
+    const bool app =
+        words.size() == 1 || (words.size() == 2 && words.at(1) == QLatin1String("--gui"));
     if (app)
         return tr("the LiteKeep app, process %1").arg(pid);
     return tr("process %1: %2").arg(QString::number(pid), words.join(QLatin1Char(' ')));

@@ -36,7 +36,8 @@ QProcessEnvironment Storage::remoteEnvironment(const Profile &profile,
     QProcessEnvironment env;
     if (!destination.isS3())
         return env;
-    const bool cloudflare = profile.provider.compare(QLatin1String("Cloudflare"), Qt::CaseInsensitive) == 0;
+    const bool cloudflare =
+        profile.provider.compare(QLatin1String("Cloudflare"), Qt::CaseInsensitive) == 0;
     env.insert(kVar + QStringLiteral("TYPE"), QStringLiteral("s3"));
     env.insert(kVar + QStringLiteral("PROVIDER"), profile.provider);
     env.insert(kVar + QStringLiteral("ENV_AUTH"), QStringLiteral("false"));
@@ -98,7 +99,8 @@ void Storage::startSession()
     if (m_destination.isS3())
         flags += {QStringLiteral("--s3-upload-cutoff"), QStringLiteral("4G")};
     // The caller holds the profile's lock: a daemon named beside it belongs to a dead run.
-    const QString pidFile = Staging::lockFolder() + QLatin1Char('/') + m_profile.name + QStringLiteral(".rcd.pid");
+    const QString pidFile =
+        Staging::lockFolder() + QLatin1Char('/') + m_profile.name + QStringLiteral(".rcd.pid");
     RcloneDaemon::reapLeftover(pidFile);
     m_daemon = new RcloneDaemon(m_remote, flags, this);
     m_daemon->setPidFile(pidFile);
@@ -127,16 +129,17 @@ void Storage::dispatch(const Operation &operation, const QString &action, int ti
         }
         m_daemon->call(operation.method, operation.params, timeoutMs,
                        [this, operation, action, timeoutMs, done](const RcloneProcess::Outcome &o) {
-            const bool again = !o.succeeded() && operation.attempts > 1 && !o.cancelled &&
-                               !o.timedOut && !o.crashed && !m_cancelled;
-            if (again) {
-                Operation next = operation;
-                --next.attempts;
-                dispatch(next, action, timeoutMs, done);
-                return;
-            }
-            done(o, explain(o, action));
-        });
+                           const bool again = !o.succeeded() && operation.attempts > 1 &&
+                                              !o.cancelled && !o.timedOut && !o.crashed &&
+                                              !m_cancelled;
+                           if (again) {
+                               Operation next = operation;
+                               --next.attempts;
+                               dispatch(next, action, timeoutMs, done);
+                               return;
+                           }
+                           done(o, explain(o, action));
+                       });
     });
 }
 
@@ -150,7 +153,8 @@ void Storage::upload(const QString &localFile, const QString &objectName, Done<b
     // memory against 89. A failed PUT is sent again whole (rclone's --retries).
     if (m_destination.isS3())
         arguments += {QStringLiteral("--s3-upload-cutoff"), QStringLiteral("4G")};
-    arguments += {QStringLiteral("copyto"), localFile, m_destination.object(m_profile.name, objectName)};
+    arguments +=
+        {QStringLiteral("copyto"), localFile, m_destination.object(m_profile.name, objectName)};
     const QFileInfo file(localFile);
     const QJsonObject params{
         {QStringLiteral("srcFs"), file.absolutePath()},
@@ -167,7 +171,8 @@ void Storage::upload(const QString &localFile, const QString &objectName, Done<b
 
 void Storage::uploadStream(int stdinDescriptor, const QString &objectName, Done<bool> done)
 {
-    run({QStringLiteral("rcat"), m_destination.object(m_profile.name, objectName)},
+    run(
+        {QStringLiteral("rcat"), m_destination.object(m_profile.name, objectName)},
         tr("Uploading %1").arg(objectName), 0,
         [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
             done(o.succeeded(), f);
@@ -189,24 +194,26 @@ void Storage::list(Done<QList<ObjectInfo>> done, int timeoutMs)
     };
     dispatch({{QStringLiteral("lsjson"), QStringLiteral("--hash"), QStringLiteral("--files-only"),
                QStringLiteral("--no-mimetype"), QStringLiteral("--use-server-modtime"), folder},
-              QStringLiteral("operations/list"), params},
-             tr("Listing %1").arg(m_destination.toString()), timeoutMs > 0 ? timeoutMs : kListTimeoutMs,
-        [this, done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
-            if (!o.succeeded()) {
-                if (isMissingFolder(o, &f))
-                    done({}, {});
-                else
-                    done({}, f);
-                return;
-            }
-            auto parsed = parseListing(o.stdoutData);
-            if (!parsed) {
-                f.message = parsed.error();
-                done({}, f);
-                return;
-            }
-            done(parsed.value(), {});
-        });
+              QStringLiteral("operations/list"),
+              params},
+             tr("Listing %1").arg(m_destination.toString()),
+             timeoutMs > 0 ? timeoutMs : kListTimeoutMs,
+             [this, done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
+                 if (!o.succeeded()) {
+                     if (isMissingFolder(o, &f))
+                         done({}, {});
+                     else
+                         done({}, f);
+                     return;
+                 }
+                 auto parsed = parseListing(o.stdoutData);
+                 if (!parsed) {
+                     f.message = parsed.error();
+                     done({}, f);
+                     return;
+                 }
+                 done(parsed.value(), {});
+             });
 }
 
 bool Storage::isMissingFolder(const RcloneProcess::Outcome &o, Failure *failure) const
@@ -227,9 +234,10 @@ void Storage::mirrorManifests(const QString &localFolder, Done<bool> done)
     // Only the folder's own manifests (never a subfolder's, whatever names a destination
     // lists), compared by checksum: no request per object, and a changed manifest is fetched.
     run({QStringLiteral("sync"), m_destination.profileFolder(m_profile.name), localFolder,
-         QStringLiteral("--include"), QStringLiteral("/*.manifest.json"), QStringLiteral("--max-depth"),
-         QStringLiteral("1"), QStringLiteral("--checksum"), QStringLiteral("--use-server-modtime"),
-         QStringLiteral("--transfers"), QStringLiteral("8"), QStringLiteral("--checkers"), QStringLiteral("16")},
+         QStringLiteral("--include"), QStringLiteral("/*.manifest.json"),
+         QStringLiteral("--max-depth"), QStringLiteral("1"), QStringLiteral("--checksum"),
+         QStringLiteral("--use-server-modtime"), QStringLiteral("--transfers"), QStringLiteral("8"),
+         QStringLiteral("--checkers"), QStringLiteral("16")},
         tr("Reading the manifests on %1").arg(m_destination.toString()), kMirrorTimeoutMs,
         [this, done = std::move(done)](const RcloneProcess::Outcome &o, Failure f) {
             if (o.succeeded() || isMissingFolder(o, &f)) {
@@ -247,17 +255,20 @@ void Storage::remove(const QString &objectName, Done<bool> done, int timeoutMs)
         {QStringLiteral("remote"), objectName},
     };
     dispatch({{QStringLiteral("deletefile"), m_destination.object(m_profile.name, objectName)},
-              QStringLiteral("operations/deletefile"), params, kAttempts},
+              QStringLiteral("operations/deletefile"),
+              params,
+              kAttempts},
              tr("Deleting %1").arg(objectName), timeoutMs > 0 ? timeoutMs : kDeleteTimeoutMs,
-        [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
-            done(o.succeeded(), f);
-        });
+             [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
+                 done(o.succeeded(), f);
+             });
 }
 
 void Storage::read(const QString &objectName, Done<QByteArray> done)
 {
-    run({QStringLiteral("cat"), m_destination.object(m_profile.name, objectName)}, tr("Reading %1").arg(objectName),
-        kDeleteTimeoutMs, [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
+    run({QStringLiteral("cat"), m_destination.object(m_profile.name, objectName)},
+        tr("Reading %1").arg(objectName), kDeleteTimeoutMs,
+        [done = std::move(done)](const RcloneProcess::Outcome &o, const Failure &f) {
             done(o.succeeded() ? o.stdoutData : QByteArray(), f);
         });
 }
@@ -297,8 +308,8 @@ Result<QList<Storage::ObjectInfo>> Storage::parseListing(const QByteArray &json)
     if (error.error != QJsonParseError::NoError || !(doc.isArray() || fromDaemon))
         return R::fail(tr("rclone's listing could not be read (%1).").arg(error.errorString()));
     QList<ObjectInfo> objects;
-    const QJsonArray array = fromDaemon ? doc.object().value(QLatin1String("list")).toArray()
-                                        : doc.array();
+    const QJsonArray array =
+        fromDaemon ? doc.object().value(QLatin1String("list")).toArray() : doc.array();
     for (const QJsonValue &value : array) {
         const QJsonObject obj = value.toObject();
         if (obj.value(QLatin1String("IsDir")).toBool())
@@ -308,7 +319,8 @@ Result<QList<Storage::ObjectInfo>> Storage::parseListing(const QByteArray &json)
         if (info.name.isEmpty())
             continue;
         info.size = obj.value(QLatin1String("Size")).toInteger(-1);
-        info.md5 = obj.value(QLatin1String("Hashes")).toObject().value(QLatin1String("md5")).toString();
+        info.md5 =
+            obj.value(QLatin1String("Hashes")).toObject().value(QLatin1String("md5")).toString();
         info.modTime = QDateTime::fromString(obj.value(QLatin1String("ModTime")).toString(),
                                              Qt::ISODateWithMs);
         objects.append(info);

@@ -1,12 +1,12 @@
 // Operations on a profile's destination (upload, stat, list, delete), all through rclone.
 #pragma once
 
+#include "jobs/Result.h"
 #include "settings/Credentials.h"
-#include "storage/Destination.h"
 #include "settings/Profile.h"
+#include "storage/Destination.h"
 #include "storage/RcloneDaemon.h"
 #include "storage/RcloneProcess.h"
-#include "jobs/Result.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -34,8 +34,7 @@ public:
         QString message;
         QString stderrTail;
     };
-    template <typename T>
-    using Done = std::function<void(const T &value, const Failure &failure)>;
+    template <typename T> using Done = std::function<void(const T &value, const Failure &failure)>;
 
     Storage(const Profile &profile, const Destination &destination, const Credentials &credentials,
             QObject *parent = nullptr);

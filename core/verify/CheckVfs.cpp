@@ -170,19 +170,44 @@ int xTruncate(sqlite3_file *f, sqlite3_int64 size)
     return file->real->pMethods->xTruncate(file->real, size);
 }
 
-int xSync(sqlite3_file *f, int flags) { return real(f)->pMethods->xSync(real(f), flags); }
-int xFileSize(sqlite3_file *f, sqlite3_int64 *size) { return real(f)->pMethods->xFileSize(real(f), size); }
-int xLock(sqlite3_file *f, int lock) { return real(f)->pMethods->xLock(real(f), lock); }
-int xUnlock(sqlite3_file *f, int lock) { return real(f)->pMethods->xUnlock(real(f), lock); }
-int xCheckReservedLock(sqlite3_file *f, int *out) { return real(f)->pMethods->xCheckReservedLock(real(f), out); }
-int xFileControl(sqlite3_file *f, int op, void *arg) { return real(f)->pMethods->xFileControl(real(f), op, arg); }
-int xSectorSize(sqlite3_file *f) { return real(f)->pMethods->xSectorSize(real(f)); }
-int xDeviceCharacteristics(sqlite3_file *f) { return real(f)->pMethods->xDeviceCharacteristics(real(f)); }
+int xSync(sqlite3_file *f, int flags)
+{
+    return real(f)->pMethods->xSync(real(f), flags);
+}
+int xFileSize(sqlite3_file *f, sqlite3_int64 *size)
+{
+    return real(f)->pMethods->xFileSize(real(f), size);
+}
+int xLock(sqlite3_file *f, int lock)
+{
+    return real(f)->pMethods->xLock(real(f), lock);
+}
+int xUnlock(sqlite3_file *f, int lock)
+{
+    return real(f)->pMethods->xUnlock(real(f), lock);
+}
+int xCheckReservedLock(sqlite3_file *f, int *out)
+{
+    return real(f)->pMethods->xCheckReservedLock(real(f), out);
+}
+int xFileControl(sqlite3_file *f, int op, void *arg)
+{
+    return real(f)->pMethods->xFileControl(real(f), op, arg);
+}
+int xSectorSize(sqlite3_file *f)
+{
+    return real(f)->pMethods->xSectorSize(real(f));
+}
+int xDeviceCharacteristics(sqlite3_file *f)
+{
+    return real(f)->pMethods->xDeviceCharacteristics(real(f));
+}
 
 int xShmMap(sqlite3_file *f, int region, int size, int extend, void volatile **out)
 {
     const sqlite3_io_methods *m = real(f)->pMethods;
-    return m->iVersion >= 2 && m->xShmMap ? m->xShmMap(real(f), region, size, extend, out) : SQLITE_IOERR;
+    return m->iVersion >= 2 && m->xShmMap ? m->xShmMap(real(f), region, size, extend, out)
+                                          : SQLITE_IOERR;
 }
 int xShmLock(sqlite3_file *f, int offset, int n, int flags)
 {
@@ -207,13 +232,31 @@ int xFetch(sqlite3_file *, sqlite3_int64, int, void **out)
     *out = nullptr;
     return SQLITE_OK;
 }
-int xUnfetch(sqlite3_file *, sqlite3_int64, void *) { return SQLITE_OK; }
+int xUnfetch(sqlite3_file *, sqlite3_int64, void *)
+{
+    return SQLITE_OK;
+}
 
 const sqlite3_io_methods kMethods = {
-    3,          xClose,       xRead,       xWrite,      xTruncate,    xSync,
-    xFileSize,  xLock,        xUnlock,     xCheckReservedLock,        xFileControl,
-    xSectorSize, xDeviceCharacteristics,   xShmMap,     xShmLock,     xShmBarrier,
-    xShmUnmap,  xFetch,       xUnfetch,
+    3,
+    xClose,
+    xRead,
+    xWrite,
+    xTruncate,
+    xSync,
+    xFileSize,
+    xLock,
+    xUnlock,
+    xCheckReservedLock,
+    xFileControl,
+    xSectorSize,
+    xDeviceCharacteristics,
+    xShmMap,
+    xShmLock,
+    xShmBarrier,
+    xShmUnmap,
+    xFetch,
+    xUnfetch,
 };
 
 int xOpen(sqlite3_vfs *, const char *name, sqlite3_file *f, int flags, int *outFlags)
@@ -226,27 +269,52 @@ int xOpen(sqlite3_vfs *, const char *name, sqlite3_file *f, int flags, int *outF
     if (rc != SQLITE_OK)
         return rc;
     if ((flags & SQLITE_OPEN_MAIN_DB) && (flags & SQLITE_OPEN_READONLY))
-        file->cache = new PageCache(std::min(g_cacheBytes.load(), g_ceiling.load() - residentBytes()));
+        file->cache =
+            new PageCache(std::min(g_cacheBytes.load(), g_ceiling.load() - residentBytes()));
     file->base.pMethods = &kMethods;
     return SQLITE_OK;
 }
 
-int xDelete(sqlite3_vfs *, const char *name, int syncDir) { return g_real->xDelete(g_real, name, syncDir); }
-int xAccess(sqlite3_vfs *, const char *name, int flags, int *out) { return g_real->xAccess(g_real, name, flags, out); }
+int xDelete(sqlite3_vfs *, const char *name, int syncDir)
+{
+    return g_real->xDelete(g_real, name, syncDir);
+}
+int xAccess(sqlite3_vfs *, const char *name, int flags, int *out)
+{
+    return g_real->xAccess(g_real, name, flags, out);
+}
 int xFullPathname(sqlite3_vfs *, const char *name, int n, char *out)
 {
     return g_real->xFullPathname(g_real, name, n, out);
 }
-void *xDlOpen(sqlite3_vfs *, const char *name) { return g_real->xDlOpen(g_real, name); }
-void xDlError(sqlite3_vfs *, int n, char *out) { g_real->xDlError(g_real, n, out); }
+void *xDlOpen(sqlite3_vfs *, const char *name)
+{
+    return g_real->xDlOpen(g_real, name);
+}
+void xDlError(sqlite3_vfs *, int n, char *out)
+{
+    g_real->xDlError(g_real, n, out);
+}
 void (*xDlSym(sqlite3_vfs *, void *handle, const char *symbol))(void)
 {
     return g_real->xDlSym(g_real, handle, symbol);
 }
-void xDlClose(sqlite3_vfs *, void *handle) { g_real->xDlClose(g_real, handle); }
-int xRandomness(sqlite3_vfs *, int n, char *out) { return g_real->xRandomness(g_real, n, out); }
-int xSleep(sqlite3_vfs *, int us) { return g_real->xSleep(g_real, us); }
-int xCurrentTime(sqlite3_vfs *, double *out) { return g_real->xCurrentTime(g_real, out); }
+void xDlClose(sqlite3_vfs *, void *handle)
+{
+    g_real->xDlClose(g_real, handle);
+}
+int xRandomness(sqlite3_vfs *, int n, char *out)
+{
+    return g_real->xRandomness(g_real, n, out);
+}
+int xSleep(sqlite3_vfs *, int us)
+{
+    return g_real->xSleep(g_real, us);
+}
+int xCurrentTime(sqlite3_vfs *, double *out)
+{
+    return g_real->xCurrentTime(g_real, out);
+}
 int xGetLastError(sqlite3_vfs *, int n, char *out)
 {
     return g_real->xGetLastError ? g_real->xGetLastError(g_real, n, out) : 0;

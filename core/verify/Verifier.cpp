@@ -1,12 +1,12 @@
 // Full verification of one generation.
 #include "verify/Verifier.h"
 
-#include "verify/CheckVfs.h"
 #include "compress/Digest.h"
 #include "compress/Gzip.h"
+#include "sqlite/SqliteDatabase.h"
 #include "storage/RcloneErrors.h"
 #include "storage/RcloneStream.h"
-#include "sqlite/SqliteDatabase.h"
+#include "verify/CheckVfs.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -104,7 +104,8 @@ QString Verifier::compareWithManifest(const QString &databasePath, const Manifes
                                       const std::atomic_bool *cancel)
 {
     SqliteDatabase db;
-    if (Status s = db.open(databasePath, SqliteDatabase::Mode::ReadOnly, 5000, CheckVfs::name()); !s)
+    if (Status s = db.open(databasePath, SqliteDatabase::Mode::ReadOnly, 5000, CheckVfs::name());
+        !s)
         return s.error;
     db.watchCancel(cancel);
     sizeCacheForCheck(db); // only speed: a failure leaves SQLite's default
@@ -127,7 +128,9 @@ QString Verifier::compareWithManifest(const QString &databasePath, const Manifes
     if (got.schemaSha256 != want.schemaSha256)
         return tr("its schema differs from the one recorded in the manifest");
     if (got.userVersion != want.userVersion)
-        return tr("its user_version is %1, the manifest says %2").arg(got.userVersion).arg(want.userVersion);
+        return tr("its user_version is %1, the manifest says %2")
+            .arg(got.userVersion)
+            .arg(want.userVersion);
     if (got.rowCounts != want.rowCounts) {
         for (auto it = want.rowCounts.cbegin(); it != want.rowCounts.cend(); ++it) {
             if (got.rowCounts.value(it.key(), -1) != it.value())
@@ -143,13 +146,14 @@ QString Verifier::compareWithManifest(const QString &databasePath, const Manifes
 
 Verdict Verifier::verify(const Profile &profile, const QProcessEnvironment &remote,
                          const Generation &generation, const QString &databasePath,
-                         const std::atomic_bool *cancel, const Progress &progress,
-                         Flush flush)
+                         const std::atomic_bool *cancel, const Progress &progress, Flush flush)
 {
     if (!generation.manifest)
-        return failed(generation.problem.isEmpty() ? tr("it has no readable manifest") : generation.problem);
+        return failed(generation.problem.isEmpty() ? tr("it has no readable manifest")
+                                                   : generation.problem);
     if (!generation.hasData)
-        return failed(generation.problem.isEmpty() ? tr("the data file is missing") : generation.problem);
+        return failed(generation.problem.isEmpty() ? tr("the data file is missing")
+                                                   : generation.problem);
     const Manifest &manifest = *generation.manifest;
     const auto destination = profile.parsedDestination();
     if (!destination)
@@ -180,9 +184,10 @@ Verdict Verifier::verify(const Profile &profile, const QProcessEnvironment &remo
                 .arg(first.reason);
         break;
     case Verdict::Kind::Failed:
-        second.reason = second.reason == first.reason
-                            ? tr("%1; a second download failed the same way").arg(first.reason)
-                            : tr("%1; a second download failed too: %2").arg(first.reason, second.reason);
+        second.reason =
+            second.reason == first.reason
+                ? tr("%1; a second download failed the same way").arg(first.reason)
+                : tr("%1; a second download failed too: %2").arg(first.reason, second.reason);
         break;
     case Verdict::Kind::NotChecked:
         break; // the network or a cancel: says nothing about the object, as on a first download
@@ -191,10 +196,9 @@ Verdict Verifier::verify(const Profile &profile, const QProcessEnvironment &remo
 }
 
 Verdict Verifier::downloadAndCheck(const Profile &profile, const Destination &destination,
-                                   const QProcessEnvironment &remote,
-                                   const Generation &generation, const QString &databasePath,
-                                   const std::atomic_bool *cancel, const Progress &progress,
-                                   Flush flush)
+                                   const QProcessEnvironment &remote, const Generation &generation,
+                                   const QString &databasePath, const std::atomic_bool *cancel,
+                                   const Progress &progress, Flush flush)
 {
     const Manifest &manifest = *generation.manifest;
 
@@ -213,7 +217,8 @@ Verdict Verifier::downloadAndCheck(const Profile &profile, const Destination &de
         gzHash.addData(chunk);
         gzBytes += chunk.size();
         if (gzBytes > manifest.gzSize) {
-            contentProblem = tr("it is larger than the manifest says (%1 bytes)").arg(manifest.gzSize);
+            contentProblem =
+                tr("it is larger than the manifest says (%1 bytes)").arg(manifest.gzSize);
             return false;
         }
         const bool ok = inflater.feed(chunk, [&](QByteArrayView plain) {
@@ -246,21 +251,26 @@ Verdict Verifier::downloadAndCheck(const Profile &profile, const Destination &de
     if (!contentProblem.isEmpty())
         return giveUp(failed(contentProblem));
     if (writeFailed)
-        return giveUp(notChecked(tr("writing %1 failed: %2. Is the disk full?").arg(databasePath, out.errorString())));
+        return giveUp(notChecked(
+            tr("writing %1 failed: %2. Is the disk full?").arg(databasePath, out.errorString())));
     if (cancel && cancel->load())
         return giveUp(notChecked(tr("cancelled")));
     if (!outcome.succeeded())
-        return giveUp(notChecked(RcloneErrors::explain(outcome, tr("Downloading %1").arg(generation.name.dataObject()),
-                                                       destination, profile.endpoint),
-                                 outcome.stderrTail));
+        return giveUp(notChecked(
+            RcloneErrors::explain(outcome, tr("Downloading %1").arg(generation.name.dataObject()),
+                                  destination, profile.endpoint),
+            outcome.stderrTail));
     if (gzBytes != manifest.gzSize)
-        return giveUp(failed(tr("it has %1 bytes, the manifest says %2 (truncated?)").arg(gzBytes).arg(manifest.gzSize)));
+        return giveUp(failed(tr("it has %1 bytes, the manifest says %2 (truncated?)")
+                                 .arg(gzBytes)
+                                 .arg(manifest.gzSize)));
     if (gzHash.hexResult() != manifest.gzSha256)
         return giveUp(failed(tr("the SHA-256 of the .db.gz does not match the manifest")));
     if (!inflater.isFinished())
         return giveUp(failed(tr("the gzip stream ends early (truncated)")));
     if (dbBytes != manifest.dbSize || dbHash.hexResult() != manifest.dbSha256)
-        return giveUp(failed(tr("the SHA-256 of the decompressed database does not match the manifest")));
+        return giveUp(
+            failed(tr("the SHA-256 of the decompressed database does not match the manifest")));
 
     std::thread flusher;
     if (flush == Flush::WhileChecking)

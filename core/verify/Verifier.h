@@ -15,7 +15,8 @@ namespace lk {
 
 struct Verdict
 {
-    enum class Kind {
+    enum class Kind
+    {
         Passed,
         Failed,     // the generation is bad: a checksum, the gzip stream or the database
         NotChecked, // we could not find out (network, cancel, no room): says nothing about it
@@ -37,7 +38,11 @@ public:
     using Progress = std::function<void(qint64 done, qint64 total)>;
     // WhileChecking: the file is going to be kept (a restore), so it is flushed to disk on
     // another thread while SQLite checks it.
-    enum class Flush { No, WhileChecking };
+    enum class Flush
+    {
+        No,
+        WhileChecking
+    };
 
     // Downloads `generation` into `databasePath` (a new file) and checks it. The file is left
     // in place when the verdict is Passed (a restore uses it) and removed otherwise. A download
@@ -55,10 +60,9 @@ public:
 private:
     // One download and all its checks, without the second chance.
     static Verdict downloadAndCheck(const Profile &profile, const Destination &destination,
-                                    const QProcessEnvironment &remote,
-                                    const Generation &generation, const QString &databasePath,
-                                    const std::atomic_bool *cancel, const Progress &progress,
-                                    Flush flush);
+                                    const QProcessEnvironment &remote, const Generation &generation,
+                                    const QString &databasePath, const std::atomic_bool *cancel,
+                                    const Progress &progress, Flush flush);
 };
 
 } // namespace lk

@@ -1,13 +1,13 @@
 // Verifies generations on the destination and records every verdict.
 #include "verify/VerifyJob.h"
 
-#include "history/Catalog.h"
 #include "generations/GenerationLister.h"
+#include "history/Catalog.h"
 #include "jobs/Priority.h"
 #include "storage/Storage.h"
 
-#include <QJsonArray>
 #include <QFile>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -17,7 +17,8 @@ namespace lk {
 namespace {
 QString kindOf(VerifyJob::Selection selection)
 {
-    return selection == VerifyJob::Selection::Drill ? QStringLiteral("drill") : QStringLiteral("verify");
+    return selection == VerifyJob::Selection::Drill ? QStringLiteral("drill")
+                                                    : QStringLiteral("verify");
 }
 } // namespace
 
@@ -25,8 +26,7 @@ VerifyJob::VerifyJob(Profile profile, Credentials credentials, Catalog *catalog,
                      Selection selection, QString generation, Locking locking, QObject *parent)
     : QObject(parent), m_profile(std::move(profile)), m_credentials(std::move(credentials)),
       m_catalog(catalog), m_selection(selection), m_generationName(std::move(generation)),
-      m_locking(locking), m_lock(m_profile.name),
-      m_done(std::make_shared<std::atomic<qint64>>(0))
+      m_locking(locking), m_lock(m_profile.name), m_done(std::make_shared<std::atomic<qint64>>(0))
 {
 }
 
@@ -99,7 +99,8 @@ QList<Generation> VerifyJob::select(const QList<Generation> &all, Selection sele
         }
         QList<Generation> chosen{complete.first()};
         if (complete.size() > 1)
-            chosen.append(complete.at(1 + QRandomGenerator::global()->bounded(complete.size() - 1)));
+            chosen.append(
+                complete.at(1 + QRandomGenerator::global()->bounded(complete.size() - 1)));
         return chosen;
     }
     }
@@ -152,26 +153,29 @@ void VerifyJob::begin()
 void VerifyJob::verifyNext()
 {
     if (m_cancel) {
-        finish(JobResult::cancelled(tr("Verification cancelled after %n generation(s).", nullptr, m_index)));
+        finish(JobResult::cancelled(
+            tr("Verification cancelled after %n generation(s).", nullptr, m_index)));
         return;
     }
     if (m_index >= m_queue.size()) {
         const int total = static_cast<int>(m_queue.size());
         if (m_failed == 0 && m_notChecked == 0) {
-            QString message = tr("%n generation(s) verified: all restorable.", nullptr, total - m_skipped);
+            QString message =
+                tr("%n generation(s) verified: all restorable.", nullptr, total - m_skipped);
             if (m_skipped > 0)
-                message += QLatin1Char(' ') + tr("%n skipped: written by a newer LiteKeep.", nullptr, m_skipped);
+                message += QLatin1Char(' ') +
+                           tr("%n skipped: written by a newer LiteKeep.", nullptr, m_skipped);
             finish(JobResult::succeeded(message, {{QStringLiteral("results"), m_results}}));
         } else {
-            JobResult r = JobResult::failed(
-                m_failed > 0 ? tr("%1 of %2 generations failed verification: %3")
-                                   .arg(m_failed)
-                                   .arg(total)
-                                   .arg(m_firstProblem)
-                             : tr("%1 of %2 generations could not be checked: %3")
-                                   .arg(m_notChecked)
-                                   .arg(total)
-                                   .arg(m_firstProblem));
+            JobResult r =
+                JobResult::failed(m_failed > 0 ? tr("%1 of %2 generations failed verification: %3")
+                                                     .arg(m_failed)
+                                                     .arg(total)
+                                                     .arg(m_firstProblem)
+                                               : tr("%1 of %2 generations could not be checked: %3")
+                                                     .arg(m_notChecked)
+                                                     .arg(total)
+                                                     .arg(m_firstProblem));
             r.details.insert(QStringLiteral("results"), m_results);
             finish(r);
         }
@@ -200,56 +204,64 @@ void VerifyJob::verifyNext()
     });
     poll->start(250);
 
-    connect(&m_worker, &QFutureWatcher<Verdict>::finished, this, [this, poll, generation] {
-        poll->deleteLater();
-        const Verdict verdict = m_worker.result();
-        QJsonObject entry{{QStringLiteral("generation"), generation.baseName()}};
-        if (verdict.kind == Verdict::Kind::NotChecked) {
-            ++m_notChecked;
-            entry.insert(QStringLiteral("verdict"), QStringLiteral("not-checked"));
-            entry.insert(QStringLiteral("reason"), verdict.reason);
-            if (m_firstProblem.isEmpty())
-                m_firstProblem = verdict.reason;
-            m_results.append(entry);
-            // The destination went away or we were cancelled: the rest cannot be checked now;
-            // what was checked keeps its result.
-            for (int i = m_index; i < m_queue.size(); ++i) {
-                m_results.append(QJsonObject{{QStringLiteral("generation"), m_queue.at(i).baseName()},
-                                             {QStringLiteral("verdict"), QStringLiteral("not-checked")},
-                                             {QStringLiteral("reason"), verdict.reason}});
+    connect(
+        &m_worker, &QFutureWatcher<Verdict>::finished, this,
+        [this, poll, generation] {
+            poll->deleteLater();
+            const Verdict verdict = m_worker.result();
+            QJsonObject entry{{QStringLiteral("generation"), generation.baseName()}};
+            if (verdict.kind == Verdict::Kind::NotChecked) {
                 ++m_notChecked;
-            }
-            m_index = static_cast<int>(m_queue.size());
-            if (m_cancel) {
-                JobResult r = JobResult::cancelled(tr("Verification cancelled."));
-                r.details.insert(QStringLiteral("results"), m_results);
-                finish(r);
+                entry.insert(QStringLiteral("verdict"), QStringLiteral("not-checked"));
+                entry.insert(QStringLiteral("reason"), verdict.reason);
+                if (m_firstProblem.isEmpty())
+                    m_firstProblem = verdict.reason;
+                m_results.append(entry);
+                // The destination went away or we were cancelled: the rest cannot be checked now;
+                // what was checked keeps its result.
+                for (int i = m_index; i < m_queue.size(); ++i) {
+                    m_results.append(
+                        QJsonObject{{QStringLiteral("generation"), m_queue.at(i).baseName()},
+                                    {QStringLiteral("verdict"), QStringLiteral("not-checked")},
+                                    {QStringLiteral("reason"), verdict.reason}});
+                    ++m_notChecked;
+                }
+                m_index = static_cast<int>(m_queue.size());
+                if (m_cancel) {
+                    JobResult r = JobResult::cancelled(tr("Verification cancelled."));
+                    r.details.insert(QStringLiteral("results"), m_results);
+                    finish(r);
+                    return;
+                }
+                verifyNext();
                 return;
             }
+            const bool passed = verdict.passed();
+            entry.insert(QStringLiteral("verdict"),
+                         passed ? QStringLiteral("passed") : QStringLiteral("failed"));
+            if (passed && !verdict.reason.isEmpty())
+                entry.insert(QStringLiteral("reason"),
+                             verdict.reason); // passed on a second download
+            if (!passed) {
+                ++m_failed;
+                entry.insert(QStringLiteral("reason"), verdict.reason);
+                if (m_firstProblem.isEmpty())
+                    m_firstProblem = generation.baseName() + QStringLiteral(": ") + verdict.reason;
+            }
+            m_results.append(entry);
+            if (m_catalog)
+                m_catalog->recordVerification(
+                    m_profile.name, {generation.baseName(), QDateTime::currentDateTimeUtc(), passed,
+                                     verdict.reason, kindOf(m_selection)});
             verifyNext();
-            return;
-        }
-        const bool passed = verdict.passed();
-        entry.insert(QStringLiteral("verdict"), passed ? QStringLiteral("passed") : QStringLiteral("failed"));
-        if (passed && !verdict.reason.isEmpty())
-            entry.insert(QStringLiteral("reason"), verdict.reason); // passed on a second download
-        if (!passed) {
-            ++m_failed;
-            entry.insert(QStringLiteral("reason"), verdict.reason);
-            if (m_firstProblem.isEmpty())
-                m_firstProblem = generation.baseName() + QStringLiteral(": ") + verdict.reason;
-        }
-        m_results.append(entry);
-        if (m_catalog)
-            m_catalog->recordVerification(m_profile.name, {generation.baseName(), QDateTime::currentDateTimeUtc(),
-                                                           passed, verdict.reason, kindOf(m_selection)});
-        verifyNext();
-    }, Qt::SingleShotConnection);
+        },
+        Qt::SingleShotConnection);
 
     const Profile profile = m_profile;
-    const QProcessEnvironment remote = Storage::remoteEnvironment(
-        m_profile, m_profile.parsedDestination().value(), m_credentials);
-    const QString path = m_stagingDir + QLatin1Char('/') + generation.baseName() + QStringLiteral(".db");
+    const QProcessEnvironment remote =
+        Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(), m_credentials);
+    const QString path =
+        m_stagingDir + QLatin1Char('/') + generation.baseName() + QStringLiteral(".db");
     const std::atomic_bool *cancel = &m_cancel;
     m_worker.setFuture(Priority::run([=] {
         Verdict v = Verifier::verify(profile, remote, generation, path, cancel,

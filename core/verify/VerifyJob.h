@@ -2,9 +2,9 @@
 // plus one random older one) and records every verdict in the history.
 #pragma once
 
-#include "settings/Credentials.h"
 #include "generations/Generation.h"
 #include "jobs/JobResult.h"
+#include "settings/Credentials.h"
 #include "settings/Profile.h"
 #include "storage/Staging.h"
 #include "verify/Verifier.h"
@@ -25,8 +25,18 @@ class VerifyJob : public QObject
     Q_OBJECT
 
 public:
-    enum class Selection { One, Latest, All, Drill };
-    enum class Locking { TakeLock, CallerHoldsLock };
+    enum class Selection
+    {
+        One,
+        Latest,
+        All,
+        Drill
+    };
+    enum class Locking
+    {
+        TakeLock,
+        CallerHoldsLock
+    };
 
     VerifyJob(Profile profile, Credentials credentials, Catalog *catalog, Selection selection,
               QString generation = {}, Locking locking = Locking::TakeLock,

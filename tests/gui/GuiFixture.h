@@ -40,14 +40,17 @@ public:
         env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"), QLatin1String(S3Server::kSecret));
         qputenv("LITEKEEP_ACCESS_KEY_ID", S3Server::kAccessKey);
         qputenv("LITEKEEP_SECRET_ACCESS_KEY", S3Server::kSecret);
-        prefix = QStringLiteral("%1-%2").arg(testName.toLower()).arg(QDateTime::currentMSecsSinceEpoch());
+        prefix = QStringLiteral("%1-%2")
+                     .arg(testName.toLower())
+                     .arg(QDateTime::currentMSecsSinceEpoch());
         if (!makeDatabase(db(), QStringLiteral("wal"), rows))
             return false;
-        const RunResult r = runLiteKeep({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
-                                         QStringLiteral("--db"), db(), QStringLiteral("--dest"),
-                                         QStringLiteral("s3://backups/") + prefix, QStringLiteral("--endpoint"),
-                                         server.endpoint()},
-                                        env);
+        const RunResult r =
+            runLiteKeep({QStringLiteral("profile"), QStringLiteral("add"),
+                         QStringLiteral("default"), QStringLiteral("--db"), db(),
+                         QStringLiteral("--dest"), QStringLiteral("s3://backups/") + prefix,
+                         QStringLiteral("--endpoint"), server.endpoint()},
+                        env);
         if (r.exitCode != 0) {
             qWarning("profile add: %s", r.err.constData());
             return false;
@@ -75,7 +78,10 @@ public:
             qWarning("backup: %s %s", r.out.constData(), r.err.constData());
             return {};
         }
-        return QJsonDocument::fromJson(r.out).object().value(QLatin1String("generation")).toString();
+        return QJsonDocument::fromJson(r.out)
+            .object()
+            .value(QLatin1String("generation"))
+            .toString();
     }
 
     bool verify(const QString &generation)
@@ -98,7 +104,8 @@ public:
     // The file s3rver keeps an object of the profile's folder in.
     QString storedFile(const QString &object) const
     {
-        return QStringLiteral("%1/%2/%3/default/%4._S3rver_object").arg(server.dataDir(), server.bucket(), prefix, object);
+        return QStringLiteral("%1/%2/%3/default/%4._S3rver_object")
+            .arg(server.dataDir(), server.bucket(), prefix, object);
     }
 };
 

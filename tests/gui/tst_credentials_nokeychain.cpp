@@ -1,11 +1,11 @@
 // Without any keychain (no D-Bus session at all): storing a secret is refused with a sentence
 // that offers the environment-variable route, and nothing is written to a file instead — both
 // in CredentialStore and at the end of the first-run wizard.
+#include "FirstRunWizard.h"
 #include "backup/BackupQueue.h"
 #include "history/Catalog.h"
 #include "settings/Config.h"
 #include "settings/CredentialStore.h"
-#include "FirstRunWizard.h"
 
 #include "TestSupport.h"
 

@@ -1,11 +1,11 @@
 // The first-run wizard driven offscreen page by page like a person: a local folder with a first
 // backup, a bad database, R2 and a custom S3 endpoint with "Test connection" against s3rver, and
 // the secret in the keychain (GNOME Keyring in a private D-Bus session) but in no file or output.
+#include "FirstRunWizard.h"
 #include "backup/BackupQueue.h"
 #include "history/Catalog.h"
 #include "settings/Config.h"
 #include "settings/CredentialStore.h"
-#include "FirstRunWizard.h"
 
 #include "TestSupport.h"
 

@@ -2,13 +2,13 @@
 // a look inside with schema, preview and comparison), the verification buttons reflecting a
 // corrupted generation, "last proven restorable" and the next drill, the history chart with
 // a failed run, and the ways into the restore wizard.
-#include "backup/BackupQueue.h"
 #include "DiffView.h"
 #include "GenerationDetails.h"
 #include "GuiFixture.h"
 #include "HistoryChart.h"
 #include "MainWindow.h"
 #include "RestoreWizard.h"
+#include "backup/BackupQueue.h"
 #include "schedule/Scheduler.h"
 
 #include <QAction>
@@ -68,14 +68,18 @@ private:
     {
         m_queue = std::make_unique<lk::BackupQueue>(m_fx.catalog.get());
         m_scheduler = std::make_unique<lk::Scheduler>(m_fx.catalog.get());
-        m_window = std::make_unique<MainWindow>(*m_fx.config, *m_fx.catalog, *m_queue, *m_scheduler);
+        m_window =
+            std::make_unique<MainWindow>(*m_fx.config, *m_fx.catalog, *m_queue, *m_scheduler);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         QTRY_VERIFY_WITH_TIMEOUT(generationItem(m_first) && generationItem(m_second), kTimeoutMs);
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(m_fx.startServer(), "s3rver starts (scripts/bootstrap installs it)"); }
+    void initTestCase()
+    {
+        QVERIFY2(m_fx.startServer(), "s3rver starts (scripts/bootstrap installs it)");
+    }
 
     void init()
     {
@@ -102,34 +106,45 @@ private Q_SLOTS:
         // At once, from the manifest: tables with their row counts, facts, verification history.
         auto *tables = details->findChild<QTreeWidget *>(QStringLiteral("tables"));
         QVERIFY(!tables->findItems(QStringLiteral("notes"), Qt::MatchExactly).isEmpty());
-        QCOMPARE(tables->findItems(QStringLiteral("notes"), Qt::MatchExactly).first()->text(1), QLocale().toString(300));
-        QVERIFY(details->findChild<QLabel *>(QStringLiteral("facts"))->text().contains(QLatin1String("cogito.db")));
-        QCOMPARE(details->findChild<QTreeWidget *>(QStringLiteral("verifications"))->topLevelItem(0)->text(0),
+        QCOMPARE(tables->findItems(QStringLiteral("notes"), Qt::MatchExactly).first()->text(1),
+                 QLocale().toString(300));
+        QVERIFY(details->findChild<QLabel *>(QStringLiteral("facts"))
+                    ->text()
+                    .contains(QLatin1String("cogito.db")));
+        QCOMPARE(details->findChild<QTreeWidget *>(QStringLiteral("verifications"))
+                     ->topLevelItem(0)
+                     ->text(0),
                  QStringLiteral("never verified"));
 
         // Looking inside downloads, verifies and describes it.
         QSignalSpy inspected(details, &lk::GenerationDetails::inspected);
         QSignalSpy previewed(details, &lk::GenerationDetails::previewShown);
-        QTest::mouseClick(details->findChild<QPushButton *>(QStringLiteral("lookInside")), Qt::LeftButton);
+        QTest::mouseClick(details->findChild<QPushButton *>(QStringLiteral("lookInside")),
+                          Qt::LeftButton);
         QVERIFY(inspected.wait(kTimeoutMs) || inspected.count() == 1);
         auto *schema = details->findChild<QTreeWidget *>(QStringLiteral("schema"));
         const auto view = schema->findItems(QStringLiteral("note_titles"), Qt::MatchExactly);
         QVERIFY(!view.isEmpty());
         QCOMPARE(view.first()->text(1), QStringLiteral("view"));
         schema->setCurrentItem(view.first());
-        QVERIFY(details->findChild<QPlainTextEdit *>(QStringLiteral("sql"))->toPlainText().contains(QLatin1String("CREATE VIEW")));
+        QVERIFY(details->findChild<QPlainTextEdit *>(QStringLiteral("sql"))
+                    ->toPlainText()
+                    .contains(QLatin1String("CREATE VIEW")));
         // The first table is previewed, read-only, with its column names.
         QTRY_VERIFY_WITH_TIMEOUT(previewed.count() >= 1, kTimeoutMs);
         auto *combo = details->findChild<QComboBox *>(QStringLiteral("previewTable"));
         combo->setCurrentText(QStringLiteral("notes"));
-        QTRY_VERIFY_WITH_TIMEOUT(details->findChild<QTableWidget *>(QStringLiteral("preview"))->columnCount() == 3, kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            details->findChild<QTableWidget *>(QStringLiteral("preview"))->columnCount() == 3,
+            kTimeoutMs);
         auto *preview = details->findChild<QTableWidget *>(QStringLiteral("preview"));
         QCOMPARE(preview->horizontalHeaderItem(1)->text(), QStringLiteral("title"));
         QCOMPARE(preview->rowCount(), 50);
         QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("ノート 1"));
         QVERIFY(preview->editTriggers() == QAbstractItemView::NoEditTriggers);
         // Against the live database (200 notes now): restoring brings 100 back.
-        const QString summary = details->findChild<lk::DiffView *>(QStringLiteral("diff"))->summary();
+        const QString summary =
+            details->findChild<lk::DiffView *>(QStringLiteral("diff"))->summary();
         QVERIFY2(summary.contains(QLatin1String("Brings back 100 row")), qPrintable(summary));
     }
 
@@ -146,7 +161,8 @@ private Q_SLOTS:
         stored.close();
 
         openWindow();
-        QVERIFY(child<QLabel>("summary")->text().contains(QLatin1String("Not proven restorable yet")));
+        QVERIFY(
+            child<QLabel>("summary")->text().contains(QLatin1String("Not proven restorable yet")));
         QVERIFY(child<QLabel>("summary")->text().contains(QLatin1String("Next restore drill")));
         auto *verifyAll = m_window->findChild<QAction *>(QStringLiteral("verifyAll"));
         QVERIFY(verifyAll->isEnabled());
@@ -156,14 +172,17 @@ private Q_SLOTS:
         QVERIFY(finished.wait(kTimeoutMs) || finished.count() == 1);
         const auto result = finished.first().first().value<lk::JobResult>();
         QVERIFY(!result.isSuccess());
-        QTRY_VERIFY_WITH_TIMEOUT(generationItem(m_first) && generationItem(m_first)->text(3).startsWith(QLatin1String("FAILED")),
-                                 kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            generationItem(m_first) &&
+                generationItem(m_first)->text(3).startsWith(QLatin1String("FAILED")),
+            kTimeoutMs);
         QVERIFY(generationItem(m_second)->text(3).startsWith(QLatin1String("passed")));
         QCOMPARE(generationItem(m_first)->foreground(3).color(), QColor(0xc6, 0x28, 0x28));
         QVERIFY(child<QLabel>("summary")->text().contains(QLatin1String("Last proven restorable")));
         // The details pane carries the verdict with its reason.
         child<QTreeWidget>("generations")->setCurrentItem(generationItem(m_first));
-        auto *history = m_window->details()->findChild<QTreeWidget *>(QStringLiteral("verifications"));
+        auto *history =
+            m_window->details()->findChild<QTreeWidget *>(QStringLiteral("verifications"));
         QCOMPARE(history->topLevelItem(0)->text(2), QStringLiteral("failed"));
         QVERIFY(!history->topLevelItem(0)->text(3).isEmpty());
 
@@ -180,9 +199,13 @@ private Q_SLOTS:
     void chartShowsSizesDurationsAndFailures()
     {
         // A failed run in the history, as a night without network leaves it.
-        const auto id = m_fx.catalog->recordStart(QStringLiteral("default"), QStringLiteral("backup"));
+        const auto id =
+            m_fx.catalog->recordStart(QStringLiteral("default"), QStringLiteral("backup"));
         QVERIFY(id.isOk());
-        QVERIFY(m_fx.catalog->recordFinish(id.value(), lk::JobResult::failed(QStringLiteral("The destination cannot be reached."))).ok);
+        QVERIFY(m_fx.catalog
+                    ->recordFinish(id.value(), lk::JobResult::failed(QStringLiteral(
+                                                   "The destination cannot be reached.")))
+                    .ok);
         openWindow();
         auto *chart = m_window->findChild<lk::HistoryChart *>(QStringLiteral("historyChart"));
         QVERIFY(chart);
@@ -215,17 +238,22 @@ private Q_SLOTS:
         // init() deleted a third of the notes between the two backups: the second one warns,
         // and the first is kept until the warning is dismissed.
         openWindow();
-        QCOMPARE(generationItem(m_second)->data(4, Qt::UserRole).toString(), QStringLiteral("warning"));
-        QVERIFY2(generationItem(m_second)->toolTip(4).contains(QLatin1String("notes")), qPrintable(generationItem(m_second)->toolTip(4)));
-        QCOMPARE(generationItem(m_first)->data(4, Qt::UserRole).toString(), QStringLiteral("pinned"));
+        QCOMPARE(generationItem(m_second)->data(4, Qt::UserRole).toString(),
+                 QStringLiteral("warning"));
+        QVERIFY2(generationItem(m_second)->toolTip(4).contains(QLatin1String("notes")),
+                 qPrintable(generationItem(m_second)->toolTip(4)));
+        QCOMPARE(generationItem(m_first)->data(4, Qt::UserRole).toString(),
+                 QStringLiteral("pinned"));
         QVERIFY(child<QLabel>("summary")->text().contains(QLatin1String("Warning:")));
-        QCOMPARE(m_fx.catalog->pinnedGenerations(QStringLiteral("default")), QSet<QString>{m_first});
+        QCOMPARE(m_fx.catalog->pinnedGenerations(QStringLiteral("default")),
+                 QSet<QString>{m_first});
 
         // Dismissed from the generation's menu, after a question answered "No" once.
         auto *list = child<QTreeWidget>("generations");
         auto dismissFromMenu = [&] {
-            QMetaObject::invokeMethod(list, "customContextMenuRequested",
-                                      Q_ARG(QPoint, list->visualItemRect(generationItem(m_second)).center()));
+            QMetaObject::invokeMethod(
+                list, "customContextMenuRequested",
+                Q_ARG(QPoint, list->visualItemRect(generationItem(m_second)).center()));
             auto *menu = m_window->findChild<QMenu *>(QStringLiteral("generationMenu"));
             QVERIFY(menu);
             QAction *dismiss = menu->findChild<QAction *>(QStringLiteral("dismissWarning"));
@@ -247,7 +275,8 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QVERIFY(m_fx.catalog->openAnomalies(QStringLiteral("default")).isEmpty());
         QVERIFY(m_fx.catalog->pinnedGenerations(QStringLiteral("default")).isEmpty());
-        QTRY_VERIFY_WITH_TIMEOUT(generationItem(m_second) && generationItem(m_second)->text(4).isEmpty(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            generationItem(m_second) && generationItem(m_second)->text(4).isEmpty(), kTimeoutMs);
         QVERIFY(generationItem(m_first)->text(4).isEmpty());
         QVERIFY(!child<QLabel>("summary")->text().contains(QLatin1String("Warning:")));
     }
@@ -260,7 +289,8 @@ private Q_SLOTS:
         auto *wizard = m_window->findChild<lk::RestoreWizard *>();
         QVERIFY(wizard);
         QVERIFY(wizard->isVisible());
-        QTRY_COMPARE_WITH_TIMEOUT(wizard->chosenGeneration(), m_first, kTimeoutMs); // the selected one
+        QTRY_COMPARE_WITH_TIMEOUT(wizard->chosenGeneration(), m_first,
+                                  kTimeoutMs); // the selected one
         wizard->close();
         QTRY_VERIFY(!m_window->findChild<lk::RestoreWizard *>());
         // A generation's context menu offers it too.

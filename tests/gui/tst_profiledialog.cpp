@@ -1,12 +1,12 @@
 // Editing and removing profiles in the GUI, offscreen: the profile dialog saves through Config
 // with the same validation as "litekeep profile set", and the main window's remove flow asks
 // first and removes only on "Yes".
-#include "backup/BackupQueue.h"
-#include "history/Catalog.h"
-#include "settings/Config.h"
 #include "MainWindow.h"
 #include "ProfileDialog.h"
+#include "backup/BackupQueue.h"
+#include "history/Catalog.h"
 #include "schedule/Scheduler.h"
+#include "settings/Config.h"
 
 #include "TestSupport.h"
 
@@ -263,8 +263,11 @@ private Q_SLOTS:
         const QString notPem = m_home->file(QStringLiteral("notes.txt"));
         const QString pem = m_home->file(QStringLiteral("certs/home-ca.pem"));
         QVERIFY(QDir().mkpath(QFileInfo(pem).absolutePath()));
-        for (const auto &[path, text] : {std::pair{notPem, QByteArray("just notes\n")},
-                                         std::pair{pem, QByteArray("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")}}) {
+        for (const auto &[path, text] :
+             {std::pair{notPem, QByteArray("just notes\n")},
+              std::pair{
+                  pem,
+                  QByteArray("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")}}) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(text);
@@ -287,12 +290,15 @@ private Q_SLOTS:
         QVERIFY(!ca->isEnabled()); // R2 is the default
         QVERIFY(clickRadio("customEndpoint"));
         QVERIFY(ca->isEnabled() && choose->isEnabled());
-        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("endpoint")), QStringLiteral("https://nas.home:9000"));
-        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("bucket")), QStringLiteral("backups"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("endpoint")),
+                         QStringLiteral("https://nas.home:9000"));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("bucket")),
+                         QStringLiteral("backups"));
         QTest::keyClicks(ca, notPem);
         QTest::mouseClick(saveButton(&dialog), Qt::LeftButton);
         auto *error = dialog.findChild<QLabel *>(QStringLiteral("error"));
-        QVERIFY2(error->text().contains(QStringLiteral("is not a PEM certificate file")), qPrintable(error->text()));
+        QVERIFY2(error->text().contains(QStringLiteral("is not a PEM certificate file")),
+                 qPrintable(error->text()));
         QCOMPARE(savedSpy.size(), 0);
         QCOMPARE(contents(m_home->configFile()), before);
 
@@ -300,7 +306,9 @@ private Q_SLOTS:
         retype(ca, QString());
         QTest::mouseClick(choose, Qt::LeftButton);
         QPointer<QFileDialog> picker;
-        QTRY_VERIFY((picker = dialog.findChild<QFileDialog *>(QStringLiteral("caCertificateDialog"))) && picker->isVisible());
+        QTRY_VERIFY(
+            (picker = dialog.findChild<QFileDialog *>(QStringLiteral("caCertificateDialog"))) &&
+            picker->isVisible());
         auto *name = picker->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
         QVERIFY(name);
         name->setText(pem); // pasted: typed, each "/" would take the completer elsewhere

@@ -51,7 +51,7 @@ class TestRestoreWizard : public QObject
 private:
     GuiFixture m_fx;
     std::unique_ptr<RestoreWizard> m_wizard;
-    QString m_first, m_second;          // generations, oldest first
+    QString m_first, m_second; // generations, oldest first
     QByteArray m_firstDump, m_secondDump, m_liveDump;
 
     template <typename T> T *child(const char *name) const
@@ -92,11 +92,15 @@ private:
         QVERIFY(commit()->isEnabled());
         QTest::mouseClick(commit(), Qt::LeftButton);
         QCOMPARE(m_wizard->currentId(), int(RestoreWizard::RestorePage));
-        QTRY_VERIFY_WITH_TIMEOUT(m_wizard->result().has_value() && !m_wizard->isRunning(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_wizard->result().has_value() && !m_wizard->isRunning(),
+                                 kTimeoutMs);
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(m_fx.startServer(), "s3rver starts (scripts/bootstrap installs it)"); }
+    void initTestCase()
+    {
+        QVERIFY2(m_fx.startServer(), "s3rver starts (scripts/bootstrap installs it)");
+    }
 
     void init()
     {
@@ -104,13 +108,15 @@ private Q_SLOTS:
         m_firstDump = sqliteDump(m_fx.db());
         m_first = m_fx.backup();
         QVERIFY(!m_first.isEmpty());
-        QVERIFY(m_fx.sql(QStringLiteral("DELETE FROM notes WHERE id > 300; CREATE TABLE drafts(x); INSERT INTO drafts VALUES (1);")));
+        QVERIFY(m_fx.sql(QStringLiteral("DELETE FROM notes WHERE id > 300; CREATE TABLE drafts(x); "
+                                        "INSERT INTO drafts VALUES (1);")));
         m_secondDump = sqliteDump(m_fx.db());
         m_second = m_fx.backup();
         QVERIFY(!m_second.isEmpty());
         // Only the older one is proven restorable: it is the one a person should be offered.
         QVERIFY(m_fx.verify(m_first));
-        QVERIFY(m_fx.sql(QStringLiteral("INSERT INTO notes(title) VALUES ('written after the last backup');")));
+        QVERIFY(m_fx.sql(
+            QStringLiteral("INSERT INTO notes(title) VALUES ('written after the last backup');")));
         m_liveDump = sqliteDump(m_fx.db());
     }
 
@@ -125,15 +131,18 @@ private Q_SLOTS:
         inspectChosen();
         const QString summary = child<QLabel>("diffSummary")->text();
         // From the live database (301 notes, drafts) back to the first generation (400 notes).
-        QVERIFY2(summary.contains(QStringLiteral("Brings back 99 row(s) in “notes”")), qPrintable(summary));
-        QVERIFY2(summary.contains(QStringLiteral("Removes the table “drafts”")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Brings back 99 row(s) in “notes”")),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Removes the table “drafts”")),
+                 qPrintable(summary));
 
         QTest::mouseClick(next(), Qt::LeftButton);
         QVERIFY(child<QRadioButton>("toFile")->isChecked()); // the safe choice is the default
         const QString target = m_wizard->targetPath();
         QCOMPARE(QFileInfo(target).absolutePath(), QFileInfo(m_fx.db()).absolutePath());
         QVERIFY(!QFileInfo::exists(target));
-        QVERIFY2(child<QLabel>("targetNote")->text().contains(target), qPrintable(child<QLabel>("targetNote")->text()));
+        QVERIFY2(child<QLabel>("targetNote")->text().contains(target),
+                 qPrintable(child<QLabel>("targetNote")->text()));
 
         restoreAndWait();
         QVERIFY2(m_wizard->result()->isSuccess(), qPrintable(m_wizard->result()->message));
@@ -182,7 +191,8 @@ private Q_SLOTS:
             QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::ExeOwner));
             retype(target, locked + QStringLiteral("/x.db"));
             QVERIFY(!commit()->isEnabled());
-            QVERIFY2(note->text().contains(QLatin1String("cannot write")), qPrintable(note->text()));
+            QVERIFY2(note->text().contains(QLatin1String("cannot write")),
+                     qPrintable(note->text()));
             QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
         // Replacing needs an explicit confirmation.
@@ -203,7 +213,8 @@ private Q_SLOTS:
         QCOMPARE(m_wizard->chosenGeneration(), m_second);
         inspectChosen();
         const QString summary = child<QLabel>("diffSummary")->text();
-        QVERIFY2(summary.contains(QStringLiteral("Removes 1 row(s) from “notes”")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Removes 1 row(s) from “notes”")),
+                 qPrintable(summary));
         QTest::mouseClick(next(), Qt::LeftButton);
         clickOption(child<QRadioButton>("replace"));
         QVERIFY(child<QLabel>("replaceNote")->text().contains(QLatin1String("pre-restore")));
@@ -222,7 +233,8 @@ private Q_SLOTS:
         auto *undo = child<QPushButton>("undo");
         QVERIFY(undo->isVisible());
         QTest::mouseClick(undo, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(m_wizard->result().has_value() && !m_wizard->isRunning(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_wizard->result().has_value() && !m_wizard->isRunning(),
+                                 kTimeoutMs);
         QVERIFY2(m_wizard->result()->isSuccess(), qPrintable(m_wizard->result()->message));
         QCOMPARE(sqliteDump(m_fx.db()), m_liveDump);
         QVERIFY(!undo->isVisible()); // an undo is not undone again from here
@@ -250,14 +262,17 @@ private Q_SLOTS:
         restoreAndWait();
         QVERIFY(!m_wizard->result()->isSuccess());
         const QString outcome = child<QLabel>("outcome")->text();
-        QVERIFY2(outcome.contains(QLatin1String("its application_id is 0x4c4b4550 here but 0x00000000 in the generation")),
+        QVERIFY2(outcome.contains(QLatin1String(
+                     "its application_id is 0x4c4b4550 here but 0x00000000 in the generation")),
                  qPrintable(outcome));
-        QVERIFY2(!outcome.contains(QLatin1String("--force")), qPrintable(outcome)); // a button here, not an option
+        QVERIFY2(!outcome.contains(QLatin1String("--force")),
+                 qPrintable(outcome)); // a button here, not an option
         QCOMPARE(bytes(other), live);
         auto *anyway = child<QPushButton>("replaceAnyway");
         QVERIFY(anyway->isVisible());
         QTest::mouseClick(anyway, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(m_wizard->result().has_value() && !m_wizard->isRunning(), kTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_wizard->result().has_value() && !m_wizard->isRunning(),
+                                 kTimeoutMs);
         QVERIFY2(m_wizard->result()->isSuccess(), qPrintable(m_wizard->result()->message));
         QCOMPARE(sqliteDump(other), m_firstDump);
         QVERIFY(!anyway->isVisible());

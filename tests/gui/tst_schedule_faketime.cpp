@@ -97,9 +97,10 @@ private:
 
     void addProfile(const QString &at)
     {
-        const RunResult r = lkAt(at, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
-                                      QStringLiteral("--db"), db(), QStringLiteral("--dest"), m_dest,
-                                      QStringLiteral("--at"), QStringLiteral("02:00")});
+        const RunResult r =
+            lkAt(at, {QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
+                      QStringLiteral("--db"), db(), QStringLiteral("--dest"), m_dest,
+                      QStringLiteral("--at"), QStringLiteral("02:00")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -141,15 +142,18 @@ private Q_SLOTS:
         // One run at 02:00 (20 s of real time later), not at 01:59:40: its name says when it
         // started. That no second run follows is proven with an injected clock in tst_schedule
         // (schedulerNoSecondRunThatNight), not by waiting here.
-        QVERIFY2(waitForGenerations(1, 60000, app), qPrintable(generations().join(QLatin1Char(','))));
+        QVERIFY2(waitForGenerations(1, 60000, app),
+                 qPrintable(generations().join(QLatin1Char(','))));
         const QStringList first = generations();
         QCOMPARE(first.size(), 1);
         const QString expected = namePrefix(QDate(2026, 11, 27), QTime(2, 0)); // 01:00Z in winter
-        QVERIFY2(first.first().startsWith(expected), qPrintable(first.first() + QStringLiteral(" vs ") + expected));
+        QVERIFY2(first.first().startsWith(expected),
+                 qPrintable(first.first() + QStringLiteral(" vs ") + expected));
 
         QCOMPARE(app->state(), QProcess::Running);
         QTRY_COMPARE_WITH_TIMEOUT(historyRows(*m_home).size(), 1, 30000); // its record is closed
-        QTRY_VERIFY_WITH_TIMEOUT(historyRows(*m_home).first().value(0) != QStringLiteral("running"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(historyRows(*m_home).first().value(0) != QStringLiteral("running"),
+                                 60000);
         const QList<QStringList> runs = historyRows(*m_home);
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.first().value(0), QStringLiteral("succeeded"));
@@ -168,16 +172,19 @@ private Q_SLOTS:
         // Switched on at 09:00 on the 27th: one catch-up run now, for both nights.
         QProcess *app = startApp(QStringLiteral("2026-11-27 09:00:00"), m_env);
         QVERIFY(app);
-        QVERIFY2(waitForGenerations(2, 120000, app), qPrintable(generations().join(QLatin1Char(','))));
+        QVERIFY2(waitForGenerations(2, 120000, app),
+                 qPrintable(generations().join(QLatin1Char(','))));
         const QStringList after = generations();
         QCOMPARE(after.size(), 2);
         QCOMPARE(after.first(), before.first());
-        QVERIFY2(after.last().startsWith(namePrefix(QDate(2026, 11, 27), QTime(9, 0))), qPrintable(after.last()));
+        QVERIFY2(after.last().startsWith(namePrefix(QDate(2026, 11, 27), QTime(9, 0))),
+                 qPrintable(after.last()));
 
         // Once, not again: proven with an injected clock in tst_schedule
         // (twoMissedNightsOweOneRun, schedulerNoSecondRunThatNight).
         QCOMPARE(app->state(), QProcess::Running);
-        QTRY_VERIFY_WITH_TIMEOUT(historyRows(*m_home).last().value(0) != QStringLiteral("running"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(historyRows(*m_home).last().value(0) != QStringLiteral("running"),
+                                 60000);
         const QList<QStringList> runs = historyRows(*m_home);
         QCOMPARE(runs.size(), 2);
         QCOMPARE(runs.last().value(0), QStringLiteral("succeeded"));

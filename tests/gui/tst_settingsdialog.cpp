@@ -3,9 +3,9 @@
 // for one run from a build (a user entry starts this binary), a failed save that keeps the
 // dialog open and changes nothing, and the language choice taking effect in the real binary.
 #include "Autostart.h"
-#include "settings/Config.h"
-#include "compress/ParallelGzip.h"
 #include "SettingsDialog.h"
+#include "compress/ParallelGzip.h"
+#include "settings/Config.h"
 
 #include "TestSupport.h"
 
@@ -61,15 +61,18 @@ private:
     }
     static void clickOk(SettingsDialog &dialog)
     {
-        QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
     }
     void installSystemEntry()
     {
         const QString folder = m_systemDirs + QStringLiteral("/autostart");
         QVERIFY(QDir().mkpath(folder));
         QFile::remove(folder + QLatin1Char('/') + QLatin1String(Autostart::kFileName));
-        QVERIFY(QFile::copy(QStringLiteral(LITEKEEP_SOURCE_DIR "/packaging/io.github.litekeep.LiteKeep.autostart.desktop"),
-                            folder + QLatin1Char('/') + QLatin1String(Autostart::kFileName)));
+        QVERIFY(
+            QFile::copy(QStringLiteral(LITEKEEP_SOURCE_DIR
+                                       "/packaging/io.github.litekeep.LiteKeep.autostart.desktop"),
+                        folder + QLatin1Char('/') + QLatin1String(Autostart::kFileName)));
     }
 
 private Q_SLOTS:
@@ -96,7 +99,9 @@ private Q_SLOTS:
             QVERIFY(child<QCheckBox>(&dialog, "lowPriority")->isChecked());
             QCOMPARE(child<QSpinBox>(&dialog, "compressionLevel")->value(), 6);
             QCOMPARE(child<QSpinBox>(&dialog, "compressionThreads")->value(), 0); // one per core
-            QVERIFY(child<QSpinBox>(&dialog, "compressionThreads")->text().contains(QLatin1String("core")));
+            QVERIFY(child<QSpinBox>(&dialog, "compressionThreads")
+                        ->text()
+                        .contains(QLatin1String("core")));
             QCOMPARE(child<QComboBox>(&dialog, "language")->currentIndex(), 0);
 
             clickOption(child<QCheckBox>(&dialog, "startAtLogin"));
@@ -122,7 +127,8 @@ private Q_SLOTS:
         QVERIFY(reread.load().ok);
         QVERIFY(reread.notifyOnSuccess());
         QVERIFY(!reread.notifications().stale);
-        QVERIFY(reread.notifications().failure && reread.notifications().recovery && reread.notifications().anomaly);
+        QVERIFY(reread.notifications().failure && reread.notifications().recovery &&
+                reread.notifications().anomaly);
         QVERIFY(!reread.lowPriority());
         QCOMPARE(reread.defaultCompressionLevel(), 3);
         QCOMPARE(reread.compressionThreads(), 1);
@@ -133,7 +139,8 @@ private Q_SLOTS:
         QVERIFY(autostart.isEnabled());
         const QByteArray entry = readAll(autostart.userEntry());
         QVERIFY2(entry.contains("Exec=\"/opt/my litekeep/litekeep\""), entry.constData());
-        QCOMPARE(QProcess::execute(QStringLiteral("desktop-file-validate"), {autostart.userEntry()}), 0);
+        QCOMPARE(
+            QProcess::execute(QStringLiteral("desktop-file-validate"), {autostart.userEntry()}), 0);
 
         // Reopened, it shows what was saved; turning start at login off removes the entry.
         SettingsDialog again(reread, autostart);
@@ -141,7 +148,8 @@ private Q_SLOTS:
         QVERIFY(child<QCheckBox>(&again, "startAtLogin")->isChecked());
         QCOMPARE(child<QSpinBox>(&again, "compressionLevel")->value(), 3);
         QCOMPARE(child<QSpinBox>(&again, "compressionThreads")->value(), 1);
-        QCOMPARE(child<QComboBox>(&again, "language")->currentData().toString(), QStringLiteral("ja"));
+        QCOMPARE(child<QComboBox>(&again, "language")->currentData().toString(),
+                 QStringLiteral("ja"));
         clickOption(child<QCheckBox>(&again, "startAtLogin"));
         clickOk(again);
         QVERIFY(!QFile::exists(autostart.userEntry()));
@@ -162,7 +170,8 @@ private Q_SLOTS:
         QVERIFY(!autostart.isEnabled());
         const QByteArray entry = readAll(autostart.userEntry());
         QVERIFY2(entry.contains("Hidden=true"), entry.constData());
-        QCOMPARE(QProcess::execute(QStringLiteral("desktop-file-validate"), {autostart.userEntry()}), 0);
+        QCOMPARE(
+            QProcess::execute(QStringLiteral("desktop-file-validate"), {autostart.userEntry()}), 0);
         // The system's file is never touched; turning it on again removes the override.
         QVERIFY(readAll(autostart.systemEntry()).contains("X-GNOME-Autostart-enabled=true"));
         SettingsDialog again(config, autostart);
@@ -202,7 +211,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         env.remove(QStringLiteral("LANGUAGE"));
         env.remove(QStringLiteral("LC_ALL"));
-        const QStringList args{QStringLiteral("backup"), QStringLiteral("--profile"), QStringLiteral("nosuch")};
+        const QStringList args{QStringLiteral("backup"), QStringLiteral("--profile"),
+                               QStringLiteral("nosuch")};
         const RunResult english = runLiteKeep(args, env);
         QCOMPARE(english.exitCode, 2);
         QVERIFY2(english.err.contains("nosuch"), english.err.constData());
@@ -212,7 +222,9 @@ private Q_SLOTS:
         const RunResult japanese = runLiteKeep(args, env);
         QCOMPARE(japanese.exitCode, 2);
         const QString text = QString::fromUtf8(japanese.err);
-        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"))), qPrintable(text));
+        QVERIFY2(text.contains(QRegularExpression(
+                     QStringLiteral("[\\x{3040}-\\x{30ff}\\x{4e00}-\\x{9fff}]"))),
+                 qPrintable(text));
         QVERIFY(text.contains(QLatin1String("nosuch")));
         QVERIFY(japanese.err != english.err);
     }

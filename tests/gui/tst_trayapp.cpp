@@ -1,13 +1,13 @@
 // The tray application in this process (offscreen): "Back up now" from the tray menu, the
 // tray's state and notices for success, failure, recovery and stale backups, and quitting
 // while a backup runs.
-#include "history/Catalog.h"
-#include "generations/GenerationName.h"
 #include "MainWindow.h"
 #include "RestoreWizard.h"
 #include "SettingsDialog.h"
 #include "TrayApp.h"
 #include "TrayIcon.h"
+#include "generations/GenerationName.h"
+#include "history/Catalog.h"
 
 #include "TestSupport.h"
 
@@ -18,13 +18,13 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QRandomGenerator>
-#include <QScopeGuard>
-#include <QSettings>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
+#include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTest>
@@ -58,7 +58,8 @@ QMessageBox *findBox(const QString &objectName)
 {
     const QList<QWidget *> windows = QApplication::topLevelWidgets();
     for (QWidget *w : windows) {
-        if (auto *box = qobject_cast<QMessageBox *>(w); box && box->objectName() == objectName && box->isVisible())
+        if (auto *box = qobject_cast<QMessageBox *>(w);
+            box && box->objectName() == objectName && box->isVisible())
             return box;
         if (auto *box = w->findChild<QMessageBox *>(objectName); box && box->isVisible())
             return box;
@@ -82,17 +83,19 @@ private:
 
     void addProfile()
     {
-        const RunResult r = runLiteKeep({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
-                                         QStringLiteral("--db"), db(), QStringLiteral("--dest"), m_dest},
+        const RunResult r = runLiteKeep({QStringLiteral("profile"), QStringLiteral("add"),
+                                         QStringLiteral("default"), QStringLiteral("--db"), db(),
+                                         QStringLiteral("--dest"), m_dest},
                                         m_home->environment());
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
     void addProfile(const QString &name, const QString &database)
     {
-        const RunResult r = runLiteKeep({QStringLiteral("profile"), QStringLiteral("add"), name, QStringLiteral("--db"),
-                                         database, QStringLiteral("--dest"), m_dest},
-                                        m_home->environment());
+        const RunResult r =
+            runLiteKeep({QStringLiteral("profile"), QStringLiteral("add"), name,
+                         QStringLiteral("--db"), database, QStringLiteral("--dest"), m_dest},
+                        m_home->environment());
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -104,7 +107,9 @@ private:
         settings.setValue(QStringLiteral("created"),
                           QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate));
         const QTime hourAgo = QTime::currentTime().addSecs(-3600);
-        settings.setValue(QStringLiteral("at"), QTime(hourAgo.hour(), hourAgo.minute()).toString(QStringLiteral("HH:mm")));
+        settings.setValue(
+            QStringLiteral("at"),
+            QTime(hourAgo.hour(), hourAgo.minute()).toString(QStringLiteral("HH:mm")));
         settings.endGroup();
         settings.sync();
         QCOMPARE(settings.status(), QSettings::NoError);
@@ -156,7 +161,8 @@ private Q_SLOTS:
         auto *notice = app->window()->findChild<QLabel *>(QStringLiteral("notice"));
         QVERIFY(notice);
         QVERIFY(notice->isVisible());
-        QVERIFY2(notice->text().contains(QStringLiteral("system tray is not available")), qPrintable(notice->text()));
+        QVERIFY2(notice->text().contains(QStringLiteral("system tray is not available")),
+                 qPrintable(notice->text()));
     }
 
     void backUpNowFromTheTrayMenu()
@@ -167,11 +173,13 @@ private Q_SLOTS:
         QSignalSpy shown(app->tray(), &TrayIcon::messageShown);
         app->start();
         QCOMPARE(app->tray()->state(), TrayIcon::State::Idle);
-        QVERIFY(menuTexts(app->tray()).join(QLatin1Char('|')).contains(QStringLiteral("Next backup:")));
+        QVERIFY(
+            menuTexts(app->tray()).join(QLatin1Char('|')).contains(QStringLiteral("Next backup:")));
 
         // What the tray shows while the run is going.
         QList<TrayIcon::State> during;
-        connect(&app->queue(), &lk::BackupQueue::progress, this, [&] { during.append(app->tray()->state()); });
+        connect(&app->queue(), &lk::BackupQueue::progress, this,
+                [&] { during.append(app->tray()->state()); });
         QVERIFY(backUpNow());
         QVERIFY(app->queue().isBusy());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kRunTimeoutMs);
@@ -184,7 +192,8 @@ private Q_SLOTS:
         QTRY_COMPARE(app->tray()->state(), TrayIcon::State::Idle);
         const QStringList manifests = filesEndingWith(m_dest, QStringLiteral(".manifest.json"));
         QCOMPARE(manifests.size(), 1);
-        QVERIFY(manifests.first().contains(result.details.value(QLatin1String("generation")).toString()));
+        QVERIFY(manifests.first().contains(
+            result.details.value(QLatin1String("generation")).toString()));
         QVERIFY2(menuTexts(app->tray()).contains(QStringLiteral("Last backup: default succeeded")),
                  qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))));
         QCOMPARE(shown.size(), 0); // success is quiet by default
@@ -231,11 +240,13 @@ private Q_SLOTS:
 
         QVERIFY(backUpNow());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kRunTimeoutMs);
-        QCOMPARE(finished.first().at(1).value<lk::JobResult>().outcome, lk::JobResult::Outcome::Failed);
+        QCOMPARE(finished.first().at(1).value<lk::JobResult>().outcome,
+                 lk::JobResult::Outcome::Failed);
         QTRY_COMPARE(shown.size(), 1);
         QStringList message = app->tray()->lastMessage();
         QCOMPARE(message.size(), 2);
-        QVERIFY2(message.at(0).contains(QStringLiteral("\"default\" failed")), qPrintable(message.at(0)));
+        QVERIFY2(message.at(0).contains(QStringLiteral("\"default\" failed")),
+                 qPrintable(message.at(0)));
         QVERIFY2(message.at(1).contains(db()), qPrintable(message.at(1)));
         QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
         QTRY_COMPARE(app->tray()->state(), TrayIcon::State::Failed);
@@ -264,8 +275,9 @@ private Q_SLOTS:
             QVERIFY(catalog.open());
             const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-3);
             const lk::GenerationName name(QStringLiteral("default"), old);
-            QVERIFY(catalog.recordVerification(QStringLiteral("default"),
-                                               {name.baseName(), old.addSecs(30), true, {}, QStringLiteral("backup")}));
+            QVERIFY(catalog.recordVerification(
+                QStringLiteral("default"),
+                {name.baseName(), old.addSecs(30), true, {}, QStringLiteral("backup")}));
         }
         lk::TrayApp *app = makeApp();
         QSignalSpy notices(&app->notifier(), &lk::Notifier::notice);
@@ -316,9 +328,11 @@ private Q_SLOTS:
         for (const auto &call : std::as_const(finished))
             results.insert(call.at(0).toString(), call.at(1).value<lk::JobResult>());
         QCOMPARE(results.value(QStringLiteral("broken")).outcome, lk::JobResult::Outcome::Failed);
-        QVERIFY2(results.value(QStringLiteral("broken")).message.contains(QStringLiteral("failed SQLite's integrity check")),
+        QVERIFY2(results.value(QStringLiteral("broken"))
+                     .message.contains(QStringLiteral("failed SQLite's integrity check")),
                  qPrintable(results.value(QStringLiteral("broken")).message));
-        QVERIFY2(results.value(QStringLiteral("good")).isSuccess(), qPrintable(results.value(QStringLiteral("good")).message));
+        QVERIFY2(results.value(QStringLiteral("good")).isSuccess(),
+                 qPrintable(results.value(QStringLiteral("good")).message));
         QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
         QCOMPARE(app->tray()->state(), TrayIcon::State::Failed);
     }
@@ -353,11 +367,13 @@ private Q_SLOTS:
         QCOMPARE(started.size(), 1);
         QVERIFY(!app->queue().isBusy());
         const QDateTime next = app->scheduler().nextRun(QStringLiteral("default"));
-        QVERIFY2(next > QDateTime::currentDateTimeUtc().addSecs(20 * 3600), qPrintable(next.toString(Qt::ISODate)));
+        QVERIFY2(next > QDateTime::currentDateTimeUtc().addSecs(20 * 3600),
+                 qPrintable(next.toString(Qt::ISODate)));
         QVERIFY(!app->scheduler().historyProblem().isEmpty());
         auto *notice = app->window()->findChild<QLabel *>(QStringLiteral("notice"));
         QVERIFY(notice);
-        QVERIFY2(notice->text().contains(QStringLiteral("backed up once, then at its next scheduled time")),
+        QVERIFY2(notice->text().contains(
+                     QStringLiteral("backed up once, then at its next scheduled time")),
                  qPrintable(notice->text()));
         QCOMPARE(app->tray()->state(), TrayIcon::State::Warning);
     }
@@ -373,9 +389,10 @@ private Q_SLOTS:
         QProcess holder; // sqlite3 keeps an exclusive lock while its stdin stays open
         holder.start(QStringLiteral("sqlite3"), {m_home->historyFile()});
         QVERIFY(holder.waitForStarted());
-        holder.write("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nINSERT INTO runs (profile, kind, "
-                     "started_utc, outcome) VALUES ('x', 'backup', '2026-01-01T00:00:00Z', 'running');\n"
-                     "SELECT 'locked';\n");
+        holder.write(
+            "PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nINSERT INTO runs (profile, kind, "
+            "started_utc, outcome) VALUES ('x', 'backup', '2026-01-01T00:00:00Z', 'running');\n"
+            "SELECT 'locked';\n");
         QVERIFY(waitForOutput(holder, QProcess::StandardOutput, "locked", 10000));
 
         lk::TrayApp *app = makeApp();
@@ -410,8 +427,9 @@ private Q_SLOTS:
         addProfile();
         const QString started = m_home->file(QStringLiteral("rclone-started"));
         QProcessEnvironment env = m_home->environment();
-        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                   writeRcloneWrapper(m_home->path(), QStringLiteral("touch '%1'; sleep 2").arg(started)));
+        env.insert(
+            QStringLiteral("LITEKEEP_RCLONE"),
+            writeRcloneWrapper(m_home->path(), QStringLiteral("touch '%1'; sleep 2").arg(started)));
         QProcess cli;
         cli.setProcessEnvironment(env);
         cli.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
@@ -425,7 +443,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kRunTimeoutMs);
         const auto result = finished.first().at(1).value<lk::JobResult>();
         QCOMPARE(result.outcome, lk::JobResult::Outcome::Skipped);
-        QVERIFY2(result.message.contains(QString::number(cli.processId())), qPrintable(result.message));
+        QVERIFY2(result.message.contains(QString::number(cli.processId())),
+                 qPrintable(result.message));
         QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
@@ -444,10 +463,12 @@ private Q_SLOTS:
         addProfile(QStringLiteral("second"), db());
         const QString started = m_home->file(QStringLiteral("rclone-started"));
         // The data upload hangs (the window's own listings go through).
-        qputenv("LITEKEEP_RCLONE",
-                writeRcloneWrapper(m_home->path(), QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 30;; esac")
-                                                       .arg(started))
-                    .toLocal8Bit());
+        qputenv(
+            "LITEKEEP_RCLONE",
+            writeRcloneWrapper(
+                m_home->path(),
+                QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 30;; esac").arg(started))
+                .toLocal8Bit());
         qputenv("LITEKEEP_RCLONE_DAEMON", "0");
         const auto restoreEnvironment = qScopeGuard([] {
             qunsetenv("LITEKEEP_RCLONE");
@@ -473,8 +494,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(started) || !finished.isEmpty(), kRunTimeoutMs);
         QCOMPARE(finished.size(), 0);
         QCOMPARE(startedRuns.size(), 1);
-        const QString waiting = app->queue().currentProfile() == QStringLiteral("default") ? QStringLiteral("second")
-                                                                                        : QStringLiteral("default");
+        const QString waiting = app->queue().currentProfile() == QStringLiteral("default")
+                                    ? QStringLiteral("second")
+                                    : QStringLiteral("default");
         QVERIFY(app->queue().contains(waiting));
 
         menuAction(app->tray(), QStringLiteral("quit"))->trigger();
@@ -484,7 +506,8 @@ private Q_SLOTS:
         QCOMPARE(quitting.size(), 1);
         QVERIFY(!app->queue().contains(waiting));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kRunTimeoutMs);
-        QCOMPARE(finished.first().at(1).value<lk::JobResult>().outcome, lk::JobResult::Outcome::Cancelled);
+        QCOMPARE(finished.first().at(1).value<lk::JobResult>().outcome,
+                 lk::JobResult::Outcome::Cancelled);
         QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
         QCOMPARE(startedRuns.size(), 1);
     }

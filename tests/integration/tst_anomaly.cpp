@@ -69,16 +69,19 @@ private:
         env.insert(QStringLiteral("HOME"), m_home->path());
         env.insert(QStringLiteral("RCLONE_CONFIG_R2_TYPE"), QStringLiteral("s3"));
         env.insert(QStringLiteral("RCLONE_CONFIG_R2_PROVIDER"), QStringLiteral("Other"));
-        env.insert(QStringLiteral("RCLONE_CONFIG_R2_ACCESS_KEY_ID"), QLatin1String(S3Server::kAccessKey));
-        env.insert(QStringLiteral("RCLONE_CONFIG_R2_SECRET_ACCESS_KEY"), QLatin1String(S3Server::kSecret));
+        env.insert(QStringLiteral("RCLONE_CONFIG_R2_ACCESS_KEY_ID"),
+                   QLatin1String(S3Server::kAccessKey));
+        env.insert(QStringLiteral("RCLONE_CONFIG_R2_SECRET_ACCESS_KEY"),
+                   QLatin1String(S3Server::kSecret));
         env.insert(QStringLiteral("RCLONE_CONFIG_R2_ENDPOINT"), m_server.endpoint());
         const RunResult r = runProgram(QStringLiteral("rclone"),
-                                       {QStringLiteral("--config"), QString(), QStringLiteral("lsf"),
-                                        QStringLiteral("--files-only"),
+                                       {QStringLiteral("--config"), QString(),
+                                        QStringLiteral("lsf"), QStringLiteral("--files-only"),
                                         QStringLiteral("r2:backups/%1/default").arg(m_prefix)},
                                        env);
         QStringList names;
-        for (const QString &line : QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        for (const QString &line :
+             QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
             if (line.endsWith(QLatin1String(".db.gz")))
                 names.append(line.chopped(6));
         }
@@ -117,17 +120,19 @@ private Q_SLOTS:
         m_env = m_home->environment();
         m_env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
         m_env.insert(QStringLiteral("LITEKEEP_ACCESS_KEY_ID"), QLatin1String(S3Server::kAccessKey));
-        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"), QLatin1String(S3Server::kSecret));
+        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"),
+                     QLatin1String(S3Server::kSecret));
         m_prefix = QStringLiteral("anomaly-%1").arg(QDateTime::currentMSecsSinceEpoch());
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 300)); // notes: 300 rows
         // Keep two days and one generation: without the pin, retention would delete the backup
         // from before the mass delete in the very run that finds it.
-        const RunResult add = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
-                                  QStringLiteral("--db"), db(), QStringLiteral("--dest"),
-                                  QStringLiteral("s3://backups/") + m_prefix, QStringLiteral("--endpoint"),
-                                  m_server.endpoint(), QStringLiteral("--keep-days"), QStringLiteral("2"),
-                                  QStringLiteral("--keep-min"), QStringLiteral("1"), QStringLiteral("--drill-days"),
-                                  QStringLiteral("0")});
+        const RunResult add =
+            lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
+                QStringLiteral("--db"), db(), QStringLiteral("--dest"),
+                QStringLiteral("s3://backups/") + m_prefix, QStringLiteral("--endpoint"),
+                m_server.endpoint(), QStringLiteral("--keep-days"), QStringLiteral("2"),
+                QStringLiteral("--keep-min"), QStringLiteral("1"), QStringLiteral("--drill-days"),
+                QStringLiteral("0")});
         QVERIFY2(add.exitCode == 0, qPrintable(describe(add)));
     }
 
@@ -139,7 +144,8 @@ private Q_SLOTS:
         QVERIFY(!first.contains(QLatin1String("anomaly")));
         const QJsonObject second = backupAt(night(1));
         QVERIFY(!second.isEmpty());
-        QVERIFY2(!second.contains(QLatin1String("anomaly")), QJsonDocument(second).toJson().constData());
+        QVERIFY2(!second.contains(QLatin1String("anomaly")),
+                 QJsonDocument(second).toJson().constData());
         const QString good = second.value(QLatin1String("generation")).toString();
 
         // 90 % of the notes go. The manifest mirror is gone too (a new cache, another
@@ -161,11 +167,15 @@ private Q_SLOTS:
         QCOMPARE(notes.value(QLatin1String("kind")).toString(), QStringLiteral("shrank"));
         QCOMPARE(notes.value(QLatin1String("before")).toInteger(), 300);
         QCOMPARE(notes.value(QLatin1String("after")).toInteger(), 30);
-        const QString sentence = QStringLiteral("Table notes lost 90 % of its rows (300 → 30) since the previous backup.");
+        const QString sentence = QStringLiteral(
+            "Table notes lost 90 % of its rows (300 → 30) since the previous backup.");
         const QString message = third.value(QLatin1String("message")).toString();
         QVERIFY2(message.contains(sentence), qPrintable(message));
-        QVERIFY2(message.contains(QStringLiteral("The previous backup, %1, is kept until you dismiss this warning.").arg(good)),
-                 qPrintable(message));
+        QVERIFY2(
+            message.contains(
+                QStringLiteral("The previous backup, %1, is kept until you dismiss this warning.")
+                    .arg(good)),
+            qPrintable(message));
         // This run's own retention already kept it (three days old, keep-days 2, keep-min 1)
         // and deleted the first night's backup, which nothing pins.
         QCOMPARE(dataOnServer(), (QStringList{good, suspicious}));
@@ -174,16 +184,26 @@ private Q_SLOTS:
         // status shows it, in words and in JSON.
         const RunResult status = lk({QStringLiteral("status")});
         QVERIFY2(status.exitCode == 0, qPrintable(describe(status)));
-        QVERIFY2(status.out.contains(QStringLiteral("WARNING (backup %1)").arg(suspicious).toUtf8()), status.out.constData());
+        QVERIFY2(
+            status.out.contains(QStringLiteral("WARNING (backup %1)").arg(suspicious).toUtf8()),
+            status.out.constData());
         QVERIFY2(status.out.contains(sentence.toUtf8()), status.out.constData());
-        QVERIFY2(status.out.contains(QStringLiteral("litekeep dismiss --profile default %1").arg(suspicious).toUtf8()),
-                 status.out.constData());
+        QVERIFY2(
+            status.out.contains(
+                QStringLiteral("litekeep dismiss --profile default %1").arg(suspicious).toUtf8()),
+            status.out.constData());
         const RunResult statusJson = lk({QStringLiteral("--json"), QStringLiteral("status")});
-        const QJsonArray open = jsonOf(statusJson).value(QLatin1String("profiles")).toArray().at(0).toObject()
-                                    .value(QLatin1String("anomalies")).toArray();
+        const QJsonArray open = jsonOf(statusJson)
+                                    .value(QLatin1String("profiles"))
+                                    .toArray()
+                                    .at(0)
+                                    .toObject()
+                                    .value(QLatin1String("anomalies"))
+                                    .toArray();
         QCOMPARE(open.size(), 1);
         QCOMPARE(open.at(0).toObject().value(QLatin1String("generation")).toString(), suspicious);
-        QCOMPARE(open.at(0).toObject().value(QLatin1String("previous_generation")).toString(), good);
+        QCOMPARE(open.at(0).toObject().value(QLatin1String("previous_generation")).toString(),
+                 good);
         // list marks both: the suspicious backup and the one kept because of it.
         const RunResult listed = lk({QStringLiteral("list")});
         QVERIFY2(listed.exitCode == 0, qPrintable(describe(listed)));
@@ -193,8 +213,9 @@ private Q_SLOTS:
             if (line.startsWith(good.toUtf8()))
                 QVERIFY2(line.contains("[kept until the warning is dismissed]"), line.constData());
         }
-        const QJsonArray listedJson =
-            jsonOf(lk({QStringLiteral("--json"), QStringLiteral("list")})).value(QLatin1String("generations")).toArray();
+        const QJsonArray listedJson = jsonOf(lk({QStringLiteral("--json"), QStringLiteral("list")}))
+                                          .value(QLatin1String("generations"))
+                                          .toArray();
         int marked = 0;
         for (const QJsonValue &g : listedJson) {
             const QString name = g.toObject().value(QLatin1String("generation")).toString();
@@ -205,11 +226,14 @@ private Q_SLOTS:
         QCOMPARE(marked, 2);
 
         // Days later, prune keeps the pinned backup (and says why).
-        const RunResult pruned = lkAt(night(6), {QStringLiteral("--json"), QStringLiteral("prune")});
+        const RunResult pruned =
+            lkAt(night(6), {QStringLiteral("--json"), QStringLiteral("prune")});
         QVERIFY2(pruned.exitCode == 0, qPrintable(describe(pruned)));
         const QJsonObject kept = planEntry(jsonOf(pruned), good);
         QCOMPARE(kept.value(QLatin1String("keep")).toBool(), true);
-        QVERIFY2(kept.value(QLatin1String("reason")).toString().contains(QStringLiteral("pinned until the warning about %1").arg(suspicious)),
+        QVERIFY2(kept.value(QLatin1String("reason"))
+                     .toString()
+                     .contains(QStringLiteral("pinned until the warning about %1").arg(suspicious)),
                  qPrintable(kept.value(QLatin1String("reason")).toString()));
         QCOMPARE(dataOnServer(), (QStringList{good, suspicious}));
 
@@ -217,15 +241,18 @@ private Q_SLOTS:
         const RunResult wrong = lk({QStringLiteral("dismiss"), good});
         QCOMPARE(wrong.exitCode, 2);
         QVERIFY2(wrong.err.contains(suspicious.toUtf8()), qPrintable(describe(wrong)));
-        const RunResult dismissed = lk({QStringLiteral("--json"), QStringLiteral("dismiss"), suspicious});
+        const RunResult dismissed =
+            lk({QStringLiteral("--json"), QStringLiteral("dismiss"), suspicious});
         QVERIFY2(dismissed.exitCode == 0, qPrintable(describe(dismissed)));
-        QCOMPARE(jsonOf(dismissed).value(QLatin1String("dismissed")).toArray(), QJsonArray{suspicious});
+        QCOMPARE(jsonOf(dismissed).value(QLatin1String("dismissed")).toArray(),
+                 QJsonArray{suspicious});
         QCOMPARE(jsonOf(dismissed).value(QLatin1String("unpinned")).toArray(), QJsonArray{good});
         const RunResult after = lk({QStringLiteral("status")});
         QVERIFY2(!after.out.contains("WARNING"), after.out.constData());
 
         // Now retention treats it like any other backup.
-        const RunResult prunedAgain = lkAt(night(6), {QStringLiteral("--json"), QStringLiteral("prune")});
+        const RunResult prunedAgain =
+            lkAt(night(6), {QStringLiteral("--json"), QStringLiteral("prune")});
         QVERIFY2(prunedAgain.exitCode == 0, qPrintable(describe(prunedAgain)));
         QCOMPARE(planEntry(jsonOf(prunedAgain), good).value(QLatin1String("keep")).toBool(), false);
         QCOMPARE(dataOnServer(), QStringList{suspicious});
@@ -235,9 +262,11 @@ private Q_SLOTS:
         QVERIFY(sql(QStringLiteral("DELETE FROM notes")));
         const RunResult emptied = lkAt(night(7), {QStringLiteral("backup")});
         QVERIFY2(emptied.exitCode == 0, qPrintable(describe(emptied)));
-        QVERIFY2(emptied.out.contains("Table notes lost 100 % of its rows (30 → 0) since the previous backup."),
+        QVERIFY2(emptied.out.contains(
+                     "Table notes lost 100 % of its rows (30 → 0) since the previous backup."),
                  emptied.out.constData());
-        QVERIFY2(emptied.out.contains(QStringLiteral("The previous backup, %1, is kept").arg(suspicious).toUtf8()),
+        QVERIFY2(emptied.out.contains(
+                     QStringLiteral("The previous backup, %1, is kept").arg(suspicious).toUtf8()),
                  emptied.out.constData());
         QCOMPARE(dataOnServer().size(), 2);
     }

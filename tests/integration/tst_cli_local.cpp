@@ -22,7 +22,10 @@ private:
     QProcessEnvironment m_env;
     QString m_dest;
 
-    QString db(const QString &name = QStringLiteral("cogito.db")) const { return m_home->file(name); }
+    QString db(const QString &name = QStringLiteral("cogito.db")) const
+    {
+        return m_home->file(name);
+    }
 
     RunResult lk(const QStringList &args, const QByteArray &input = {}) const
     {
@@ -32,7 +35,8 @@ private:
     {
         const RunResult r = lk(QStringList{QStringLiteral("profile"), QStringLiteral("add"),
                                            QStringLiteral("default"), QStringLiteral("--db"),
-                                           dbPath, QStringLiteral("--dest"), m_dest} + extra);
+                                           dbPath, QStringLiteral("--dest"), m_dest} +
+                               extra);
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
     // One b-tree page in the middle scribbled over; the header stays valid.
@@ -52,9 +56,11 @@ private:
     bool startBackupHangingAt(QProcess &run, const QString &call)
     {
         const QString started = m_home->file(QStringLiteral("rclone-started"));
-        m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                     writeRcloneWrapper(m_home->path(),
-                                        QStringLiteral("case \"$*\" in %1) touch '%2'; sleep 60;; esac").arg(call, started)));
+        m_env.insert(
+            QStringLiteral("LITEKEEP_RCLONE"),
+            writeRcloneWrapper(m_home->path(),
+                               QStringLiteral("case \"$*\" in %1) touch '%2'; sleep 60;; esac")
+                                   .arg(call, started)));
         m_env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
         run.setProcessEnvironment(m_env);
         run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
@@ -66,7 +72,10 @@ private:
         QTest::newRow("daemon") << true;
         QTest::newRow("one process per operation") << false;
     }
-    QStringList manifests() const { return filesEndingWith(m_dest, QStringLiteral(".manifest.json")); }
+    QStringList manifests() const
+    {
+        return filesEndingWith(m_dest, QStringLiteral(".manifest.json"));
+    }
     QStringList dataObjects() const { return filesEndingWith(m_dest, QStringLiteral(".db.gz")); }
 
 private Q_SLOTS:
@@ -81,13 +90,15 @@ private Q_SLOTS:
     void profileVerbs()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 100));
-        addProfile(db(), {QStringLiteral("--keep-days"), QStringLiteral("45"), QStringLiteral("--at"),
-                          QStringLiteral("03:30")});
+        addProfile(db(), {QStringLiteral("--keep-days"), QStringLiteral("45"),
+                          QStringLiteral("--at"), QStringLiteral("03:30")});
         QVERIFY(QFile::exists(m_home->configFile()));
 
-        RunResult r = lk({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("list")});
+        RunResult r =
+            lk({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("list")});
         QCOMPARE(r.exitCode, 0);
-        const QJsonArray profiles = QJsonDocument::fromJson(r.out).object().value(QLatin1String("profiles")).toArray();
+        const QJsonArray profiles =
+            QJsonDocument::fromJson(r.out).object().value(QLatin1String("profiles")).toArray();
         QCOMPARE(profiles.size(), 1);
         const QJsonObject p = profiles.first().toObject();
         QCOMPARE(p.value(QLatin1String("name")).toString(), QStringLiteral("default"));
@@ -100,7 +111,11 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(db().toUtf8()));
 
         // Mistakes are usage errors (exit 2) with a sentence, and change nothing.
-        const QByteArray before = [this] { QFile f(m_home->configFile()); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const QByteArray before = [this] {
+            QFile f(m_home->configFile());
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
         r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
                 QStringLiteral("--db"), db()});
         QCOMPARE(r.exitCode, 2);
@@ -112,8 +127,9 @@ private Q_SLOTS:
         r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("other")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("--db"), r.err.constData());
-        r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("s3"), QStringLiteral("--db"),
-                db(), QStringLiteral("--dest"), QStringLiteral("s3://bucket/x")});
+        r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("s3"),
+                QStringLiteral("--db"), db(), QStringLiteral("--dest"),
+                QStringLiteral("s3://bucket/x")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains("endpoint"), r.err.constData());
         r = lk({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("nope")});
@@ -121,25 +137,36 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("no profile named \"nope\""), r.err.constData());
         r = lk({QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
-        const QByteArray after = [this] { QFile f(m_home->configFile()); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const QByteArray after = [this] {
+            QFile f(m_home->configFile());
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
         QCOMPARE(after, before);
 
         r = lk({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("default")});
         QCOMPARE(r.exitCode, 0);
         r = lk({QStringLiteral("--json"), QStringLiteral("profile"), QStringLiteral("list")});
-        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("profiles")).toArray().size(), 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out)
+                     .object()
+                     .value(QLatin1String("profiles"))
+                     .toArray()
+                     .size(),
+                 0);
     }
 
     void configOption()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
         const QString config = m_home->file(QStringLiteral("elsewhere/my.ini"));
-        RunResult r = lk({QStringLiteral("--config"), config, QStringLiteral("profile"), QStringLiteral("add"),
-                          QStringLiteral("x"), QStringLiteral("--db"), db(), QStringLiteral("--dest"), m_dest});
+        RunResult r = lk({QStringLiteral("--config"), config, QStringLiteral("profile"),
+                          QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--db"), db(),
+                          QStringLiteral("--dest"), m_dest});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(QFile::exists(config));
         QVERIFY(!QFile::exists(m_home->configFile()));
-        r = lk({QStringLiteral("--config"), config, QStringLiteral("backup"), QStringLiteral("--profile"), QStringLiteral("x")});
+        r = lk({QStringLiteral("--config"), config, QStringLiteral("backup"),
+                QStringLiteral("--profile"), QStringLiteral("x")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -163,16 +190,21 @@ private Q_SLOTS:
 
         QCOMPARE(dataObjects().size(), 1);
         QCOMPARE(manifests().size(), 1);
-        QVERIFY(dataObjects().first().endsWith(QStringLiteral("/default/") + generation + QStringLiteral(".db.gz")));
+        QVERIFY(dataObjects().first().endsWith(QStringLiteral("/default/") + generation +
+                                               QStringLiteral(".db.gz")));
 
         // Promise 1: gunzip + sqlite3 are enough.
         const QString restored = m_home->file(QStringLiteral("restored.db"));
-        const RunResult gunzip = runProgram(QStringLiteral("sh"),
-            {QStringLiteral("-c"), QStringLiteral("gunzip -c \"$0\" > \"$1\""), dataObjects().first(), restored},
-            QProcessEnvironment::systemEnvironment());
+        const RunResult gunzip =
+            runProgram(QStringLiteral("sh"),
+                       {QStringLiteral("-c"), QStringLiteral("gunzip -c \"$0\" > \"$1\""),
+                        dataObjects().first(), restored},
+                       QProcessEnvironment::systemEnvironment());
         QCOMPARE(gunzip.exitCode, 0);
-        const RunResult check = runProgram(QStringLiteral("sqlite3"), {restored, QStringLiteral("PRAGMA integrity_check; PRAGMA journal_mode;")},
-                                           QProcessEnvironment::systemEnvironment());
+        const RunResult check =
+            runProgram(QStringLiteral("sqlite3"),
+                       {restored, QStringLiteral("PRAGMA integrity_check; PRAGMA journal_mode;")},
+                       QProcessEnvironment::systemEnvironment());
         QCOMPARE(check.out, QByteArray("ok\ndelete\n"));
         const QByteArray source = sqliteDump(db());
         QVERIFY(!source.isEmpty());
@@ -186,24 +218,40 @@ private Q_SLOTS:
         const QJsonObject manifest = QJsonDocument::fromJson(manifestBytes).object();
         QFile gz(dataObjects().first());
         QVERIFY(gz.open(QIODevice::ReadOnly));
-        QCOMPARE(manifest.value(QLatin1String("gz")).toObject().value(QLatin1String("sha256")).toString(),
-                 QString::fromLatin1(QCryptographicHash::hash(gz.readAll(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(manifest.value(QLatin1String("gz"))
+                     .toObject()
+                     .value(QLatin1String("sha256"))
+                     .toString(),
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(gz.readAll(), QCryptographicHash::Sha256).toHex()));
         QFile plain(restored);
         QVERIFY(plain.open(QIODevice::ReadOnly));
-        QCOMPARE(manifest.value(QLatin1String("db")).toObject().value(QLatin1String("sha256")).toString(),
-                 QString::fromLatin1(QCryptographicHash::hash(plain.readAll(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(
+            manifest.value(QLatin1String("db"))
+                .toObject()
+                .value(QLatin1String("sha256"))
+                .toString(),
+            QString::fromLatin1(
+                QCryptographicHash::hash(plain.readAll(), QCryptographicHash::Sha256).toHex()));
         const QJsonObject database = manifest.value(QLatin1String("database")).toObject();
         QCOMPARE(database.value(QLatin1String("journal_mode")).toString(), journalMode);
         QCOMPARE(database.value(QLatin1String("user_version")).toInt(), 7);
-        QCOMPARE(database.value(QLatin1String("row_counts")).toObject().value(QLatin1String("notes")).toInt(), 3000);
-        QCOMPARE(manifest.value(QLatin1String("source_file")).toString(), QStringLiteral("cogito.db"));
+        QCOMPARE(database.value(QLatin1String("row_counts"))
+                     .toObject()
+                     .value(QLatin1String("notes"))
+                     .toInt(),
+                 3000);
+        QCOMPARE(manifest.value(QLatin1String("source_file")).toString(),
+                 QStringLiteral("cogito.db"));
 
         // History and status know about it; staging is empty again.
         const auto rows = historyRows(*m_home);
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.first().value(0), QStringLiteral("succeeded"));
         QCOMPARE(rows.first().value(2), generation);
-        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        QVERIFY(QDir(m_home->stagingRoot())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                    .isEmpty());
         const RunResult status = lk({QStringLiteral("--json"), QStringLiteral("status")});
         QCOMPARE(status.exitCode, 0);
         QVERIFY(status.out.contains(generation.toUtf8()));
@@ -236,7 +284,8 @@ private Q_SLOTS:
         manifest.write(QJsonDocument(json).toJson());
         manifest.close();
 
-        const QString generation = QFileInfo(manifests().first()).fileName().section(QLatin1Char('.'), 0, 0);
+        const QString generation =
+            QFileInfo(manifests().first()).fileName().section(QLatin1Char('.'), 0, 0);
         const RunResult shown = lk({QStringLiteral("show"), generation});
         QVERIFY2(shown.exitCode == 0, shown.err.constData());
         QVERIFY2(shown.out.contains("evil"), shown.out.constData());
@@ -245,8 +294,12 @@ private Q_SLOTS:
             QVERIFY2(!shown.out.contains(control), shown.out.toHex().constData());
         // The JSON form keeps the exact text, escaped as JSON escapes it.
         const RunResult json2 = lk({QStringLiteral("--json"), QStringLiteral("show"), generation});
-        QCOMPARE(QJsonDocument::fromJson(json2.out).object().value(QLatin1String("manifest")).toObject()
-                     .value(QLatin1String("host")).toString(),
+        QCOMPARE(QJsonDocument::fromJson(json2.out)
+                     .object()
+                     .value(QLatin1String("manifest"))
+                     .toObject()
+                     .value(QLatin1String("host"))
+                     .toString(),
                  json.value(QLatin1String("host")).toString());
     }
 
@@ -255,8 +308,8 @@ private Q_SLOTS:
     void damagedGenerationIsKeptUntilIncluded()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
-        addProfile(db(), {QStringLiteral("--keep-days"), QStringLiteral("1"), QStringLiteral("--keep-min"),
-                          QStringLiteral("1")});
+        addProfile(db(), {QStringLiteral("--keep-days"), QStringLiteral("1"),
+                          QStringLiteral("--keep-min"), QStringLiteral("1")});
         QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
         QCOMPARE(dataObjects().size(), 1);
         const QString folder = m_dest + QStringLiteral("/default/");
@@ -275,19 +328,24 @@ private Q_SLOTS:
 
         const RunResult prune = lk({QStringLiteral("prune")});
         QVERIFY2(prune.exitCode == 0, prune.err.constData());
-        QVERIFY2(prune.out.contains(QStringLiteral("keep    %1  kept: damaged (").arg(damaged).toUtf8()), prune.out.constData());
+        QVERIFY2(
+            prune.out.contains(QStringLiteral("keep    %1  kept: damaged (").arg(damaged).toUtf8()),
+            prune.out.constData());
         QVERIFY(present());
         QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
         QVERIFY(present());
         QCOMPARE(dataObjects().size(), 3);
 
-        const RunResult dry = lk({QStringLiteral("prune"), QStringLiteral("--dry-run"), QStringLiteral("--include-damaged")});
+        const RunResult dry = lk({QStringLiteral("prune"), QStringLiteral("--dry-run"),
+                                  QStringLiteral("--include-damaged")});
         QVERIFY2(dry.exitCode == 0, dry.err.constData());
-        QVERIFY2(dry.out.contains(QStringLiteral("would delete  %1  deleted: damaged (").arg(damaged).toUtf8()),
+        QVERIFY2(dry.out.contains(
+                     QStringLiteral("would delete  %1  deleted: damaged (").arg(damaged).toUtf8()),
                  dry.out.constData());
         QVERIFY(present());
 
-        const RunResult removed = lk({QStringLiteral("prune"), QStringLiteral("--include-damaged")});
+        const RunResult removed =
+            lk({QStringLiteral("prune"), QStringLiteral("--include-damaged")});
         QVERIFY2(removed.exitCode == 0, removed.err.constData());
         QVERIFY(!QFile::exists(damagedFiles.at(0)) && !QFile::exists(damagedFiles.at(1)));
         QCOMPARE(dataObjects().size(), 2);
@@ -297,13 +355,15 @@ private Q_SLOTS:
     void defaultDestinationWorksWithoutAnyAccount()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
-        RunResult r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
-                          QStringLiteral("--db"), db()});
+        RunResult r = lk({QStringLiteral("profile"), QStringLiteral("add"),
+                          QStringLiteral("default"), QStringLiteral("--db"), db()});
         QCOMPARE(r.exitCode, 0);
         r = lk({QStringLiteral("backup")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(filesEndingWith(m_home->file(QStringLiteral("data/litekeep/backups/default")),
-                                 QStringLiteral(".db.gz")).size(), 1);
+                                 QStringLiteral(".db.gz"))
+                     .size(),
+                 1);
     }
 
     void badSource_data()
@@ -316,7 +376,8 @@ private Q_SLOTS:
         for (auto &c : random)
             c = static_cast<char>(QRandomGenerator::global()->generate());
         QTest::newRow("random bytes") << random << QStringLiteral("not an SQLite database");
-        QTest::newRow("sqlcipher-like") << random.left(16) + QByteArray(8192, 'x') << QStringLiteral("encrypted");
+        QTest::newRow("sqlcipher-like")
+            << random.left(16) + QByteArray(8192, 'x') << QStringLiteral("encrypted");
     }
     void badSource()
     {
@@ -361,11 +422,14 @@ private Q_SLOTS:
         QStringList command{QStringLiteral(LITEKEEP_BINARY), QStringLiteral("backup")};
         if (::geteuid() == 0) {
             // root reads anything: run as nobody, with the test home open to it.
-            QVERIFY(runProgram(QStringLiteral("chmod"), {QStringLiteral("-R"), QStringLiteral("a+rwX"), m_home->path()},
-                               m_env).exitCode == 0);
+            QVERIFY(runProgram(QStringLiteral("chmod"),
+                               {QStringLiteral("-R"), QStringLiteral("a+rwX"), m_home->path()},
+                               m_env)
+                        .exitCode == 0);
             QFile::setPermissions(db(), QFileDevice::Permissions());
             command = QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                  QStringLiteral("--clear-groups"), QStringLiteral("--")} + command;
+                                  QStringLiteral("--clear-groups"), QStringLiteral("--")} +
+                      command;
             const RunResult r = runProgram(QStringLiteral("setpriv"), command, m_env);
             QCOMPARE(r.exitCode, 1);
             QVERIFY2(r.err.contains("permission"), r.err.constData());
@@ -386,7 +450,8 @@ private Q_SLOTS:
         QVERIFY(holder.waitForStarted());
         holder.write("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\n"
                      "INSERT INTO notes(title) VALUES ('held');\n.print locked\n.flush\n");
-        QVERIFY2(waitForOutput(holder, QProcess::StandardOutput, "locked", 10000), "the lock is held");
+        QVERIFY2(waitForOutput(holder, QProcess::StandardOutput, "locked", 10000),
+                 "the lock is held");
 
         QElapsedTimer clock;
         clock.start();
@@ -405,15 +470,19 @@ private Q_SLOTS:
 
     void noRoomToStage()
     {
-        if (runProgram(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("true")}, m_env).exitCode != 0)
+        if (runProgram(QStringLiteral("unshare"), {QStringLiteral("-rm"), QStringLiteral("true")},
+                       m_env)
+                .exitCode != 0)
             QSKIP("unshare cannot make a private mount namespace here");
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 20000)); // several MB
         addProfile(db());
         const QString script = QStringLiteral(
             "mount -t tmpfs -o size=1m tmpfs \"$XDG_CACHE_HOME\" && exec \"$0\" backup");
-        const RunResult r = runProgram(QStringLiteral("unshare"),
-                                       {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"),
-                                        script, QStringLiteral(LITEKEEP_BINARY)}, m_env);
+        const RunResult r =
+            runProgram(QStringLiteral("unshare"),
+                       {QStringLiteral("-rm"), QStringLiteral("sh"), QStringLiteral("-c"), script,
+                        QStringLiteral(LITEKEEP_BINARY)},
+                       m_env);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("Not enough free space"), r.err.constData());
         QVERIFY(manifests().isEmpty());
@@ -424,8 +493,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("variable");
         QTest::addColumn<QString>("value");
-        QTest::newRow("LITEKEEP_RCLONE") << QStringLiteral("LITEKEEP_RCLONE") << QStringLiteral("/nonexistent/rclone");
-        QTest::newRow("not on PATH") << QStringLiteral("PATH") << m_home->file(QStringLiteral("empty-bin"));
+        QTest::newRow("LITEKEEP_RCLONE")
+            << QStringLiteral("LITEKEEP_RCLONE") << QStringLiteral("/nonexistent/rclone");
+        QTest::newRow("not on PATH")
+            << QStringLiteral("PATH") << m_home->file(QStringLiteral("empty-bin"));
     }
     void rcloneMissing()
     {
@@ -446,8 +517,9 @@ private Q_SLOTS:
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
         addProfile(db());
         const QString started = m_home->file(QStringLiteral("rclone-started"));
-        m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                     writeRcloneWrapper(m_home->path(), QStringLiteral("touch '%1'; sleep 3").arg(started)));
+        m_env.insert(
+            QStringLiteral("LITEKEEP_RCLONE"),
+            writeRcloneWrapper(m_home->path(), QStringLiteral("touch '%1'; sleep 3").arg(started)));
         QProcess first;
         first.setProcessEnvironment(m_env);
         first.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
@@ -459,8 +531,9 @@ private Q_SLOTS:
         // It names the process that holds the profile, and is skipped, not a failed backup.
         const QByteArray holder = QByteArray::number(first.processId()) + ": litekeep backup";
         QVERIFY2(second.err.contains(holder), second.err.constData());
-        QCOMPARE(QJsonDocument::fromJson(second.out).object().value(QLatin1String("outcome")).toString(),
-                 QStringLiteral("skipped"));
+        QCOMPARE(
+            QJsonDocument::fromJson(second.out).object().value(QLatin1String("outcome")).toString(),
+            QStringLiteral("skipped"));
 
         QVERIFY(first.waitForFinished(60000));
         QCOMPARE(first.exitCode(), 0);
@@ -511,23 +584,29 @@ private Q_SLOTS:
             }
             // Every run that started its record closed it; none is left "running".
             const auto rows = historyRows(*m_home);
-            QVERIFY2(!rows.isEmpty() && rows.last().value(0) != QStringLiteral("running"), context.constData());
+            QVERIFY2(!rows.isEmpty() && rows.last().value(0) != QStringLiteral("running"),
+                     context.constData());
             for (const QStringList &row : rows)
                 QVERIFY2(row.value(0) != QStringLiteral("running"), context.constData());
         }
         QVERIFY2(cancelled > runs / 2, "most of the sweep lands inside a run");
-        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        QVERIFY(QDir(m_home->stagingRoot())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                    .isEmpty());
         // What the cancelled runs left is complete generations only, and the next run works.
         const RunResult next = lk({QStringLiteral("--json"), QStringLiteral("list")});
         QCOMPARE(next.exitCode, 0);
         QStringList notComplete;
-        const QJsonArray listed = QJsonDocument::fromJson(next.out).object().value(QLatin1String("generations")).toArray();
+        const QJsonArray listed = QJsonDocument::fromJson(next.out)
+                                      .object()
+                                      .value(QLatin1String("generations"))
+                                      .toArray();
         for (const QJsonValue &g : listed) {
             const QJsonObject o = g.toObject();
             if (o.value(QLatin1String("state")).toString() != QLatin1String("complete"))
-                notComplete.append(o.value(QLatin1String("generation")).toString() + QLatin1Char(' ') +
-                                   o.value(QLatin1String("state")).toString() + QLatin1Char(' ') +
-                                   o.value(QLatin1String("problem")).toString());
+                notComplete.append(o.value(QLatin1String("generation")).toString() +
+                                   QLatin1Char(' ') + o.value(QLatin1String("state")).toString() +
+                                   QLatin1Char(' ') + o.value(QLatin1String("problem")).toString());
         }
         QVERIFY2(notComplete.isEmpty(), qPrintable(notComplete.join(QLatin1String("; "))));
         const RunResult after = lk({QStringLiteral("backup")});
@@ -563,10 +642,13 @@ private Q_SLOTS:
         ::kill(static_cast<pid_t>(run.processId()), SIGINT);
         QVERIFY(run.waitForFinished(20000));
         QCOMPARE(run.exitCode(), 1);
-        QVERIFY2(run.readAllStandardError().contains("cancelled"), "the user is told it was cancelled");
+        QVERIFY2(run.readAllStandardError().contains("cancelled"),
+                 "the user is told it was cancelled");
         QVERIFY(manifests().isEmpty());
         QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("cancelled"));
-        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        QVERIFY(QDir(m_home->stagingRoot())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                    .isEmpty());
     }
 
     // Ctrl+C once the data object is stored and the manifest is on its way: the data object is
@@ -595,21 +677,28 @@ private Q_SLOTS:
         const QString started = m_home->file(QStringLiteral("rclone-started"));
         QProcessEnvironment slow = m_env;
         slow.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                    writeRcloneWrapper(m_home->path(),
-                                       QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 60;; esac").arg(started)));
-        slow.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0")); // copyto is a process
+                    writeRcloneWrapper(
+                        m_home->path(),
+                        QStringLiteral("case \"$*\" in *copyto*) touch '%1'; sleep 60;; esac")
+                            .arg(started)));
+        slow.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"),
+                    QStringLiteral("0")); // copyto is a process
         QProcess run;
         run.setProcessEnvironment(slow);
         run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
         QVERIFY(waitForFile(started, 30000));
         run.kill(); // SIGKILL: no chance to clean up
         QVERIFY(run.waitForFinished(10000));
-        QVERIFY(!QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        QVERIFY(!QDir(m_home->stagingRoot())
+                     .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                     .isEmpty());
 
         const RunResult next = lk({QStringLiteral("backup")});
         QVERIFY2(next.exitCode == 0, next.err.constData());
         QCOMPARE(manifests().size(), 1);
-        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        QVERIFY(QDir(m_home->stagingRoot())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                    .isEmpty());
         const auto rows = historyRows(*m_home);
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows.at(0).value(0), QStringLiteral("interrupted"));
@@ -620,7 +709,8 @@ private Q_SLOTS:
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
         addProfile(db(), {QStringLiteral("--at"), QStringLiteral("03:15")});
-        RunResult r = lk({QStringLiteral("schedule"), QStringLiteral("install"), QStringLiteral("--systemd")});
+        RunResult r = lk(
+            {QStringLiteral("schedule"), QStringLiteral("install"), QStringLiteral("--systemd")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QString units = m_home->file(QStringLiteral("config/systemd/user/"));
         QFile timer(units + QStringLiteral("litekeep-default.timer"));
@@ -631,11 +721,14 @@ private Q_SLOTS:
         QFile service(units + QStringLiteral("litekeep-default.service"));
         QVERIFY(service.open(QIODevice::ReadOnly));
         const QByteArray serviceText = service.readAll();
-        const QByteArray expected = QByteArray("ExecStart=" LITEKEEP_BINARY " --config ") + m_home->configFile().toUtf8() +
+        const QByteArray expected = QByteArray("ExecStart=" LITEKEEP_BINARY " --config ") +
+                                    m_home->configFile().toUtf8() +
                                     QByteArray(" backup --profile default");
         QVERIFY2(serviceText.contains(expected), serviceText.constData());
         // The unit's command really runs a backup.
-        const QString exec = QString::fromUtf8(serviceText).section(QStringLiteral("ExecStart="), 1).section(QLatin1Char('\n'), 0, 0);
+        const QString exec = QString::fromUtf8(serviceText)
+                                 .section(QStringLiteral("ExecStart="), 1)
+                                 .section(QLatin1Char('\n'), 0, 0);
         r = runProgram(QStringLiteral("sh"), {QStringLiteral("-c"), exec}, m_env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(manifests().size(), 1);
@@ -654,9 +747,11 @@ private Q_SLOTS:
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 30000));
         addProfile(db());
         QProcess writer;
-        writer.start(QStringLiteral(LITEKEEP_TEST_WRITER), {db(), QStringLiteral("5"), QStringLiteral("60000")});
+        writer.start(QStringLiteral(LITEKEEP_TEST_WRITER),
+                     {db(), QStringLiteral("5"), QStringLiteral("60000")});
         QVERIFY(writer.waitForStarted());
-        QVERIFY2(waitForOutput(writer, QProcess::StandardError, "ready", 10000), "the writer started");
+        QVERIFY2(waitForOutput(writer, QProcess::StandardError, "ready", 10000),
+                 "the writer started");
         QTest::qWait(300);
 
         const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")});
@@ -664,16 +759,22 @@ private Q_SLOTS:
         QVERIFY(writer.waitForFinished(10000));
         QVERIFY2(r.exitCode == 0, r.err.constData());
 
-        const QJsonObject stats = QJsonDocument::fromJson(writer.readAllStandardOutput().trimmed()).object();
+        const QJsonObject stats =
+            QJsonDocument::fromJson(writer.readAllStandardOutput().trimmed()).object();
         QVERIFY2(stats.value(QLatin1String("commits")).toInt() > 20, "the writer kept committing");
         QCOMPARE(stats.value(QLatin1String("busy")).toInt(), 0);
 
         const QString restored = m_home->file(QStringLiteral("restored.db"));
         QCOMPARE(runProgram(QStringLiteral("sh"),
-                            {QStringLiteral("-c"), QStringLiteral("gunzip -c \"$0\" > \"$1\""), dataObjects().first(), restored},
-                            m_env).exitCode, 0);
-        const RunResult check = runProgram(QStringLiteral("sqlite3"),
-                                           {restored, QStringLiteral("PRAGMA integrity_check; SELECT count(*) FROM notes;")}, m_env);
+                            {QStringLiteral("-c"), QStringLiteral("gunzip -c \"$0\" > \"$1\""),
+                             dataObjects().first(), restored},
+                            m_env)
+                     .exitCode,
+                 0);
+        const RunResult check = runProgram(
+            QStringLiteral("sqlite3"),
+            {restored, QStringLiteral("PRAGMA integrity_check; SELECT count(*) FROM notes;")},
+            m_env);
         QCOMPARE(check.out, QByteArray("ok\n30000\n"));
     }
 };

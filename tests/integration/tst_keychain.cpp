@@ -31,26 +31,33 @@ private Q_SLOTS:
     {
         m_home = std::make_unique<TestHome>();
         m_env = m_home->environment();
-        QVERIFY(makeDatabase(m_home->file(QStringLiteral("cogito.db")), QStringLiteral("wal"), 100));
-        const RunResult r = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
-                                QStringLiteral("--db"), m_home->file(QStringLiteral("cogito.db")),
-                                QStringLiteral("--dest"), QStringLiteral("s3://backups/keychain"),
-                                QStringLiteral("--endpoint"), m_server.endpoint()});
+        QVERIFY(
+            makeDatabase(m_home->file(QStringLiteral("cogito.db")), QStringLiteral("wal"), 100));
+        const RunResult r =
+            lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
+                QStringLiteral("--db"), m_home->file(QStringLiteral("cogito.db")),
+                QStringLiteral("--dest"), QStringLiteral("s3://backups/keychain"),
+                QStringLiteral("--endpoint"), m_server.endpoint()});
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
     void storeUseAndRemove()
     {
-        const QByteArray secret = "KcSecret-" + QByteArray::number(QRandomGenerator::global()->generate64());
-        RunResult r = lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("default")},
-                         QByteArray(S3Server::kAccessKey) + '\n' + secret + '\n');
+        const QByteArray secret =
+            "KcSecret-" + QByteArray::number(QRandomGenerator::global()->generate64());
+        RunResult r =
+            lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("default")},
+               QByteArray(S3Server::kAccessKey) + '\n' + secret + '\n');
         QVERIFY2(r.exitCode == 0, r.err.constData());
 
         // The entry really is in the Secret Service, under service "litekeep".
         const RunResult lookup = runProgram(QStringLiteral("secret-tool"),
-            {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"), QStringLiteral("litekeep")}, m_env);
+                                            {QStringLiteral("search"), QStringLiteral("--all"),
+                                             QStringLiteral("server"), QStringLiteral("litekeep")},
+                                            m_env);
         // secret-tool prints the secret on stdout and the attributes on stderr.
-        QVERIFY2(lookup.text().contains(QStringLiteral("attribute.user = default:") + m_server.endpoint()),
+        QVERIFY2(lookup.text().contains(QStringLiteral("attribute.user = default:") +
+                                        m_server.endpoint()),
                  qPrintable(lookup.text()));
 
         r = lk({QStringLiteral("backup")});
@@ -59,7 +66,8 @@ private Q_SLOTS:
         for (const char *sub : {"config", "data", "cache"})
             QCOMPARE(filesContaining(m_home->file(QLatin1String(sub)), secret), QStringList());
 
-        r = lk({QStringLiteral("credentials"), QStringLiteral("remove"), QStringLiteral("default")});
+        r = lk(
+            {QStringLiteral("credentials"), QStringLiteral("remove"), QStringLiteral("default")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         r = lk({QStringLiteral("backup")});
         QCOMPARE(r.exitCode, 1);
@@ -68,8 +76,9 @@ private Q_SLOTS:
 
     void wrongKeyFromKeychainIsExplained()
     {
-        RunResult r = lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("default")},
-                         QByteArray("NOT-A-KEY\nwhatever\n"));
+        RunResult r =
+            lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("default")},
+               QByteArray("NOT-A-KEY\nwhatever\n"));
         QCOMPARE(r.exitCode, 0);
         r = lk({QStringLiteral("backup")});
         QCOMPARE(r.exitCode, 1);
@@ -78,10 +87,13 @@ private Q_SLOTS:
 
     void noKeychainRefusesWithoutWritingAnything()
     {
-        m_env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
-        const QByteArray secret = "NoKcSecret-" + QByteArray::number(QRandomGenerator::global()->generate64());
-        const RunResult r = lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("default")},
-                               QByteArray("KEY\n") + secret + '\n');
+        m_env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                     QStringLiteral("unix:path=/nonexistent/bus"));
+        const QByteArray secret =
+            "NoKcSecret-" + QByteArray::number(QRandomGenerator::global()->generate64());
+        const RunResult r =
+            lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("default")},
+               QByteArray("KEY\n") + secret + '\n');
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("keychain") || r.err.contains("keyring"), r.err.constData());
         QVERIFY2(r.err.contains("LITEKEEP_ACCESS_KEY_ID"), "the headless route is offered");
@@ -90,9 +102,12 @@ private Q_SLOTS:
 
     void badInput()
     {
-        RunResult r = lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("default")}, QByteArray("only-one-line\n"));
+        RunResult r =
+            lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("default")},
+               QByteArray("only-one-line\n"));
         QCOMPARE(r.exitCode, 2);
-        r = lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("nope")}, QByteArray("a\nb\n"));
+        r = lk({QStringLiteral("credentials"), QStringLiteral("set"), QStringLiteral("nope")},
+               QByteArray("a\nb\n"));
         QCOMPARE(r.exitCode, 2);
     }
 };

@@ -77,11 +77,12 @@ private:
     RunResult lk(const QStringList &args) const { return runLiteKeep(args, m_env, {}, 300000); }
     void addProfile(const QStringList &extra = {})
     {
-        const RunResult r = lk(QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
-                                           QStringLiteral("--db"), db(), QStringLiteral("--dest"),
-                                           QStringLiteral("s3://backups/") + m_prefix, QStringLiteral("--endpoint"),
-                                           m_server.endpoint(), QStringLiteral("--drill-days"), QStringLiteral("0")} +
-                               extra);
+        const RunResult r = lk(
+            QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
+                        QStringLiteral("--db"), db(), QStringLiteral("--dest"),
+                        QStringLiteral("s3://backups/") + m_prefix, QStringLiteral("--endpoint"),
+                        m_server.endpoint(), QStringLiteral("--drill-days"), QStringLiteral("0")} +
+            extra);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     }
     QString backup()
@@ -89,22 +90,30 @@ private:
         const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")});
         if (r.exitCode != 0)
             qWarning("%s", qPrintable(describe(r)));
-        return QJsonDocument::fromJson(r.out).object().value(QLatin1String("generation")).toString();
+        return QJsonDocument::fromJson(r.out)
+            .object()
+            .value(QLatin1String("generation"))
+            .toString();
     }
     QString stored(const QString &object) const
     {
-        return QStringLiteral("%1/%2/%3/default/%4._S3rver_object").arg(m_server.dataDir(), m_server.bucket(), m_prefix, object);
+        return QStringLiteral("%1/%2/%3/default/%4._S3rver_object")
+            .arg(m_server.dataDir(), m_server.bucket(), m_prefix, object);
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(m_server.start(), "s3rver starts (scripts/bootstrap installs it)"); }
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), "s3rver starts (scripts/bootstrap installs it)");
+    }
 
     void init()
     {
         m_home = std::make_unique<TestHome>();
         m_env = m_home->environment();
         m_env.insert(QStringLiteral("LITEKEEP_ACCESS_KEY_ID"), QLatin1String(S3Server::kAccessKey));
-        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"), QLatin1String(S3Server::kSecret));
+        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"),
+                     QLatin1String(S3Server::kSecret));
         m_prefix = QStringLiteral("load-%1-%2")
                        .arg(QString::fromLatin1(QTest::currentTestFunction()).toLower())
                        .arg(QRandomGenerator::global()->generate());
@@ -119,34 +128,44 @@ private Q_SLOTS:
         const QString real = backup();
         QVERIFY(!real.isEmpty());
         const QByteArray data = readAll(stored(real + QStringLiteral(".db.gz")));
-        const QJsonObject manifest = QJsonDocument::fromJson(readAll(stored(real + QStringLiteral(".manifest.json")))).object();
+        const QJsonObject manifest =
+            QJsonDocument::fromJson(readAll(stored(real + QStringLiteral(".manifest.json"))))
+                .object();
         QVERIFY(!data.isEmpty() && !manifest.isEmpty());
 
         QStringList expected{real};
         const QDateTime first(QDate(2025, 1, 1), QTime(2, 0), QTimeZone::utc());
         for (int i = 0; i < 499; ++i) {
             const QDateTime created = first.addSecs(3600LL * i);
-            const QString name = QStringLiteral("default-") + created.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+            const QString name = QStringLiteral("default-") +
+                                 created.toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
             QJsonObject m = manifest;
-            m.insert(QStringLiteral("created"), created.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")));
+            m.insert(QStringLiteral("created"),
+                     created.toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss'Z'")));
             const QString folder = m_prefix + QStringLiteral("/default/") + name;
             QVERIFY(m_server.plantObject(folder + QStringLiteral(".db.gz"), data));
-            QVERIFY(m_server.plantObject(folder + QStringLiteral(".manifest.json"), QJsonDocument(m).toJson()));
+            QVERIFY(m_server.plantObject(folder + QStringLiteral(".manifest.json"),
+                                         QJsonDocument(m).toJson()));
             expected.insert(1, name); // newest first: the real one, then the planted ones backwards
         }
 
-        for (const char *pass : {"first listing (every manifest downloaded)", "second listing (manifests cached)"}) {
+        for (const char *pass :
+             {"first listing (every manifest downloaded)", "second listing (manifests cached)"}) {
             QElapsedTimer clock;
             clock.start();
             const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("list")});
             qInfo("%s of 500 generations: %lld ms", pass, clock.elapsed());
             QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
-            const QJsonArray generations = QJsonDocument::fromJson(r.out).object().value(QLatin1String("generations")).toArray();
+            const QJsonArray generations = QJsonDocument::fromJson(r.out)
+                                               .object()
+                                               .value(QLatin1String("generations"))
+                                               .toArray();
             QCOMPARE(generations.size(), 500);
             QStringList names;
             for (const QJsonValue &v : generations) {
                 names.append(v.toObject().value(QLatin1String("generation")).toString());
-                QCOMPARE(v.toObject().value(QLatin1String("state")).toString(), QStringLiteral("complete"));
+                QCOMPARE(v.toObject().value(QLatin1String("state")).toString(),
+                         QStringLiteral("complete"));
                 QCOMPARE(v.toObject().value(QLatin1String("gz_size")).toInteger(), data.size());
             }
             QCOMPARE(names, expected);
@@ -162,9 +181,11 @@ private Q_SLOTS:
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 30000));
         addProfile();
         QProcess writer;
-        writer.start(QStringLiteral(LITEKEEP_TEST_WRITER), {db(), QStringLiteral("1"), QStringLiteral("120000")});
+        writer.start(QStringLiteral(LITEKEEP_TEST_WRITER),
+                     {db(), QStringLiteral("1"), QStringLiteral("120000")});
         QVERIFY(writer.waitForStarted());
-        QVERIFY2(waitForOutput(writer, QProcess::StandardError, "ready", 10000), "the writer started");
+        QVERIFY2(waitForOutput(writer, QProcess::StandardError, "ready", 10000),
+                 "the writer started");
         QElapsedTimer clock;
         clock.start();
         QTest::qWait(300);
@@ -175,23 +196,31 @@ private Q_SLOTS:
         const qint64 elapsed = clock.elapsed();
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
 
-        const QJsonObject stats = QJsonDocument::fromJson(writer.readAllStandardOutput().trimmed()).object();
+        const QJsonObject stats =
+            QJsonDocument::fromJson(writer.readAllStandardOutput().trimmed()).object();
         const int commits = stats.value(QLatin1String("commits")).toInt();
-        qInfo("writer: %d commits in %lld ms (%.0f a second), p99 %.1f ms, max %.1f ms, during a backup of %lld ms",
-              commits, elapsed, commits * 1000.0 / double(elapsed), stats.value(QLatin1String("p99_ms")).toDouble(),
+        qInfo("writer: %d commits in %lld ms (%.0f a second), p99 %.1f ms, max %.1f ms, during a "
+              "backup of %lld ms",
+              commits, elapsed, commits * 1000.0 / double(elapsed),
+              stats.value(QLatin1String("p99_ms")).toDouble(),
               stats.value(QLatin1String("max_ms")).toDouble(),
-              QJsonDocument::fromJson(r.out).object().value(QLatin1String("duration_ms")).toInteger());
+              QJsonDocument::fromJson(r.out)
+                  .object()
+                  .value(QLatin1String("duration_ms"))
+                  .toInteger());
         QVERIFY2(commits > 100, "the writer kept committing");
         QCOMPARE(stats.value(QLatin1String("busy")).toInt(), 0);
 
         // The generation is a consistent snapshot taken in the middle of it all.
         const QString restored = m_home->file(QStringLiteral("restored.db"));
-        const RunResult restore = lk({QStringLiteral("restore"), QStringLiteral("--latest"), QStringLiteral("--to"), restored});
+        const RunResult restore = lk({QStringLiteral("restore"), QStringLiteral("--latest"),
+                                      QStringLiteral("--to"), restored});
         QVERIFY2(restore.exitCode == 0, qPrintable(describe(restore)));
-        const RunResult check = runProgram(
-            QStringLiteral("sqlite3"),
-            {restored, QStringLiteral("PRAGMA integrity_check; SELECT count(*) FROM notes; SELECT count(*) > 0 FROM writer_log;")},
-            m_env);
+        const RunResult check =
+            runProgram(QStringLiteral("sqlite3"),
+                       {restored, QStringLiteral("PRAGMA integrity_check; SELECT count(*) FROM "
+                                                 "notes; SELECT count(*) > 0 FROM writer_log;")},
+                       m_env);
         QCOMPARE(check.out, QByteArray("ok\n30000\n1\n"));
     }
 
@@ -201,11 +230,13 @@ private Q_SLOTS:
     {
         const RunResult made = runProgram(
             QStringLiteral("sqlite3"),
-            {db(), QStringLiteral("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                                  "CREATE TABLE big(id INTEGER PRIMARY KEY, data BLOB);"
-                                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 65536)"
-                                  " INSERT INTO big SELECT i, zeroblob(3072) || randomblob(1024) FROM n;"
-                                  "PRAGMA journal_mode=WAL;")},
+            {db(),
+             QStringLiteral(
+                 "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                 "CREATE TABLE big(id INTEGER PRIMARY KEY, data BLOB);"
+                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 65536)"
+                 " INSERT INTO big SELECT i, zeroblob(3072) || randomblob(1024) FROM n;"
+                 "PRAGMA journal_mode=WAL;")},
             m_env);
         QVERIFY2(made.exitCode == 0, made.err.constData());
         const qint64 size = QFileInfo(db()).size();
@@ -216,12 +247,16 @@ private Q_SLOTS:
         const bool haveTime = QFileInfo(QStringLiteral("/usr/bin/time")).isExecutable();
         const QString rcloneRss = m_home->file(QStringLiteral("rclone-rss"));
         if (haveTime)
-            m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                         writeRcloneWrapper(m_home->path(),
-                                            QStringLiteral("exec /usr/bin/time -a -o '%1' -f '%M %C' rclone \"$@\"").arg(rcloneRss)));
+            m_env.insert(
+                QStringLiteral("LITEKEEP_RCLONE"),
+                writeRcloneWrapper(
+                    m_home->path(),
+                    QStringLiteral("exec /usr/bin/time -a -o '%1' -f '%M %C' rclone \"$@\"")
+                        .arg(rcloneRss)));
 
-        for (const QStringList &args : {QStringList{QStringLiteral("backup")},
-                                        QStringList{QStringLiteral("verify"), QStringLiteral("--latest")}}) {
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("backup")},
+              QStringList{QStringLiteral("verify"), QStringLiteral("--latest")}}) {
             QProcess run;
             run.setProcessEnvironment(m_env);
             run.setProcessChannelMode(QProcess::ForwardedOutputChannel);
@@ -235,12 +270,15 @@ private Q_SLOTS:
                 run.readAllStandardError();
             }
             const QByteArray err = run.readAllStandardError();
-            QVERIFY2(run.exitStatus() == QProcess::NormalExit && run.exitCode() == 0, err.constData());
-            qInfo("litekeep %s of %lld MiB: %lld ms, peak RSS %lld MiB (bound %lld MiB)", qPrintable(args.join(QLatin1Char(' '))),
-                  size >> 20, clock.elapsed(), peak >> 10, kMemoryBoundKiB >> 10);
+            QVERIFY2(run.exitStatus() == QProcess::NormalExit && run.exitCode() == 0,
+                     err.constData());
+            qInfo("litekeep %s of %lld MiB: %lld ms, peak RSS %lld MiB (bound %lld MiB)",
+                  qPrintable(args.join(QLatin1Char(' '))), size >> 20, clock.elapsed(), peak >> 10,
+                  kMemoryBoundKiB >> 10);
             QVERIFY2(peak > 0, "the peak was measured");
             if (!kSanitized)
-                QVERIFY2(peak < kMemoryBoundKiB, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(peak)));
+                QVERIFY2(peak < kMemoryBoundKiB,
+                         qPrintable(QStringLiteral("peak RSS %1 KiB").arg(peak)));
         }
         if (!haveTime) {
             qInfo("/usr/bin/time is not installed: rclone's memory was not measured");

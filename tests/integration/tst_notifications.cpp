@@ -54,11 +54,11 @@ private:
 
     void addProfile(const QStringList &extra)
     {
-        const RunResult r = runLiteKeep(QStringList{QStringLiteral("profile"), QStringLiteral("add"),
-                                                    QStringLiteral("default"), QStringLiteral("--db"), db(),
-                                                    QStringLiteral("--dest"), m_dest} +
-                                            extra,
-                                        m_env);
+        const RunResult r = runLiteKeep(
+            QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
+                        QStringLiteral("--db"), db(), QStringLiteral("--dest"), m_dest} +
+                extra,
+            m_env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
     }
 
@@ -76,8 +76,8 @@ private Q_SLOTS:
     {
         HttpRecorder server;
         QVERIFY(server.listen());
-        addProfile({QStringLiteral("--webhook"), server.url(QStringLiteral("/hook")), QStringLiteral("--ping-url"),
-                    server.url(QStringLiteral("/ping/token-5f2a"))});
+        addProfile({QStringLiteral("--webhook"), server.url(QStringLiteral("/hook")),
+                    QStringLiteral("--ping-url"), server.url(QStringLiteral("/ping/token-5f2a"))});
 
         const RunResult r = lkAsync({QStringLiteral("--json"), QStringLiteral("backup")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
@@ -87,7 +87,8 @@ private Q_SLOTS:
 
         // Everything arrived by the time the CLI exits (it waits for its notifications).
         QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 3, 5000);
-        QVERIFY2(server.find("/ping/token-5f2a/start"), qPrintable(server.paths().join(QLatin1Char(','))));
+        QVERIFY2(server.find("/ping/token-5f2a/start"),
+                 qPrintable(server.paths().join(QLatin1Char(','))));
         const auto ping = server.find("/ping/token-5f2a");
         QVERIFY2(ping, qPrintable(server.paths().join(QLatin1Char(','))));
         QCOMPARE(ping->method, QByteArray("POST"));
@@ -104,8 +105,10 @@ private Q_SLOTS:
         QCOMPARE(json.value(QLatin1String("profile")).toString(), QStringLiteral("default"));
         QCOMPARE(json.value(QLatin1String("outcome")).toString(), QStringLiteral("succeeded"));
         QCOMPARE(json.value(QLatin1String("generation")).toString(), generation);
-        QCOMPARE(json.value(QLatin1String("db_size")).toInteger(), cli.value(QLatin1String("db_size")).toInteger());
-        QCOMPARE(json.value(QLatin1String("gz_size")).toInteger(), cli.value(QLatin1String("gz_size")).toInteger());
+        QCOMPARE(json.value(QLatin1String("db_size")).toInteger(),
+                 cli.value(QLatin1String("db_size")).toInteger());
+        QCOMPARE(json.value(QLatin1String("gz_size")).toInteger(),
+                 cli.value(QLatin1String("gz_size")).toInteger());
         QVERIFY(json.value(QLatin1String("db_size")).toInteger() > 0);
         QVERIFY(json.value(QLatin1String("gz_size")).toInteger() > 0);
         QVERIFY(!json.value(QLatin1String("message")).toString().isEmpty());
@@ -116,18 +119,20 @@ private Q_SLOTS:
     {
         HttpRecorder server;
         QVERIFY(server.listen());
-        addProfile({QStringLiteral("--webhook"), server.url(QStringLiteral("/hook")), QStringLiteral("--ping-url"),
-                    server.url(QStringLiteral("/ping/token-5f2a"))});
+        addProfile({QStringLiteral("--webhook"), server.url(QStringLiteral("/hook")),
+                    QStringLiteral("--ping-url"), server.url(QStringLiteral("/ping/token-5f2a"))});
         QVERIFY(QFile::remove(db()));
 
         const RunResult r = lkAsync({QStringLiteral("backup")});
         QCOMPARE(r.exitCode, 1);
         QTRY_COMPARE_WITH_TIMEOUT(server.requests().size(), 3, 5000);
-        QVERIFY2(server.find("/ping/token-5f2a/start"), qPrintable(server.paths().join(QLatin1Char(','))));
+        QVERIFY2(server.find("/ping/token-5f2a/start"),
+                 qPrintable(server.paths().join(QLatin1Char(','))));
         const auto fail = server.find("/ping/token-5f2a/fail");
         QVERIFY2(fail, qPrintable(server.paths().join(QLatin1Char(','))));
         QVERIFY(!server.find("/ping/token-5f2a"));
-        QVERIFY2(fail->body.contains("cogito.db"), fail->body.constData()); // the reason, for the dashboard
+        QVERIFY2(fail->body.contains("cogito.db"),
+                 fail->body.constData()); // the reason, for the dashboard
 
         const auto hook = server.find("/hook");
         QVERIFY(hook);

@@ -33,7 +33,9 @@ QString describe(const RunResult &r)
 QString night(int day, int hours = 0)
 {
     const QDateTime first(QDate(2026, 10, 1), QTime(2, 0), QTimeZone::utc());
-    return first.addDays(day).addSecs(3600LL * hours).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return first.addDays(day)
+        .addSecs(3600LL * hours)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 } // namespace
@@ -64,23 +66,32 @@ private:
         env.insert(QStringLiteral("HOME"), m_home->path());
         env.insert(QStringLiteral("RCLONE_CONFIG_R2_TYPE"), QStringLiteral("s3"));
         env.insert(QStringLiteral("RCLONE_CONFIG_R2_PROVIDER"), QStringLiteral("Other"));
-        env.insert(QStringLiteral("RCLONE_CONFIG_R2_ACCESS_KEY_ID"), QLatin1String(S3Server::kAccessKey));
-        env.insert(QStringLiteral("RCLONE_CONFIG_R2_SECRET_ACCESS_KEY"), QLatin1String(S3Server::kSecret));
+        env.insert(QStringLiteral("RCLONE_CONFIG_R2_ACCESS_KEY_ID"),
+                   QLatin1String(S3Server::kAccessKey));
+        env.insert(QStringLiteral("RCLONE_CONFIG_R2_SECRET_ACCESS_KEY"),
+                   QLatin1String(S3Server::kSecret));
         env.insert(QStringLiteral("RCLONE_CONFIG_R2_ENDPOINT"), m_server.endpoint());
-        return runProgram(QStringLiteral("rclone"), QStringList{QStringLiteral("--config"), QString()} + args, env, input);
+        return runProgram(QStringLiteral("rclone"),
+                          QStringList{QStringLiteral("--config"), QString()} + args, env, input);
     }
     QString remote(const QString &object) const
     {
         return QStringLiteral("r2:backups/%1/default/%2").arg(m_prefix, object);
     }
-    QByteArray pinsObject() const { return plainRclone({QStringLiteral("cat"), remote(QStringLiteral("default.pins.json"))}).out; }
+    QByteArray pinsObject() const
+    {
+        return plainRclone({QStringLiteral("cat"), remote(QStringLiteral("default.pins.json"))})
+            .out;
+    }
 
     // Generation names whose data object is on the server, oldest first.
     QStringList dataOnServer() const
     {
-        const RunResult r = plainRclone({QStringLiteral("lsf"), QStringLiteral("--files-only"), remote(QString())});
+        const RunResult r =
+            plainRclone({QStringLiteral("lsf"), QStringLiteral("--files-only"), remote(QString())});
         QStringList names;
-        for (const QString &line : QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        for (const QString &line :
+             QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
             if (line.endsWith(QLatin1String(".db.gz")))
                 names.append(line.chopped(6));
         }
@@ -93,7 +104,8 @@ private:
         const RunResult r = lkAt(when, {QStringLiteral("--json"), QStringLiteral("backup")});
         if (r.exitCode != 0)
             qWarning("%s", qPrintable(describe(r)));
-        return r.exitCode == 0 ? jsonOf(r).value(QLatin1String("generation")).toString() : QString();
+        return r.exitCode == 0 ? jsonOf(r).value(QLatin1String("generation")).toString()
+                               : QString();
     }
 
     // Three backups in one night, which their own retention keeps (keep-days 2); ten days
@@ -128,7 +140,8 @@ private:
         const QString message = jsonOf(r).value(QLatin1String("message")).toString();
         QVERIFY2(message.contains(why) && message.endsWith(QLatin1String("Nothing was deleted.")),
                  qPrintable(message));
-        QVERIFY2(jsonOf(r).value(QLatin1String("deleted")).toArray().isEmpty(), qPrintable(describe(r)));
+        QVERIFY2(jsonOf(r).value(QLatin1String("deleted")).toArray().isEmpty(),
+                 qPrintable(describe(r)));
         QCOMPARE(dataOnServer(), generations);
     }
 
@@ -145,15 +158,17 @@ private Q_SLOTS:
         m_env = m_home->environment();
         m_env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
         m_env.insert(QStringLiteral("LITEKEEP_ACCESS_KEY_ID"), QLatin1String(S3Server::kAccessKey));
-        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"), QLatin1String(S3Server::kSecret));
+        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"),
+                     QLatin1String(S3Server::kSecret));
         m_prefix = QStringLiteral("failclosed-%1").arg(QDateTime::currentMSecsSinceEpoch());
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 300)); // notes: 300 rows
-        const RunResult add = lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
-                                  QStringLiteral("--db"), db(), QStringLiteral("--dest"),
-                                  QStringLiteral("s3://backups/") + m_prefix, QStringLiteral("--endpoint"),
-                                  m_server.endpoint(), QStringLiteral("--keep-days"), QStringLiteral("2"),
-                                  QStringLiteral("--keep-min"), QStringLiteral("1"), QStringLiteral("--drill-days"),
-                                  QStringLiteral("0")});
+        const RunResult add =
+            lk({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("default"),
+                QStringLiteral("--db"), db(), QStringLiteral("--dest"),
+                QStringLiteral("s3://backups/") + m_prefix, QStringLiteral("--endpoint"),
+                m_server.endpoint(), QStringLiteral("--keep-days"), QStringLiteral("2"),
+                QStringLiteral("--keep-min"), QStringLiteral("1"), QStringLiteral("--drill-days"),
+                QStringLiteral("0")});
         QVERIFY2(add.exitCode == 0, qPrintable(describe(add)));
     }
 
@@ -167,11 +182,13 @@ private Q_SLOTS:
         QProcess locker;
         locker.start(QStringLiteral("sqlite3"), {m_home->historyFile()});
         QVERIFY(locker.waitForStarted());
-        locker.write("PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\n"
-                     "INSERT INTO deletions (profile, object, deleted_utc) VALUES ('x', 'x', 'x');\n"
-                     "SELECT 'locked';\n");
+        locker.write(
+            "PRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\n"
+            "INSERT INTO deletions (profile, object, deleted_utc) VALUES ('x', 'x', 'x');\n"
+            "SELECT 'locked';\n");
         QVERIFY(waitForOutput(locker, QProcess::StandardOutput, "locked", 10000));
-        const RunResult refused = lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune")});
+        const RunResult refused =
+            lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune")});
         QVERIFY(locker.state() == QProcess::Running); // still held while the prune ran
         locker.closeWriteChannel();
         QVERIFY(locker.waitForFinished(10000));
@@ -180,7 +197,8 @@ private Q_SLOTS:
             return;
 
         // The same prune with the history free again deletes the two expired ones.
-        const RunResult pruned = lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune")});
+        const RunResult pruned =
+            lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune")});
         QVERIFY2(pruned.exitCode == 0, qPrintable(describe(pruned)));
         QCOMPARE(dataOnServer(), QStringList{generations.last()});
     }
@@ -190,24 +208,27 @@ private Q_SLOTS:
         const QStringList generations = threeNights();
         QCOMPARE(dataOnServer(), generations);
         removeHistory();
-        const QByteArray junk = QByteArray("\x00\x13 not a database at all \xff\xfe", 28).repeated(512);
+        const QByteArray junk =
+            QByteArray("\x00\x13 not a database at all \xff\xfe", 28).repeated(512);
         {
             QFile f(m_home->historyFile());
             QVERIFY(f.open(QIODevice::WriteOnly));
             QCOMPARE(f.write(junk), junk.size());
         }
-        expectRefused(lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune")}), generations,
-                      m_home->historyFile());
+        expectRefused(lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune")}),
+                      generations, m_home->historyFile());
         if (QTest::currentTestFailed())
             return;
         // The dry run cannot say what it would delete either.
-        expectRefused(lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune"), QStringLiteral("--dry-run")}),
+        expectRefused(lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune"),
+                                       QStringLiteral("--dry-run")}),
                       generations, m_home->historyFile());
         if (QTest::currentTestFailed())
             return;
 
         // A backup still succeeds, and says that its retention refused.
-        const RunResult backup = lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("backup")});
+        const RunResult backup =
+            lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("backup")});
         QVERIFY2(backup.exitCode == 0, qPrintable(describe(backup)));
         const QString message = jsonOf(backup).value(QLatin1String("message")).toString();
         QVERIFY2(message.contains(QLatin1String("Retention could not run: ")) &&
@@ -224,11 +245,14 @@ private Q_SLOTS:
     void pinsOnTheDestinationUnreadable()
     {
         const QStringList generations = threeNights();
-        QVERIFY(plainRclone({QStringLiteral("rcat"), remote(QStringLiteral("default.pins.json"))},
-                            "{\"format\": 1, \"profile\": \"default\", \"pins\": [{\"generation\": ")
-                    .exitCode == 0);
-        expectRefused(lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune")}), generations,
-                      QStringLiteral("The pins on the destination (default.pins.json) could not be read (not valid JSON"));
+        QVERIFY(
+            plainRclone({QStringLiteral("rcat"), remote(QStringLiteral("default.pins.json"))},
+                        "{\"format\": 1, \"profile\": \"default\", \"pins\": [{\"generation\": ")
+                .exitCode == 0);
+        expectRefused(lkAt(night(10), {QStringLiteral("--json"), QStringLiteral("prune")}),
+                      generations,
+                      QStringLiteral("The pins on the destination (default.pins.json) could not be "
+                                     "read (not valid JSON"));
         if (QTest::currentTestFailed())
             return;
         QVERIFY(!pinsObject().isEmpty()); // left for a person to look at
@@ -241,10 +265,13 @@ private Q_SLOTS:
         QVERIFY(!first.isEmpty() && !good.isEmpty());
         // 90 % of the notes go: the next backup warns and pins the one before it, in the
         // history and on the destination.
-        const RunResult delRows = runProgram(QStringLiteral("sqlite3"), {db(), QStringLiteral("DELETE FROM notes WHERE id % 10 != 0")},
-                                             QProcessEnvironment::systemEnvironment());
+        const RunResult delRows =
+            runProgram(QStringLiteral("sqlite3"),
+                       {db(), QStringLiteral("DELETE FROM notes WHERE id % 10 != 0")},
+                       QProcessEnvironment::systemEnvironment());
         QVERIFY2(delRows.exitCode == 0, qPrintable(describe(delRows)));
-        const RunResult third = lkAt(night(4), {QStringLiteral("--json"), QStringLiteral("backup")});
+        const RunResult third =
+            lkAt(night(4), {QStringLiteral("--json"), QStringLiteral("backup")});
         QVERIFY2(third.exitCode == 0, qPrintable(describe(third)));
         const QString suspicious = jsonOf(third).value(QLatin1String("generation")).toString();
         const QJsonObject anomaly = jsonOf(third).value(QLatin1String("anomaly")).toObject();
@@ -259,17 +286,20 @@ private Q_SLOTS:
         QCOMPARE(entries.at(0).toObject().value(QLatin1String("pinned_by")).toString(), suspicious);
         // The pins object is no generation: list never shows it.
         const RunResult listed = lk({QStringLiteral("--json"), QStringLiteral("list")});
-        QVERIFY2(listed.exitCode == 0 && !listed.out.contains("pins"), qPrintable(describe(listed)));
+        QVERIFY2(listed.exitCode == 0 && !listed.out.contains("pins"),
+                 qPrintable(describe(listed)));
 
         // The history is lost (a new machine, a reinstall). Days later, past keep-days, the
         // prune still keeps the pinned backup, and says why.
         removeHistory();
-        const RunResult pruned = lkAt(night(6), {QStringLiteral("--json"), QStringLiteral("prune")});
+        const RunResult pruned =
+            lkAt(night(6), {QStringLiteral("--json"), QStringLiteral("prune")});
         QVERIFY2(pruned.exitCode == 0, qPrintable(describe(pruned)));
         const QJsonObject kept = planEntry(jsonOf(pruned), good);
         QCOMPARE(kept.value(QLatin1String("keep")).toBool(), true);
-        QVERIFY2(kept.value(QLatin1String("reason")).toString().contains(
-                     QStringLiteral("pinned until the warning about %1").arg(suspicious)),
+        QVERIFY2(kept.value(QLatin1String("reason"))
+                     .toString()
+                     .contains(QStringLiteral("pinned until the warning about %1").arg(suspicious)),
                  qPrintable(kept.value(QLatin1String("reason")).toString()));
         QCOMPARE(dataOnServer(), (QStringList{good, suspicious}));
 
@@ -278,14 +308,17 @@ private Q_SLOTS:
         const RunResult wrong = lk({QStringLiteral("dismiss"), good});
         QCOMPARE(wrong.exitCode, 2);
         QVERIFY2(wrong.err.contains(suspicious.toUtf8()), qPrintable(describe(wrong)));
-        const RunResult dismissed = lk({QStringLiteral("--json"), QStringLiteral("dismiss"), suspicious});
+        const RunResult dismissed =
+            lk({QStringLiteral("--json"), QStringLiteral("dismiss"), suspicious});
         QVERIFY2(dismissed.exitCode == 0, qPrintable(describe(dismissed)));
-        QCOMPARE(jsonOf(dismissed).value(QLatin1String("dismissed")).toArray(), QJsonArray{suspicious});
+        QCOMPARE(jsonOf(dismissed).value(QLatin1String("dismissed")).toArray(),
+                 QJsonArray{suspicious});
         QCOMPARE(jsonOf(dismissed).value(QLatin1String("unpinned")).toArray(), QJsonArray{good});
         const QJsonObject after = QJsonDocument::fromJson(pinsObject()).object();
         QCOMPARE(after.value(QLatin1String("format")).toInt(), 1);
         QVERIFY(after.value(QLatin1String("pins")).toArray().isEmpty());
-        const RunResult prunedAgain = lkAt(night(6), {QStringLiteral("--json"), QStringLiteral("prune")});
+        const RunResult prunedAgain =
+            lkAt(night(6), {QStringLiteral("--json"), QStringLiteral("prune")});
         QVERIFY2(prunedAgain.exitCode == 0, qPrintable(describe(prunedAgain)));
         QCOMPARE(planEntry(jsonOf(prunedAgain), good).value(QLatin1String("keep")).toBool(), false);
         QCOMPARE(dataOnServer(), QStringList{suspicious});

@@ -45,10 +45,12 @@ class TestStreamedUpload : public QObject, public S3CliFixture
     QProcessEnvironment withWrapper(const QString &body) const
     {
         QProcessEnvironment env = m_env;
-        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
-                   wrapper(QStringLiteral("for a in \"$@\"; do case \"$a\" in copyto|rcat|cat|lsjson|sync) verb=$a;; esac; done\n"
-                                          "echo \"$verb ${*##* }\" >> '%1'\necho \"$*\" >> '%1.full'\n%2")
-                               .arg(argvLog(), body)));
+        env.insert(
+            QStringLiteral("LITEKEEP_RCLONE"),
+            wrapper(QStringLiteral("for a in \"$@\"; do case \"$a\" in "
+                                   "copyto|rcat|cat|lsjson|sync) verb=$a;; esac; done\n"
+                                   "echo \"$verb ${*##* }\" >> '%1'\necho \"$*\" >> '%1.full'\n%2")
+                        .arg(argvLog(), body)));
         // Every upload a process of its own, as the wrapper sees them (no rclone daemon).
         env.insert(QStringLiteral("LITEKEEP_RCLONE_DAEMON"), QStringLiteral("0"));
         return env;
@@ -56,8 +58,9 @@ class TestStreamedUpload : public QObject, public S3CliFixture
 
     QString sql(const QString &statement) const
     {
-        const RunResult r = runProgram(QStringLiteral("sqlite3"), {m_home->historyFile(), statement},
-                                       QProcessEnvironment::systemEnvironment());
+        const RunResult r =
+            runProgram(QStringLiteral("sqlite3"), {m_home->historyFile(), statement},
+                       QProcessEnvironment::systemEnvironment());
         return QString::fromUtf8(r.out).trimmed();
     }
     // What the history says the last staged upload did, against a compressor of 100 MB/s.
@@ -73,12 +76,16 @@ class TestStreamedUpload : public QObject, public S3CliFixture
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY2(m_server.start(), "s3rver starts (scripts/bootstrap installs it)"); }
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), "s3rver starts (scripts/bootstrap installs it)");
+    }
 
     void init()
     {
         QVERIFY(freshHome(QStringLiteral("stream")));
-        m_env.insert(QStringLiteral("LITEKEEP_STREAM_MIN_MIB"), QStringLiteral("0")); // small databases too
+        m_env.insert(QStringLiteral("LITEKEEP_STREAM_MIN_MIB"),
+                     QStringLiteral("0")); // small databases too
         addProfile(QStringLiteral("default"), dest(), m_server.endpoint());
     }
 
@@ -100,16 +107,21 @@ private Q_SLOTS:
     // rclone rcat takes part of the stream, then fails: the staged copy goes up whole instead.
     void failedStreamFallsBackToTheStagedCopy()
     {
-        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 20000)); // a few MB: more than a pipe holds
-        const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")},
-                               withWrapper(QStringLiteral("case \"$*\" in *rcat*) head -c 100000 > /dev/null; exit 1;; esac")));
+        QVERIFY(
+            makeDatabase(db(), QStringLiteral("wal"), 20000)); // a few MB: more than a pipe holds
+        const RunResult r =
+            lk({QStringLiteral("--json"), QStringLiteral("backup")},
+               withWrapper(QStringLiteral(
+                   "case \"$*\" in *rcat*) head -c 100000 > /dev/null; exit 1;; esac")));
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
         const QJsonObject result = QJsonDocument::fromJson(r.out).object();
         const QString generation = result.value(QLatin1String("generation")).toString();
-        QVERIFY2(QJsonDocument(result).toJson().contains("streamed upload failed"), r.out.constData());
+        QVERIFY2(QJsonDocument(result).toJson().contains("streamed upload failed"),
+                 r.out.constData());
         const QStringList calls = dataCalls(argvLog());
         QCOMPARE(calls.size(), 2);
-        QVERIFY2(calls.at(0).startsWith(QLatin1String("rcat ")) && calls.at(1).startsWith(QLatin1String("copyto ")),
+        QVERIFY2(calls.at(0).startsWith(QLatin1String("rcat ")) &&
+                     calls.at(1).startsWith(QLatin1String("copyto ")),
                  qPrintable(calls.join(QLatin1Char('\n'))));
         const RunResult verified = lk({QStringLiteral("verify"), generation});
         QVERIFY2(verified.exitCode == 0, qPrintable(describe(verified)));
@@ -123,7 +135,9 @@ private Q_SLOTS:
         const QString started = m_home->file(QStringLiteral("rcat-started"));
         QProcess run;
         run.setProcessEnvironment(withWrapper(
-            QStringLiteral("case \"$*\" in *rcat*) touch '%1'; exec rclone --bwlimit 64k \"$@\";; esac").arg(started)));
+            QStringLiteral(
+                "case \"$*\" in *rcat*) touch '%1'; exec rclone --bwlimit 64k \"$@\";; esac")
+                .arg(started)));
         run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
         QVERIFY(waitForFile(started, 60000));
         QThread::msleep(1500); // part of the stream is on its way
@@ -132,7 +146,8 @@ private Q_SLOTS:
         const QByteArray err = run.readAllStandardError();
         QCOMPARE(run.exitCode(), 1);
         QVERIFY2(err.contains("cancelled"), err.constData());
-        QVERIFY2(listedNames(m_env).isEmpty(), qPrintable(listedNames(m_env).join(QLatin1Char(' '))));
+        QVERIFY2(listedNames(m_env).isEmpty(),
+                 qPrintable(listedNames(m_env).join(QLatin1Char(' '))));
         QCOMPARE(dataCalls(argvLog()).size(), 1);
     }
 
@@ -145,17 +160,17 @@ private Q_SLOTS:
         const QString received = m_home->file(QStringLiteral("received"));
         const QString ended = m_home->file(QStringLiteral("input-ended"));
         QProcess run;
-        run.setProcessEnvironment(withWrapper(
-            QStringLiteral("case \"$*\" in *rcat*)\n"
-                           "  touch '%1'\n"
-                           "  while :; do\n"
-                           "    n=$(head -c 16384 | tee -a '%2' | wc -c)\n"
-                           "    [ \"$n\" -eq 0 ] && break\n"
-                           "    sleep 0.2\n"
-                           "  done\n"
-                           "  touch '%3'; exit 0;;\n"
-                           "esac")
-                .arg(started, received, ended)));
+        run.setProcessEnvironment(
+            withWrapper(QStringLiteral("case \"$*\" in *rcat*)\n"
+                                       "  touch '%1'\n"
+                                       "  while :; do\n"
+                                       "    n=$(head -c 16384 | tee -a '%2' | wc -c)\n"
+                                       "    [ \"$n\" -eq 0 ] && break\n"
+                                       "    sleep 0.2\n"
+                                       "  done\n"
+                                       "  touch '%3'; exit 0;;\n"
+                                       "esac")
+                            .arg(started, received, ended)));
         run.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
         QVERIFY(waitForFile(started, 60000));
         QThread::msleep(1500);
@@ -188,13 +203,16 @@ private Q_SLOTS:
     void failedListingStopsTheSnapshot()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 200000)); // a snapshot that takes a while
-        const RunResult r = lk({QStringLiteral("backup")},
-                               withWrapper(QStringLiteral("case \"$*\" in *lsjson*) echo 'Failed to lsjson: "
-                                                          "AccessDenied: Access Denied' >&2; exit 1;; esac")));
+        const RunResult r =
+            lk({QStringLiteral("backup")},
+               withWrapper(QStringLiteral("case \"$*\" in *lsjson*) echo 'Failed to lsjson: "
+                                          "AccessDenied: Access Denied' >&2; exit 1;; esac")));
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("Access") && !r.err.contains("cancelled"), r.err.constData());
         QVERIFY(dataCalls(argvLog()).isEmpty());
-        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        QVERIFY(QDir(m_home->stagingRoot())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                    .isEmpty());
         const QList<QStringList> runs = historyRows(*m_home);
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.first().value(0), QStringLiteral("failed"));
@@ -234,7 +252,9 @@ private Q_SLOTS:
         // Not even a partial object: nothing under this test's prefix on the server.
         const QString prefix = QFileInfo(storedFile(QStringLiteral("x"))).absolutePath();
         QCOMPARE(QDir(prefix).entryList(QDir::Files), QStringList());
-        QVERIFY(QDir(m_home->stagingRoot()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+        QVERIFY(QDir(m_home->stagingRoot())
+                    .entryList(QDir::AllEntries | QDir::NoDotAndDotDot)
+                    .isEmpty());
         QCOMPARE(historyRows(*m_home).last().value(0), QStringLiteral("failed"));
     }
 
@@ -245,18 +265,22 @@ private Q_SLOTS:
     void theWayFollowsWhatEarlierBackupsMeasured()
     {
         const QProcessEnvironment env = withWrapper({});
-        const auto lastWay = [this] { return dataCalls(argvLog()).constLast().section(QLatin1Char(' '), 0, 0); };
+        const auto lastWay = [this] {
+            return dataCalls(argvLog()).constLast().section(QLatin1Char(' '), 0, 0);
+        };
         QVERIFY(!backup(env).isEmpty());
         QCOMPARE(lastWay(), QStringLiteral("rcat"));
-        QCOMPARE(sql(QStringLiteral("SELECT upload_bps = 0, compress_bps > 0, streamed_since FROM upload_plan "
-                                    "WHERE profile = 'default'")),
+        QCOMPARE(sql(QStringLiteral(
+                     "SELECT upload_bps = 0, compress_bps > 0, streamed_since FROM upload_plan "
+                     "WHERE profile = 'default'")),
                  QStringLiteral("1|1|1"));
         const QString staged = backup(env);
         QVERIFY(!staged.isEmpty());
         QCOMPARE(lastWay(), QStringLiteral("copyto"));
-        QCOMPARE(sql(QStringLiteral("SELECT upload_bps > 0, upload_idle BETWEEN 0 AND 1, streamed_since "
-                                    "FROM upload_plan")),
-                 QStringLiteral("1|1|0"));
+        QCOMPARE(
+            sql(QStringLiteral("SELECT upload_bps > 0, upload_idle BETWEEN 0 AND 1, streamed_since "
+                               "FROM upload_plan")),
+            QStringLiteral("1|1|0"));
 
         setUpload(1e9, 0.9); // ten times the compressor's speed
         QVERIFY(!backup(env).isEmpty());

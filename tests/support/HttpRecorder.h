@@ -28,7 +28,8 @@ public:
         QByteArray body;
     };
 
-    explicit HttpRecorder(int status = 200, bool silent = false) : m_status(status), m_silent(silent)
+    explicit HttpRecorder(int status = 200, bool silent = false)
+        : m_status(status), m_silent(silent)
     {
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
@@ -92,8 +93,9 @@ private:
             buffer.remove(0, end + 4 + length);
             m_requests.append(r);
             if (!m_silent) {
-                socket->write(QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(m_status) +
-                              QByteArrayLiteral(" X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"));
+                socket->write(
+                    QByteArrayLiteral("HTTP/1.1 ") + QByteArray::number(m_status) +
+                    QByteArrayLiteral(" X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"));
                 socket->disconnectFromHost();
             }
         }

@@ -38,7 +38,8 @@ protected:
         m_home = std::make_unique<TestHome>();
         m_env = m_home->environment();
         m_env.insert(QStringLiteral("LITEKEEP_ACCESS_KEY_ID"), QLatin1String(S3Server::kAccessKey));
-        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"), QLatin1String(S3Server::kSecret));
+        m_env.insert(QStringLiteral("LITEKEEP_SECRET_ACCESS_KEY"),
+                     QLatin1String(S3Server::kSecret));
         m_prefix = QStringLiteral("%1-%2-%3")
                        .arg(tag, QString::fromLatin1(QTest::currentTestFunction()).toLower())
                        .arg(QRandomGenerator::global()->generate());
@@ -47,7 +48,8 @@ protected:
 
     QString db() const { return m_home->file(QStringLiteral("cogito.db")); }
     QString dest() const { return QStringLiteral("s3://backups/") + m_prefix; }
-    RunResult lk(const QStringList &args, const QProcessEnvironment &env, const QByteArray &input = {}) const
+    RunResult lk(const QStringList &args, const QProcessEnvironment &env,
+                 const QByteArray &input = {}) const
     {
         return runLiteKeep(args, env, input, 180000);
     }
@@ -55,9 +57,10 @@ protected:
     void addProfile(const QString &name, const QString &destination, const QString &endpoint,
                     const QStringList &extra = {})
     {
-        const RunResult r = lk(QStringList{QStringLiteral("profile"), QStringLiteral("add"), name, QStringLiteral("--db"),
-                                           db(), QStringLiteral("--dest"), destination, QStringLiteral("--endpoint"),
-                                           endpoint} + extra);
+        const RunResult r = lk(QStringList{QStringLiteral("profile"), QStringLiteral("add"), name,
+                                           QStringLiteral("--db"), db(), QStringLiteral("--dest"),
+                                           destination, QStringLiteral("--endpoint"), endpoint} +
+                               extra);
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
     }
     QString backup(const QProcessEnvironment &env)
@@ -65,16 +68,20 @@ protected:
         const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("backup")}, env);
         if (r.exitCode != 0)
             qWarning("%s", qPrintable(describe(r)));
-        return QJsonDocument::fromJson(r.out).object().value(QLatin1String("generation")).toString();
+        return QJsonDocument::fromJson(r.out)
+            .object()
+            .value(QLatin1String("generation"))
+            .toString();
     }
     QString backup() { return backup(m_env); }
     QStringList listedNames(const QProcessEnvironment &env) const
     {
         QStringList names;
-        const QJsonArray array = QJsonDocument::fromJson(lk({QStringLiteral("--json"), QStringLiteral("list")}, env).out)
-                                     .object()
-                                     .value(QLatin1String("generations"))
-                                     .toArray();
+        const QJsonArray array =
+            QJsonDocument::fromJson(lk({QStringLiteral("--json"), QStringLiteral("list")}, env).out)
+                .object()
+                .value(QLatin1String("generations"))
+                .toArray();
         for (const QJsonValue &v : array)
             names.append(v.toObject().value(QLatin1String("generation")).toString());
         return names;
@@ -88,7 +95,8 @@ protected:
     // The stored objects of one generation, as s3rver keeps them.
     QString storedFile(const QString &object) const
     {
-        return QStringLiteral("%1/%2/%3/default/%4._S3rver_object").arg(m_server.dataDir(), m_server.bucket(), m_prefix, object);
+        return QStringLiteral("%1/%2/%3/default/%4._S3rver_object")
+            .arg(m_server.dataDir(), m_server.bucket(), m_prefix, object);
     }
 };
 

@@ -67,9 +67,10 @@ RunResult runProgram(const QString &program, const QStringList &arguments,
 
 QString libfaketimePath()
 {
-    for (const char *path : {"/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
-                             "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
-                             "/usr/lib/faketime/libfaketime.so.1", "/usr/lib64/faketime/libfaketime.so.1"}) {
+    for (const char *path :
+         {"/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+          "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+          "/usr/lib/faketime/libfaketime.so.1", "/usr/lib64/faketime/libfaketime.so.1"}) {
         if (QFile::exists(QLatin1String(path)))
             return QLatin1String(path);
     }
@@ -146,11 +147,13 @@ bool S3Server::plantObject(const QString &key, const QByteArray &content) const
         QFile f(file);
         return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
     };
-    const QByteArray type = key.endsWith(QLatin1String(".json")) ? "application/json" : "application/octet-stream";
+    const QByteArray type =
+        key.endsWith(QLatin1String(".json")) ? "application/json" : "application/octet-stream";
     return write(path + QStringLiteral("._S3rver_object"), content) &&
            write(path + QStringLiteral("._S3rver_object.md5"),
                  QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex()) &&
-           write(path + QStringLiteral("._S3rver_metadata.json"), "{\n  \"content-type\": \"" + type + "\"\n}");
+           write(path + QStringLiteral("._S3rver_metadata.json"),
+                 "{\n  \"content-type\": \"" + type + "\"\n}");
 }
 
 bool S3Server::launch()
@@ -162,9 +165,15 @@ bool S3Server::launch()
     // OpenSSL 3 (Node 17 and later) keeps in its legacy provider.
     QStringList arguments{QStringLiteral("--openssl-legacy-provider"),
                           QStringLiteral(LITEKEEP_S3RVER_DIR "/node_modules/s3rver/bin/s3rver.js"),
-                          QStringLiteral("-d"), m_dir.path(), QStringLiteral("-a"),
-                          QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port),
-                          QStringLiteral("--silent"), QStringLiteral("--configure-bucket"), m_bucket};
+                          QStringLiteral("-d"),
+                          m_dir.path(),
+                          QStringLiteral("-a"),
+                          QStringLiteral("127.0.0.1"),
+                          QStringLiteral("-p"),
+                          QString::number(m_port),
+                          QStringLiteral("--silent"),
+                          QStringLiteral("--configure-bucket"),
+                          m_bucket};
     if (!m_tlsKey.isEmpty())
         arguments << QStringLiteral("--key") << m_tlsKey << QStringLiteral("--cert") << m_tlsCert;
     m_process->start(QStringLiteral("node"), arguments);
@@ -196,18 +205,22 @@ void S3Server::stop()
 
 QString S3Server::endpoint() const
 {
-    return QStringLiteral("%1://127.0.0.1:%2").arg(m_tlsKey.isEmpty() ? QStringLiteral("http") : QStringLiteral("https")).arg(m_port);
+    return QStringLiteral("%1://127.0.0.1:%2")
+        .arg(m_tlsKey.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"))
+        .arg(m_port);
 }
 
 bool makeSelfSignedCertificate(const QString &folder)
 {
-    const RunResult r = runProgram(
-        QStringLiteral("openssl"),
-        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-         QStringLiteral("-nodes"), QStringLiteral("-keyout"), folder + QStringLiteral("/key.pem"), QStringLiteral("-out"),
-         folder + QStringLiteral("/cert.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
-         QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")},
-        QProcessEnvironment::systemEnvironment());
+    const RunResult r =
+        runProgram(QStringLiteral("openssl"),
+                   {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                    QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                    folder + QStringLiteral("/key.pem"), QStringLiteral("-out"),
+                    folder + QStringLiteral("/cert.pem"), QStringLiteral("-days"),
+                    QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                    QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")},
+                   QProcessEnvironment::systemEnvironment());
     if (r.exitCode != 0)
         qWarning("openssl: %s", r.err.constData());
     return r.exitCode == 0;
@@ -232,24 +245,28 @@ bool runSql(const QString &path, const QByteArray &sql)
 
 bool makeDatabase(const QString &path, const QString &journalMode, int rows)
 {
-    const QString sql = QStringLiteral(
-        "PRAGMA journal_mode=%1;"
-        "CREATE TABLE IF NOT EXISTS notes(id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT);"
-        "CREATE TABLE IF NOT EXISTS blobs(id INTEGER PRIMARY KEY, data BLOB);"
-        "CREATE TABLE IF NOT EXISTS tags(name TEXT PRIMARY KEY, note INTEGER) WITHOUT ROWID;"
-        "CREATE INDEX IF NOT EXISTS notes_title ON notes(title);"
-        "CREATE VIEW IF NOT EXISTS note_titles AS SELECT title FROM notes;"
-        "PRAGMA user_version=7;"
-        "BEGIN;"
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2)"
-        " INSERT INTO notes(title, body) SELECT 'ノート ' || i, printf('%.*c', 200 + i % 300, 'x') || hex(randomblob(64)) FROM n;"
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2 / 10 + 1)"
-        " INSERT INTO blobs(data) SELECT randomblob(512) FROM n;"
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2 / 20 + 1)"
-        " INSERT OR IGNORE INTO tags(name, note) SELECT 'tag' || i || '-' || hex(randomblob(4)), i FROM n;"
-        "COMMIT;")
-                            .arg(journalMode)
-                            .arg(rows);
+    const QString sql =
+        QStringLiteral(
+            "PRAGMA journal_mode=%1;"
+            "CREATE TABLE IF NOT EXISTS notes(id INTEGER PRIMARY KEY, title TEXT NOT NULL, body "
+            "TEXT);"
+            "CREATE TABLE IF NOT EXISTS blobs(id INTEGER PRIMARY KEY, data BLOB);"
+            "CREATE TABLE IF NOT EXISTS tags(name TEXT PRIMARY KEY, note INTEGER) WITHOUT ROWID;"
+            "CREATE INDEX IF NOT EXISTS notes_title ON notes(title);"
+            "CREATE VIEW IF NOT EXISTS note_titles AS SELECT title FROM notes;"
+            "PRAGMA user_version=7;"
+            "BEGIN;"
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2)"
+            " INSERT INTO notes(title, body) SELECT 'ノート ' || i, printf('%.*c', 200 + i % 300, "
+            "'x') || hex(randomblob(64)) FROM n;"
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2 / 10 + 1)"
+            " INSERT INTO blobs(data) SELECT randomblob(512) FROM n;"
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %2 / 20 + 1)"
+            " INSERT OR IGNORE INTO tags(name, note) SELECT 'tag' || i || '-' || "
+            "hex(randomblob(4)), i FROM n;"
+            "COMMIT;")
+            .arg(journalMode)
+            .arg(rows);
     return runSql(path, sql.toUtf8());
 }
 
@@ -282,7 +299,9 @@ QList<QStringList> historyRows(const TestHome &home, const QString &kind)
     const RunResult r = runProgram(
         QStringLiteral("sqlite3"),
         {QStringLiteral("-separator"), QStringLiteral("\x1f"), home.historyFile(),
-         QStringLiteral("SELECT outcome, message, generation FROM runs WHERE kind = '%1' ORDER BY id").arg(kind)},
+         QStringLiteral(
+             "SELECT outcome, message, generation FROM runs WHERE kind = '%1' ORDER BY id")
+             .arg(kind)},
         QProcessEnvironment::systemEnvironment());
     QList<QStringList> rows;
     const QStringList lines = QString::fromUtf8(r.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);

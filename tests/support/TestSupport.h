@@ -113,7 +113,8 @@ QStringList filesContaining(const QString &root, const QByteArray &needle);
 namespace lkt {
 // (outcome, message, generation) of every run of `kind` in the history, oldest first, read
 // with the sqlite3 shell.
-QList<QStringList> historyRows(const TestHome &home, const QString &kind = QStringLiteral("backup"));
+QList<QStringList> historyRows(const TestHome &home,
+                               const QString &kind = QStringLiteral("backup"));
 // Object names below `folder` (recursively) that end with `suffix`.
 QStringList filesEndingWith(const QString &folder, const QString &suffix);
 // A shell script that LITEKEEP_RCLONE can name: it runs `body` before exec'ing the real rclone.

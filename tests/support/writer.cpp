@@ -34,8 +34,9 @@ int main(int argc, char **argv)
     if (sqlite3_open(argv[1], &db) != SQLITE_OK)
         return 1;
     sqlite3_busy_timeout(db, 0);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS writer_log("
-                     "id INTEGER PRIMARY KEY, at TEXT, payload BLOB)",
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS writer_log("
+                 "id INTEGER PRIMARY KEY, at TEXT, payload BLOB)",
                  nullptr, nullptr, nullptr);
     std::fputs("ready\n", stderr);
     std::fflush(stderr);
@@ -45,8 +46,9 @@ int main(int argc, char **argv)
     const auto start = std::chrono::steady_clock::now();
     while (!g_stop && std::chrono::steady_clock::now() - start < duration) {
         const auto t0 = std::chrono::steady_clock::now();
-        const int rc = sqlite3_exec(db, "INSERT INTO writer_log(at, payload) "
-                                        "VALUES (datetime('now'), randomblob(256))",
+        const int rc = sqlite3_exec(db,
+                                    "INSERT INTO writer_log(at, payload) "
+                                    "VALUES (datetime('now'), randomblob(256))",
                                     nullptr, nullptr, nullptr);
         const auto t1 = std::chrono::steady_clock::now();
         if (rc == SQLITE_OK)

@@ -85,10 +85,8 @@ void TestAnomaly::compare_data()
     row("empty table dropped", {"scratch:0"}, {}, {});
     row("new table is fine", {"notes:10"}, {"notes:10", "fresh:0"}, {});
     row("renamed table", {"notes:500"}, {"notes_v2:500"}, {"notes:500>gone"});
-    row("worst first, then by name",
-        {"a:100", "b:1000", "c:50", "d:100", "e:20"},
-        {"a:10", "b:100", "d:10", "e:20"},
-        {"b:1000>100", "a:100>10", "d:100>10", "c:50>gone"});
+    row("worst first, then by name", {"a:100", "b:1000", "c:50", "d:100", "e:20"},
+        {"a:10", "b:100", "d:10", "e:20"}, {"b:1000>100", "a:100>10", "d:100>10", "c:50>gone"});
     row("nothing before", {}, {"notes:100"}, {});
     row("everything gone", {"notes:100", "tags:20"}, {}, {"notes:100>gone", "tags:20>gone"});
 }
@@ -109,13 +107,28 @@ void TestAnomaly::customRule()
     Anomaly::Rule strict;
     strict.threshold = 0.05;
     strict.minimumLostRows = 1;
-    QCOMPARE(Anomaly::compare(counts({QStringLiteral("settings:3")}), counts({QStringLiteral("settings:2")}), strict).size(), 1);
-    QCOMPARE(Anomaly::compare(counts({QStringLiteral("notes:100")}), counts({QStringLiteral("notes:94")}), strict).size(), 1);
-    QCOMPARE(Anomaly::compare(counts({QStringLiteral("notes:100")}), counts({QStringLiteral("notes:95")}), strict).size(), 0);
+    QCOMPARE(Anomaly::compare(counts({QStringLiteral("settings:3")}),
+                              counts({QStringLiteral("settings:2")}), strict)
+                 .size(),
+             1);
+    QCOMPARE(Anomaly::compare(counts({QStringLiteral("notes:100")}),
+                              counts({QStringLiteral("notes:94")}), strict)
+                 .size(),
+             1);
+    QCOMPARE(Anomaly::compare(counts({QStringLiteral("notes:100")}),
+                              counts({QStringLiteral("notes:95")}), strict)
+                 .size(),
+             0);
     Anomaly::Rule lax;
     lax.threshold = 0.5;
-    QCOMPARE(Anomaly::compare(counts({QStringLiteral("notes:1204")}), counts({QStringLiteral("notes:700")}), lax).size(), 0);
-    QCOMPARE(Anomaly::compare(counts({QStringLiteral("notes:1204")}), counts({QStringLiteral("notes:160")}), lax).size(), 1);
+    QCOMPARE(Anomaly::compare(counts({QStringLiteral("notes:1204")}),
+                              counts({QStringLiteral("notes:700")}), lax)
+                 .size(),
+             0);
+    QCOMPARE(Anomaly::compare(counts({QStringLiteral("notes:1204")}),
+                              counts({QStringLiteral("notes:160")}), lax)
+                 .size(),
+             1);
 }
 
 void TestAnomaly::lostPercent_data()
@@ -135,13 +148,15 @@ void TestAnomaly::lostPercent()
     QFETCH(qint64, before);
     QFETCH(qint64, after);
     QFETCH(int, percent);
-    QCOMPARE((Finding{Finding::Kind::Shrank, QStringLiteral("t"), before, after}.lostPercent()), percent);
+    QCOMPARE((Finding{Finding::Kind::Shrank, QStringLiteral("t"), before, after}.lostPercent()),
+             percent);
 }
 
 void TestAnomaly::sentences()
 {
     QCOMPARE(Anomaly::describe({Finding::Kind::Shrank, QStringLiteral("notes"), 1204, 160}),
-             QStringLiteral("Table notes lost 87 % of its rows (1,204 → 160) since the previous backup."));
+             QStringLiteral(
+                 "Table notes lost 87 % of its rows (1,204 → 160) since the previous backup."));
     QCOMPARE(Anomaly::describe({Finding::Kind::Vanished, QStringLiteral("notes"), 1204, 0}),
              QStringLiteral("Table notes (1,204 rows) is gone since the previous backup."));
 }
@@ -149,18 +164,23 @@ void TestAnomaly::sentences()
 void TestAnomaly::summary()
 {
     const QList<Finding> one{{Finding::Kind::Shrank, QStringLiteral("notes"), 1204, 160}};
-    QCOMPARE(Anomaly::summary(one, QStringLiteral("default-20261001T020000Z")),
-             QStringLiteral("Table notes lost 87 % of its rows (1,204 → 160) since the previous backup. "
-                            "The previous backup, default-20261001T020000Z, is kept until you dismiss this warning."));
+    QCOMPARE(
+        Anomaly::summary(one, QStringLiteral("default-20261001T020000Z")),
+        QStringLiteral("Table notes lost 87 % of its rows (1,204 → 160) since the previous backup. "
+                       "The previous backup, default-20261001T020000Z, is kept until you dismiss "
+                       "this warning."));
     // Without a history to pin it in, no promise is made.
     QCOMPARE(Anomaly::summary(one, {}),
-             QStringLiteral("Table notes lost 87 % of its rows (1,204 → 160) since the previous backup."));
-    const QList<Finding> three = one + QList<Finding>{{Finding::Kind::Vanished, QStringLiteral("tags"), 30, 0},
-                                                      {Finding::Kind::Shrank, QStringLiteral("blobs"), 20, 5}};
-    QCOMPARE(Anomaly::summary(three, QStringLiteral("G")),
-             QStringLiteral("Table notes lost 87 % of its rows (1,204 → 160) since the previous backup. "
-                            "2 more table(s) lost rows too: tags, blobs. "
-                            "The previous backup, G, is kept until you dismiss this warning."));
+             QStringLiteral(
+                 "Table notes lost 87 % of its rows (1,204 → 160) since the previous backup."));
+    const QList<Finding> three =
+        one + QList<Finding>{{Finding::Kind::Vanished, QStringLiteral("tags"), 30, 0},
+                             {Finding::Kind::Shrank, QStringLiteral("blobs"), 20, 5}};
+    QCOMPARE(
+        Anomaly::summary(three, QStringLiteral("G")),
+        QStringLiteral("Table notes lost 87 % of its rows (1,204 → 160) since the previous backup. "
+                       "2 more table(s) lost rows too: tags, blobs. "
+                       "The previous backup, G, is kept until you dismiss this warning."));
     QVERIFY(Anomaly::summary({}, QStringLiteral("G")).isEmpty());
 }
 
@@ -170,9 +190,11 @@ void TestAnomaly::jsonRoundTrip()
                                   {Finding::Kind::Vanished, QStringLiteral("ノート"), 30, 0}};
     const QJsonArray json = Anomaly::toJson(findings);
     QCOMPARE(json.size(), 2);
-    QCOMPARE(json.at(0).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("shrank"));
+    QCOMPARE(json.at(0).toObject().value(QLatin1String("kind")).toString(),
+             QStringLiteral("shrank"));
     QCOMPARE(json.at(0).toObject().value(QLatin1String("lost_percent")).toInt(), 87);
-    QCOMPARE(json.at(1).toObject().value(QLatin1String("kind")).toString(), QStringLiteral("vanished"));
+    QCOMPARE(json.at(1).toObject().value(QLatin1String("kind")).toString(),
+             QStringLiteral("vanished"));
     QCOMPARE(Anomaly::fromJson(json), findings);
     QVERIFY(Anomaly::fromJson(QJsonArray{QJsonObject{}, 3}).isEmpty());
 }

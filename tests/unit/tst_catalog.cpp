@@ -17,8 +17,9 @@ using lk::UploadSpeed;
 
 namespace {
 
-constexpr QFile::Permissions kGroupOrOther = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
-                                             QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+constexpr QFile::Permissions kGroupOrOther = QFile::ReadGroup | QFile::WriteGroup |
+                                             QFile::ExeGroup | QFile::ReadOther |
+                                             QFile::WriteOther | QFile::ExeOther;
 
 JobResult success(const QString &generation, qint64 dbSize, qint64 gzSize)
 {
@@ -76,7 +77,8 @@ void TestCatalog::privateFile()
     QVERIFY(!perms.testFlag(QFile::ExeOwner));
     QVERIFY2(!(perms & kGroupOrOther), qPrintable(QString::number(perms.toInt(), 8)));
 
-    const QFile::Permissions dirPerms = QFileInfo(QFileInfo(catalog.path()).absolutePath()).permissions();
+    const QFile::Permissions dirPerms =
+        QFileInfo(QFileInfo(catalog.path()).absolutePath()).permissions();
     QVERIFY(!(dirPerms & kGroupOrOther));
 
     // Recording writes through the WAL; its side files are private too.
@@ -117,9 +119,10 @@ void TestCatalog::recordsRuns()
 
     const QString generation = QStringLiteral("nightly-20261127T020000Z");
     QVERIFY(catalog.recordFinish(first.value(), success(generation, 5'000'000'000LL, 1234)).ok);
-    QVERIFY(catalog.recordFinish(second.value(),
-                                 JobResult::failed(QStringLiteral("R2 rejected the key (403)."),
-                                                   QStringLiteral("error: 403")))
+    QVERIFY(catalog
+                .recordFinish(second.value(),
+                              JobResult::failed(QStringLiteral("R2 rejected the key (403)."),
+                                                QStringLiteral("error: 403")))
                 .ok);
 
     runs = catalog.runs(QStringLiteral("nightly"));
@@ -198,7 +201,8 @@ void TestCatalog::markInterrupted()
     QVERIFY(catalog.recordFinish(done, success(QStringLiteral("g"), 1, 1)).ok);
     const qint64 dead1 = catalog.recordStart(QStringLiteral("a"), QStringLiteral("backup")).value();
     const qint64 dead2 = catalog.recordStart(QStringLiteral("a"), QStringLiteral("verify")).value();
-    const qint64 otherProfile = catalog.recordStart(QStringLiteral("a.b"), QStringLiteral("backup")).value();
+    const qint64 otherProfile =
+        catalog.recordStart(QStringLiteral("a.b"), QStringLiteral("backup")).value();
 
     const lk::Status s = catalog.markInterrupted(QStringLiteral("a"));
     QVERIFY2(s.ok, qPrintable(s.error));
@@ -221,8 +225,11 @@ void TestCatalog::markInterrupted()
 
     // Nothing left to mark: a second call changes nothing and still succeeds.
     QVERIFY(catalog.markInterrupted(QStringLiteral("a")).ok);
-    QCOMPARE(catalog.lastRun(QStringLiteral("a"), QStringLiteral("backup"), QStringLiteral("interrupted"))->id,
-             dead1);
+    QCOMPARE(
+        catalog
+            .lastRun(QStringLiteral("a"), QStringLiteral("backup"), QStringLiteral("interrupted"))
+            ->id,
+        dead1);
 }
 
 void TestCatalog::durationMs()
@@ -260,7 +267,8 @@ void TestCatalog::persistsAcrossOpens()
     Catalog two(file);
     QVERIFY(one.open().ok);
     QVERIFY(two.open().ok);
-    QCOMPARE(one.lastRun(QStringLiteral("p"), QStringLiteral("backup"))->generation, QStringLiteral("p-gen"));
+    QCOMPARE(one.lastRun(QStringLiteral("p"), QStringLiteral("backup"))->generation,
+             QStringLiteral("p-gen"));
     const qint64 next = two.recordStart(QStringLiteral("p"), QStringLiteral("backup")).value();
     QVERIFY(next > id);
     QCOMPARE(one.lastRun(QStringLiteral("p"), QStringLiteral("backup"))->id, next);
@@ -270,7 +278,8 @@ void TestCatalog::refusesForeignFile()
 {
     lkt::TestHome home;
     const QString file = home.file(QStringLiteral("history.sqlite"));
-    const QByteArray content = QByteArray("This is somebody's notes file, not a database.\n").repeated(100);
+    const QByteArray content =
+        QByteArray("This is somebody's notes file, not a database.\n").repeated(100);
     {
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -279,7 +288,8 @@ void TestCatalog::refusesForeignFile()
     Catalog catalog(file);
     const lk::Status s = catalog.open();
     QVERIFY(!s.ok);
-    QVERIFY2(s.error.contains(QLatin1String("cannot be used")) || s.error.contains(QLatin1String("Cannot open")),
+    QVERIFY2(s.error.contains(QLatin1String("cannot be used")) ||
+                 s.error.contains(QLatin1String("Cannot open")),
              qPrintable(s.error));
     QVERIFY2(s.error.contains(file), qPrintable(s.error));
     QCOMPARE(readFile(file), content); // never overwritten
@@ -289,7 +299,6 @@ void TestCatalog::refusesForeignFile()
     QVERIFY(!n.ok);
     QVERIFY2(n.error.contains(QLatin1String("/dev/null/history.sqlite")), qPrintable(n.error));
 }
-
 
 // The anomaly alarm's history: recorded, listed newest first, pinned until dismissed.
 void TestCatalog::anomalies()
@@ -305,13 +314,31 @@ void TestCatalog::anomalies()
     const QList<Finding> notes{{Finding::Kind::Shrank, QStringLiteral("notes"), 1204, 160}};
     const QList<Finding> tags{{Finding::Kind::Vanished, QStringLiteral("タグ"), 30, 0}};
     const QDateTime created(QDate(2026, 10, 2), QTime(2, 0, 5), QTimeZone::utc());
-    QVERIFY(catalog.recordAnomaly({p, QStringLiteral("cogito-20261002T020000Z"), QStringLiteral("cogito-20261001T020000Z"),
-                                   notes, created, {}}).ok);
-    QVERIFY(catalog.recordAnomaly({p, QStringLiteral("cogito-20261005T020000Z"), QStringLiteral("cogito-20261004T020000Z"),
-                                   tags, {}, {}}).ok);
+    QVERIFY(catalog
+                .recordAnomaly({p,
+                                QStringLiteral("cogito-20261002T020000Z"),
+                                QStringLiteral("cogito-20261001T020000Z"),
+                                notes,
+                                created,
+                                {}})
+                .ok);
+    QVERIFY(catalog
+                .recordAnomaly({p,
+                                QStringLiteral("cogito-20261005T020000Z"),
+                                QStringLiteral("cogito-20261004T020000Z"),
+                                tags,
+                                {},
+                                {}})
+                .ok);
     // Another profile's warnings stay its own.
-    QVERIFY(catalog.recordAnomaly({QStringLiteral("other"), QStringLiteral("other-20261005T020000Z"),
-                                   QStringLiteral("other-20261004T020000Z"), tags, {}, {}}).ok);
+    QVERIFY(catalog
+                .recordAnomaly({QStringLiteral("other"),
+                                QStringLiteral("other-20261005T020000Z"),
+                                QStringLiteral("other-20261004T020000Z"),
+                                tags,
+                                {},
+                                {}})
+                .ok);
 
     const auto open = catalog.openAnomalies(p);
     QCOMPARE(open.size(), 2);
@@ -326,19 +353,26 @@ void TestCatalog::anomalies()
     QVERIFY2(open.at(1).message().contains(QStringLiteral("cogito-20261001T020000Z, is kept")),
              qPrintable(open.at(1).message()));
     QCOMPARE(catalog.pinnedGenerations(p),
-             (QSet<QString>{QStringLiteral("cogito-20261001T020000Z"), QStringLiteral("cogito-20261004T020000Z")}));
+             (QSet<QString>{QStringLiteral("cogito-20261001T020000Z"),
+                            QStringLiteral("cogito-20261004T020000Z")}));
     QCOMPARE(catalog.anomalousGenerations(p),
-             (QSet<QString>{QStringLiteral("cogito-20261002T020000Z"), QStringLiteral("cogito-20261005T020000Z")}));
+             (QSet<QString>{QStringLiteral("cogito-20261002T020000Z"),
+                            QStringLiteral("cogito-20261005T020000Z")}));
 
     // Dismissing by the pinned generation's name is not dismissing: it names the new one.
     const lk::Status wrong = catalog.dismissAnomaly(p, QStringLiteral("cogito-20261001T020000Z"));
     QVERIFY(!wrong.ok);
-    QVERIFY2(wrong.error.contains(QStringLiteral("cogito-20261001T020000Z")), qPrintable(wrong.error));
-    QVERIFY(!catalog.dismissAnomaly(QStringLiteral("other"), QStringLiteral("cogito-20261002T020000Z")).ok);
+    QVERIFY2(wrong.error.contains(QStringLiteral("cogito-20261001T020000Z")),
+             qPrintable(wrong.error));
+    QVERIFY(
+        !catalog.dismissAnomaly(QStringLiteral("other"), QStringLiteral("cogito-20261002T020000Z"))
+             .ok);
 
     QVERIFY(catalog.dismissAnomaly(p, QStringLiteral("cogito-20261002T020000Z")).ok);
-    QCOMPARE(catalog.pinnedGenerations(p), QSet<QString>{QStringLiteral("cogito-20261004T020000Z")});
-    QCOMPARE(catalog.anomalousGenerations(p), QSet<QString>{QStringLiteral("cogito-20261005T020000Z")});
+    QCOMPARE(catalog.pinnedGenerations(p),
+             QSet<QString>{QStringLiteral("cogito-20261004T020000Z")});
+    QCOMPARE(catalog.anomalousGenerations(p),
+             QSet<QString>{QStringLiteral("cogito-20261005T020000Z")});
     QCOMPARE(catalog.openAnomalies(p).size(), 1);
     // Dismissed once is dismissed.
     QVERIFY(!catalog.dismissAnomaly(p, QStringLiteral("cogito-20261002T020000Z")).ok);
@@ -347,12 +381,20 @@ void TestCatalog::anomalies()
     QCOMPARE(all.size(), 2);
     QVERIFY(!all.at(1).isOpen());
     QVERIFY(all.at(1).dismissedUtc.isValid());
-    QVERIFY2(!all.at(1).message().contains(QStringLiteral("is kept")), qPrintable(all.at(1).message()));
-    QCOMPARE(catalog.pinnedGenerations(QStringLiteral("other")), QSet<QString>{QStringLiteral("other-20261004T020000Z")});
+    QVERIFY2(!all.at(1).message().contains(QStringLiteral("is kept")),
+             qPrintable(all.at(1).message()));
+    QCOMPARE(catalog.pinnedGenerations(QStringLiteral("other")),
+             QSet<QString>{QStringLiteral("other-20261004T020000Z")});
 
     // Recording a generation again replaces its record (and reopens it).
-    QVERIFY(catalog.recordAnomaly({p, QStringLiteral("cogito-20261002T020000Z"), QStringLiteral("cogito-20261001T020000Z"),
-                                   notes + tags, {}, {}}).ok);
+    QVERIFY(catalog
+                .recordAnomaly({p,
+                                QStringLiteral("cogito-20261002T020000Z"),
+                                QStringLiteral("cogito-20261001T020000Z"),
+                                notes + tags,
+                                {},
+                                {}})
+                .ok);
     QCOMPARE(catalog.anomalies(p).size(), 2);
     QCOMPARE(catalog.openAnomalies(p).size(), 2);
     QCOMPARE(catalog.openAnomalies(p).at(1).findings.size(), 2);
@@ -368,8 +410,14 @@ void TestCatalog::anomaliesPersist()
     {
         Catalog cli(file);
         QVERIFY(cli.open().ok);
-        QVERIFY(cli.recordAnomaly({QStringLiteral("p"), QStringLiteral("p-2"), QStringLiteral("p-1"),
-                                   {{lk::Anomaly::Finding::Kind::Shrank, QStringLiteral("notes"), 100, 1}}, {}, {}}).ok);
+        QVERIFY(cli.recordAnomaly(
+                       {QStringLiteral("p"),
+                        QStringLiteral("p-2"),
+                        QStringLiteral("p-1"),
+                        {{lk::Anomaly::Finding::Kind::Shrank, QStringLiteral("notes"), 100, 1}},
+                        {},
+                        {}})
+                    .ok);
     }
     QCOMPARE(tray.pinnedGenerations(QStringLiteral("p")), QSet<QString>{QStringLiteral("p-1")});
     {
@@ -391,18 +439,29 @@ void TestCatalog::readersFailClosed()
     {
         Catalog writer(file);
         QVERIFY(writer.open().ok);
-        QVERIFY(writer.recordAnomaly({p, QStringLiteral("p-2"), QStringLiteral("p-1"),
-                                      {{lk::Anomaly::Finding::Kind::Shrank, QStringLiteral("notes"), 100, 1}}, {}, {}}).ok);
+        QVERIFY(writer
+                    .recordAnomaly(
+                        {p,
+                         QStringLiteral("p-2"),
+                         QStringLiteral("p-1"),
+                         {{lk::Anomaly::Finding::Kind::Shrank, QStringLiteral("notes"), 100, 1}},
+                         {},
+                         {}})
+                    .ok);
     }
     auto everyReaderFails = [&](const Catalog &c, const QString &why) {
         const QString &path = c.path();
-        const QStringList errors{
-            c.readPinnedGenerations(p).error(), c.readAnomalousGenerations(p).error(),
-            c.readOpenAnomalies(p).error(), c.readAnomalies(p).error(),
-            c.readLastRun(p, QStringLiteral("backup")).error(), c.readLatestVerifications(p).error(),
-            c.readLastDrill(p).error(), c.readLastPassedVerification(p).error(),
-            c.readVerificationsOf(p, QStringLiteral("p-1")).error(), c.readRuns(p).error(),
-            c.readDeletions(p).error()};
+        const QStringList errors{c.readPinnedGenerations(p).error(),
+                                 c.readAnomalousGenerations(p).error(),
+                                 c.readOpenAnomalies(p).error(),
+                                 c.readAnomalies(p).error(),
+                                 c.readLastRun(p, QStringLiteral("backup")).error(),
+                                 c.readLatestVerifications(p).error(),
+                                 c.readLastDrill(p).error(),
+                                 c.readLastPassedVerification(p).error(),
+                                 c.readVerificationsOf(p, QStringLiteral("p-1")).error(),
+                                 c.readRuns(p).error(),
+                                 c.readDeletions(p).error()};
         for (const QString &error : errors) {
             QVERIFY2(error.contains(why) && error.contains(path), qPrintable(error));
         }
@@ -420,7 +479,8 @@ void TestCatalog::readersFailClosed()
     Catalog catalog(file);
     catalog.setBusyTimeout(200);
     const lk::Status opened = catalog.open();
-    QVERIFY2(!opened.ok && opened.error.contains(QLatin1String("database is locked")), qPrintable(opened.error));
+    QVERIFY2(!opened.ok && opened.error.contains(QLatin1String("database is locked")),
+             qPrintable(opened.error));
     everyReaderFails(catalog, QStringLiteral("database is locked"));
     QVERIFY(catalog.pinnedGenerations(p).isEmpty()); // what the display-only readers say
     locker.closeWriteChannel();
@@ -449,7 +509,8 @@ void TestCatalog::uploadSpeedsPerProfile()
         QVERIFY(catalog.open());
         QVERIFY(!catalog.uploadSpeed(QStringLiteral("a")).has_value());
         QVERIFY(catalog.recordUploadSpeed(QStringLiteral("a"), {1.5e6, 0.9, 4e7, 0, {}}));
-        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("a"), {2.5e6, 0.75, 5e7, 3, {}})); // the last wins
+        QVERIFY(catalog.recordUploadSpeed(QStringLiteral("a"),
+                                          {2.5e6, 0.75, 5e7, 3, {}})); // the last wins
         QVERIFY(catalog.recordUploadSpeed(QStringLiteral("b"), {0, 0, 3e7, 1, {}}));
     }
     Catalog catalog(path);
@@ -561,8 +622,10 @@ void TestCatalog::uploadPlanSettles()
         const char *ways;
     };
     const Link links[] = {
-        {1.2e8, 0.1, "stream staged staged staged staged staged staged staged staged staged staged"},
-        {1.6e7, 0.95, "stream staged stream stream stream stream stream stream stream staged stream"},
+        {1.2e8, 0.1,
+         "stream staged staged staged staged staged staged staged staged staged staged"},
+        {1.6e7, 0.95,
+         "stream staged stream stream stream stream stream stream stream staged stream"},
         {4e8, 0.9, "stream staged staged staged staged staged staged staged staged staged staged"},
     };
     for (const Link &link : links) {
@@ -571,7 +634,8 @@ void TestCatalog::uploadPlanSettles()
         for (int run = 0; run < 11; ++run) {
             const bool stream = UploadPlan::shouldStream(UploadPlan::Mode::Auto, bytes, known);
             ways.append(stream ? QStringLiteral("stream") : QStringLiteral("staged"));
-            const qint64 c = qint64(bytes / compress * 1000), u = qint64(bytes / link.upload * 1000);
+            const qint64 c = qint64(bytes / compress * 1000),
+                         u = qint64(bytes / link.upload * 1000);
             UploadPlan::Measured m{stream, bytes, c, 0, u, link.idle};
             if (stream) {
                 m.compressMs = qMax(c, u);            // a slow reader holds the compressor back

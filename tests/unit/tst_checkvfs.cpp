@@ -1,8 +1,8 @@
 // CheckVfs: the read-only VFS that keeps index pages for PRAGMA integrity_check. It must
 // change how fast a check runs, never what it finds.
-#include "verify/CheckVfs.h"
 #include "sqlite/DatabaseInfo.h"
 #include "sqlite/SqliteDatabase.h"
+#include "verify/CheckVfs.h"
 
 #include "TestSupport.h"
 
@@ -22,11 +22,12 @@ namespace {
 // the index up at random.
 bool makeDatabase(const QString &path, int rows)
 {
-    return lkt::runSql(path, "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b TEXT);"
-                             "CREATE INDEX t_a ON t(a);"
-                             "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
-                                 QByteArray::number(rows) +
-                                 ") INSERT INTO t(a, b) SELECT hex(randomblob(12)), hex(randomblob(40)) FROM c;");
+    return lkt::runSql(
+        path, "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b TEXT);"
+              "CREATE INDEX t_a ON t(a);"
+              "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
+                  QByteArray::number(rows) +
+                  ") INSERT INTO t(a, b) SELECT hex(randomblob(12)), hex(randomblob(40)) FROM c;");
 }
 
 QString check(const QString &path, const char *vfs)
@@ -68,7 +69,9 @@ private Q_SLOTS:
         QCOMPARE(check(path, CheckVfs::name()), QStringLiteral("ok"));
         const CheckVfs::Counters after = CheckVfs::counters();
         QVERIFY2(after.hits - before.hits > 1000,
-                 qPrintable(QStringLiteral("%1 hits, %2 misses").arg(after.hits - before.hits).arg(after.misses - before.misses)));
+                 qPrintable(QStringLiteral("%1 hits, %2 misses")
+                                .arg(after.hits - before.hits)
+                                .arg(after.misses - before.misses)));
     }
 
     // An index whose content does not match its table is found, cache or not.
@@ -78,8 +81,9 @@ private Q_SLOTS:
         const QString path = home.file(QStringLiteral("damaged.db"));
         QVERIFY(makeDatabase(path, 20000));
         // Declares the index on the other column: its entries no longer match the rows.
-        QVERIFY(lkt::runSql(path, "PRAGMA writable_schema=ON;"
-                                  "UPDATE sqlite_schema SET sql = 'CREATE INDEX t_a ON t(b)' WHERE name = 't_a';"));
+        QVERIFY(lkt::runSql(
+            path, "PRAGMA writable_schema=ON;"
+                  "UPDATE sqlite_schema SET sql = 'CREATE INDEX t_a ON t(b)' WHERE name = 't_a';"));
         const QString plain = check(path, nullptr);
         QVERIFY2(plain != QLatin1String("ok"), qPrintable(plain));
         QCOMPARE(check(path, CheckVfs::name()), plain);

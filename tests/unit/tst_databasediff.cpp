@@ -1,7 +1,7 @@
 // DatabaseDescription and DatabaseDiff on real SQLite files: WITHOUT ROWID and FTS5 tables,
 // views, triggers, indexes and Japanese names.
-#include "sqlite/DatabaseDescription.h"
 #include "TestSupport.h"
+#include "sqlite/DatabaseDescription.h"
 
 #include <QtTest>
 
@@ -25,7 +25,8 @@ class TestDatabaseDiff : public QObject
                "CREATE TABLE tags(name TEXT PRIMARY KEY, note INTEGER) WITHOUT ROWID;"
                "CREATE VIRTUAL TABLE notes_fts USING fts5(title);"
                "CREATE VIEW recent AS SELECT * FROM notes ORDER BY id DESC LIMIT 10;"
-               "CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN INSERT INTO notes_fts(title) VALUES (new.title); END;"
+               "CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN INSERT INTO notes_fts(title) "
+               "VALUES (new.title); END;"
                "CREATE TABLE \"日本語の表\"(本文 TEXT);"
                "INSERT INTO notes(title) VALUES ('一つ目'), ('二つ目'), ('三つ目');"
                "INSERT INTO tags VALUES ('a', 1), ('b', 2);"
@@ -42,12 +43,15 @@ private Q_SLOTS:
         QStringList kinds;
         for (const SchemaObject &o : d.value().objects)
             kinds.append(o.type + QLatin1Char(':') + o.name);
-        for (const char *expected : {"table:notes", "table:tags", "table:notes_fts", "view:recent", "trigger:notes_ai"})
-            QVERIFY2(kinds.contains(QLatin1String(expected)), qPrintable(kinds.join(QLatin1Char(' '))));
+        for (const char *expected :
+             {"table:notes", "table:tags", "table:notes_fts", "view:recent", "trigger:notes_ai"})
+            QVERIFY2(kinds.contains(QLatin1String(expected)),
+                     qPrintable(kinds.join(QLatin1Char(' '))));
         QVERIFY(kinds.contains(QStringLiteral("table:日本語の表")));
         QCOMPARE(d.value().rowCounts.value(QStringLiteral("notes")), 3);
         QCOMPARE(d.value().rowCounts.value(QStringLiteral("tags")), 2);
-        QCOMPARE(d.value().rowCounts.value(QStringLiteral("notes_fts")), 3); // filled by the trigger
+        QCOMPARE(d.value().rowCounts.value(QStringLiteral("notes_fts")),
+                 3); // filled by the trigger
         QCOMPARE(d.value().rowCounts.value(QStringLiteral("日本語の表")), 1);
         const QJsonObject json = d.value().toJson();
         QVERIFY(json.value(QLatin1String("page_count")).toInt() > 0);
@@ -66,7 +70,8 @@ private Q_SLOTS:
         QVERIFY(!before.isEmpty() && !after.isEmpty());
         // After: two notes deleted, a table dropped, an index added, the view redefined.
         QVERIFY(!make(QStringLiteral("after.db"),
-                      "DELETE FROM notes WHERE id > 1; DROP TABLE tags; CREATE INDEX notes_title ON notes(title);"
+                      "DELETE FROM notes WHERE id > 1; DROP TABLE tags; CREATE INDEX notes_title "
+                      "ON notes(title);"
                       "DROP VIEW recent; CREATE VIEW recent AS SELECT title FROM notes;")
                      .isEmpty());
         const auto a = DatabaseDescription::read(before);
@@ -87,11 +92,22 @@ private Q_SLOTS:
         QCOMPARE(notes.value(QLatin1String("change")).toInt(), -2);
         QCOMPARE(tags.value(QLatin1String("before")).toInt(), 2);
         QVERIFY(tags.value(QLatin1String("after")).isNull());
-        QCOMPARE(json.value(QLatin1String("added")).toArray().first()[QLatin1String("name")].toString(), QStringLiteral("notes_title"));
-        QCOMPARE(json.value(QLatin1String("removed")).toArray().first()[QLatin1String("name")].toString(), QStringLiteral("tags"));
-        QCOMPARE(json.value(QLatin1String("changed")).toArray().first()[QLatin1String("name")].toString(), QStringLiteral("recent"));
+        QCOMPARE(
+            json.value(QLatin1String("added")).toArray().first()[QLatin1String("name")].toString(),
+            QStringLiteral("notes_title"));
+        QCOMPARE(json.value(QLatin1String("removed"))
+                     .toArray()
+                     .first()[QLatin1String("name")]
+                     .toString(),
+                 QStringLiteral("tags"));
+        QCOMPARE(json.value(QLatin1String("changed"))
+                     .toArray()
+                     .first()[QLatin1String("name")]
+                     .toString(),
+                 QStringLiteral("recent"));
         const QStringList lines = diff.describe();
-        QVERIFY2(lines.contains(QStringLiteral("notes: 3 → 1 rows (-2)")), qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY2(lines.contains(QStringLiteral("notes: 3 → 1 rows (-2)")),
+                 qPrintable(lines.join(QLatin1Char('\n'))));
 
         const DatabaseDiff none = DatabaseDiff::between(a.value(), a.value());
         QVERIFY(none.isEmpty());

@@ -1,9 +1,9 @@
 // DatabaseIdentity on real SQLite files: which generations may replace the live database in
 // place (a migrated schema may, another application's file may not), what the refusal says, and
 // which live files have nothing to compare with.
+#include "TestSupport.h"
 #include "restore/DatabaseIdentity.h"
 #include "sqlite/SqliteDatabase.h"
-#include "TestSupport.h"
 
 #include <QtTest>
 
@@ -65,25 +65,40 @@ private Q_SLOTS:
         const Manifest before = manifestOf(path);
         QCOMPARE(DatabaseIdentity::mismatch(QStringLiteral("g"), before, live(path)), QString());
         // The application migrates after the backup: a restore goes back to before that.
-        QVERIFY(lkt::runSql(path, "PRAGMA user_version = 2; CREATE TABLE drafts(x); DROP TABLE tags;"));
+        QVERIFY(
+            lkt::runSql(path, "PRAGMA user_version = 2; CREATE TABLE drafts(x); DROP TABLE tags;"));
         QCOMPARE(DatabaseIdentity::mismatch(QStringLiteral("g"), before, live(path)), QString());
-        QCOMPARE(DatabaseIdentity::mismatch(QStringLiteral("g"), old(before), live(path)), QString());
+        QCOMPARE(DatabaseIdentity::mismatch(QStringLiteral("g"), old(before), live(path)),
+                 QString());
     }
 
     void anotherApplicationsFileIsRefused()
     {
         const QString ours = make(QStringLiteral("a/app.db"), kApp);
-        const QString theirs = make(QStringLiteral("b/app.db"), "PRAGMA application_id = 7; CREATE TABLE notes(body);"
-                                                                "CREATE TABLE ledger(amount);");
+        const QString theirs =
+            make(QStringLiteral("b/app.db"), "PRAGMA application_id = 7; CREATE TABLE notes(body);"
+                                             "CREATE TABLE ledger(amount);");
         QVERIFY(!ours.isEmpty() && !theirs.isEmpty());
-        const QString why = DatabaseIdentity::mismatch(QStringLiteral("default-20261127T020000Z"), manifestOf(ours), live(theirs));
-        QVERIFY2(why.startsWith(QStringLiteral("Generation default-20261127T020000Z does not look like a backup of %1:").arg(theirs)),
+        const QString why = DatabaseIdentity::mismatch(QStringLiteral("default-20261127T020000Z"),
+                                                       manifestOf(ours), live(theirs));
+        QVERIFY2(why.startsWith(
+                     QStringLiteral(
+                         "Generation default-20261127T020000Z does not look like a backup of %1:")
+                         .arg(theirs)),
                  qPrintable(why));
-        QVERIFY2(why.contains(QLatin1String("its application_id is 0x00000007 here but 0x4c4b4550 in the generation")), qPrintable(why));
-        QVERIFY2(why.contains(QStringLiteral("it was taken from a database at another path than this profile's, %1").arg(theirs)), qPrintable(why));
-        QVERIFY2(why.contains(QLatin1String("the schema differs (tables only here: \"ledger\"; only in the generation: \"tags\")")),
+        QVERIFY2(why.contains(QLatin1String(
+                     "its application_id is 0x00000007 here but 0x4c4b4550 in the generation")),
                  qPrintable(why));
-        QVERIFY2(!why.contains(QLatin1String("is a backup of \"")), qPrintable(why)); // the same file name
+        QVERIFY2(
+            why.contains(QStringLiteral(
+                             "it was taken from a database at another path than this profile's, %1")
+                             .arg(theirs)),
+            qPrintable(why));
+        QVERIFY2(why.contains(QLatin1String("the schema differs (tables only here: \"ledger\"; "
+                                            "only in the generation: \"tags\")")),
+                 qPrintable(why));
+        QVERIFY2(!why.contains(QLatin1String("is a backup of \"")),
+                 qPrintable(why)); // the same file name
     }
 
     void eachSignAloneRefuses()
@@ -93,29 +108,36 @@ private Q_SLOTS:
         // Another application_id, everything else the same (a file the application re-created?).
         Manifest otherId = m;
         otherId.database.applicationId = 0;
-        QVERIFY(DatabaseIdentity::mismatch(QStringLiteral("g"), otherId, live(path)).contains(QLatin1String("0x00000000 in the generation")));
+        QVERIFY(DatabaseIdentity::mismatch(QStringLiteral("g"), otherId, live(path))
+                    .contains(QLatin1String("0x00000000 in the generation")));
         // Another path: the profile now points at another file of the same application.
         Manifest otherPath = m;
-        otherPath.sourcePathSha256 = Manifest::pathSha256(m_dir->filePath(QStringLiteral("elsewhere/app.db")));
-        QVERIFY(DatabaseIdentity::mismatch(QStringLiteral("g"), otherPath, live(path)).contains(QLatin1String("it was taken from a database at another path")));
+        otherPath.sourcePathSha256 =
+            Manifest::pathSha256(m_dir->filePath(QStringLiteral("elsewhere/app.db")));
+        QVERIFY(DatabaseIdentity::mismatch(QStringLiteral("g"), otherPath, live(path))
+                    .contains(QLatin1String("it was taken from a database at another path")));
         // Another file name (what the check said before it knew more).
         Manifest otherName = old(m);
         otherName.sourceFileName = QStringLiteral("other.db");
         QVERIFY(DatabaseIdentity::mismatch(QStringLiteral("g"), otherName, live(path))
                     .contains(QLatin1String("it is a backup of \"other.db\", not of \"app.db\"")));
         // An old manifest knows only the name and the schema: no table in common refuses.
-        const QString stranger = make(QStringLiteral("c/app.db"), "CREATE TABLE ledger(amount); CREATE TABLE accounts(name);");
+        const QString stranger = make(QStringLiteral("c/app.db"),
+                                      "CREATE TABLE ledger(amount); CREATE TABLE accounts(name);");
         const QString why = DatabaseIdentity::mismatch(QStringLiteral("g"), old(m), live(stranger));
-        QVERIFY2(why.contains(QLatin1String("the two share no table (here: \"accounts\", \"ledger\"; in the generation: \"notes\", \"tags\")")),
+        QVERIFY2(why.contains(QLatin1String("the two share no table (here: \"accounts\", "
+                                            "\"ledger\"; in the generation: \"notes\", \"tags\")")),
                  qPrintable(why));
     }
 
     void aPathThroughASymlinkIsTheSame()
     {
         const QString path = make(QStringLiteral("a/app.db"), kApp);
-        QVERIFY(QFile::link(m_dir->filePath(QStringLiteral("a")), m_dir->filePath(QStringLiteral("link"))));
+        QVERIFY(QFile::link(m_dir->filePath(QStringLiteral("a")),
+                            m_dir->filePath(QStringLiteral("link"))));
         Manifest m = manifestOf(path);
-        m.sourcePathSha256 = Manifest::pathSha256(QFileInfo(path).canonicalFilePath()); // even if the temporary folder is a link
+        m.sourcePathSha256 = Manifest::pathSha256(
+            QFileInfo(path).canonicalFilePath()); // even if the temporary folder is a link
         const QString viaLink = m_dir->filePath(QStringLiteral("link/app.db"));
         QCOMPARE(DatabaseIdentity::mismatch(QStringLiteral("g"), m, live(viaLink)), QString());
         m.sourcePathSha256 = Manifest::pathSha256(m_dir->filePath(QStringLiteral("a/../a/app.db")));
@@ -126,7 +148,8 @@ private Q_SLOTS:
     {
         // No file, an empty database, a file SQLite cannot read: nothing another database's
         // generation could destroy, so nothing refuses (the restore keeps a copy anyway).
-        auto read = DatabaseIdentity::read(m_dir->filePath(QStringLiteral("missing.db")), 100, nullptr);
+        auto read =
+            DatabaseIdentity::read(m_dir->filePath(QStringLiteral("missing.db")), 100, nullptr);
         QVERIFY(read && !read.value());
         const QString empty = make(QStringLiteral("empty.db"), "PRAGMA user_version = 1;");
         read = DatabaseIdentity::read(empty, 100, nullptr);
@@ -144,10 +167,12 @@ private Q_SLOTS:
         const QString path = make(QStringLiteral("locked.db"), kApp);
         SqliteDatabase holder;
         QVERIFY(holder.open(path, SqliteDatabase::Mode::ReadWriteCreate));
-        QVERIFY(holder.execute(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; INSERT INTO tags VALUES ('held');")));
+        QVERIFY(holder.execute(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                              "INSERT INTO tags VALUES ('held');")));
         const auto read = DatabaseIdentity::read(path, 100, nullptr);
         QVERIFY(!read);
-        QVERIFY2(read.error().contains(QLatin1String("locked")) && read.error().contains(QLatin1String("nothing was changed")),
+        QVERIFY2(read.error().contains(QLatin1String("locked")) &&
+                     read.error().contains(QLatin1String("nothing was changed")),
                  qPrintable(read.error()));
         QVERIFY(holder.execute(QStringLiteral("ROLLBACK;")));
     }

@@ -1,8 +1,8 @@
 // Destination, Profile and Config: what a user types, what is refused, and what is saved.
-#include "settings/Config.h"
-#include "storage/Destination.h"
 #include "generations/GenerationName.h"
+#include "settings/Config.h"
 #include "settings/Profile.h"
+#include "storage/Destination.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -106,33 +106,38 @@ void TestDestinationProfile::parseValid_data()
 
     const auto Local = Destination::Kind::Local;
     const auto S3 = Destination::Kind::S3;
-    QTest::newRow("local") << QStringLiteral("/srv/backups") << Local << QStringLiteral("/srv/backups")
-                           << QString() << QString() << QStringLiteral("/srv/backups");
-    QTest::newRow("local, untidy") << QStringLiteral("  /srv//backups/./x/  ") << Local
-                                   << QStringLiteral("/srv/backups/x") << QString() << QString()
-                                   << QStringLiteral("/srv/backups/x");
+    QTest::newRow("local") << QStringLiteral("/srv/backups") << Local
+                           << QStringLiteral("/srv/backups") << QString() << QString()
+                           << QStringLiteral("/srv/backups");
+    QTest::newRow("local, untidy")
+        << QStringLiteral("  /srv//backups/./x/  ") << Local << QStringLiteral("/srv/backups/x")
+        << QString() << QString() << QStringLiteral("/srv/backups/x");
     QTest::newRow("local, non-ASCII") << QStringLiteral("/home/ユーザー/バックアップ") << Local
                                       << QStringLiteral("/home/ユーザー/バックアップ") << QString()
                                       << QString() << QStringLiteral("/home/ユーザー/バックアップ");
     QTest::newRow("bucket") << QStringLiteral("s3://bucket") << S3 << QString()
-                            << QStringLiteral("bucket") << QString() << QStringLiteral("s3://bucket");
-    QTest::newRow("bucket, slash") << QStringLiteral("s3://bucket/") << S3 << QString()
-                                   << QStringLiteral("bucket") << QString() << QStringLiteral("s3://bucket");
-    QTest::newRow("prefix, trailing slash") << QStringLiteral("s3://bucket/a/b/") << S3 << QString()
-                                            << QStringLiteral("bucket") << QStringLiteral("a/b")
-                                            << QStringLiteral("s3://bucket/a/b");
-    QTest::newRow("prefix, many slashes") << QStringLiteral("s3://bucket/a/b///") << S3 << QString()
-                                          << QStringLiteral("bucket") << QStringLiteral("a/b")
-                                          << QStringLiteral("s3://bucket/a/b");
+                            << QStringLiteral("bucket") << QString()
+                            << QStringLiteral("s3://bucket");
+    QTest::newRow("bucket, slash")
+        << QStringLiteral("s3://bucket/") << S3 << QString() << QStringLiteral("bucket")
+        << QString() << QStringLiteral("s3://bucket");
+    QTest::newRow("prefix, trailing slash")
+        << QStringLiteral("s3://bucket/a/b/") << S3 << QString() << QStringLiteral("bucket")
+        << QStringLiteral("a/b") << QStringLiteral("s3://bucket/a/b");
+    QTest::newRow("prefix, many slashes")
+        << QStringLiteral("s3://bucket/a/b///") << S3 << QString() << QStringLiteral("bucket")
+        << QStringLiteral("a/b") << QStringLiteral("s3://bucket/a/b");
     QTest::newRow("bucket with dots and dashes")
         << QStringLiteral("s3://my.backup-bucket.01/x") << S3 << QString()
         << QStringLiteral("my.backup-bucket.01") << QStringLiteral("x")
         << QStringLiteral("s3://my.backup-bucket.01/x");
-    QTest::newRow("bucket 3 chars") << QStringLiteral("s3://abc") << S3 << QString()
-                                    << QStringLiteral("abc") << QString() << QStringLiteral("s3://abc");
-    QTest::newRow("bucket 63 chars") << QString(QStringLiteral("s3://") + QString(63, QLatin1Char('b')))
-                                     << S3 << QString() << QString(63, QLatin1Char('b')) << QString()
-                                     << QString(QStringLiteral("s3://") + QString(63, QLatin1Char('b')));
+    QTest::newRow("bucket 3 chars")
+        << QStringLiteral("s3://abc") << S3 << QString() << QStringLiteral("abc") << QString()
+        << QStringLiteral("s3://abc");
+    QTest::newRow("bucket 63 chars")
+        << QString(QStringLiteral("s3://") + QString(63, QLatin1Char('b'))) << S3 << QString()
+        << QString(63, QLatin1Char('b')) << QString()
+        << QString(QStringLiteral("s3://") + QString(63, QLatin1Char('b')));
     QTest::newRow("prefix with dots in names")
         << QStringLiteral("s3://bucket/..a/b..") << S3 << QString() << QStringLiteral("bucket")
         << QStringLiteral("..a/b..") << QStringLiteral("s3://bucket/..a/b..");
@@ -184,8 +189,8 @@ void TestDestinationProfile::parseInvalid_data()
     QTest::newRow("no bucket") << QStringLiteral("s3://") << badBucket;
     QTest::newRow("no bucket, prefix") << QStringLiteral("s3:///prefix") << badBucket;
     QTest::newRow("bucket 2 chars") << QStringLiteral("s3://ab") << badBucket;
-    QTest::newRow("bucket 64 chars") << QString(QStringLiteral("s3://") + QString(64, QLatin1Char('b')))
-                                     << badBucket;
+    QTest::newRow("bucket 64 chars")
+        << QString(QStringLiteral("s3://") + QString(64, QLatin1Char('b'))) << badBucket;
     QTest::newRow("bucket upper case") << QStringLiteral("s3://MyBucket") << badBucket;
     QTest::newRow("bucket underscore") << QStringLiteral("s3://my_bucket") << badBucket;
     QTest::newRow("bucket starts with dash") << QStringLiteral("s3://-bucket") << badBucket;
@@ -220,10 +225,12 @@ void TestDestinationProfile::paths_data()
                            << QStringLiteral("/srv/backups/nightly");
     QTest::newRow("bucket") << QStringLiteral("s3://bucket") << QStringLiteral("nightly")
                             << QStringLiteral("litekeep:bucket/nightly");
-    QTest::newRow("bucket, prefix") << QStringLiteral("s3://bucket/prefix") << QStringLiteral("profile")
-                                    << QStringLiteral("litekeep:bucket/prefix/profile");
-    QTest::newRow("bucket, deep prefix") << QStringLiteral("s3://bucket/a/b/") << QStringLiteral("p.1")
-                                         << QStringLiteral("litekeep:bucket/a/b/p.1");
+    QTest::newRow("bucket, prefix")
+        << QStringLiteral("s3://bucket/prefix") << QStringLiteral("profile")
+        << QStringLiteral("litekeep:bucket/prefix/profile");
+    QTest::newRow("bucket, deep prefix")
+        << QStringLiteral("s3://bucket/a/b/") << QStringLiteral("p.1")
+        << QStringLiteral("litekeep:bucket/a/b/p.1");
 }
 
 void TestDestinationProfile::paths()
@@ -235,7 +242,8 @@ void TestDestinationProfile::paths()
     const auto d = Destination::parse(destination);
     QVERIFY2(d.isOk(), qPrintable(d.error()));
     QCOMPARE(d->profileFolder(profile), folder);
-    const lk::GenerationName gen(profile, QDateTime(QDate(2026, 11, 27), QTime(2, 0), QTimeZone::utc()));
+    const lk::GenerationName gen(profile,
+                                 QDateTime(QDate(2026, 11, 27), QTime(2, 0), QTimeZone::utc()));
     QCOMPARE(d->object(profile, gen.dataObject()),
              folder + QLatin1Char('/') + profile + QStringLiteral("-20261127T020000Z.db.gz"));
 }
@@ -305,7 +313,8 @@ void TestDestinationProfile::validate_data()
     {
         Profile p = s3Profile();
         p.endpoint = QStringLiteral("https://AKIAEXAMPLE:s3cr3tValue@storage.example.com");
-        QTest::newRow("endpoint with user:pass") << p << QStringLiteral("must not contain a user name");
+        QTest::newRow("endpoint with user:pass")
+            << p << QStringLiteral("must not contain a user name");
     }
     {
         Profile p = s3Profile();
@@ -449,7 +458,8 @@ void TestDestinationProfile::configRoundTrip()
     QVERIFY2(status.ok, qPrintable(status.error));
     QCOMPARE(loaded.notifyOnSuccess(), true);
     QCOMPARE(loaded.profileNames(),
-             (QStringList{QStringLiteral("app.v2-main"), QStringLiteral("cloud"), QStringLiteral("plain")}));
+             (QStringList{QStringLiteral("app.v2-main"), QStringLiteral("cloud"),
+                          QStringLiteral("plain")}));
     for (const Profile &p : {s3Profile(), localProfile(), defaults}) {
         const auto back = loaded.profile(p.name);
         QVERIFY2(back.has_value(), qPrintable(p.name));

@@ -106,53 +106,62 @@ void TestGeneration::assemble_data()
 
     QTest::newRow("complete") << QStringList{data, man} << QStringList{base + QStringLiteral("=ok")}
                               << QStringList{base + QStringLiteral("|complete|")};
-    QTest::newRow("complete, size unknown")
-        << QStringList{data + QStringLiteral(":-1"), man} << QStringList{base + QStringLiteral("=ok")}
-        << QStringList{base + QStringLiteral("|complete|")};
+    QTest::newRow("complete, size unknown") << QStringList{data + QStringLiteral(":-1"), man}
+                                            << QStringList{base + QStringLiteral("=ok")}
+                                            << QStringList{base + QStringLiteral("|complete|")};
     QTest::newRow("data only") << QStringList{data} << QStringList{}
                                << QStringList{base + QStringLiteral("|incomplete|no manifest")};
-    QTest::newRow("manifest only") << QStringList{man} << QStringList{base + QStringLiteral("=ok")}
-                                   << QStringList{base + QStringLiteral("|incomplete|data file is missing")};
-    QTest::newRow("manifest not JSON") << QStringList{data, man} << QStringList{base + QStringLiteral("=notjson")}
-                                       << QStringList{base + QStringLiteral("|damaged|not valid JSON")};
-    QTest::newRow("manifest empty") << QStringList{data, man} << QStringList{base + QStringLiteral("=empty")}
-                                    << QStringList{base + QStringLiteral("|damaged|")};
-    QTest::newRow("manifest wrong shape") << QStringList{data, man} << QStringList{base + QStringLiteral("=array")}
-                                          << QStringList{base + QStringLiteral("|damaged|not a JSON object")};
-    QTest::newRow("manifest without format") << QStringList{data, man}
-                                             << QStringList{base + QStringLiteral("=noformat")}
-                                             << QStringList{base + QStringLiteral("|damaged|format")};
-    QTest::newRow("manifest only, not JSON") << QStringList{man} << QStringList{base + QStringLiteral("=notjson")}
-                                             << QStringList{base + QStringLiteral("|damaged|not valid JSON")};
-    QTest::newRow("newer format") << QStringList{data, man} << QStringList{base + QStringLiteral("=format99")}
+    QTest::newRow("manifest only")
+        << QStringList{man} << QStringList{base + QStringLiteral("=ok")}
+        << QStringList{base + QStringLiteral("|incomplete|data file is missing")};
+    QTest::newRow("manifest not JSON")
+        << QStringList{data, man} << QStringList{base + QStringLiteral("=notjson")}
+        << QStringList{base + QStringLiteral("|damaged|not valid JSON")};
+    QTest::newRow("manifest empty")
+        << QStringList{data, man} << QStringList{base + QStringLiteral("=empty")}
+        << QStringList{base + QStringLiteral("|damaged|")};
+    QTest::newRow("manifest wrong shape")
+        << QStringList{data, man} << QStringList{base + QStringLiteral("=array")}
+        << QStringList{base + QStringLiteral("|damaged|not a JSON object")};
+    QTest::newRow("manifest without format")
+        << QStringList{data, man} << QStringList{base + QStringLiteral("=noformat")}
+        << QStringList{base + QStringLiteral("|damaged|format")};
+    QTest::newRow("manifest only, not JSON")
+        << QStringList{man} << QStringList{base + QStringLiteral("=notjson")}
+        << QStringList{base + QStringLiteral("|damaged|not valid JSON")};
+    QTest::newRow("newer format") << QStringList{data, man}
+                                  << QStringList{base + QStringLiteral("=format99")}
                                   << QStringList{base + QStringLiteral("|newer-format|format 99")};
     QTest::newRow("newer format, manifest only")
         << QStringList{man} << QStringList{base + QStringLiteral("=format99")}
         << QStringList{base + QStringLiteral("|newer-format|format 99")};
-    QTest::newRow("manifest for another time") << QStringList{data, man}
-                                               << QStringList{base + QStringLiteral("=othertime")}
-                                               << QStringList{base + QStringLiteral("|damaged|another generation")};
+    QTest::newRow("manifest for another time")
+        << QStringList{data, man} << QStringList{base + QStringLiteral("=othertime")}
+        << QStringList{base + QStringLiteral("|damaged|another generation")};
     QTest::newRow("manifest for another profile")
         << QStringList{data, man} << QStringList{base + QStringLiteral("=otherprofile")}
         << QStringList{base + QStringLiteral("|damaged|another generation")};
-    QTest::newRow("size mismatch, truncated") << QStringList{data + QStringLiteral(":999"), man}
-                                              << QStringList{base + QStringLiteral("=ok")}
-                                              << QStringList{base + QStringLiteral("|damaged|999 bytes")};
-    QTest::newRow("size mismatch, longer") << QStringList{data + QStringLiteral(":1001"), man}
-                                           << QStringList{base + QStringLiteral("=ok")}
-                                           << QStringList{base + QStringLiteral("|damaged|1001 bytes")};
+    QTest::newRow("size mismatch, truncated")
+        << QStringList{data + QStringLiteral(":999"), man}
+        << QStringList{base + QStringLiteral("=ok")}
+        << QStringList{base + QStringLiteral("|damaged|999 bytes")};
+    QTest::newRow("size mismatch, longer")
+        << QStringList{data + QStringLiteral(":1001"), man}
+        << QStringList{base + QStringLiteral("=ok")}
+        << QStringList{base + QStringLiteral("|damaged|1001 bytes")};
     QTest::newRow("size zero") << QStringList{data + QStringLiteral(":0"), man}
                                << QStringList{base + QStringLiteral("=ok")}
                                << QStringList{base + QStringLiteral("|damaged|0 bytes")};
-    QTest::newRow("manifest listed but not mirrored") << QStringList{data, man} << QStringList{}
-                                                      << QStringList{base + QStringLiteral("|damaged|could not be read")};
+    QTest::newRow("manifest listed but not mirrored")
+        << QStringList{data, man} << QStringList{}
+        << QStringList{base + QStringLiteral("|damaged|could not be read")};
 
     QTest::newRow("foreign names are ignored")
         << QStringList{QStringLiteral("notes.txt"),
                        QStringLiteral("default-latest.db.gz"),
-                       QStringLiteral("default-20261332T250000Z.db.gz"), // impossible date
+                       QStringLiteral("default-20261332T250000Z.db.gz"),         // impossible date
                        QStringLiteral("default-20260230T020000Z.manifest.json"), // 30 February
-                       QStringLiteral("default-20261127T020000.db.gz"),  // no Z
+                       QStringLiteral("default-20261127T020000.db.gz"),          // no Z
                        QStringLiteral("default-20261127T020000Z.db"),
                        QStringLiteral("default-20261127T020000Z.db.gz.partial"),
                        QStringLiteral("default-20261127T020000Z.manifest.json.bak"),
@@ -163,9 +172,12 @@ void TestGeneration::assemble_data()
                        QString()}
         << QStringList{QStringLiteral("default-20260230T020000Z=ok")} << QStringList{};
     QTest::newRow("other profiles are ignored")
-        << QStringList{QStringLiteral("other-20261127T020000Z.db.gz"), QStringLiteral("other-20261127T020000Z.manifest.json"),
+        << QStringList{QStringLiteral("other-20261127T020000Z.db.gz"),
+                       QStringLiteral("other-20261127T020000Z.manifest.json"),
                        QStringLiteral("default-x-20261126T020000Z.db.gz"),
-                       QStringLiteral("Default-20261125T020000Z.db.gz"), data, man}
+                       QStringLiteral("Default-20261125T020000Z.db.gz"),
+                       data,
+                       man}
         << QStringList{QStringLiteral("other-20261127T020000Z=ok"), base + QStringLiteral("=ok")}
         << QStringList{base + QStringLiteral("|complete|")};
     QTest::newRow("a mix, newest first")
@@ -177,7 +189,8 @@ void TestGeneration::assemble_data()
                        QStringLiteral("default-20261125T020000Z.db.gz"),
                        QStringLiteral("default-20261127T020000Z.manifest.json"),
                        QStringLiteral("default-20261123T020000Z.manifest.json")}
-        << QStringList{QStringLiteral("default-20261127T020000Z=ok"), QStringLiteral("default-20261126T020000Z=ok"),
+        << QStringList{QStringLiteral("default-20261127T020000Z=ok"),
+                       QStringLiteral("default-20261126T020000Z=ok"),
                        QStringLiteral("default-20261125T020000Z=format99"),
                        QStringLiteral("default-20261123T020000Z=array")}
         << QStringList{QStringLiteral("default-20261127T020000Z|incomplete|data file is missing"),
@@ -207,10 +220,12 @@ void TestGeneration::assemble()
     QHash<QString, QByteArray> bytes;
     for (const QString &spec : std::as_const(manifests)) {
         const QString base = spec.section(QLatin1Char('='), 0, 0);
-        bytes.insert(base + QStringLiteral(".manifest.json"), manifestBytes(base, spec.section(QLatin1Char('='), 1)));
+        bytes.insert(base + QStringLiteral(".manifest.json"),
+                     manifestBytes(base, spec.section(QLatin1Char('='), 1)));
     }
 
-    const QList<Generation> generations = Generation::assemble(QStringLiteral("default"), list, bytes);
+    const QList<Generation> generations =
+        Generation::assemble(QStringLiteral("default"), list, bytes);
     QStringList got;
     for (const Generation &g : generations)
         got.append(g.baseName() + QLatin1Char('|') + Generation::stateName(g.state));
@@ -223,7 +238,8 @@ void TestGeneration::assemble()
         const Generation &g = generations.at(i);
         const QString words = expected.at(i).section(QLatin1Char('|'), 2);
         QCOMPARE(g.name.profile(), QStringLiteral("default"));
-        QVERIFY2(g.problem.contains(words), qPrintable(g.baseName() + QStringLiteral(": ") + g.problem));
+        QVERIFY2(g.problem.contains(words),
+                 qPrintable(g.baseName() + QStringLiteral(": ") + g.problem));
         // Complete means no problem at all; anything else says why.
         QCOMPARE(g.problem.isEmpty(), g.isComplete());
         QCOMPARE(g.isComplete(), g.state == Generation::State::Complete);
@@ -240,10 +256,11 @@ void TestGeneration::completeCarriesItsFacts()
 {
     const QString base = QStringLiteral("db.main-20260102T030405Z");
     const Manifest m = manifestFor(QStringLiteral("db.main"), timeOf(base));
-    const QList<Generation> gs = Generation::assemble(
-        QStringLiteral("db.main"),
-        {{base + QStringLiteral(".db.gz"), kGzSize, QStringLiteral("0123")}, {base + QStringLiteral(".manifest.json"), 800, {}}},
-        {{base + QStringLiteral(".manifest.json"), m.toJson()}});
+    const QList<Generation> gs =
+        Generation::assemble(QStringLiteral("db.main"),
+                             {{base + QStringLiteral(".db.gz"), kGzSize, QStringLiteral("0123")},
+                              {base + QStringLiteral(".manifest.json"), 800, {}}},
+                             {{base + QStringLiteral(".manifest.json"), m.toJson()}});
     QCOMPARE(gs.size(), 1);
     const Generation &g = gs.first();
     QVERIFY(g.isComplete());
@@ -274,10 +291,12 @@ void TestGeneration::newestFirst()
         objects.append({n.dataObject(), kGzSize, {}});
         manifests.insert(n.manifestObject(), manifestFor(QStringLiteral("default"), t).toJson());
     }
-    const QList<Generation> gs = Generation::assemble(QStringLiteral("default"), objects, manifests);
+    const QList<Generation> gs =
+        Generation::assemble(QStringLiteral("default"), objects, manifests);
     QCOMPARE(gs.size(), times.size());
     for (qsizetype i = 1; i < gs.size(); ++i)
-        QVERIFY2(gs.at(i - 1).name.createdUtc() > gs.at(i).name.createdUtc(), qPrintable(gs.at(i).baseName()));
+        QVERIFY2(gs.at(i - 1).name.createdUtc() > gs.at(i).name.createdUtc(),
+                 qPrintable(gs.at(i).baseName()));
     for (const Generation &g : gs)
         QVERIFY2(g.isComplete(), qPrintable(g.baseName() + g.problem));
 }

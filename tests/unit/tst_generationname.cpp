@@ -36,16 +36,19 @@ void TestGenerationName::roundTrip_data()
                            << QStringLiteral("nightly-20261127T020000Z");
     QTest::newRow("dash in profile") << QStringLiteral("my-app-db") << utc(2026, 1, 2, 3, 4, 5)
                                      << QStringLiteral("my-app-db-20260102T030405Z");
-    QTest::newRow("dots in profile") << QStringLiteral("app.v2.main") << utc(2024, 2, 29, 23, 59, 59)
-                                     << QStringLiteral("app.v2.main-20240229T235959Z");
+    QTest::newRow("dots in profile")
+        << QStringLiteral("app.v2.main") << utc(2024, 2, 29, 23, 59, 59)
+        << QStringLiteral("app.v2.main-20240229T235959Z");
     QTest::newRow("profile ends like a date")
         << QStringLiteral("x-20250101T000000Z") << utc(2025, 12, 31, 0, 0, 1)
         << QStringLiteral("x-20250101T000000Z-20251231T000001Z");
-    QTest::newRow("underscore, digit first") << QStringLiteral("1_db") << utc(1999, 12, 31, 12, 0, 0)
-                                             << QStringLiteral("1_db-19991231T120000Z");
+    QTest::newRow("underscore, digit first")
+        << QStringLiteral("1_db") << utc(1999, 12, 31, 12, 0, 0)
+        << QStringLiteral("1_db-19991231T120000Z");
     // A local time is named by its UTC instant.
     QTest::newRow("non-UTC input")
-        << QStringLiteral("tz") << QDateTime(QDate(2026, 6, 1), QTime(2, 30, 0), QTimeZone(3600 * 2))
+        << QStringLiteral("tz")
+        << QDateTime(QDate(2026, 6, 1), QTime(2, 30, 0), QTimeZone(3600 * 2))
         << QStringLiteral("tz-20260601T003000Z");
 }
 
@@ -95,7 +98,8 @@ void TestGenerationName::rejects_data()
     QTest::newRow("lower-case z") << QStringLiteral("nightly-20261127T020000z.db.gz");
     QTest::newRow("short time") << QStringLiteral("nightly-20261127T0200Z.db.gz");
     QTest::newRow("extra text after stamp") << QStringLiteral("nightly-20261127T020000Zx.db.gz");
-    QTest::newRow("extra text before suffix") << QStringLiteral("nightly-20261127T020000Z-copy.db.gz");
+    QTest::newRow("extra text before suffix")
+        << QStringLiteral("nightly-20261127T020000Z-copy.db.gz");
     QTest::newRow("no dash") << QStringLiteral("nightly20261127T020000Z.db.gz");
     QTest::newRow("no profile") << QStringLiteral("-20261127T020000Z.db.gz");
     QTest::newRow("profile starts with dash") << QStringLiteral("-a-20261127T020000Z.db.gz");

@@ -140,11 +140,11 @@ void TestGzip::roundTrip()
     QVERIFY(writeFile(plain, data));
 
     QList<qint64> seen;
-    const auto compressed = Gzip::compressFile(plain, gz, 6, nullptr,
-                                               [&seen, &data](qint64 done, qint64 total) {
-                                                   QCOMPARE(total, data.size());
-                                                   seen.append(done);
-                                               });
+    const auto compressed =
+        Gzip::compressFile(plain, gz, 6, nullptr, [&seen, &data](qint64 done, qint64 total) {
+            QCOMPARE(total, data.size());
+            seen.append(done);
+        });
     QVERIFY2(compressed.isOk(), qPrintable(compressed.error()));
     const QByteArray gzBytes = readFile(gz);
     QCOMPARE(compressed->inputBytes, data.size());
@@ -185,7 +185,9 @@ void TestGzip::roundTrip()
             return true;
         };
         for (qsizetype i = 0; i < gzBytes.size(); i += piece)
-            QVERIFY2(inflater.feed(QByteArrayView(gzBytes).sliced(i, qMin(piece, gzBytes.size() - i)), sink), qPrintable(inflater.error()));
+            QVERIFY2(inflater.feed(
+                         QByteArrayView(gzBytes).sliced(i, qMin(piece, gzBytes.size() - i)), sink),
+                     qPrintable(inflater.error()));
         QVERIFY(inflater.isFinished());
         QVERIFY(inflater.error().isEmpty());
         QVERIFY2(plainOut == data, qPrintable(QString::number(piece)));
@@ -216,27 +218,31 @@ void TestGzip::inflaterFailures()
     {
         Gzip::Inflater inflater;
         QVERIFY(!inflater.feed(QByteArrayView(QByteArray(good + "tail")), count));
-        QVERIFY2(inflater.error().contains(QLatin1String("extra bytes")), qPrintable(inflater.error()));
+        QVERIFY2(inflater.error().contains(QLatin1String("extra bytes")),
+                 qPrintable(inflater.error()));
     }
     {
         Gzip::Inflater inflater;
         QVERIFY(inflater.feed(QByteArrayView(good), count));
         QVERIFY(inflater.isFinished());
         QVERIFY(!inflater.feed(QByteArrayView("x", 1), count));
-        QVERIFY2(inflater.error().contains(QLatin1String("extra bytes")), qPrintable(inflater.error()));
+        QVERIFY2(inflater.error().contains(QLatin1String("extra bytes")),
+                 qPrintable(inflater.error()));
     }
     {
         Gzip::Inflater inflater;
         const QByteArray noise = randomBytes(10'000, 4);
         QVERIFY(!inflater.feed(QByteArrayView(noise), count));
-        QVERIFY2(inflater.error().contains(QLatin1String("not a valid gzip")), qPrintable(inflater.error()));
+        QVERIFY2(inflater.error().contains(QLatin1String("not a valid gzip")),
+                 qPrintable(inflater.error()));
         QVERIFY(!inflater.feed(QByteArrayView(good), count)); // stays failed
     }
     {
         // The consumer can stop it (a full disk, a cancel).
         Gzip::Inflater inflater;
         int calls = 0;
-        QVERIFY(!inflater.feed(QByteArrayView(good), [&calls](QByteArrayView) { return ++calls < 1; }));
+        QVERIFY(
+            !inflater.feed(QByteArrayView(good), [&calls](QByteArrayView) { return ++calls < 1; }));
         QCOMPARE(calls, 1);
         QVERIFY(!inflater.isFinished());
     }
@@ -248,7 +254,9 @@ void TestGzip::readsSystemGzip()
     const QString plain = path(QStringLiteral("sys"));
     QVERIFY(writeFile(plain, data));
     QFile::remove(plain + QStringLiteral(".gz"));
-    QCOMPARE(run(QStringLiteral("gzip"), {QStringLiteral("-9"), QStringLiteral("-k"), plain}).exitCode, 0);
+    QCOMPARE(
+        run(QStringLiteral("gzip"), {QStringLiteral("-9"), QStringLiteral("-k"), plain}).exitCode,
+        0);
 
     const QString back = path(QStringLiteral("sys.back"));
     const auto inflated = Gzip::decompressFile(plain + QStringLiteral(".gz"), back);
@@ -275,9 +283,10 @@ void TestGzip::levels()
         // zlib records the level in the header's XFL byte: 4 = fastest, 2 = best.
         QCOMPARE(int(readFile(gz).at(8)), levels[i] == 1 ? 4 : 2);
     }
-    QVERIFY2(sizes[1] < sizes[0], qPrintable(QStringLiteral("level 9: %1 bytes, level 1: %2 bytes")
-                                                 .arg(sizes[1])
-                                                 .arg(sizes[0])));
+    QVERIFY2(
+        sizes[1] < sizes[0],
+        qPrintable(
+            QStringLiteral("level 9: %1 bytes, level 1: %2 bytes").arg(sizes[1]).arg(sizes[0])));
 }
 
 void TestGzip::damaged_data()

@@ -37,7 +37,8 @@ Manifest sample()
     m.database.journalMode = QStringLiteral("wal");
     m.database.userVersion = 42;
     m.database.applicationId = -0x7b3aa9b0; // a signed 32-bit number, as SQLite keeps it
-    m.database.schemaSha256 = QStringLiteral("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+    m.database.schemaSha256 =
+        QStringLiteral("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
     m.database.rowCounts = {{QStringLiteral("notes"), 1000},
                             {QStringLiteral("顧客"), 7},
                             {QStringLiteral("注文 履歴"), 0},
@@ -192,7 +193,10 @@ void TestManifest::sampleIsReadable()
     QVERIFY(!sample().toJson().contains(QStringLiteral("/home/büro").toUtf8()));
     QCOMPARE(Manifest::pathSha256(QStringLiteral("/home/büro/../büro/アプリ/データ.sqlite")),
              o.value(QStringLiteral("source_path_sha256")).toString());
-    QCOMPARE(o.value(QStringLiteral("database")).toObject().value(QStringLiteral("application_id")).toInteger(),
+    QCOMPARE(o.value(QStringLiteral("database"))
+                 .toObject()
+                 .value(QStringLiteral("application_id"))
+                 .toInteger(),
              -0x7b3aa9b0LL);
     QCOMPARE(DatabaseInfo::applicationIdText(-0x7b3aa9b0), QStringLiteral("0x84c55650"));
     QCOMPARE(DatabaseInfo::applicationIdText(0x4c4b), QStringLiteral("0x00004c4b"));
@@ -244,7 +248,8 @@ void TestManifest::wrongShape_data()
         << QJsonDocument(QJsonArray{sampleObject()}).toJson() << notObject;
     QTest::newRow("empty object") << QByteArray("{}") << format;
     QTest::newRow("no format") << toBytes(without(QStringLiteral("format"))) << format;
-    QTest::newRow("format as text") << toBytes(with(QStringLiteral("format"), QStringLiteral("1"))) << format;
+    QTest::newRow("format as text")
+        << toBytes(with(QStringLiteral("format"), QStringLiteral("1"))) << format;
     QTest::newRow("format 0") << toBytes(with(QStringLiteral("format"), 0)) << format;
     QTest::newRow("format -1") << toBytes(with(QStringLiteral("format"), -1)) << format;
     QTest::newRow("format 1.5") << toBytes(with(QStringLiteral("format"), 1.5)) << format;
@@ -258,18 +263,23 @@ void TestManifest::wrongShape_data()
         << QStringLiteral("creation time");
     QTest::newRow("no profile") << toBytes(without(QStringLiteral("profile")))
                                 << QStringLiteral("\"profile\"");
-    QTest::newRow("host is a number") << toBytes(with(QStringLiteral("host"), 7))
-                                      << QStringLiteral("\"host\"");
+    QTest::newRow("host is a number")
+        << toBytes(with(QStringLiteral("host"), 7)) << QStringLiteral("\"host\"");
     QTest::newRow("source_file null") << toBytes(with(QStringLiteral("source_file"), QJsonValue()))
                                       << QStringLiteral("\"source_file\"");
     const QString pathHash = QStringLiteral("\"source_path_sha256\"");
-    QTest::newRow("source_path_sha256 is a number") << toBytes(with(QStringLiteral("source_path_sha256"), 7)) << pathHash;
-    QTest::newRow("source_path_sha256 null") << toBytes(with(QStringLiteral("source_path_sha256"), QJsonValue())) << pathHash;
-    QTest::newRow("source_path_sha256 empty") << toBytes(with(QStringLiteral("source_path_sha256"), QString())) << pathHash;
+    QTest::newRow("source_path_sha256 is a number")
+        << toBytes(with(QStringLiteral("source_path_sha256"), 7)) << pathHash;
+    QTest::newRow("source_path_sha256 null")
+        << toBytes(with(QStringLiteral("source_path_sha256"), QJsonValue())) << pathHash;
+    QTest::newRow("source_path_sha256 empty")
+        << toBytes(with(QStringLiteral("source_path_sha256"), QString())) << pathHash;
     QTest::newRow("source_path_sha256 is a path")
-        << toBytes(with(QStringLiteral("source_path_sha256"), QStringLiteral("/home/op/app.db"))) << pathHash;
+        << toBytes(with(QStringLiteral("source_path_sha256"), QStringLiteral("/home/op/app.db")))
+        << pathHash;
     QTest::newRow("application_id is text")
-        << toBytes(withNested(QStringLiteral("database"), QStringLiteral("application_id"), QStringLiteral("0x1")))
+        << toBytes(withNested(QStringLiteral("database"), QStringLiteral("application_id"),
+                              QStringLiteral("0x1")))
         << QStringLiteral("application_id");
     QTest::newRow("application_id fractional")
         << toBytes(withNested(QStringLiteral("database"), QStringLiteral("application_id"), 1.5))
@@ -278,13 +288,15 @@ void TestManifest::wrongShape_data()
     QTest::newRow("database is text")
         << toBytes(with(QStringLiteral("database"), QStringLiteral("x"))) << dbSection;
     QTest::newRow("database without page_size")
-        << toBytes(withNested(QStringLiteral("database"), QStringLiteral("page_size"), QJsonValue::Undefined))
+        << toBytes(withNested(QStringLiteral("database"), QStringLiteral("page_size"),
+                              QJsonValue::Undefined))
         << QStringLiteral("page_size");
     QTest::newRow("database page_count fractional")
         << toBytes(withNested(QStringLiteral("database"), QStringLiteral("page_count"), 2.5))
         << QStringLiteral("page_count");
     QTest::newRow("database without row_counts")
-        << toBytes(withNested(QStringLiteral("database"), QStringLiteral("row_counts"), QJsonValue::Undefined))
+        << toBytes(withNested(QStringLiteral("database"), QStringLiteral("row_counts"),
+                              QJsonValue::Undefined))
         << QStringLiteral("row_counts");
     QTest::newRow("row count is text")
         << toBytes(withNested(QStringLiteral("database"), QStringLiteral("row_counts"),
@@ -295,12 +307,14 @@ void TestManifest::wrongShape_data()
     QTest::newRow("db sha256 upper case")
         << toBytes(withNested(QStringLiteral("db"), QStringLiteral("sha256"), hexOf('A'))) << sums;
     QTest::newRow("db sha256 63 digits")
-        << toBytes(withNested(QStringLiteral("db"), QStringLiteral("sha256"), QString(63, QLatin1Char('a'))))
+        << toBytes(withNested(QStringLiteral("db"), QStringLiteral("sha256"),
+                              QString(63, QLatin1Char('a'))))
         << sums;
     QTest::newRow("gz sha256 not hex")
         << toBytes(withNested(QStringLiteral("gz"), QStringLiteral("sha256"), hexOf('g'))) << sums;
     QTest::newRow("gz sha256 is md5")
-        << toBytes(withNested(QStringLiteral("gz"), QStringLiteral("sha256"), QString(32, QLatin1Char('b'))))
+        << toBytes(withNested(QStringLiteral("gz"), QStringLiteral("sha256"),
+                              QString(32, QLatin1Char('b'))))
         << sums;
     QTest::newRow("db sha256 trailing newline")
         << toBytes(withNested(QStringLiteral("db"), QStringLiteral("sha256"),
@@ -311,7 +325,8 @@ void TestManifest::wrongShape_data()
     QTest::newRow("gz size negative")
         << toBytes(withNested(QStringLiteral("gz"), QStringLiteral("size"), -5)) << sums;
     QTest::newRow("gz size missing")
-        << toBytes(withNested(QStringLiteral("gz"), QStringLiteral("size"), QJsonValue::Undefined)) << sums;
+        << toBytes(withNested(QStringLiteral("gz"), QStringLiteral("size"), QJsonValue::Undefined))
+        << sums;
 }
 
 void TestManifest::wrongShape()
@@ -344,7 +359,8 @@ void TestManifest::newerFormat()
     const auto parsed = Manifest::fromJson(bytes);
     QVERIFY(!parsed.isOk());
     QCOMPARE(parsed.error, Manifest::ParseError::NewerFormat);
-    QVERIFY2(parsed.message.contains(QStringLiteral("format %1").arg(format)), qPrintable(parsed.message));
+    QVERIFY2(parsed.message.contains(QStringLiteral("format %1").arg(format)),
+             qPrintable(parsed.message));
     QVERIFY2(parsed.message.contains(QLatin1String("update LiteKeep")), qPrintable(parsed.message));
 }
 
@@ -357,8 +373,9 @@ void TestManifest::createdAtAnyLocalTime()
     qputenv("TZ", "Europe/Berlin");
     tzset();
     QList<QDateTime> read;
-    const QList<QDateTime> written{QDateTime(QDate(2026, 3, 29), QTime(2, 30, 0), QTimeZone::utc()),
-                                   QDateTime(QDate(2026, 10, 25), QTime(2, 30, 0), QTimeZone::utc())};
+    const QList<QDateTime> written{
+        QDateTime(QDate(2026, 3, 29), QTime(2, 30, 0), QTimeZone::utc()),
+        QDateTime(QDate(2026, 10, 25), QTime(2, 30, 0), QTimeZone::utc())};
     for (const QDateTime &created : written) {
         Manifest m = sample();
         m.createdUtc = created;

@@ -1,6 +1,6 @@
 // Notifier: which run results and staleness changes deserve the user's attention.
-#include "history/Catalog.h"
 #include "generations/GenerationName.h"
+#include "history/Catalog.h"
 #include "notify/Notifier.h"
 
 #include "TestSupport.h"
@@ -56,22 +56,29 @@ void TestNotifier::decide_data()
     const int ok = int(JobResult::Outcome::Succeeded);
     const int failed = int(JobResult::Outcome::Failed);
     const int cancelled = int(JobResult::Outcome::Cancelled);
-    QTest::newRow("failure") << failed << QStringLiteral("succeeded") << false << true << Notice::Kind::Failure;
-    QTest::newRow("failure again") << failed << QStringLiteral("failed") << false << true << Notice::Kind::Failure;
-    QTest::newRow("first run fails") << failed << QString() << true << true << Notice::Kind::Failure;
-    QTest::newRow("recovery after failed") << ok << QStringLiteral("failed") << false << true << Notice::Kind::Recovery;
+    QTest::newRow("failure") << failed << QStringLiteral("succeeded") << false << true
+                             << Notice::Kind::Failure;
+    QTest::newRow("failure again")
+        << failed << QStringLiteral("failed") << false << true << Notice::Kind::Failure;
+    QTest::newRow("first run fails")
+        << failed << QString() << true << true << Notice::Kind::Failure;
+    QTest::newRow("recovery after failed")
+        << ok << QStringLiteral("failed") << false << true << Notice::Kind::Recovery;
     QTest::newRow("recovery after interrupted")
         << ok << QStringLiteral("interrupted") << false << true << Notice::Kind::Recovery;
     QTest::newRow("recovery wins over success")
         << ok << QStringLiteral("failed") << true << true << Notice::Kind::Recovery;
-    QTest::newRow("success, off") << ok << QStringLiteral("succeeded") << false << false << Notice::Kind::Success;
-    QTest::newRow("success, on") << ok << QStringLiteral("succeeded") << true << true << Notice::Kind::Success;
-    QTest::newRow("first success, off") << ok << QString() << false << false << Notice::Kind::Success;
+    QTest::newRow("success, off") << ok << QStringLiteral("succeeded") << false << false
+                                  << Notice::Kind::Success;
+    QTest::newRow("success, on") << ok << QStringLiteral("succeeded") << true << true
+                                 << Notice::Kind::Success;
+    QTest::newRow("first success, off")
+        << ok << QString() << false << false << Notice::Kind::Success;
     QTest::newRow("first success, on") << ok << QString() << true << true << Notice::Kind::Success;
     QTest::newRow("success after cancel, off")
         << ok << QStringLiteral("cancelled") << false << false << Notice::Kind::Success;
-    QTest::newRow("cancel is silent") << cancelled << QStringLiteral("succeeded") << true << false
-                                      << Notice::Kind::Failure;
+    QTest::newRow("cancel is silent")
+        << cancelled << QStringLiteral("succeeded") << true << false << Notice::Kind::Failure;
     QTest::newRow("cancel after failure is silent")
         << cancelled << QStringLiteral("failed") << true << false << Notice::Kind::Failure;
 }
@@ -102,17 +109,21 @@ void TestNotifier::runFinishedEmitsTheDecision()
 {
     Notifier notifier;
     QSignalSpy spy(&notifier, &Notifier::notice);
-    notifier.runFinished(QStringLiteral("a"), JobResult::succeeded(QStringLiteral("ok")), QStringLiteral("succeeded"));
+    notifier.runFinished(QStringLiteral("a"), JobResult::succeeded(QStringLiteral("ok")),
+                         QStringLiteral("succeeded"));
     QCOMPARE(spy.size(), 0);
     notifier.setNotifyOnSuccess(true);
-    notifier.runFinished(QStringLiteral("a"), JobResult::succeeded(QStringLiteral("ok")), QStringLiteral("succeeded"));
+    notifier.runFinished(QStringLiteral("a"), JobResult::succeeded(QStringLiteral("ok")),
+                         QStringLiteral("succeeded"));
     QCOMPARE(spy.size(), 1);
     QCOMPARE(noticeAt(spy, 0).kind, Notice::Kind::Success);
-    notifier.runFinished(QStringLiteral("a"), JobResult::failed(QStringLiteral("disk full")), QStringLiteral("succeeded"));
+    notifier.runFinished(QStringLiteral("a"), JobResult::failed(QStringLiteral("disk full")),
+                         QStringLiteral("succeeded"));
     QCOMPARE(spy.size(), 2);
     QCOMPARE(noticeAt(spy, 1).kind, Notice::Kind::Failure);
     QCOMPARE(noticeAt(spy, 1).message, QStringLiteral("disk full"));
-    notifier.runFinished(QStringLiteral("a"), JobResult::cancelled(QStringLiteral("stopped")), QStringLiteral("failed"));
+    notifier.runFinished(QStringLiteral("a"), JobResult::cancelled(QStringLiteral("stopped")),
+                         QStringLiteral("failed"));
     QCOMPARE(spy.size(), 2);
 }
 
@@ -131,9 +142,10 @@ void TestNotifier::anomaly()
 {
     QFETCH(QString, previous);
     QFETCH(bool, onSuccess);
-    const QString sentence = QStringLiteral("Table notes lost 87 % of its rows (1,204 → 160) since the previous "
-                                            "backup. The previous backup, nightly-20261001T020000Z, is kept "
-                                            "until you dismiss this warning.");
+    const QString sentence =
+        QStringLiteral("Table notes lost 87 % of its rows (1,204 → 160) since the previous "
+                       "backup. The previous backup, nightly-20261001T020000Z, is kept "
+                       "until you dismiss this warning.");
     const JobResult result = JobResult::succeeded(
         QStringLiteral("Backed up cogito.db. ") + sentence,
         {{QStringLiteral("generation"), QStringLiteral("nightly-20261002T020000Z")},
@@ -159,7 +171,8 @@ void TestNotifier::anomaly()
     // The same run without findings says nothing (with success notices off and no recovery).
     JobResult plain = result;
     plain.details.remove(QStringLiteral("anomaly"));
-    const auto quiet = Notifier::decide(QStringLiteral("nightly"), plain, QStringLiteral("succeeded"), false);
+    const auto quiet =
+        Notifier::decide(QStringLiteral("nightly"), plain, QStringLiteral("succeeded"), false);
     QVERIFY(!quiet.has_value());
 }
 
@@ -174,12 +187,14 @@ void TestNotifier::isStale_data()
     // A new profile's grace: as long as the threshold, then it warns like any other.
     QTest::newRow("none, created an hour ago") << QDateTime() << 26 << false << now.addSecs(-3600);
     QTest::newRow("none, created two days ago") << QDateTime() << 26 << true << now.addDays(-2);
-    QTest::newRow("three days old, created a week ago") << now.addDays(-3) << 26 << true << now.addDays(-7);
+    QTest::newRow("three days old, created a week ago")
+        << now.addDays(-3) << 26 << true << now.addDays(-7);
     QTest::newRow("an hour old") << now.addSecs(-3600) << 26 << false << QDateTime();
     QTest::newRow("exactly the threshold") << now.addSecs(-26 * 3600) << 26 << false << QDateTime();
     QTest::newRow("a second over") << now.addSecs(-26 * 3600 - 1) << 26 << true << QDateTime();
     QTest::newRow("three days old") << now.addDays(-3) << 26 << true << QDateTime();
-    QTest::newRow("three days old, weekly threshold") << now.addDays(-3) << 24 * 7 << false << QDateTime();
+    QTest::newRow("three days old, weekly threshold")
+        << now.addDays(-3) << 24 * 7 << false << QDateTime();
 }
 
 void TestNotifier::isStale()
@@ -231,7 +246,8 @@ void TestNotifier::stalenessNoticesOnlyOnChange()
     QCOMPARE(spy.size(), 2);
 
     // And stale again after the threshold passes.
-    notifier.checkStaleness(QStringLiteral("nightly"), now.addSecs(-120), 26, now.addSecs(27 * 3600));
+    notifier.checkStaleness(QStringLiteral("nightly"), now.addSecs(-120), 26,
+                            now.addSecs(27 * 3600));
     QCOMPARE(spy.size(), 3);
     QCOMPARE(noticeAt(spy, 2).kind, Notice::Kind::Stale);
 }
@@ -273,23 +289,34 @@ void TestNotifier::newestVerifiedGeneration()
     const QDateTime good = utc(2026, 11, 25, 1, 0);
     const QDateTime failed = utc(2026, 11, 26, 1, 0);
     const QDateTime laterFailed = utc(2026, 11, 27, 1, 0);
-    QVERIFY(catalog.recordVerification(profile, {name(older), checked, true, {}, QStringLiteral("backup")}));
-    QVERIFY(catalog.recordVerification(profile, {name(good), checked, true, {}, QStringLiteral("verify")}));
-    QVERIFY(catalog.recordVerification(profile, {name(failed), checked, false, QStringLiteral("sha mismatch"),
-                                                 QStringLiteral("verify")}));
+    QVERIFY(catalog.recordVerification(profile,
+                                       {name(older), checked, true, {}, QStringLiteral("backup")}));
+    QVERIFY(catalog.recordVerification(profile,
+                                       {name(good), checked, true, {}, QStringLiteral("verify")}));
+    QVERIFY(catalog.recordVerification(
+        profile,
+        {name(failed), checked, false, QStringLiteral("sha mismatch"), QStringLiteral("verify")}));
     // Passed after the upload, failed a later verification: its newest verdict counts.
-    QVERIFY(catalog.recordVerification(profile, {name(laterFailed), checked, true, {}, QStringLiteral("backup")}));
-    QVERIFY(catalog.recordVerification(profile, {name(laterFailed), checked.addSecs(60), false,
-                                                 QStringLiteral("gone"), QStringLiteral("verify")}));
+    QVERIFY(catalog.recordVerification(
+        profile, {name(laterFailed), checked, true, {}, QStringLiteral("backup")}));
+    QVERIFY(
+        catalog.recordVerification(profile, {name(laterFailed), checked.addSecs(60), false,
+                                             QStringLiteral("gone"), QStringLiteral("verify")}));
     // Names that are not generations are ignored, as are other profiles.
-    QVERIFY(catalog.recordVerification(profile, {QStringLiteral("not-a-generation"), checked, true, {},
-                                                 QStringLiteral("verify")}));
-    QVERIFY(catalog.recordVerification(QStringLiteral("other"),
-                                       {lk::GenerationName(QStringLiteral("other"), utc(2026, 11, 27, 5)).baseName(),
-                                        checked, true, {}, QStringLiteral("verify")}));
+    QVERIFY(catalog.recordVerification(
+        profile,
+        {QStringLiteral("not-a-generation"), checked, true, {}, QStringLiteral("verify")}));
+    QVERIFY(catalog.recordVerification(
+        QStringLiteral("other"),
+        {lk::GenerationName(QStringLiteral("other"), utc(2026, 11, 27, 5)).baseName(),
+         checked,
+         true,
+         {},
+         QStringLiteral("verify")}));
 
     QCOMPARE(Notifier::newestVerifiedGeneration(catalog, profile), good);
-    QCOMPARE(Notifier::newestVerifiedGeneration(catalog, QStringLiteral("other")), utc(2026, 11, 27, 5));
+    QCOMPARE(Notifier::newestVerifiedGeneration(catalog, QStringLiteral("other")),
+             utc(2026, 11, 27, 5));
     QVERIFY(!Notifier::newestVerifiedGeneration(catalog, QStringLiteral("nobody")).isValid());
 }
 

@@ -100,9 +100,15 @@ QByteArray blocksOfEachKind(qint64 block, int count)
     QByteArray data;
     for (int i = 0; i < count; ++i) {
         switch (i % 3) {
-        case 0: data += text(block, quint32(i)); break;
-        case 1: data += noisyPages(block, quint32(i)); break;
-        default: data += randomBytes(block, quint32(i)); break;
+        case 0:
+            data += text(block, quint32(i));
+            break;
+        case 1:
+            data += noisyPages(block, quint32(i));
+            break;
+        default:
+            data += randomBytes(block, quint32(i));
+            break;
         }
     }
     return data + text(1000);
@@ -117,29 +123,32 @@ bool notesDatabase(const QString &path, qint64 bytes)
         "transfer urgent daily report north south east west warehouse Tokyo Osaka Berlin Lisbon "
         "note meeting agenda minutes follow-up quarterly budget forecast approved rejected "
         "escalated resolved ticket support release notes version migration schema index";
-    const QByteArray sql = "CREATE TABLE notes(id INTEGER PRIMARY KEY, title TEXT, body TEXT, "
-                           "author TEXT, created TEXT, amount REAL);"
-                           "CREATE INDEX notes_created ON notes(created);"
-                           "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
-                           QByteArray::number(bytes / 100) + "), w(t) AS (SELECT '" + words + ' ' + words +
-                           "') INSERT INTO notes(title, body, author, created, amount) "
-                           "SELECT substr(t, 1 + abs(random()) % 300, 20 + abs(random()) % 30), "
-                           "substr(t, 1 + abs(random()) % 600, 40 + abs(random()) % 200) || ' #' || "
-                           "abs(random()) % 100000, 'user' || abs(random()) % 500 || '@example.com', "
-                           "datetime(1700000000 + abs(random()) % 50000000, 'unixepoch'), "
-                           "round((abs(random()) % 1000000) / 100.0, 2) FROM c, w;";
+    const QByteArray sql =
+        "CREATE TABLE notes(id INTEGER PRIMARY KEY, title TEXT, body TEXT, "
+        "author TEXT, created TEXT, amount REAL);"
+        "CREATE INDEX notes_created ON notes(created);"
+        "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
+        QByteArray::number(bytes / 100) + "), w(t) AS (SELECT '" + words + ' ' + words +
+        "') INSERT INTO notes(title, body, author, created, amount) "
+        "SELECT substr(t, 1 + abs(random()) % 300, 20 + abs(random()) % 30), "
+        "substr(t, 1 + abs(random()) % 600, 40 + abs(random()) % 200) || ' #' || "
+        "abs(random()) % 100000, 'user' || abs(random()) % 500 || '@example.com', "
+        "datetime(1700000000 + abs(random()) % 50000000, 'unixepoch'), "
+        "round((abs(random()) % 1000000) / 100.0, 2) FROM c, w;";
     return lkt::runSql(path, sql);
 }
 
 // The same for bench/run's BLOB database: random BLOBs of 2-32 KB, which hardly compress.
 bool photosDatabase(const QString &path, qint64 bytes)
 {
-    const QByteArray sql = "CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT, taken TEXT, data BLOB);"
-                           "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
-                           QByteArray::number(bytes / 17000) + ") INSERT INTO photos(name, taken, data) "
-                           "SELECT 'IMG_' || abs(random()) % 100000 || '.jpg', "
-                           "datetime(1700000000 + abs(random()) % 50000000, 'unixepoch'), "
-                           "randomblob(2000 + abs(random()) % 30000) FROM c;";
+    const QByteArray sql =
+        "CREATE TABLE photos(id INTEGER PRIMARY KEY, name TEXT, taken TEXT, data BLOB);"
+        "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < " +
+        QByteArray::number(bytes / 17000) +
+        ") INSERT INTO photos(name, taken, data) "
+        "SELECT 'IMG_' || abs(random()) % 100000 || '.jpg', "
+        "datetime(1700000000 + abs(random()) % 50000000, 'unixepoch'), "
+        "randomblob(2000 + abs(random()) % 30000) FROM c;";
     return lkt::runSql(path, sql);
 }
 
@@ -235,7 +244,8 @@ void TestParallelGzip::roundTrip_data()
         row("blocks of each kind in turn") << blocksOfEachKind(block, 9);
         // Far more blocks than are ever in flight; with libdeflate, blocks end on every kind
         // of bit boundary, so every way of joining them is taken.
-        row("many blocks of text and noise") << mix(engine == Engine::Zlib ? 4'000'000 : 24'000'000);
+        row("many blocks of text and noise")
+            << mix(engine == Engine::Zlib ? 4'000'000 : 24'000'000);
     }
 }
 
@@ -251,12 +261,13 @@ void TestParallelGzip::roundTrip()
     QVERIFY(writeFile(plain, data));
 
     QList<qint64> seen;
-    const auto compressed = ParallelGzip::compressFile(plain, gz, 6, 2, nullptr,
-                                                       [&seen, &data](qint64 done, qint64 total) {
-                                                           QCOMPARE(total, data.size());
-                                                           seen.append(done);
-                                                       },
-                                                       engine);
+    const auto compressed = ParallelGzip::compressFile(
+        plain, gz, 6, 2, nullptr,
+        [&seen, &data](qint64 done, qint64 total) {
+            QCOMPARE(total, data.size());
+            seen.append(done);
+        },
+        engine);
     QVERIFY2(compressed.isOk(), qPrintable(compressed.error()));
     const QByteArray gzBytes = readFile(gz);
     QCOMPARE(compressed->inputBytes, data.size());
@@ -348,14 +359,14 @@ void TestParallelGzip::closeToSingleThreadedSize()
     const QString plain = path(QStringLiteral("size.db"));
     QFile::remove(plain);
     QVERIFY(photos ? photosDatabase(plain, 8'000'000) : notesDatabase(plain, 8'000'000));
-    QVERIFY2(QFileInfo(plain).size() > 6'000'000, qPrintable(QString::number(QFileInfo(plain).size())));
+    QVERIFY2(QFileInfo(plain).size() > 6'000'000,
+             qPrintable(QString::number(QFileInfo(plain).size())));
     for (const int level : {1, 6, 9}) {
         const auto single =
             Gzip::compressFile(plain, path(QStringLiteral("size.single.gz")), level);
         QVERIFY2(single.isOk(), qPrintable(single.error()));
-        const auto parallel =
-            ParallelGzip::compressFile(plain, path(QStringLiteral("size.parallel.gz")), level, 2,
-                                       nullptr, {}, engine);
+        const auto parallel = ParallelGzip::compressFile(
+            plain, path(QStringLiteral("size.parallel.gz")), level, 2, nullptr, {}, engine);
         QVERIFY2(parallel.isOk(), qPrintable(parallel.error()));
         const double ratio = double(parallel->outputBytes) / double(single->outputBytes);
         qInfo("level %d: %lld bytes in parallel, %lld single-threaded (x%.4f) from %lld", level,
@@ -428,21 +439,23 @@ void TestParallelGzip::zeroRunDeflate_data()
     const auto storedBound = [](qint64 n) { return n + (n / 65535 + 1) * 5 + 8; };
     QTest::newRow("empty") << QByteArray() << qint64(8);
     QTest::newRow("one zero") << QByteArray(1, '\0') << storedBound(1);
-    for (const qint64 run : {minRun - 1, minRun, minRun + 1, qint64(258), qint64(259), qint64(260),
-                             qint64(261), qint64(262), qint64(516), qint64(517), qint64(518), qint64(70000)}) {
+    for (const qint64 run :
+         {minRun - 1, minRun, minRun + 1, qint64(258), qint64(259), qint64(260), qint64(261),
+          qint64(262), qint64(516), qint64(517), qint64(518), qint64(70000)}) {
         const QByteArray around = randomBytes(1000, quint32(run));
         const QByteArray data = around + QByteArray(run, '\0') + around;
         // A run is encoded: about two bits per 258 zeros and a few bytes, not the zeros.
-        const qint64 bound = run >= minRun ? storedBound(2000) + 16 + run / 100 : storedBound(data.size());
+        const qint64 bound =
+            run >= minRun ? storedBound(2000) + 16 + run / 100 : storedBound(data.size());
         QTest::addRow("random, %lld zeros, random", static_cast<long long>(run)) << data << bound;
-        QTest::addRow("%lld zeros, random", static_cast<long long>(run)) << QByteArray(run, '\0') + around
-                                                                        << bound;
-        QTest::addRow("random, %lld zeros", static_cast<long long>(run)) << around + QByteArray(run, '\0')
-                                                                        << bound;
+        QTest::addRow("%lld zeros, random", static_cast<long long>(run))
+            << QByteArray(run, '\0') + around << bound;
+        QTest::addRow("random, %lld zeros", static_cast<long long>(run))
+            << around + QByteArray(run, '\0') << bound;
     }
     QTest::newRow("3 MiB zeros") << QByteArray(3 << 20, '\0') << qint64(3 << 20) / 100;
-    QTest::newRow("200 KiB random (stored in pieces)") << randomBytes(200 << 10, 4)
-                                                       << storedBound(200 << 10);
+    QTest::newRow("200 KiB random (stored in pieces)")
+        << randomBytes(200 << 10, 4) << storedBound(200 << 10);
     QByteArray everyLength;
     for (int run = 0; run < 600; ++run)
         everyLength += randomBytes(1 + run % 13, quint32(run)) + QByteArray(run, '\0');

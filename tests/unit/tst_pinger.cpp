@@ -19,12 +19,13 @@ namespace {
 
 JobResult success()
 {
-    return JobResult::succeeded(QStringLiteral("Backed up nightly-20261127T010000Z (1.0 MB → 200 KB)."),
-                                {{QStringLiteral("generation"), QStringLiteral("nightly-20261127T010000Z")},
-                                 {QStringLiteral("db_size"), 1048576},
-                                 {QStringLiteral("gz_size"), 204800},
-                                 {QStringLiteral("duration_ms"), 1234},
-                                 {QStringLiteral("warnings"), QStringLiteral("not forwarded")}});
+    return JobResult::succeeded(
+        QStringLiteral("Backed up nightly-20261127T010000Z (1.0 MB → 200 KB)."),
+        {{QStringLiteral("generation"), QStringLiteral("nightly-20261127T010000Z")},
+         {QStringLiteral("db_size"), 1048576},
+         {QStringLiteral("gz_size"), 204800},
+         {QStringLiteral("duration_ms"), 1234},
+         {QStringLiteral("warnings"), QStringLiteral("not forwarded")}});
 }
 
 } // namespace
@@ -53,11 +54,13 @@ void TestPinger::withSuffix_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("plain") << QStringLiteral("https://hc-ping.com/abc") << QStringLiteral("start")
                            << QStringLiteral("https://hc-ping.com/abc/start");
-    QTest::newRow("trailing slash") << QStringLiteral("https://hc-ping.com/abc/") << QStringLiteral("fail")
-                                    << QStringLiteral("https://hc-ping.com/abc/fail");
+    QTest::newRow("trailing slash")
+        << QStringLiteral("https://hc-ping.com/abc/") << QStringLiteral("fail")
+        << QStringLiteral("https://hc-ping.com/abc/fail");
     QTest::newRow("no suffix") << QStringLiteral("https://hc-ping.com/abc") << QString()
                                << QStringLiteral("https://hc-ping.com/abc");
-    QTest::newRow("query kept") << QStringLiteral("https://example.org/ping/x?token=1") << QStringLiteral("start")
+    QTest::newRow("query kept") << QStringLiteral("https://example.org/ping/x?token=1")
+                                << QStringLiteral("start")
                                 << QStringLiteral("https://example.org/ping/x/start?token=1");
     QTest::newRow("bare host") << QStringLiteral("http://127.0.0.1:8000") << QStringLiteral("fail")
                                << QStringLiteral("http://127.0.0.1:8000/fail");
@@ -76,17 +79,20 @@ void TestPinger::payloadFields()
     const QJsonObject ok = Pinger::payload(QStringLiteral("nightly"), success());
     QCOMPARE(ok.value(QLatin1String("profile")).toString(), QStringLiteral("nightly"));
     QCOMPARE(ok.value(QLatin1String("outcome")).toString(), QStringLiteral("succeeded"));
-    QCOMPARE(ok.value(QLatin1String("generation")).toString(), QStringLiteral("nightly-20261127T010000Z"));
+    QCOMPARE(ok.value(QLatin1String("generation")).toString(),
+             QStringLiteral("nightly-20261127T010000Z"));
     QCOMPARE(ok.value(QLatin1String("db_size")).toInteger(), 1048576);
     QCOMPARE(ok.value(QLatin1String("gz_size")).toInteger(), 204800);
     QCOMPARE(ok.value(QLatin1String("duration_ms")).toInteger(), 1234);
     QVERIFY(ok.value(QLatin1String("message")).toString().startsWith(QStringLiteral("Backed up")));
     QVERIFY(!ok.value(QLatin1String("host")).toString().isEmpty());
     QVERIFY(!ok.value(QLatin1String("litekeep_version")).toString().isEmpty());
-    QVERIFY(QDateTime::fromString(ok.value(QLatin1String("time")).toString(), Qt::ISODate).isValid());
+    QVERIFY(
+        QDateTime::fromString(ok.value(QLatin1String("time")).toString(), Qt::ISODate).isValid());
     QVERIFY(!ok.contains(QLatin1String("warnings")));
 
-    const QJsonObject bad = Pinger::payload(QStringLiteral("nightly"), JobResult::failed(QStringLiteral("no such file")));
+    const QJsonObject bad = Pinger::payload(QStringLiteral("nightly"),
+                                            JobResult::failed(QStringLiteral("no such file")));
     QCOMPARE(bad.value(QLatin1String("outcome")).toString(), QStringLiteral("failed"));
     QCOMPARE(bad.value(QLatin1String("message")).toString(), QStringLiteral("no such file"));
     QVERIFY(!bad.contains(QLatin1String("generation")));
@@ -113,7 +119,8 @@ void TestPinger::successPings()
     QVERIFY(pinger.isIdle());
     QCOMPARE(failed.size(), 0);
 
-    QCOMPARE(server.paths(), (QStringList{QStringLiteral("POST /ping/abc-123/start"), QStringLiteral("POST /ping/abc-123")}));
+    QCOMPARE(server.paths(), (QStringList{QStringLiteral("POST /ping/abc-123/start"),
+                                          QStringLiteral("POST /ping/abc-123")}));
     const HttpRecorder::Request &result = server.requests().at(1);
     QCOMPARE(QString::fromUtf8(result.body), success().message);
     QVERIFY(result.userAgent.startsWith("LiteKeep/"));
@@ -128,12 +135,14 @@ void TestPinger::failurePings()
     const QUrl url(server.url(QStringLiteral("/ping/abc-123/")));
 
     pinger.pingStart(url);
-    pinger.pingResult(url, JobResult::failed(QStringLiteral("The database file /x/c.db does not exist.")));
+    pinger.pingResult(
+        url, JobResult::failed(QStringLiteral("The database file /x/c.db does not exist.")));
     QTRY_VERIFY_WITH_TIMEOUT(pinger.isIdle(), 10000);
     QVERIFY(idle.size() >= 1);
     QStringList paths = server.paths();
     paths.sort(); // two requests in flight at once: either may arrive first
-    QCOMPARE(paths, (QStringList{QStringLiteral("POST /ping/abc-123/fail"), QStringLiteral("POST /ping/abc-123/start")}));
+    QCOMPARE(paths, (QStringList{QStringLiteral("POST /ping/abc-123/fail"),
+                                 QStringLiteral("POST /ping/abc-123/start")}));
     for (const HttpRecorder::Request &r : server.requests()) {
         if (r.path.endsWith("/fail"))
             QCOMPARE(r.body, QByteArray("The database file /x/c.db does not exist."));
@@ -160,7 +169,8 @@ void TestPinger::webhookPostsJson()
     QVERIFY(server.listen());
     Pinger pinger;
     QSignalSpy failed(&pinger, &Pinger::requestFailed);
-    pinger.webhook(QUrl(server.url(QStringLiteral("/hooks/litekeep?token=t"))), QStringLiteral("nightly"), success());
+    pinger.webhook(QUrl(server.url(QStringLiteral("/hooks/litekeep?token=t"))),
+                   QStringLiteral("nightly"), success());
     QTRY_VERIFY_WITH_TIMEOUT(pinger.isIdle(), 10000);
     QCOMPARE(failed.size(), 0);
     QCOMPARE(server.requests().size(), 1);
@@ -173,7 +183,8 @@ void TestPinger::webhookPostsJson()
     QVERIFY2(error.error == QJsonParseError::NoError, r.body.constData());
     QCOMPARE(json.value(QLatin1String("profile")).toString(), QStringLiteral("nightly"));
     QCOMPARE(json.value(QLatin1String("outcome")).toString(), QStringLiteral("succeeded"));
-    QCOMPARE(json.value(QLatin1String("generation")).toString(), QStringLiteral("nightly-20261127T010000Z"));
+    QCOMPARE(json.value(QLatin1String("generation")).toString(),
+             QStringLiteral("nightly-20261127T010000Z"));
     QCOMPARE(json.value(QLatin1String("db_size")).toInteger(), 1048576);
     QCOMPARE(json.value(QLatin1String("gz_size")).toInteger(), 204800);
 }
@@ -186,7 +197,8 @@ void TestPinger::httpErrorIsReported()
     QSignalSpy failed(&pinger, &Pinger::requestFailed);
     QSignalSpy idle(&pinger, &Pinger::idle);
     const QUrl url(server.url(QStringLiteral("/hook")));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("notification to 127\\.0\\.0\\.1 failed")));
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("notification to 127\\.0\\.0\\.1 failed")));
     pinger.webhook(url, QStringLiteral("nightly"), success());
     QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 1, 10000);
     QCOMPARE(failed.size(), 1);
@@ -201,8 +213,10 @@ void TestPinger::silentServerTimesOut()
     pinger.setTimeoutMs(1500);
     QSignalSpy failed(&pinger, &Pinger::requestFailed);
     QSignalSpy idle(&pinger, &Pinger::idle);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("notification to 127\\.0\\.0\\.1 failed")));
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("notification to 127\\.0\\.0\\.1 failed")));
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("notification to 127\\.0\\.0\\.1 failed")));
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("notification to 127\\.0\\.0\\.1 failed")));
     QElapsedTimer clock;
     clock.start();
     pinger.pingStart(QUrl(server.url(QStringLiteral("/ping"))));
@@ -226,14 +240,17 @@ void TestPinger::refusedPortFailsQuickly()
     Pinger pinger;
     QSignalSpy failed(&pinger, &Pinger::requestFailed);
     QSignalSpy idle(&pinger, &Pinger::idle);
-    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("notification to 127\\.0\\.0\\.1 failed")));
+    QTest::ignoreMessage(
+        QtWarningMsg, QRegularExpression(QStringLiteral("notification to 127\\.0\\.0\\.1 failed")));
     QElapsedTimer clock;
     clock.start();
-    pinger.webhook(QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(port)), QStringLiteral("nightly"), success());
+    pinger.webhook(QUrl(QStringLiteral("http://127.0.0.1:%1/hook").arg(port)),
+                   QStringLiteral("nightly"), success());
     QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 1, 10000);
     QCOMPARE(failed.size(), 1);
-    QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
-             qPrintable(failed.first().at(1).toString()));
+    QVERIFY2(
+        failed.first().at(1).toString().contains(QStringLiteral("refused"), Qt::CaseInsensitive),
+        qPrintable(failed.first().at(1).toString()));
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
 }
 

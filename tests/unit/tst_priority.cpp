@@ -1,8 +1,8 @@
 // Priority: rclone children and job worker threads run at nice 10 and I/O class idle, read back
 // from the kernel (/proc and ionice); and the cpu_priority setting that switches it.
-#include "settings/Config.h"
 #include "compress/ParallelGzip.h"
 #include "jobs/Priority.h"
+#include "settings/Config.h"
 
 #include "TestSupport.h"
 
@@ -105,10 +105,12 @@ private Q_SLOTS:
     {
         const int ours = niceOfThread(currentTid());
         QVERIFY2(ours < Priority::kNice, "the test itself runs at a normal priority");
-        const QByteArray stat = runChild(QStringLiteral("cat"), {QStringLiteral("/proc/self/stat")});
+        const QByteArray stat =
+            runChild(QStringLiteral("cat"), {QStringLiteral("/proc/self/stat")});
         QVERIFY2(!stat.isEmpty(), "cat ran");
         QCOMPARE(niceFromStat(stat), Priority::kNice);
-        QCOMPARE(QString::fromUtf8(runChild(QStringLiteral("ionice"), {})).trimmed(), QStringLiteral("idle"));
+        QCOMPARE(QString::fromUtf8(runChild(QStringLiteral("ionice"), {})).trimmed(),
+                 QStringLiteral("idle"));
         // Our own thread stays as it was.
         QCOMPARE(niceOfThread(currentTid()), ours);
     }
@@ -117,8 +119,10 @@ private Q_SLOTS:
     {
         Priority::setEnabled(false);
         const int ours = niceOfThread(currentTid());
-        QCOMPARE(niceFromStat(runChild(QStringLiteral("cat"), {QStringLiteral("/proc/self/stat")})), ours);
-        QVERIFY(QString::fromUtf8(runChild(QStringLiteral("ionice"), {})).trimmed() != QLatin1String("idle"));
+        QCOMPARE(niceFromStat(runChild(QStringLiteral("cat"), {QStringLiteral("/proc/self/stat")})),
+                 ours);
+        QVERIFY(QString::fromUtf8(runChild(QStringLiteral("ionice"), {})).trimmed() !=
+                QLatin1String("idle"));
     }
 
     void workerThreadIsLowered()
@@ -181,10 +185,10 @@ private Q_SLOTS:
     void neverRaisesANiceThread()
     {
         const ThreadPriority seen = Priority::run([] {
-            setpriority(PRIO_PROCESS, id_t(currentTid()), 15);
-            Priority::lowerCurrentThread();
-            return observeThisThread();
-        }).result();
+                                        setpriority(PRIO_PROCESS, id_t(currentTid()), 15);
+                                        Priority::lowerCurrentThread();
+                                        return observeThisThread();
+                                    }).result();
         QCOMPARE(seen.nice, 15);
     }
 

@@ -1,13 +1,13 @@
 // rclone behind LiteKeep: log parsing, the child's environment, error sentences, and the
 // process runner driven end to end by small fake rclone scripts.
+#include "TestSupport.h"
 #include "backup/DataUpload.h"
-#include "storage/Destination.h"
 #include "settings/Profile.h"
+#include "storage/Destination.h"
 #include "storage/RcloneErrors.h"
 #include "storage/RcloneLog.h"
 #include "storage/RcloneProcess.h"
 #include "storage/Storage.h"
-#include "TestSupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -34,8 +34,8 @@ const QByteArray kErrorLine =
     R"({"level":"error","msg":"error listing: directory not found","object":"","objectType":"string","source":"walk/walk.go:174","time":"2026-11-27T03:16:59.794623+00:00"})";
 const QByteArray kCopiedLine =
     R"({"level":"info","msg":"Copied (new) to: b","object":"a","objectType":"*local.Object","source":"operations/operations.go:564","time":"2026-11-27T03:16:59.72728+00:00"})";
-const QByteArray kPlainLine =
-    "2026/11/27 03:16:59 Failed to lsjson with 2 errors: last error was: error in ListJSON: directory not found";
+const QByteArray kPlainLine = "2026/11/27 03:16:59 Failed to lsjson with 2 errors: last error was: "
+                              "error in ListJSON: directory not found";
 
 // `rclone lsjson --hash` of a folder with two files and a sub-folder.
 const QByteArray kListing = R"([
@@ -60,7 +60,8 @@ lk::Destination destinationOf(const lk::Profile &p)
     return lk::Destination::parse(p.destination).value();
 }
 
-const lk::Credentials kCredentials{QStringLiteral("AKIAEXAMPLEKEY"), QStringLiteral("s3cr3t/Secret+Key")};
+const lk::Credentials kCredentials{QStringLiteral("AKIAEXAMPLEKEY"),
+                                   QStringLiteral("s3cr3t/Secret+Key")};
 
 // Runs one RcloneProcess to its end and keeps what it reported.
 struct Driven
@@ -77,7 +78,9 @@ struct Driven
                              ++finishedCount;
                          });
         QObject::connect(&process, &RcloneProcess::transferProgress, &process,
-                         [this](qint64 bytes, qint64 total) { progress.append({bytes, total}); });
+                         [this](qint64 bytes, qint64 total) {
+                             progress.append({bytes, total});
+                         });
     }
 };
 
@@ -184,7 +187,8 @@ void TestRclone::logFeed()
     log.flush();
     QCOMPARE(log.tail(), QStringLiteral("info: Copied (new) to: b\n"
                                         "error: error listing: directory not found\n") +
-                             QString::fromUtf8(kPlainLine) + QStringLiteral("\nno newline at the end"));
+                             QString::fromUtf8(kPlainLine) +
+                             QStringLiteral("\nno newline at the end"));
 
     // The tail stays short: the last lines only.
     for (int i = 0; i < 40; ++i)
@@ -226,7 +230,8 @@ void TestRclone::parseListing()
                                   QByteArray("{\"Name\":\"a\"}"), QByteArray()}) {
         const auto r = Storage::parseListing(bad);
         QVERIFY2(!r.isOk(), bad.constData());
-        QVERIFY2(r.error().contains(QLatin1String("listing could not be read")), qPrintable(r.error()));
+        QVERIFY2(r.error().contains(QLatin1String("listing could not be read")),
+                 qPrintable(r.error()));
     }
 }
 
@@ -240,11 +245,12 @@ void TestRclone::childEnvironment()
 
     QProcessEnvironment remote;
     remote.insert(QStringLiteral("RCLONE_CONFIG_LITEKEEP_TYPE"), QStringLiteral("s3"));
-    remote.insert(QStringLiteral("RCLONE_CONFIG_LITEKEEP_ACCESS_KEY_ID"), QStringLiteral("AKIAOURS"));
+    remote.insert(QStringLiteral("RCLONE_CONFIG_LITEKEEP_ACCESS_KEY_ID"),
+                  QStringLiteral("AKIAOURS"));
     const QProcessEnvironment env = RcloneProcess::childEnvironment(remote);
 
-    for (const char *name : {"AWS_CA_BUNDLE", "AWS_ACCESS_KEY_ID", "FOO", "LITEKEEP_SECRET_ACCESS_KEY",
-                             "RCLONE_CONFIG_OTHER_TYPE"})
+    for (const char *name : {"AWS_CA_BUNDLE", "AWS_ACCESS_KEY_ID", "FOO",
+                             "LITEKEEP_SECRET_ACCESS_KEY", "RCLONE_CONFIG_OTHER_TYPE"})
         QVERIFY2(!env.contains(QLatin1String(name)), name);
     for (const QString &key : env.keys()) {
         QVERIFY2(!key.startsWith(QLatin1String("AWS_")), qPrintable(key));
@@ -253,7 +259,8 @@ void TestRclone::childEnvironment()
     QCOMPARE(env.value(QStringLiteral("PATH")), qEnvironmentVariable("PATH"));
     QVERIFY(env.contains(QStringLiteral("HOME")));
     QCOMPARE(env.value(QStringLiteral("RCLONE_CONFIG_LITEKEEP_TYPE")), QStringLiteral("s3"));
-    QCOMPARE(env.value(QStringLiteral("RCLONE_CONFIG_LITEKEEP_ACCESS_KEY_ID")), QStringLiteral("AKIAOURS"));
+    QCOMPARE(env.value(QStringLiteral("RCLONE_CONFIG_LITEKEEP_ACCESS_KEY_ID")),
+             QStringLiteral("AKIAOURS"));
 
     // Secrets go through the environment, never the command line.
     const QStringList args = RcloneProcess::commonArguments();
@@ -262,7 +269,8 @@ void TestRclone::childEnvironment()
     QVERIFY(config >= 0 && config + 1 < args.size());
     QVERIFY(args.at(config + 1).isEmpty()); // no config file: the remote lives in RCLONE_CONFIG_*
 
-    for (const char *name : {"AWS_ACCESS_KEY_ID", "FOO", "LITEKEEP_SECRET_ACCESS_KEY", "RCLONE_CONFIG_OTHER_TYPE"})
+    for (const char *name :
+         {"AWS_ACCESS_KEY_ID", "FOO", "LITEKEEP_SECRET_ACCESS_KEY", "RCLONE_CONFIG_OTHER_TYPE"})
         qunsetenv(name);
 }
 
@@ -307,9 +315,12 @@ void TestRclone::remoteEnvironment()
     QCOMPARE(env.value(QStringLiteral("RCLONE_CA_CERT")), p.caCertificate);
     const QProcessEnvironment child = RcloneProcess::childEnvironment(env);
     for (const QString &key : child.keys())
-        QVERIFY2(!key.contains(QLatin1String("NO_CHECK_CERTIFICATE")) && !key.contains(QLatin1String("INSECURE")),
+        QVERIFY2(!key.contains(QLatin1String("NO_CHECK_CERTIFICATE")) &&
+                     !key.contains(QLatin1String("INSECURE")),
                  qPrintable(key));
-    QVERIFY(!RcloneProcess::commonArguments().join(QLatin1Char(' ')).contains(QLatin1String("no-check-certificate")));
+    QVERIFY(!RcloneProcess::commonArguments()
+                 .join(QLatin1Char(' '))
+                 .contains(QLatin1String("no-check-certificate")));
 }
 
 void TestRclone::explain_data()
@@ -342,25 +353,30 @@ void TestRclone::explain_data()
                                      << QStringList{};
     }
     QTest::newRow("403 access key")
-        << failed({QStringLiteral("Failed to copy: InvalidAccessKeyId: The AWS Access Key Id you provided "
-                                  "does not exist in our records.\n\tstatus code: 403, request id: "
-                                  "17B9C2D5E1A0F3C4, host id: ")})
+        << failed({QStringLiteral(
+               "Failed to copy: InvalidAccessKeyId: The AWS Access Key Id you provided "
+               "does not exist in our records.\n\tstatus code: 403, request id: "
+               "17B9C2D5E1A0F3C4, host id: ")})
         << s3 << QStringList{QStringLiteral("rejected the access key"), endpoint}
         << QStringList{QStringLiteral("does not exist")}; // the key is unknown, not the bucket
     QTest::newRow("no such bucket")
-        << failed({QStringLiteral("Failed to copy: NoSuchBucket: The specified bucket does not exist\n"
-                                  "\tstatus code: 404, request id: 17B9C2D5E1A0F3C5, host id: ")})
-        << s3 << QStringList{QStringLiteral("does not exist"), QStringLiteral("\"my-bucket\""), endpoint}
+        << failed(
+               {QStringLiteral("Failed to copy: NoSuchBucket: The specified bucket does not exist\n"
+                               "\tstatus code: 404, request id: 17B9C2D5E1A0F3C5, host id: ")})
+        << s3
+        << QStringList{QStringLiteral("does not exist"), QStringLiteral("\"my-bucket\""), endpoint}
         << QStringList{QStringLiteral("access key")};
     QTest::newRow("connection refused")
-        << failed({QStringLiteral("Failed to copy: RequestError: send request failed\ncaused by: Put "
-                                  "\"http://127.0.0.1:1/my-bucket/hosts/alpha/nightly/x.db.gz\": dial tcp "
-                                  "127.0.0.1:1: connect: connection refused")})
+        << failed({QStringLiteral(
+               "Failed to copy: RequestError: send request failed\ncaused by: Put "
+               "\"http://127.0.0.1:1/my-bucket/hosts/alpha/nightly/x.db.gz\": dial tcp "
+               "127.0.0.1:1: connect: connection refused")})
         << s3 << QStringList{QStringLiteral("refused"), endpoint} << QStringList{};
     QTest::newRow("unknown host")
-        << failed({QStringLiteral("Failed to copy: RequestError: send request failed\ncaused by: Put "
-                                  "\"https://nonexistent.invalid/my-bucket\": dial tcp: lookup "
-                                  "nonexistent.invalid: no such host")})
+        << failed(
+               {QStringLiteral("Failed to copy: RequestError: send request failed\ncaused by: Put "
+                               "\"https://nonexistent.invalid/my-bucket\": dial tcp: lookup "
+                               "nonexistent.invalid: no such host")})
         << s3 << QStringList{QStringLiteral("could not be found"), endpoint} << QStringList{};
     {
         RcloneProcess::Outcome o = failed({QStringLiteral("context canceled")}, 143);
@@ -371,36 +387,43 @@ void TestRclone::explain_data()
     {
         RcloneProcess::Outcome o = failed({}, 143);
         o.timedOut = true;
-        QTest::newRow("timed out") << o << s3 << QStringList{QStringLiteral("took too long"), endpoint}
-                                   << QStringList{};
+        QTest::newRow("timed out")
+            << o << s3 << QStringList{QStringLiteral("took too long"), endpoint} << QStringList{};
     }
     QTest::newRow("self-signed certificate")
-        << failed({QStringLiteral("error listing: RequestError: send request failed\ncaused by: Get "
-                                  "\"https://127.0.0.1:9000/my-bucket\": x509: certificate signed by unknown authority")})
+        << failed(
+               {QStringLiteral("error listing: RequestError: send request failed\ncaused by: Get "
+                               "\"https://127.0.0.1:9000/my-bucket\": x509: certificate signed by "
+                               "unknown authority")})
         << s3
-        << QStringList{QStringLiteral("TLS certificate"), endpoint, QStringLiteral("x509: certificate signed by unknown authority"),
+        << QStringList{QStringLiteral("TLS certificate"), endpoint,
+                       QStringLiteral("x509: certificate signed by unknown authority"),
                        QStringLiteral("--ca-cert FILE")}
         << QStringList{};
     {
         RcloneProcess::Outcome o = failed({});
-        o.stderrTail = QStringLiteral("2026/11/27 06:23:40 Failed to add certificates from --ca-cert");
+        o.stderrTail =
+            QStringLiteral("2026/11/27 06:23:40 Failed to add certificates from --ca-cert");
         QTest::newRow("unusable --ca-cert file")
-            << o << s3 << QStringList{QStringLiteral("CA certificate file"), QStringLiteral("profile set")}
+            << o << s3
+            << QStringList{QStringLiteral("CA certificate file"), QStringLiteral("profile set")}
             << QStringList{};
     }
     {
         RcloneProcess::Outcome o = failed({}, -1);
         o.crashed = true;
-        QTest::newRow("crashed") << o << s3 << QStringList{QStringLiteral("crashed")} << QStringList{};
+        QTest::newRow("crashed") << o << s3 << QStringList{QStringLiteral("crashed")}
+                                 << QStringList{};
     }
     QTest::newRow("disk full, local")
-        << failed({QStringLiteral("Failed to copy: write /srv/backups/nightly/x.db.gz: no space left on "
-                                  "device")})
-        << QStringLiteral("/srv/backups") << QStringList{QStringLiteral("is full"), QStringLiteral("/srv/backups")}
-        << QStringList{};
+        << failed({QStringLiteral(
+               "Failed to copy: write /srv/backups/nightly/x.db.gz: no space left on "
+               "device")})
+        << QStringLiteral("/srv/backups")
+        << QStringList{QStringLiteral("is full"), QStringLiteral("/srv/backups")} << QStringList{};
     QTest::newRow("unknown error")
-        << failed({QStringLiteral("something odd"), QStringLiteral("the very last problem")}, 7) << s3
-        << QStringList{QStringLiteral("code 7"), QStringLiteral("the very last problem")}
+        << failed({QStringLiteral("something odd"), QStringLiteral("the very last problem")}, 7)
+        << s3 << QStringList{QStringLiteral("code 7"), QStringLiteral("the very last problem")}
         << QStringList{QStringLiteral("something odd")};
     {
         RcloneProcess::Outcome o;
@@ -408,7 +431,8 @@ void TestRclone::explain_data()
         o.exitCode = 1;
         o.stderrTail = QStringLiteral("Usage:\n  rclone [flags]\nError: unknown flag: --bogus");
         QTest::newRow("unknown, plain text only")
-            << o << s3 << QStringList{QStringLiteral("code 1"), QStringLiteral("unknown flag: --bogus")}
+            << o << s3
+            << QStringList{QStringLiteral("code 1"), QStringLiteral("unknown flag: --bogus")}
             << QStringList{};
     }
 }
@@ -422,14 +446,15 @@ void TestRclone::explain()
 
     const auto dest = lk::Destination::parse(destination);
     QVERIFY(dest.isOk());
-    const QString message = RcloneErrors::explain(outcome, QStringLiteral("Uploading the backup"),
-                                                  dest.value(),
-                                                  QStringLiteral("https://0123abcd.r2.cloudflarestorage.com"));
+    const QString message =
+        RcloneErrors::explain(outcome, QStringLiteral("Uploading the backup"), dest.value(),
+                              QStringLiteral("https://0123abcd.r2.cloudflarestorage.com"));
     QVERIFY2(message.startsWith(QLatin1String("Uploading the backup")), qPrintable(message));
     for (const QString &phrase : phrases)
         QVERIFY2(message.contains(phrase), qPrintable(phrase + QStringLiteral(" / ") + message));
     for (const QString &phrase : absent)
-        QVERIFY2(!message.contains(phrase, Qt::CaseInsensitive), qPrintable(phrase + QStringLiteral(" / ") + message));
+        QVERIFY2(!message.contains(phrase, Qt::CaseInsensitive),
+                 qPrintable(phrase + QStringLiteral(" / ") + message));
 }
 
 void TestRclone::program()
@@ -442,14 +467,16 @@ void TestRclone::program()
 
 void TestRclone::fakeRcloneReports()
 {
-    const QString script = fake(QStringLiteral("reporting"),
-                                "printf '%s\\n' \"$@\"\n"
-                                "echo \"ENV AWS_CA_BUNDLE=${AWS_CA_BUNDLE:-unset} TYPE=$RCLONE_CONFIG_LITEKEEP_TYPE\"\n"
-                                "cat >&2 <<'EOF'\n" + kStatsLine + "\n" + kCopiedLine + "\n" +
-                                    kFinalStatsLine + "\n" + kErrorLine + "\n" + kPlainLine +
-                                    "\nEOF\n"
-                                    "printf 'no newline at the end' >&2\n"
-                                    "exit 5\n");
+    const QString script = fake(
+        QStringLiteral("reporting"),
+        "printf '%s\\n' \"$@\"\n"
+        "echo \"ENV AWS_CA_BUNDLE=${AWS_CA_BUNDLE:-unset} TYPE=$RCLONE_CONFIG_LITEKEEP_TYPE\"\n"
+        "cat >&2 <<'EOF'\n" +
+            kStatsLine + "\n" + kCopiedLine + "\n" + kFinalStatsLine + "\n" + kErrorLine + "\n" +
+            kPlainLine +
+            "\nEOF\n"
+            "printf 'no newline at the end' >&2\n"
+            "exit 5\n");
     QVERIFY(!script.isEmpty());
     qputenv("LITEKEEP_RCLONE", QFile::encodeName(script));
     qputenv("AWS_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt");
@@ -480,16 +507,19 @@ void TestRclone::fakeRcloneReports()
     QCOMPARE(driven.progress.size(), 2);
 
     // The tail keeps messages and plain text, not the bulky stats.
-    QVERIFY2(o.stderrTail.contains(QLatin1String("info: Copied (new) to: b")), qPrintable(o.stderrTail));
+    QVERIFY2(o.stderrTail.contains(QLatin1String("info: Copied (new) to: b")),
+             qPrintable(o.stderrTail));
     QVERIFY2(o.stderrTail.contains(QLatin1String("error: error listing: directory not found")),
              qPrintable(o.stderrTail));
     QVERIFY2(o.stderrTail.contains(QString::fromUtf8(kPlainLine)), qPrintable(o.stderrTail));
-    QVERIFY2(o.stderrTail.endsWith(QLatin1String("no newline at the end")), qPrintable(o.stderrTail));
+    QVERIFY2(o.stderrTail.endsWith(QLatin1String("no newline at the end")),
+             qPrintable(o.stderrTail));
     QVERIFY2(!o.stderrTail.contains(QLatin1String("Transferred:")), qPrintable(o.stderrTail));
 
     // What the child saw: our common flags then the arguments, and the explicit environment.
     const QString out = QString::fromUtf8(o.stdoutData);
-    const QStringList argv = out.section(QStringLiteral("ENV "), 0, 0).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList argv =
+        out.section(QStringLiteral("ENV "), 0, 0).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(argv.mid(0, 1), QStringList{QStringLiteral("--config")});
     QVERIFY(argv.contains(QStringLiteral("--use-json-log")));
     QCOMPARE(argv.mid(argv.size() - 2),
@@ -557,13 +587,15 @@ void TestRclone::timeout()
     timer.start();
     process.start({}, {}, 300);
     QTRY_VERIFY_WITH_TIMEOUT(driven.outcome.has_value(), 10000);
-    QVERIFY2(timer.elapsed() >= 250 && timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() >= 250 && timer.elapsed() < 5000,
+             qPrintable(QString::number(timer.elapsed())));
     QVERIFY(driven.outcome->timedOut);
     QVERIFY(!driven.outcome->cancelled);
     QVERIFY(!driven.outcome->crashed);
     QVERIFY(!driven.outcome->succeeded());
-    const QString message = RcloneErrors::explain(*driven.outcome, QStringLiteral("Listing"),
-                                                  lk::Destination::parse(QStringLiteral("/srv/b")).value(), {});
+    const QString message =
+        RcloneErrors::explain(*driven.outcome, QStringLiteral("Listing"),
+                              lk::Destination::parse(QStringLiteral("/srv/b")).value(), {});
     QVERIFY2(message.contains(QLatin1String("took too long")), qPrintable(message));
 }
 
@@ -580,16 +612,17 @@ void TestRclone::missingProgram()
     QVERIFY(!driven.outcome->succeeded());
     QTest::qWait(100);
     QCOMPARE(driven.finishedCount, 1);
-    const QString message = RcloneErrors::explain(*driven.outcome, QStringLiteral("Uploading"),
-                                                  lk::Destination::parse(QStringLiteral("/srv/b")).value(), {});
+    const QString message =
+        RcloneErrors::explain(*driven.outcome, QStringLiteral("Uploading"),
+                              lk::Destination::parse(QStringLiteral("/srv/b")).value(), {});
     QVERIFY2(message.contains(QLatin1String("rclone could not be started")), qPrintable(message));
 }
 
 void TestRclone::destructorKillsChild()
 {
     const QString pidFile = m_dir.filePath(QStringLiteral("child.pid"));
-    const QString script = fake(QStringLiteral("pid"), "echo $$ > '" + QFile::encodeName(pidFile) +
-                                                           "'\nexec sleep 30\n");
+    const QString script = fake(QStringLiteral("pid"),
+                                "echo $$ > '" + QFile::encodeName(pidFile) + "'\nexec sleep 30\n");
     qputenv("LITEKEEP_RCLONE", QFile::encodeName(script));
 
     auto process = std::make_unique<RcloneProcess>();
@@ -604,7 +637,7 @@ void TestRclone::destructorKillsChild()
     QCOMPARE(::kill(pid, 0), 0); // running
 
     process.reset();
-    QCOMPARE(::kill(pid, 0), -1); // gone and reaped: no orphaned rclone
+    QCOMPARE(::kill(pid, 0), -1);      // gone and reaped: no orphaned rclone
     QCOMPARE(driven.finishedCount, 0); // no signal from a dying object
 }
 
@@ -612,12 +645,15 @@ void TestRclone::storageListAndUpload()
 {
     const QString argsFile = m_dir.filePath(QStringLiteral("storage.args"));
     // lsjson prints a listing, copyto records its arguments and exits 0.
-    const QString script = fake(QStringLiteral("storage"),
-                                "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" +
-                                    QFile::encodeName(argsFile) + "'\n"
-                                    "case \" $* \" in\n"
-                                    "  *' lsjson '*) cat <<'EOF'\n" + kListing + "EOF\n;;\n"
-                                    "esac\nexit 0\n");
+    const QString script =
+        fake(QStringLiteral("storage"), "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" +
+                                            QFile::encodeName(argsFile) +
+                                            "'\n"
+                                            "case \" $* \" in\n"
+                                            "  *' lsjson '*) cat <<'EOF'\n" +
+                                            kListing +
+                                            "EOF\n;;\n"
+                                            "esac\nexit 0\n");
     qputenv("LITEKEEP_RCLONE", QFile::encodeName(script));
 
     const lk::Profile p = cloudflareProfile();
@@ -639,7 +675,8 @@ void TestRclone::storageListAndUpload()
     args.close();
 
     std::optional<bool> uploaded;
-    storage.upload(QStringLiteral("/tmp/staging/x.db.gz"), QStringLiteral("nightly-20261127T020000Z.db.gz"),
+    storage.upload(QStringLiteral("/tmp/staging/x.db.gz"),
+                   QStringLiteral("nightly-20261127T020000Z.db.gz"),
                    [&](bool ok, const Storage::Failure &f) {
                        uploaded = ok;
                        QVERIFY2(f.message.isEmpty(), qPrintable(f.message));
@@ -648,8 +685,9 @@ void TestRclone::storageListAndUpload()
     QVERIFY(*uploaded);
     QVERIFY(args.open(QIODevice::ReadOnly));
     const QByteArray argv = args.readAll();
-    QVERIFY(argv.contains("\ncopyto\n/tmp/staging/x.db.gz\n"
-                          "litekeep:my-bucket/hosts/alpha/nightly/nightly-20261127T020000Z.db.gz\n"));
+    QVERIFY(
+        argv.contains("\ncopyto\n/tmp/staging/x.db.gz\n"
+                      "litekeep:my-bucket/hosts/alpha/nightly/nightly-20261127T020000Z.db.gz\n"));
     // The secret never appears on a command line that `ps` shows.
     QVERIFY(!argv.contains(kCredentials.secretAccessKey.toUtf8()));
     QVERIFY(!argv.contains(kCredentials.accessKeyId.toUtf8()));
@@ -670,8 +708,7 @@ QByteArray contentOf(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 // Waits for one Storage callback and keeps what it gave.
-template <typename T>
-struct Answer
+template <typename T> struct Answer
 {
     std::optional<T> value;
     Storage::Failure failure;
@@ -690,8 +727,10 @@ struct Answer
 void TestRclone::storageSessionThroughOneDaemon()
 {
     const QString argvLog = m_dir.filePath(QStringLiteral("daemon.argv"));
-    qputenv("LITEKEEP_RCLONE", QFile::encodeName(fake(QStringLiteral("logging"),
-        "echo \"$*\" >> '" + QFile::encodeName(argvLog) + "'\nexec rclone \"$@\"\n")));
+    qputenv("LITEKEEP_RCLONE",
+            QFile::encodeName(
+                fake(QStringLiteral("logging"),
+                     "echo \"$*\" >> '" + QFile::encodeName(argvLog) + "'\nexec rclone \"$@\"\n")));
     const QString folder = m_dir.filePath(QStringLiteral("destination"));
     const lk::Profile p = localProfile(folder);
     Storage storage(p, destinationOf(p), {});
@@ -721,23 +760,27 @@ void TestRclone::storageSessionThroughOneDaemon()
     QCOMPARE(one.value->size(), 1);
     QCOMPARE(one.value->first().name, QStringLiteral("local-20261127T020000Z.db.gz"));
     QCOMPARE(one.value->first().size, content.size());
-    QCOMPARE(one.value->first().md5,
-             QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex()));
+    QCOMPARE(
+        one.value->first().md5,
+        QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex()));
 
     Answer<bool> missing; // a failure is explained as for a process (after rclone's retries)
     storage.remove(QStringLiteral("local-20261126T020000Z.db.gz"), missing.callback());
     QTRY_VERIFY_WITH_TIMEOUT(missing.value.has_value(), 20000);
     QVERIFY(!*missing.value);
-    QVERIFY2(missing.failure.message.startsWith(QStringLiteral("Deleting local-20261126T020000Z.db.gz failed")),
+    QVERIFY2(missing.failure.message.startsWith(
+                 QStringLiteral("Deleting local-20261126T020000Z.db.gz failed")),
              qPrintable(missing.failure.message));
     QVERIFY2(missing.failure.message.contains(folder), qPrintable(missing.failure.message));
-    QVERIFY2(missing.failure.stderrTail.contains(QLatin1String("not found")), qPrintable(missing.failure.stderrTail));
+    QVERIFY2(missing.failure.stderrTail.contains(QLatin1String("not found")),
+             qPrintable(missing.failure.stderrTail));
     Storage plain(p, destinationOf(p), {}); // the same, one process
     Answer<bool> missingToo;
     plain.remove(QStringLiteral("local-20261126T020000Z.db.gz"), missingToo.callback());
     QTRY_VERIFY_WITH_TIMEOUT(missingToo.value.has_value(), 20000);
     QVERIFY(!*missingToo.value);
-    QVERIFY2(missingToo.failure.message.startsWith(QStringLiteral("Deleting local-20261126T020000Z.db.gz failed")),
+    QVERIFY2(missingToo.failure.message.startsWith(
+                 QStringLiteral("Deleting local-20261126T020000Z.db.gz failed")),
              qPrintable(missingToo.failure.message));
 
     Answer<bool> removed;

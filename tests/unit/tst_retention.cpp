@@ -78,8 +78,9 @@ QStringList timesOf(const QStringList &specs)
 
 // Plans `items` and checks which stay and, for "time=words" entries, that the reason for that
 // item contains the words. Shared by the rows with and without --include-damaged.
-void checkPlan(const QStringList &items, const QDateTime &now, const QString &zone, const Retention::Policy &policy,
-               Retention::DamagedGenerations damaged, QStringList kept, const QStringList &reasons)
+void checkPlan(const QStringList &items, const QDateTime &now, const QString &zone,
+               const Retention::Policy &policy, Retention::DamagedGenerations damaged,
+               QStringList kept, const QStringList &reasons)
 {
     QList<Retention::Item> list;
     for (const QString &spec : items)
@@ -162,18 +163,22 @@ void TestRetention::plan_data()
 
     // --- keep-days boundaries -------------------------------------------------------------
     QTest::newRow("exactly N days old stays, one second more goes")
-        << QStringList{QStringLiteral("2026-10-31T01:00:00Z"), QStringLiteral("2026-10-01T02:00:00Z"),
+        << QStringList{QStringLiteral("2026-10-31T01:00:00Z"),
+                       QStringLiteral("2026-10-01T02:00:00Z"),
                        QStringLiteral("2026-10-01T01:59:59Z")}
         << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-10-31T01:00:00Z"), QStringLiteral("2026-10-01T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-31T01:00:00Z"),
+                       QStringLiteral("2026-10-01T02:00:00Z")}
         << QStringList{QStringLiteral("2026-10-01T02:00:00Z=younger than 30"),
                        QStringLiteral("2026-10-01T01:59:59Z=older than 30")};
-    QTest::newRow("keep-days 1")
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2026-10-30T01:59:59Z")}
-        << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 1 << 0 << 0
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z")} << QStringList{};
+    QTest::newRow("keep-days 1") << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                                                QStringLiteral("2026-10-30T01:59:59Z")}
+                                 << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 1 << 0
+                                 << 0 << QStringList{QStringLiteral("2026-10-30T02:00:00Z")}
+                                 << QStringList{};
     QTest::newRow("keep-days 0 keeps only the newest verified")
-        << QStringList{QStringLiteral("2026-10-31T01:00:00Z"), QStringLiteral("2026-10-30T01:00:00Z v"),
+        << QStringList{QStringLiteral("2026-10-31T01:00:00Z"),
+                       QStringLiteral("2026-10-30T01:00:00Z v"),
                        QStringLiteral("2026-10-29T01:00:00Z v")}
         << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 0 << 0 << 0
         << QStringList{QStringLiteral("2026-10-30T01:00:00Z")}
@@ -183,40 +188,53 @@ void TestRetention::plan_data()
     // Autumn: now is 5 Nov 02:00 CET (01:00Z); 30 days back is 6 Oct 02:00 CEST (00:00Z), not
     // 720 hours back (01:00Z).
     QTest::newRow("DST ends inside the window")
-        << QStringList{QStringLiteral("2026-11-05T00:30:00Z"), QStringLiteral("2026-10-06T00:30:00Z"),
-                       QStringLiteral("2026-10-06T00:00:00Z"), QStringLiteral("2026-10-05T23:59:59Z")}
+        << QStringList{QStringLiteral("2026-11-05T00:30:00Z"),
+                       QStringLiteral("2026-10-06T00:30:00Z"),
+                       QStringLiteral("2026-10-06T00:00:00Z"),
+                       QStringLiteral("2026-10-05T23:59:59Z")}
         << at("Europe/Berlin", 2026, 11, 5, 2, 0) << berlin << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-11-05T00:30:00Z"), QStringLiteral("2026-10-06T00:30:00Z"),
+        << QStringList{QStringLiteral("2026-11-05T00:30:00Z"),
+                       QStringLiteral("2026-10-06T00:30:00Z"),
                        QStringLiteral("2026-10-06T00:00:00Z")}
         << QStringList{QStringLiteral("2026-10-05T23:59:59Z=older than 30")};
     // Spring: now is 10 Apr 02:00 CEST (00:00Z); 30 days back is 11 Mar 02:00 CET (01:00Z), not
     // 720 hours back (00:00Z).
     QTest::newRow("DST starts inside the window")
-        << QStringList{QStringLiteral("2026-04-09T23:00:00Z"), QStringLiteral("2026-03-11T01:00:00Z"),
-                       QStringLiteral("2026-03-11T00:59:59Z"), QStringLiteral("2026-03-11T00:30:00Z")}
+        << QStringList{QStringLiteral("2026-04-09T23:00:00Z"),
+                       QStringLiteral("2026-03-11T01:00:00Z"),
+                       QStringLiteral("2026-03-11T00:59:59Z"),
+                       QStringLiteral("2026-03-11T00:30:00Z")}
         << at("Europe/Berlin", 2026, 4, 10, 2, 0) << berlin << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-04-09T23:00:00Z"), QStringLiteral("2026-03-11T01:00:00Z")}
+        << QStringList{QStringLiteral("2026-04-09T23:00:00Z"),
+                       QStringLiteral("2026-03-11T01:00:00Z")}
         << QStringList{};
     // 30 days before 28 Apr 02:30 CEST is 29 Mar 02:30, a time that never happened in Berlin.
     // Whatever the cutoff resolves to, a day older goes and a day younger stays.
     QTest::newRow("cutoff falls into the spring-forward gap")
-        << QStringList{QStringLiteral("2026-04-28T00:00:00Z"), QStringLiteral("2026-03-29T05:00:00Z"),
+        << QStringList{QStringLiteral("2026-04-28T00:00:00Z"),
+                       QStringLiteral("2026-03-29T05:00:00Z"),
                        QStringLiteral("2026-03-28T01:30:00Z")}
         << at("Europe/Berlin", 2026, 4, 28, 2, 30) << berlin << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-04-28T00:00:00Z"), QStringLiteral("2026-03-29T05:00:00Z")}
+        << QStringList{QStringLiteral("2026-04-28T00:00:00Z"),
+                       QStringLiteral("2026-03-29T05:00:00Z")}
         << QStringList{};
     // 30 days before 24 Nov 02:30 CET is 25 Oct 02:30, which happened twice.
     QTest::newRow("cutoff falls into the repeated autumn hour")
-        << QStringList{QStringLiteral("2026-11-24T00:00:00Z"), QStringLiteral("2026-10-25T03:00:00Z"),
+        << QStringList{QStringLiteral("2026-11-24T00:00:00Z"),
+                       QStringLiteral("2026-10-25T03:00:00Z"),
                        QStringLiteral("2026-10-24T01:30:00Z")}
         << at("Europe/Berlin", 2026, 11, 24, 2, 30) << berlin << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-11-24T00:00:00Z"), QStringLiteral("2026-10-25T03:00:00Z")}
+        << QStringList{QStringLiteral("2026-11-24T00:00:00Z"),
+                       QStringLiteral("2026-10-25T03:00:00Z")}
         << QStringList{};
     QTest::newRow("another zone: New York, DST ends 1 Nov")
-        << QStringList{QStringLiteral("2026-11-10T07:00:00Z"), QStringLiteral("2026-10-11T06:00:00Z"),
+        << QStringList{QStringLiteral("2026-11-10T07:00:00Z"),
+                       QStringLiteral("2026-10-11T06:00:00Z"),
                        QStringLiteral("2026-10-11T05:59:59Z")}
-        << at("America/New_York", 2026, 11, 10, 2, 0) << QStringLiteral("America/New_York") << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-11-10T07:00:00Z"), QStringLiteral("2026-10-11T06:00:00Z")}
+        << at("America/New_York", 2026, 11, 10, 2, 0) << QStringLiteral("America/New_York") << 30
+        << 0 << 0
+        << QStringList{QStringLiteral("2026-11-10T07:00:00Z"),
+                       QStringLiteral("2026-10-11T06:00:00Z")}
         << QStringList{};
 
     // --- the two-month gap: the machine was off; keep-min keeps the newest ---------------
@@ -227,7 +245,8 @@ void TestRetention::plan_data()
         << QStringList{QStringLiteral("2026-07-31T02:00:00Z=newest 7 good"),
                        QStringLiteral("2026-07-24T02:00:00Z=older than 30")};
     QStringList julyVerified = july;
-    julyVerified[19] += QStringLiteral(" v"); // 20 July, the newest verified, is not among the newest 7
+    julyVerified[19] +=
+        QStringLiteral(" v"); // 20 July, the newest verified, is not among the newest 7
     QTest::newRow("two-month gap keeps the newest verified too")
         << julyVerified << utc(QStringLiteral("2026-10-01T02:00:00Z")) << utcZone << 30 << 7 << 0
         << QStringList{QStringLiteral("2026-07-20T02:00:00Z")} + timesOf(july.mid(24))
@@ -248,13 +267,18 @@ void TestRetention::plan_data()
         << timesOf(weekly.mid(0, 5)) // 29 Oct back to 1 Oct: inside 30 days
         << QStringList{QStringLiteral("2026-10-15T02:00:00Z=younger than 30")};
     QTest::newRow("keep-min counts only good generations")
-        << QStringList{QStringLiteral("2026-08-06T02:00:00Z d"), QStringLiteral("2026-08-05T02:00:00Z f"),
-                       QStringLiteral("2026-08-04T02:00:00Z i"), QStringLiteral("2026-08-03T02:00:00Z n"),
-                       QStringLiteral("2026-08-02T02:00:00Z"), QStringLiteral("2026-08-01T02:00:00Z v"),
+        << QStringList{QStringLiteral("2026-08-06T02:00:00Z d"),
+                       QStringLiteral("2026-08-05T02:00:00Z f"),
+                       QStringLiteral("2026-08-04T02:00:00Z i"),
+                       QStringLiteral("2026-08-03T02:00:00Z n"),
+                       QStringLiteral("2026-08-02T02:00:00Z"),
+                       QStringLiteral("2026-08-01T02:00:00Z v"),
                        QStringLiteral("2026-07-31T02:00:00Z")}
         << utc(QStringLiteral("2026-10-01T02:00:00Z")) << utcZone << 30 << 2 << 0
-        << QStringList{QStringLiteral("2026-08-06T02:00:00Z"), QStringLiteral("2026-08-03T02:00:00Z"),
-                       QStringLiteral("2026-08-02T02:00:00Z"), QStringLiteral("2026-08-01T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-06T02:00:00Z"),
+                       QStringLiteral("2026-08-03T02:00:00Z"),
+                       QStringLiteral("2026-08-02T02:00:00Z"),
+                       QStringLiteral("2026-08-01T02:00:00Z")}
         << QStringList{QStringLiteral("2026-08-06T02:00:00Z=kept: damaged"),
                        QStringLiteral("2026-08-05T02:00:00Z=failed verification"),
                        QStringLiteral("2026-08-04T02:00:00Z=deleted: incomplete"),
@@ -262,22 +286,30 @@ void TestRetention::plan_data()
 
     // --- incomplete and failed ones go only once older than keep-days ----------------------
     QTest::newRow("incomplete and failed wait for keep-days")
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z i"), QStringLiteral("2026-10-29T02:00:00Z f"),
-                       QStringLiteral("2026-10-28T02:00:00Z v"), QStringLiteral("2026-09-30T02:00:00Z i"),
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z i"),
+                       QStringLiteral("2026-10-29T02:00:00Z f"),
+                       QStringLiteral("2026-10-28T02:00:00Z v"),
+                       QStringLiteral("2026-09-30T02:00:00Z i"),
                        QStringLiteral("2026-09-29T02:00:00Z f")}
         << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 7 << 0
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2026-10-29T02:00:00Z"),
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2026-10-29T02:00:00Z"),
                        QStringLiteral("2026-10-28T02:00:00Z")}
-        << QStringList{QStringLiteral("2026-09-30T02:00:00Z=deleted: incomplete, and older than 30")};
+        << QStringList{
+               QStringLiteral("2026-09-30T02:00:00Z=deleted: incomplete, and older than 30")};
 
     // --- damaged ones (a manifest that does not parse or match) stay by default -------------
     QTest::newRow("damaged stays past keep-days, incomplete goes")
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2026-10-29T02:00:00Z d"),
-                       QStringLiteral("2026-09-01T02:00:00Z d"), QStringLiteral("2026-08-01T02:00:00Z i"),
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"),
+                       QStringLiteral("2026-10-29T02:00:00Z d"),
+                       QStringLiteral("2026-09-01T02:00:00Z d"),
+                       QStringLiteral("2026-08-01T02:00:00Z i"),
                        QStringLiteral("2020-01-01T00:00:00Z d f")}
         << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2026-10-29T02:00:00Z"),
-                       QStringLiteral("2026-09-01T02:00:00Z"), QStringLiteral("2020-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2026-10-29T02:00:00Z"),
+                       QStringLiteral("2026-09-01T02:00:00Z"),
+                       QStringLiteral("2020-01-01T00:00:00Z")}
         << QStringList{QStringLiteral("2026-10-29T02:00:00Z=younger than 30"),
                        QStringLiteral("2026-09-01T02:00:00Z=kept: damaged (") + kNotJson +
                            QStringLiteral("); remove with prune --include-damaged"),
@@ -286,44 +318,56 @@ void TestRetention::plan_data()
 
     // --- never-delete rules -----------------------------------------------------------------
     QTest::newRow("newer format is never ours to delete")
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2020-01-01T00:00:00Z n"),
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2020-01-01T00:00:00Z n"),
                        QStringLiteral("2020-01-02T00:00:00Z i n")}
         << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2020-01-01T00:00:00Z"),
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2020-01-01T00:00:00Z"),
                        QStringLiteral("2020-01-02T00:00:00Z")}
         << QStringList{QStringLiteral("2020-01-01T00:00:00Z=newer LiteKeep")};
-    QTest::newRow("pinned stays")
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2025-01-01T00:00:00Z p")}
-        << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2025-01-01T00:00:00Z")}
-        << QStringList{QStringLiteral("2025-01-01T00:00:00Z=pinned")};
+    QTest::newRow("pinned stays") << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                                                 QStringLiteral("2025-01-01T00:00:00Z p")}
+                                  << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30
+                                  << 0 << 0
+                                  << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                                                 QStringLiteral("2025-01-01T00:00:00Z")}
+                                  << QStringList{QStringLiteral("2025-01-01T00:00:00Z=pinned")};
     // The anomaly alarm pins the backup before a mass delete until the warning is dismissed.
     QTest::newRow("anomaly pin outlives keep-days and keep-min")
-        << QStringList{QStringLiteral("2026-10-31T02:00:00Z v"), QStringLiteral("2026-09-20T02:00:00Z v p"),
-                       QStringLiteral("2026-09-19T02:00:00Z v"), QStringLiteral("2026-09-18T02:00:00Z v")}
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z v"),
+                       QStringLiteral("2026-09-20T02:00:00Z v p"),
+                       QStringLiteral("2026-09-19T02:00:00Z v"),
+                       QStringLiteral("2026-09-18T02:00:00Z v")}
         << utc(QStringLiteral("2026-10-31T03:00:00Z")) << utcZone << 30 << 1 << 0
-        << QStringList{QStringLiteral("2026-10-31T02:00:00Z"), QStringLiteral("2026-09-20T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z"),
+                       QStringLiteral("2026-09-20T02:00:00Z")}
         << QStringList{QStringLiteral("2026-09-20T02:00:00Z=pinned"),
                        QStringLiteral("2026-09-19T02:00:00Z=older than 30")};
     QTest::newRow("anomaly pin with keep-days 0 and keep-min 0")
-        << QStringList{QStringLiteral("2026-10-31T02:00:00Z v"), QStringLiteral("2026-10-30T02:00:00Z v p"),
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z v"),
+                       QStringLiteral("2026-10-30T02:00:00Z v p"),
                        QStringLiteral("2026-10-29T02:00:00Z v")}
         << utc(QStringLiteral("2026-10-31T03:00:00Z")) << utcZone << 0 << 0 << 0
-        << QStringList{QStringLiteral("2026-10-31T02:00:00Z"), QStringLiteral("2026-10-30T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z"),
+                       QStringLiteral("2026-10-30T02:00:00Z")}
         << QStringList{QStringLiteral("2026-10-30T02:00:00Z=pinned")};
     QTest::newRow("the same generation unpinned goes")
-        << QStringList{QStringLiteral("2026-10-31T02:00:00Z v"), QStringLiteral("2026-09-20T02:00:00Z v"),
+        << QStringList{QStringLiteral("2026-10-31T02:00:00Z v"),
+                       QStringLiteral("2026-09-20T02:00:00Z v"),
                        QStringLiteral("2026-09-19T02:00:00Z v")}
         << utc(QStringLiteral("2026-10-31T03:00:00Z")) << utcZone << 30 << 1 << 0
         << QStringList{QStringLiteral("2026-10-31T02:00:00Z")}
         << QStringList{QStringLiteral("2026-09-20T02:00:00Z=older than 30")};
     QTest::newRow("dated in the future stays")
-        << QStringList{QStringLiteral("2027-06-01T00:00:00Z"), QStringLiteral("2026-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2027-06-01T00:00:00Z"),
+                       QStringLiteral("2026-01-01T00:00:00Z")}
         << utc(QStringLiteral("2026-10-31T02:00:00Z")) << utcZone << 30 << 0 << 0
         << QStringList{QStringLiteral("2027-06-01T00:00:00Z")}
         << QStringList{QStringLiteral("2027-06-01T00:00:00Z=future")};
     QTest::newRow("the newest verified stays when newer ones failed")
-        << QStringList{QStringLiteral("2026-08-03T02:00:00Z f"), QStringLiteral("2026-08-02T02:00:00Z v"),
+        << QStringList{QStringLiteral("2026-08-03T02:00:00Z f"),
+                       QStringLiteral("2026-08-02T02:00:00Z v"),
                        QStringLiteral("2026-08-01T02:00:00Z v")}
         << utc(QStringLiteral("2026-10-01T02:00:00Z")) << utcZone << 30 << 0 << 0
         << QStringList{QStringLiteral("2026-08-02T02:00:00Z")} << QStringList{};
@@ -331,37 +375,47 @@ void TestRetention::plan_data()
     // --- monthly keeps ----------------------------------------------------------------------
     QStringList twiceAMonth;
     for (int month = 6; month >= 1; --month) {
-        twiceAMonth.append(isoOf(QDateTime(QDate(2026, month, 15), QTime(12, 0), QTimeZone::utc())));
+        twiceAMonth.append(
+            isoOf(QDateTime(QDate(2026, month, 15), QTime(12, 0), QTimeZone::utc())));
         twiceAMonth.append(isoOf(QDateTime(QDate(2026, month, 1), QTime(12, 0), QTimeZone::utc())));
     }
     QTest::newRow("keep-monthly 3")
         << twiceAMonth << utc(QStringLiteral("2026-06-20T12:00:00Z")) << utcZone << 30 << 0 << 3
-        << QStringList{QStringLiteral("2026-06-15T12:00:00Z"), QStringLiteral("2026-06-01T12:00:00Z"),
-                       QStringLiteral("2026-05-15T12:00:00Z"), QStringLiteral("2026-04-15T12:00:00Z")}
+        << QStringList{QStringLiteral("2026-06-15T12:00:00Z"),
+                       QStringLiteral("2026-06-01T12:00:00Z"),
+                       QStringLiteral("2026-05-15T12:00:00Z"),
+                       QStringLiteral("2026-04-15T12:00:00Z")}
         << QStringList{QStringLiteral("2026-04-15T12:00:00Z=newest of its month"),
                        QStringLiteral("2026-04-01T12:00:00Z=older than 30"),
                        QStringLiteral("2026-03-15T12:00:00Z=older than 30")};
     QTest::newRow("keep-monthly 0 keeps no month")
         << twiceAMonth << utc(QStringLiteral("2026-06-20T12:00:00Z")) << utcZone << 30 << 0 << 0
-        << QStringList{QStringLiteral("2026-06-15T12:00:00Z"), QStringLiteral("2026-06-01T12:00:00Z")}
+        << QStringList{QStringLiteral("2026-06-15T12:00:00Z"),
+                       QStringLiteral("2026-06-01T12:00:00Z")}
         << QStringList{};
     QTest::newRow("keep-monthly skips a month's failed newest")
-        << QStringList{QStringLiteral("2026-06-15T12:00:00Z"), QStringLiteral("2026-04-20T12:00:00Z f"),
-                       QStringLiteral("2026-04-10T12:00:00Z"), QStringLiteral("2026-04-05T12:00:00Z")}
+        << QStringList{QStringLiteral("2026-06-15T12:00:00Z"),
+                       QStringLiteral("2026-04-20T12:00:00Z f"),
+                       QStringLiteral("2026-04-10T12:00:00Z"),
+                       QStringLiteral("2026-04-05T12:00:00Z")}
         << utc(QStringLiteral("2026-06-20T12:00:00Z")) << utcZone << 30 << 0 << 2
-        << QStringList{QStringLiteral("2026-06-15T12:00:00Z"), QStringLiteral("2026-04-10T12:00:00Z")}
+        << QStringList{QStringLiteral("2026-06-15T12:00:00Z"),
+                       QStringLiteral("2026-04-10T12:00:00Z")}
         << QStringList{QStringLiteral("2026-04-10T12:00:00Z=newest of its month")};
     // 31 May 23:30Z is already 1 June in Berlin: months are local months.
-    const QStringList monthEdge{QStringLiteral("2026-08-19T12:00:00Z"), QStringLiteral("2026-05-31T23:30:00Z"),
-                                QStringLiteral("2026-05-15T12:00:00Z"), QStringLiteral("2026-04-10T12:00:00Z")};
+    const QStringList monthEdge{
+        QStringLiteral("2026-08-19T12:00:00Z"), QStringLiteral("2026-05-31T23:30:00Z"),
+        QStringLiteral("2026-05-15T12:00:00Z"), QStringLiteral("2026-04-10T12:00:00Z")};
     QTest::newRow("month of a late-evening generation, Berlin")
         << monthEdge << utc(QStringLiteral("2026-08-20T12:00:00Z")) << berlin << 30 << 0 << 3
-        << QStringList{QStringLiteral("2026-08-19T12:00:00Z"), QStringLiteral("2026-05-31T23:30:00Z"),
+        << QStringList{QStringLiteral("2026-08-19T12:00:00Z"),
+                       QStringLiteral("2026-05-31T23:30:00Z"),
                        QStringLiteral("2026-05-15T12:00:00Z")}
         << QStringList{};
     QTest::newRow("month of a late-evening generation, UTC")
         << monthEdge << utc(QStringLiteral("2026-08-20T12:00:00Z")) << utcZone << 30 << 0 << 3
-        << QStringList{QStringLiteral("2026-08-19T12:00:00Z"), QStringLiteral("2026-05-31T23:30:00Z"),
+        << QStringList{QStringLiteral("2026-08-19T12:00:00Z"),
+                       QStringLiteral("2026-05-31T23:30:00Z"),
                        QStringLiteral("2026-04-10T12:00:00Z")}
         << QStringList{};
 }
@@ -376,7 +430,8 @@ void TestRetention::plan()
     QFETCH(int, keepMonthly);
     QFETCH(QStringList, kept);
     QFETCH(QStringList, reasons);
-    checkPlan(items, now, zone, {keepDays, keepMin, keepMonthly}, Retention::DamagedGenerations::Keep, kept, reasons);
+    checkPlan(items, now, zone, {keepDays, keepMin, keepMonthly},
+              Retention::DamagedGenerations::Keep, kept, reasons);
 }
 
 // The same destinations planned twice: by default (every damaged generation stays) and with
@@ -390,46 +445,67 @@ void TestRetention::includeDamaged_data()
     QTest::addColumn<QStringList>("reasonsWithDamaged");
 
     QTest::newRow("old damaged goes, young damaged stays")
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2026-10-20T02:00:00Z d"),
-                       QStringLiteral("2026-09-01T02:00:00Z d"), QStringLiteral("2026-08-01T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"),
+                       QStringLiteral("2026-10-20T02:00:00Z d"),
+                       QStringLiteral("2026-09-01T02:00:00Z d"),
+                       QStringLiteral("2026-08-01T02:00:00Z")}
         << 0
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2026-10-20T02:00:00Z"),
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2026-10-20T02:00:00Z"),
                        QStringLiteral("2026-09-01T02:00:00Z")}
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2026-10-20T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2026-10-20T02:00:00Z")}
         << QStringList{QStringLiteral("2026-10-20T02:00:00Z=younger than 30"),
                        QStringLiteral("2026-09-01T02:00:00Z=deleted: damaged (") + kNotJson +
                            QStringLiteral("), and older than 30")};
     QTest::newRow("pinned damaged stays")
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2025-01-01T00:00:00Z d p")} << 0
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2025-01-01T00:00:00Z")}
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2025-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"),
+                       QStringLiteral("2025-01-01T00:00:00Z d p")}
+        << 0
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2025-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2025-01-01T00:00:00Z")}
         << QStringList{QStringLiteral("2025-01-01T00:00:00Z=pinned")};
     QTest::newRow("damaged dated in the future stays")
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2027-01-01T00:00:00Z d")} << 0
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2027-01-01T00:00:00Z")}
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"), QStringLiteral("2027-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"),
+                       QStringLiteral("2027-01-01T00:00:00Z d")}
+        << 0
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2027-01-01T00:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z"),
+                       QStringLiteral("2027-01-01T00:00:00Z")}
         << QStringList{QStringLiteral("2027-01-01T00:00:00Z=future")};
     // Damaged ones never hold a keep-min place, in either mode: the two newest intact stay.
     QTest::newRow("damaged never takes a keep-min place")
-        << QStringList{QStringLiteral("2026-08-05T02:00:00Z d"), QStringLiteral("2026-08-04T02:00:00Z"),
-                       QStringLiteral("2026-08-03T02:00:00Z"), QStringLiteral("2026-08-02T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-05T02:00:00Z d"),
+                       QStringLiteral("2026-08-04T02:00:00Z"),
+                       QStringLiteral("2026-08-03T02:00:00Z"),
+                       QStringLiteral("2026-08-02T02:00:00Z")}
         << 2
-        << QStringList{QStringLiteral("2026-08-05T02:00:00Z"), QStringLiteral("2026-08-04T02:00:00Z"),
+        << QStringList{QStringLiteral("2026-08-05T02:00:00Z"),
+                       QStringLiteral("2026-08-04T02:00:00Z"),
                        QStringLiteral("2026-08-03T02:00:00Z")}
-        << QStringList{QStringLiteral("2026-08-04T02:00:00Z"), QStringLiteral("2026-08-03T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-08-04T02:00:00Z"),
+                       QStringLiteral("2026-08-03T02:00:00Z")}
         << QStringList{QStringLiteral("2026-08-04T02:00:00Z=newest 2 good"),
                        QStringLiteral("2026-08-02T02:00:00Z=deleted: older than 30")};
     // Verified once, then its manifest was damaged: it is not the newest verified generation.
     QTest::newRow("the newest verified stays, not a damaged one verified before")
-        << QStringList{QStringLiteral("2026-08-05T02:00:00Z d v"), QStringLiteral("2026-08-04T02:00:00Z v"),
+        << QStringList{QStringLiteral("2026-08-05T02:00:00Z d v"),
+                       QStringLiteral("2026-08-04T02:00:00Z v"),
                        QStringLiteral("2026-08-03T02:00:00Z v")}
-        << 0 << QStringList{QStringLiteral("2026-08-05T02:00:00Z"), QStringLiteral("2026-08-04T02:00:00Z")}
+        << 0
+        << QStringList{QStringLiteral("2026-08-05T02:00:00Z"),
+                       QStringLiteral("2026-08-04T02:00:00Z")}
         << QStringList{QStringLiteral("2026-08-04T02:00:00Z")}
         << QStringList{QStringLiteral("2026-08-04T02:00:00Z=newest verified"),
                        QStringLiteral("2026-08-05T02:00:00Z=deleted: damaged")};
     QTest::newRow("incomplete is the same in both modes")
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"), QStringLiteral("2026-08-01T02:00:00Z i")} << 0
-        << QStringList{QStringLiteral("2026-10-30T02:00:00Z")} << QStringList{QStringLiteral("2026-10-30T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z v"),
+                       QStringLiteral("2026-08-01T02:00:00Z i")}
+        << 0 << QStringList{QStringLiteral("2026-10-30T02:00:00Z")}
+        << QStringList{QStringLiteral("2026-10-30T02:00:00Z")}
         << QStringList{QStringLiteral("2026-08-01T02:00:00Z=deleted: incomplete")};
 }
 
@@ -447,17 +523,17 @@ void TestRetention::includeDamaged()
     QStringList heldByDamage;
     for (const QString &spec : std::as_const(items)) {
         const QString time = spec.section(QLatin1Char(' '), 0, 0);
-        if (spec.section(QLatin1Char(' '), 1).contains(QLatin1Char('d')) && keptByDefault.contains(time) &&
-            !keptWithDamaged.contains(time))
+        if (spec.section(QLatin1Char(' '), 1).contains(QLatin1Char('d')) &&
+            keptByDefault.contains(time) && !keptWithDamaged.contains(time))
             heldByDamage.append(time + QStringLiteral("=kept: damaged (") + kNotJson +
                                 QStringLiteral("); remove with prune --include-damaged"));
     }
-    checkPlan(items, now, QStringLiteral("UTC"), policy, Retention::DamagedGenerations::Keep, keptByDefault,
-              heldByDamage);
+    checkPlan(items, now, QStringLiteral("UTC"), policy, Retention::DamagedGenerations::Keep,
+              keptByDefault, heldByDamage);
     if (QTest::currentTestFailed())
         return;
-    checkPlan(items, now, QStringLiteral("UTC"), policy, Retention::DamagedGenerations::Prune, keptWithDamaged,
-              reasonsWithDamaged);
+    checkPlan(items, now, QStringLiteral("UTC"), policy, Retention::DamagedGenerations::Prune,
+              keptWithDamaged, reasonsWithDamaged);
 }
 
 void TestRetention::keepsEverythingAfterAFailedRun()
@@ -478,7 +554,8 @@ void TestRetention::keepsEverythingAfterAFailedRun()
     QCOMPARE(wouldGo, list.size());
 
     // --include-damaged does not change it: never prune after a failed run.
-    for (const auto damaged : {Retention::DamagedGenerations::Keep, Retention::DamagedGenerations::Prune}) {
+    for (const auto damaged :
+         {Retention::DamagedGenerations::Keep, Retention::DamagedGenerations::Prune}) {
         const auto decisions = Retention::plan(list, now, QTimeZone::utc(), policy, true, damaged);
         QCOMPARE(decisions.size(), list.size());
         for (const auto &d : decisions) {
@@ -491,14 +568,15 @@ void TestRetention::keepsEverythingAfterAFailedRun()
 void TestRetention::decisionsFollowTheItemsOrder()
 {
     // Scrambled input: the decisions come back in the same order, judged by name time.
-    const QStringList specs{QStringLiteral("2026-09-01T02:00:00Z"), QStringLiteral("2026-10-30T02:00:00Z"),
-                            QStringLiteral("2026-08-01T02:00:00Z v"), QStringLiteral("2026-10-29T02:00:00Z"),
-                            QStringLiteral("2026-07-01T02:00:00Z")};
+    const QStringList specs{
+        QStringLiteral("2026-09-01T02:00:00Z"), QStringLiteral("2026-10-30T02:00:00Z"),
+        QStringLiteral("2026-08-01T02:00:00Z v"), QStringLiteral("2026-10-29T02:00:00Z"),
+        QStringLiteral("2026-07-01T02:00:00Z")};
     QList<Retention::Item> list;
     for (const QString &s : specs)
         list.append(item(s));
-    const auto decisions = Retention::plan(list, utc(QStringLiteral("2026-10-31T02:00:00Z")), QTimeZone::utc(),
-                                           {30, 2, 0}, false);
+    const auto decisions = Retention::plan(list, utc(QStringLiteral("2026-10-31T02:00:00Z")),
+                                           QTimeZone::utc(), {30, 2, 0}, false);
     QCOMPARE(decisions.size(), list.size());
     const QList<bool> keep{false, true, true, true, false};
     for (qsizetype i = 0; i < decisions.size(); ++i) {
@@ -509,8 +587,10 @@ void TestRetention::decisionsFollowTheItemsOrder()
 
 void TestRetention::emptyDestination()
 {
-    QVERIFY(Retention::plan({}, QDateTime::currentDateTimeUtc(), QTimeZone::utc(), {}, false).isEmpty());
-    QVERIFY(Retention::plan({}, QDateTime::currentDateTimeUtc(), QTimeZone::utc(), {}, true).isEmpty());
+    QVERIFY(Retention::plan({}, QDateTime::currentDateTimeUtc(), QTimeZone::utc(), {}, false)
+                .isEmpty());
+    QVERIFY(
+        Retention::plan({}, QDateTime::currentDateTimeUtc(), QTimeZone::utc(), {}, true).isEmpty());
 }
 
 // Nightly at 03:00 Berlin time (a wall time that exists exactly once on both DST-change days)
@@ -542,7 +622,8 @@ void TestRetention::nightlySeriesAcrossBothDstChanges()
             }
         }
         // Tonight plus the 29 nights before; the night exactly 30 days ago went at 03:00:00.
-        QVERIFY2(kept == 30, qPrintable(day.toString(Qt::ISODate) + QStringLiteral(": kept ") + QString::number(kept)));
+        QVERIFY2(kept == 30, qPrintable(day.toString(Qt::ISODate) + QStringLiteral(": kept ") +
+                                        QString::number(kept)));
         QCOMPARE(oldestKept, day.addDays(-29));
     }
 }

@@ -53,8 +53,9 @@ struct Asleep
     QDateTime to;
 };
 
-QList<QDateTime> simulate(const QTime &at, const QTimeZone &zone, const QDateTime &from, const QDateTime &to,
-                          QDateTime lastSuccess, const QDateTime &created, const QList<Asleep> &sleeps = {})
+QList<QDateTime> simulate(const QTime &at, const QTimeZone &zone, const QDateTime &from,
+                          const QDateTime &to, QDateTime lastSuccess, const QDateTime &created,
+                          const QList<Asleep> &sleeps = {})
 {
     QList<QDateTime> runs;
     for (QDateTime now = from; now <= to; now = now.addSecs(60)) {
@@ -131,51 +132,60 @@ void TestSchedule::slotTimes_data()
     QTest::addColumn<QDateTime>("next");
 
     const QTime two(2, 0);
-    QTest::newRow("before 02:00") << QStringLiteral("Europe/Berlin") << two << local(berlin(), 2026, 11, 27, 1, 59, 59)
+    QTest::newRow("before 02:00") << QStringLiteral("Europe/Berlin") << two
+                                  << local(berlin(), 2026, 11, 27, 1, 59, 59)
                                   << utc(2026, 11, 26, 1, 0) << utc(2026, 11, 27, 1, 0);
-    QTest::newRow("at 02:00 exactly") << QStringLiteral("Europe/Berlin") << two << local(berlin(), 2026, 11, 27, 2, 0)
-                                      << utc(2026, 11, 27, 1, 0) << utc(2026, 11, 28, 1, 0);
-    QTest::newRow("after 02:00") << QStringLiteral("Europe/Berlin") << two << local(berlin(), 2026, 11, 27, 2, 0, 1)
+    QTest::newRow("at 02:00 exactly")
+        << QStringLiteral("Europe/Berlin") << two << local(berlin(), 2026, 11, 27, 2, 0)
+        << utc(2026, 11, 27, 1, 0) << utc(2026, 11, 28, 1, 0);
+    QTest::newRow("after 02:00") << QStringLiteral("Europe/Berlin") << two
+                                 << local(berlin(), 2026, 11, 27, 2, 0, 1)
                                  << utc(2026, 11, 27, 1, 0) << utc(2026, 11, 28, 1, 0);
-    QTest::newRow("summer time") << QStringLiteral("Europe/Berlin") << two << local(berlin(), 2026, 7, 1, 12, 0)
-                                 << utc(2026, 7, 1, 0, 0) << utc(2026, 7, 2, 0, 0);
-    QTest::newRow("just after midnight") << QStringLiteral("Europe/Berlin") << two << local(berlin(), 2026, 11, 27, 0, 5)
-                                         << utc(2026, 11, 26, 1, 0) << utc(2026, 11, 27, 1, 0);
-    QTest::newRow("late slot, early morning") << QStringLiteral("Europe/Berlin") << QTime(23, 30)
-                                              << local(berlin(), 2026, 11, 27, 0, 10) << utc(2026, 11, 26, 22, 30)
-                                              << utc(2026, 11, 27, 22, 30);
+    QTest::newRow("summer time") << QStringLiteral("Europe/Berlin") << two
+                                 << local(berlin(), 2026, 7, 1, 12, 0) << utc(2026, 7, 1, 0, 0)
+                                 << utc(2026, 7, 2, 0, 0);
+    QTest::newRow("just after midnight")
+        << QStringLiteral("Europe/Berlin") << two << local(berlin(), 2026, 11, 27, 0, 5)
+        << utc(2026, 11, 26, 1, 0) << utc(2026, 11, 27, 1, 0);
+    QTest::newRow("late slot, early morning")
+        << QStringLiteral("Europe/Berlin") << QTime(23, 30) << local(berlin(), 2026, 11, 27, 0, 10)
+        << utc(2026, 11, 26, 22, 30) << utc(2026, 11, 27, 22, 30);
     // 2026-03-29 02:00 does not exist in Berlin (02:00 CET → 03:00 CEST): the slot is 03:00 CEST.
     QTest::newRow("DST forward, before the gap")
-        << QStringLiteral("Europe/Berlin") << two << utc(2026, 3, 29, 0, 59) << utc(2026, 3, 28, 1, 0) << utc(2026, 3, 29, 1, 0);
+        << QStringLiteral("Europe/Berlin") << two << utc(2026, 3, 29, 0, 59)
+        << utc(2026, 3, 28, 1, 0) << utc(2026, 3, 29, 1, 0);
     QTest::newRow("DST forward, after the gap")
-        << QStringLiteral("Europe/Berlin") << two << utc(2026, 3, 29, 1, 0, 1) << utc(2026, 3, 29, 1, 0) << utc(2026, 3, 30, 0, 0);
+        << QStringLiteral("Europe/Berlin") << two << utc(2026, 3, 29, 1, 0, 1)
+        << utc(2026, 3, 29, 1, 0) << utc(2026, 3, 30, 0, 0);
     // A skipped time runs at the first valid time after it, when the clocks jump (03:00 CEST).
     QTest::newRow("DST forward, 02:30 skipped")
-        << QStringLiteral("Europe/Berlin") << QTime(2, 30) << utc(2026, 3, 29, 0, 59) << utc(2026, 3, 28, 1, 30)
-        << utc(2026, 3, 29, 1, 0);
+        << QStringLiteral("Europe/Berlin") << QTime(2, 30) << utc(2026, 3, 29, 0, 59)
+        << utc(2026, 3, 28, 1, 30) << utc(2026, 3, 29, 1, 0);
     QTest::newRow("DST forward, 02:30 skipped, after the jump")
-        << QStringLiteral("Europe/Berlin") << QTime(2, 30) << utc(2026, 3, 29, 1, 0) << utc(2026, 3, 29, 1, 0)
-        << utc(2026, 3, 30, 0, 30);
+        << QStringLiteral("Europe/Berlin") << QTime(2, 30) << utc(2026, 3, 29, 1, 0)
+        << utc(2026, 3, 29, 1, 0) << utc(2026, 3, 30, 0, 30);
     QTest::newRow("DST forward, 03:00 unaffected")
-        << QStringLiteral("Europe/Berlin") << QTime(3, 0) << utc(2026, 3, 29, 0, 30) << utc(2026, 3, 28, 2, 0)
-        << utc(2026, 3, 29, 1, 0);
+        << QStringLiteral("Europe/Berlin") << QTime(3, 0) << utc(2026, 3, 29, 0, 30)
+        << utc(2026, 3, 28, 2, 0) << utc(2026, 3, 29, 1, 0);
     QTest::newRow("DST back, the day after")
-        << QStringLiteral("Europe/Berlin") << two << utc(2026, 10, 26, 1, 0) << utc(2026, 10, 26, 1, 0) << utc(2026, 10, 27, 1, 0);
+        << QStringLiteral("Europe/Berlin") << two << utc(2026, 10, 26, 1, 0)
+        << utc(2026, 10, 26, 1, 0) << utc(2026, 10, 27, 1, 0);
     QTest::newRow("DST back, the day before")
-        << QStringLiteral("Europe/Berlin") << two << utc(2026, 10, 24, 12, 0) << utc(2026, 10, 24, 0, 0) << QDateTime();
+        << QStringLiteral("Europe/Berlin") << two << utc(2026, 10, 24, 12, 0)
+        << utc(2026, 10, 24, 0, 0) << QDateTime();
     QTest::newRow("New York DST forward, 02:30 skipped")
-        << QStringLiteral("America/New_York") << QTime(2, 30) << utc(2026, 3, 8, 6, 0) << utc(2026, 3, 7, 7, 30)
-        << utc(2026, 3, 8, 7, 0);
+        << QStringLiteral("America/New_York") << QTime(2, 30) << utc(2026, 3, 8, 6, 0)
+        << utc(2026, 3, 7, 7, 30) << utc(2026, 3, 8, 7, 0);
     // 2026-10-25 02:00–02:59 happens twice in Berlin: the slot is the first one (CEST).
     QTest::newRow("DST back, between the two 02:00")
-        << QStringLiteral("Europe/Berlin") << two << utc(2026, 10, 25, 0, 30) << utc(2026, 10, 25, 0, 0)
-        << utc(2026, 10, 26, 1, 0);
+        << QStringLiteral("Europe/Berlin") << two << utc(2026, 10, 25, 0, 30)
+        << utc(2026, 10, 25, 0, 0) << utc(2026, 10, 26, 1, 0);
     QTest::newRow("DST back, before the first 02:00")
-        << QStringLiteral("Europe/Berlin") << two << utc(2026, 10, 24, 23, 59) << utc(2026, 10, 24, 0, 0)
-        << utc(2026, 10, 25, 0, 0);
+        << QStringLiteral("Europe/Berlin") << two << utc(2026, 10, 24, 23, 59)
+        << utc(2026, 10, 24, 0, 0) << utc(2026, 10, 25, 0, 0);
     QTest::newRow("New York ordinary night")
-        << QStringLiteral("America/New_York") << two << utc(2026, 11, 27, 8, 0) << utc(2026, 11, 27, 7, 0)
-        << utc(2026, 11, 28, 7, 0);
+        << QStringLiteral("America/New_York") << two << utc(2026, 11, 27, 8, 0)
+        << utc(2026, 11, 27, 7, 0) << utc(2026, 11, 28, 7, 0);
 }
 
 void TestSchedule::slotTimes()
@@ -210,42 +220,47 @@ void TestSchedule::isDue_data()
 
     const QDateTime created = local(berlin(), 2026, 11, 1, 12, 0);
     QTest::newRow("before 02:00, last night done")
-        << local(berlin(), 2026, 11, 26, 2, 0, 3) << created << local(berlin(), 2026, 11, 27, 1, 59) << false
-        << utc(2026, 11, 27, 1, 0);
-    QTest::newRow("02:00 reached") << local(berlin(), 2026, 11, 26, 2, 0, 3) << created
-                                   << local(berlin(), 2026, 11, 27, 2, 0) << true << local(berlin(), 2026, 11, 27, 2, 0);
-    QTest::newRow("after 02:00, not yet run") << local(berlin(), 2026, 11, 26, 2, 0, 3) << created
-                                              << local(berlin(), 2026, 11, 27, 6, 0) << true
-                                              << local(berlin(), 2026, 11, 27, 6, 0);
-    QTest::newRow("after 02:00, run done") << local(berlin(), 2026, 11, 27, 2, 0, 1) << created
-                                           << local(berlin(), 2026, 11, 27, 6, 0) << false << utc(2026, 11, 28, 1, 0);
+        << local(berlin(), 2026, 11, 26, 2, 0, 3) << created << local(berlin(), 2026, 11, 27, 1, 59)
+        << false << utc(2026, 11, 27, 1, 0);
+    QTest::newRow("02:00 reached")
+        << local(berlin(), 2026, 11, 26, 2, 0, 3) << created << local(berlin(), 2026, 11, 27, 2, 0)
+        << true << local(berlin(), 2026, 11, 27, 2, 0);
+    QTest::newRow("after 02:00, not yet run")
+        << local(berlin(), 2026, 11, 26, 2, 0, 3) << created << local(berlin(), 2026, 11, 27, 6, 0)
+        << true << local(berlin(), 2026, 11, 27, 6, 0);
+    QTest::newRow("after 02:00, run done")
+        << local(berlin(), 2026, 11, 27, 2, 0, 1) << created << local(berlin(), 2026, 11, 27, 6, 0)
+        << false << utc(2026, 11, 28, 1, 0);
     QTest::newRow("manual run before the slot does not count")
-        << local(berlin(), 2026, 11, 27, 1, 30) << created << local(berlin(), 2026, 11, 27, 2, 1) << true
-        << local(berlin(), 2026, 11, 27, 2, 1);
+        << local(berlin(), 2026, 11, 27, 1, 30) << created << local(berlin(), 2026, 11, 27, 2, 1)
+        << true << local(berlin(), 2026, 11, 27, 2, 1);
     QTest::newRow("manual run in the afternoon counts for the night")
-        << local(berlin(), 2026, 11, 27, 15, 0) << created << local(berlin(), 2026, 11, 27, 23, 0) << false
-        << utc(2026, 11, 28, 1, 0);
-    QTest::newRow("two missed nights") << local(berlin(), 2026, 11, 25, 2, 0, 3) << created
-                                       << local(berlin(), 2026, 11, 27, 9, 0) << true << local(berlin(), 2026, 11, 27, 9, 0);
+        << local(berlin(), 2026, 11, 27, 15, 0) << created << local(berlin(), 2026, 11, 27, 23, 0)
+        << false << utc(2026, 11, 28, 1, 0);
+    QTest::newRow("two missed nights")
+        << local(berlin(), 2026, 11, 25, 2, 0, 3) << created << local(berlin(), 2026, 11, 27, 9, 0)
+        << true << local(berlin(), 2026, 11, 27, 9, 0);
     QTest::newRow("never ran, created before the slot")
-        << QDateTime() << local(berlin(), 2026, 11, 26, 12, 0) << local(berlin(), 2026, 11, 27, 2, 0, 5) << true
-        << local(berlin(), 2026, 11, 27, 2, 0, 5);
+        << QDateTime() << local(berlin(), 2026, 11, 26, 12, 0)
+        << local(berlin(), 2026, 11, 27, 2, 0, 5) << true << local(berlin(), 2026, 11, 27, 2, 0, 5);
     QTest::newRow("never ran, slot not reached")
-        << QDateTime() << local(berlin(), 2026, 11, 26, 12, 0) << local(berlin(), 2026, 11, 27, 1, 59, 40) << false
-        << utc(2026, 11, 27, 1, 0);
+        << QDateTime() << local(berlin(), 2026, 11, 26, 12, 0)
+        << local(berlin(), 2026, 11, 27, 1, 59, 40) << false << utc(2026, 11, 27, 1, 0);
     QTest::newRow("never ran, created after today's slot")
-        << QDateTime() << local(berlin(), 2026, 11, 27, 10, 0) << local(berlin(), 2026, 11, 27, 11, 0) << false
-        << utc(2026, 11, 28, 1, 0);
-    QTest::newRow("never ran, no creation time") << QDateTime() << QDateTime() << local(berlin(), 2026, 11, 27, 11, 0)
-                                                 << true << local(berlin(), 2026, 11, 27, 11, 0);
+        << QDateTime() << local(berlin(), 2026, 11, 27, 10, 0)
+        << local(berlin(), 2026, 11, 27, 11, 0) << false << utc(2026, 11, 28, 1, 0);
+    QTest::newRow("never ran, no creation time")
+        << QDateTime() << QDateTime() << local(berlin(), 2026, 11, 27, 11, 0) << true
+        << local(berlin(), 2026, 11, 27, 11, 0);
     QTest::newRow("DST forward night, before 03:00 CEST")
-        << local(berlin(), 2026, 3, 28, 2, 0, 3) << created.addYears(-1) << utc(2026, 3, 29, 0, 59, 59) << false
-        << utc(2026, 3, 29, 1, 0);
-    QTest::newRow("DST forward night, 03:00 CEST") << local(berlin(), 2026, 3, 28, 2, 0, 3) << created.addYears(-1)
-                                                   << utc(2026, 3, 29, 1, 0) << true << utc(2026, 3, 29, 1, 0);
+        << local(berlin(), 2026, 3, 28, 2, 0, 3) << created.addYears(-1)
+        << utc(2026, 3, 29, 0, 59, 59) << false << utc(2026, 3, 29, 1, 0);
+    QTest::newRow("DST forward night, 03:00 CEST")
+        << local(berlin(), 2026, 3, 28, 2, 0, 3) << created.addYears(-1) << utc(2026, 3, 29, 1, 0)
+        << true << utc(2026, 3, 29, 1, 0);
     QTest::newRow("DST back night, second 02:00 after a run at the first")
-        << utc(2026, 10, 25, 0, 0, 3) << created.addYears(-1) << utc(2026, 10, 25, 1, 0, 30) << false
-        << utc(2026, 10, 26, 1, 0);
+        << utc(2026, 10, 25, 0, 0, 3) << created.addYears(-1) << utc(2026, 10, 25, 1, 0, 30)
+        << false << utc(2026, 10, 26, 1, 0);
 }
 
 void TestSchedule::isDue()
@@ -269,27 +284,33 @@ void TestSchedule::nightsInARow_data()
 
     QTest::newRow("Berlin ordinary week")
         << QStringLiteral("Europe/Berlin") << QTime(2, 0) << QDate(2026, 11, 23)
-        << QStringList{QStringLiteral("2026-11-24 02:00 CET"), QStringLiteral("2026-11-25 02:00 CET"),
+        << QStringList{QStringLiteral("2026-11-24 02:00 CET"),
+                       QStringLiteral("2026-11-25 02:00 CET"),
                        QStringLiteral("2026-11-26 02:00 CET")};
     QTest::newRow("Berlin DST forward")
         << QStringLiteral("Europe/Berlin") << QTime(2, 0) << QDate(2026, 3, 27)
-        << QStringList{QStringLiteral("2026-03-28 02:00 CET"), QStringLiteral("2026-03-29 03:00 CEST"),
+        << QStringList{QStringLiteral("2026-03-28 02:00 CET"),
+                       QStringLiteral("2026-03-29 03:00 CEST"),
                        QStringLiteral("2026-03-30 02:00 CEST")};
     QTest::newRow("Berlin DST back, 02:00 twice")
         << QStringLiteral("Europe/Berlin") << QTime(2, 0) << QDate(2026, 10, 23)
-        << QStringList{QStringLiteral("2026-10-24 02:00 CEST"), QStringLiteral("2026-10-25 02:00 CEST"),
+        << QStringList{QStringLiteral("2026-10-24 02:00 CEST"),
+                       QStringLiteral("2026-10-25 02:00 CEST"),
                        QStringLiteral("2026-10-26 02:00 CET")};
     QTest::newRow("Berlin DST back, 02:30 twice")
         << QStringLiteral("Europe/Berlin") << QTime(2, 30) << QDate(2026, 10, 23)
-        << QStringList{QStringLiteral("2026-10-24 02:30 CEST"), QStringLiteral("2026-10-25 02:30 CEST"),
+        << QStringList{QStringLiteral("2026-10-24 02:30 CEST"),
+                       QStringLiteral("2026-10-25 02:30 CEST"),
                        QStringLiteral("2026-10-26 02:30 CET")};
     QTest::newRow("New York DST forward, 02:30 skipped")
         << QStringLiteral("America/New_York") << QTime(2, 30) << QDate(2026, 3, 6)
-        << QStringList{QStringLiteral("2026-03-07 02:30 EST"), QStringLiteral("2026-03-08 03:00 EDT"),
+        << QStringList{QStringLiteral("2026-03-07 02:30 EST"),
+                       QStringLiteral("2026-03-08 03:00 EDT"),
                        QStringLiteral("2026-03-09 02:30 EDT")};
     QTest::newRow("New York DST back, 01:30 twice")
         << QStringLiteral("America/New_York") << QTime(1, 30) << QDate(2026, 10, 30)
-        << QStringList{QStringLiteral("2026-10-31 01:30 EDT"), QStringLiteral("2026-11-01 01:30 EDT"),
+        << QStringList{QStringLiteral("2026-10-31 01:30 EDT"),
+                       QStringLiteral("2026-11-01 01:30 EDT"),
                        QStringLiteral("2026-11-02 01:30 EST")};
 }
 
@@ -312,37 +333,40 @@ void TestSchedule::sleepAcrossTheSlot()
 {
     // Asleep from 01:30 to 07:45: one run on waking, then the usual 02:00 the night after.
     const QTime two(2, 0);
-    const QList<QDateTime> runs =
-        simulate(two, berlin(), local(berlin(), 2026, 11, 26, 12, 0), local(berlin(), 2026, 11, 28, 12, 0),
-                 local(berlin(), 2026, 11, 26, 2, 0, 2), local(berlin(), 2026, 11, 1, 0, 0),
-                 {{local(berlin(), 2026, 11, 27, 1, 30), local(berlin(), 2026, 11, 27, 7, 45)}});
-    QCOMPARE(localTimes(runs, berlin()),
-             (QStringList{QStringLiteral("2026-11-27 07:45 CET"), QStringLiteral("2026-11-28 02:00 CET")}));
+    const QList<QDateTime> runs = simulate(
+        two, berlin(), local(berlin(), 2026, 11, 26, 12, 0), local(berlin(), 2026, 11, 28, 12, 0),
+        local(berlin(), 2026, 11, 26, 2, 0, 2), local(berlin(), 2026, 11, 1, 0, 0),
+        {{local(berlin(), 2026, 11, 27, 1, 30), local(berlin(), 2026, 11, 27, 7, 45)}});
+    QCOMPARE(localTimes(runs, berlin()), (QStringList{QStringLiteral("2026-11-27 07:45 CET"),
+                                                      QStringLiteral("2026-11-28 02:00 CET")}));
 
     // Asleep over the DST-back night in New York (01:00–01:59 happens twice): still one run.
-    const QList<QDateTime> ny = simulate(QTime(1, 30), newYork(), utc(2026, 10, 31, 16, 0), utc(2026, 11, 2, 16, 0),
-                                         utc(2026, 10, 31, 5, 30, 2), utc(2026, 10, 1, 0, 0),
-                                         {{utc(2026, 11, 1, 5, 0), utc(2026, 11, 1, 6, 45)}});
-    QCOMPARE(utcTimes(ny), (QStringList{QStringLiteral("2026-11-01T06:45Z"), QStringLiteral("2026-11-02T06:30Z")}));
+    const QList<QDateTime> ny =
+        simulate(QTime(1, 30), newYork(), utc(2026, 10, 31, 16, 0), utc(2026, 11, 2, 16, 0),
+                 utc(2026, 10, 31, 5, 30, 2), utc(2026, 10, 1, 0, 0),
+                 {{utc(2026, 11, 1, 5, 0), utc(2026, 11, 1, 6, 45)}});
+    QCOMPARE(utcTimes(ny), (QStringList{QStringLiteral("2026-11-01T06:45Z"),
+                                        QStringLiteral("2026-11-02T06:30Z")}));
 }
 
 void TestSchedule::twoMissedNightsOweOneRun()
 {
     const QTime two(2, 0);
     // Switched off from the evening of the 24th to 09:00 on the 27th: nights 25, 26, 27 missed.
-    const QList<QDateTime> runs =
-        simulate(two, berlin(), local(berlin(), 2026, 11, 24, 12, 0), local(berlin(), 2026, 11, 28, 12, 0),
-                 local(berlin(), 2026, 11, 24, 2, 0, 2), local(berlin(), 2026, 11, 1, 0, 0),
-                 {{local(berlin(), 2026, 11, 24, 20, 0), local(berlin(), 2026, 11, 27, 9, 0)}});
-    QCOMPARE(localTimes(runs, berlin()),
-             (QStringList{QStringLiteral("2026-11-27 09:00 CET"), QStringLiteral("2026-11-28 02:00 CET")}));
+    const QList<QDateTime> runs = simulate(
+        two, berlin(), local(berlin(), 2026, 11, 24, 12, 0), local(berlin(), 2026, 11, 28, 12, 0),
+        local(berlin(), 2026, 11, 24, 2, 0, 2), local(berlin(), 2026, 11, 1, 0, 0),
+        {{local(berlin(), 2026, 11, 24, 20, 0), local(berlin(), 2026, 11, 27, 9, 0)}});
+    QCOMPARE(localTimes(runs, berlin()), (QStringList{QStringLiteral("2026-11-27 09:00 CET"),
+                                                      QStringLiteral("2026-11-28 02:00 CET")}));
 
     // The same as one question: owed once now, and after that run nothing until the next slot.
     const QDateTime now = local(berlin(), 2026, 11, 27, 9, 0);
     const QDateTime last = local(berlin(), 2026, 11, 25, 3, 0);
     QVERIFY(Schedule::isDue(two, last, {}, now, berlin()));
     QVERIFY(!Schedule::isDue(two, now, {}, now.addSecs(1), berlin()));
-    QCOMPARE(Schedule::nextRun(two, now, {}, now.addSecs(1), berlin()), local(berlin(), 2026, 11, 28, 2, 0));
+    QCOMPARE(Schedule::nextRun(two, now, {}, now.addSecs(1), berlin()),
+             local(berlin(), 2026, 11, 28, 2, 0));
 }
 
 void TestSchedule::crashMidRunStillOwesTheSlot()
@@ -351,9 +375,11 @@ void TestSchedule::crashMidRunStillOwesTheSlot()
     // last success is still the night before, so the slot is owed until a run succeeds.
     const QTime two(2, 0);
     const QDateTime lastSuccess = local(berlin(), 2026, 11, 26, 2, 0, 4);
-    for (const QDateTime &now : {local(berlin(), 2026, 11, 27, 2, 3), local(berlin(), 2026, 11, 27, 8, 0),
-                                 local(berlin(), 2026, 11, 28, 1, 59)}) {
-        QVERIFY2(Schedule::isDue(two, lastSuccess, {}, now, berlin()), qPrintable(now.toString(Qt::ISODate)));
+    for (const QDateTime &now :
+         {local(berlin(), 2026, 11, 27, 2, 3), local(berlin(), 2026, 11, 27, 8, 0),
+          local(berlin(), 2026, 11, 28, 1, 59)}) {
+        QVERIFY2(Schedule::isDue(two, lastSuccess, {}, now, berlin()),
+                 qPrintable(now.toString(Qt::ISODate)));
         QCOMPARE(Schedule::nextRun(two, lastSuccess, {}, now, berlin()), now);
     }
     // Once the retried run succeeds, nothing more is owed for that night.
@@ -408,12 +434,15 @@ void TestSchedule::schedulerEmitsDueOnceOwed()
     QSignalSpy due(&scheduler, &lk::Scheduler::due);
 
     // Owed: created two days ago, never ran.
-    scheduler.setProfiles({slotAnHourAgo(QStringLiteral("owed"), 2), slotAnHourAgo(QStringLiteral("fresh"), 0)});
+    scheduler.setProfiles(
+        {slotAnHourAgo(QStringLiteral("owed"), 2), slotAnHourAgo(QStringLiteral("fresh"), 0)});
     QCOMPARE(due.size(), 1);
     QCOMPARE(due.first().first().value<lk::Profile>().name, QStringLiteral("owed"));
     // "Now" for an owed run (a second of slack: the machine's clock may be stepped meanwhile).
-    QVERIFY(scheduler.nextRun(QStringLiteral("owed")) <= QDateTime::currentDateTimeUtc().addSecs(1));
-    QVERIFY(scheduler.nextRun(QStringLiteral("fresh")) > QDateTime::currentDateTimeUtc().addSecs(3600 * 20));
+    QVERIFY(scheduler.nextRun(QStringLiteral("owed")) <=
+            QDateTime::currentDateTimeUtc().addSecs(1));
+    QVERIFY(scheduler.nextRun(QStringLiteral("fresh")) >
+            QDateTime::currentDateTimeUtc().addSecs(3600 * 20));
 
     // The run succeeds: nothing owed any more, the next run is tomorrow's slot.
     const auto id = catalog.recordStart(QStringLiteral("owed"), QStringLiteral("backup"));
@@ -423,7 +452,8 @@ void TestSchedule::schedulerEmitsDueOnceOwed()
     due.clear();
     scheduler.evaluate();
     QCOMPARE(due.size(), 0);
-    QVERIFY(scheduler.nextRun(QStringLiteral("owed")) > QDateTime::currentDateTimeUtc().addSecs(3600 * 20));
+    QVERIFY(scheduler.nextRun(QStringLiteral("owed")) >
+            QDateTime::currentDateTimeUtc().addSecs(3600 * 20));
 }
 
 void TestSchedule::schedulerCrashedRunStaysDue()
@@ -533,18 +563,20 @@ namespace {
 // 2026-11-27 at `time` in this machine's time zone (the Scheduler's), as UTC.
 QDateTime localNight(const QTime &time, int dayOffset = 0)
 {
-    return QDateTime(QDate(2026, 11, 27).addDays(dayOffset), time, QTimeZone::systemTimeZone()).toUTC();
+    return QDateTime(QDate(2026, 11, 27).addDays(dayOffset), time, QTimeZone::systemTimeZone())
+        .toUTC();
 }
 
 // A successful backup of `profile` in the history, as the job writes it.
 bool recordSuccess(const lk::Catalog &catalog, const QString &profile, const QDateTime &startedUtc)
 {
-    return lkt::runSql(catalog.path(),
-                       QStringLiteral("INSERT INTO runs (profile, kind, started_utc, finished_utc, outcome) "
-                                      "VALUES ('%1', 'backup', '%2', '%3', 'succeeded')")
-                           .arg(profile, startedUtc.toString(Qt::ISODateWithMs),
-                                startedUtc.addSecs(20).toString(Qt::ISODateWithMs))
-                           .toUtf8());
+    return lkt::runSql(
+        catalog.path(),
+        QStringLiteral("INSERT INTO runs (profile, kind, started_utc, finished_utc, outcome) "
+                       "VALUES ('%1', 'backup', '%2', '%3', 'succeeded')")
+            .arg(profile, startedUtc.toString(Qt::ISODateWithMs),
+                 startedUtc.addSecs(20).toString(Qt::ISODateWithMs))
+            .toUtf8());
 }
 } // namespace
 
@@ -561,8 +593,10 @@ void TestSchedule::drillDue_data()
     QTest::newRow("never drilled") << QDateTime() << 7 << at(27, 2, 0) << true;
     QTest::newRow("drills off") << QDateTime() << 0 << at(27, 2, 0) << false;
     // Last week's drill ended at 02:00:30; tonight's backup starts at 02:00:10: a week by dates.
-    QTest::newRow("a week later, a little earlier in the day") << at(20, 2, 0, 30) << 7 << at(27, 2, 0, 10) << true;
-    QTest::newRow("six days later, late at night") << at(20, 2, 0, 30) << 7 << at(26, 23, 59) << false;
+    QTest::newRow("a week later, a little earlier in the day")
+        << at(20, 2, 0, 30) << 7 << at(27, 2, 0, 10) << true;
+    QTest::newRow("six days later, late at night")
+        << at(20, 2, 0, 30) << 7 << at(26, 23, 59) << false;
     // 23:30 Berlin is 22:30 UTC: the local date counts, not the UTC one.
     QTest::newRow("by the local date") << at(20, 23, 30) << 1 << at(21, 0, 30) << true;
     QTest::newRow("the same local day") << at(21, 0, 30) << 1 << at(21, 23, 30) << false;
@@ -607,7 +641,8 @@ void TestSchedule::schedulerNoSecondRunThatNight()
     QVERIFY(recordSuccess(catalog, p.name, now));
     now = now.addSecs(20);
     scheduler.runSucceeded(p.name);
-    for (int heartbeat = 0; heartbeat < 24 * 120 - 50; ++heartbeat) { // every 30 s until 01:59 tomorrow
+    for (int heartbeat = 0; heartbeat < 24 * 120 - 50;
+         ++heartbeat) { // every 30 s until 01:59 tomorrow
         now = now.addSecs(lk::Scheduler::kHeartbeatMs / 1000);
         scheduler.evaluate();
     }

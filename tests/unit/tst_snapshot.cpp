@@ -40,8 +40,8 @@ public:
     {
         char *message = nullptr;
         const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &message);
-        QString error = rc == SQLITE_OK ? QString()
-                                        : QString::fromUtf8(message ? message : sqlite3_errstr(rc));
+        QString error =
+            rc == SQLITE_OK ? QString() : QString::fromUtf8(message ? message : sqlite3_errstr(rc));
         sqlite3_free(message);
         return error;
     }
@@ -54,7 +54,8 @@ public:
             if (sqlite3_column_type(stmt, 0) == SQLITE_INTEGER)
                 result = QVariant::fromValue<qint64>(sqlite3_column_int64(stmt, 0));
             else
-                result = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+                result =
+                    QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
         }
         sqlite3_finalize(stmt);
         return result;
@@ -119,12 +120,13 @@ void TestSnapshot::checkSnapshotFile(const QString &target, const Snapshot::Take
     QVERIFY(!QFile::exists(target + QStringLiteral("-wal")));
     QVERIFY(!QFile::exists(target + QStringLiteral("-journal")));
     // A copy of the user's data: private from the start.
-    const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
-                                      QFile::WriteOther | QFile::ExeOther;
+    const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                      QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
     QCOMPARE(QFileInfo(target).permissions() & others, QFile::Permissions());
     Connection snap(target);
     QVERIFY(snap.isOpen());
-    QCOMPARE(snap.value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("delete"));
+    QCOMPARE(snap.value(QStringLiteral("PRAGMA journal_mode")).toString(),
+             QStringLiteral("delete"));
     QCOMPARE(snap.value(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     QCOMPARE(taken.info.integrityCheck, QStringLiteral("ok"));
     QCOMPARE(taken.info.integrityCheckPragma, QStringLiteral("quick_check"));
@@ -170,8 +172,8 @@ void TestSnapshot::walWithUncheckpointedPages()
         return;
 
     // Every table, with the counts the live database has now.
-    const QStringList tables{QStringLiteral("blobs"), QStringLiteral("notes"), QStringLiteral("tags"),
-                             QStringLiteral("日本語 表")};
+    const QStringList tables{QStringLiteral("blobs"), QStringLiteral("notes"),
+                             QStringLiteral("tags"), QStringLiteral("日本語 表")};
     QCOMPARE(taken->info.rowCounts.keys(), tables);
     for (const QString &table : tables) {
         const QString sql = QStringLiteral("SELECT count(*) FROM ") + lk::quoteIdentifier(table);
@@ -179,9 +181,10 @@ void TestSnapshot::walWithUncheckpointedPages()
     }
     QCOMPARE(taken->info.rowCounts.value(QStringLiteral("日本語 表")), 3000);
     Connection snap(target);
-    QCOMPARE(snap.value(QStringLiteral("SELECT count(*) FROM notes WHERE title = 'changed-in-the-wal'"))
-                 .toLongLong(),
-             10);
+    QCOMPARE(
+        snap.value(QStringLiteral("SELECT count(*) FROM notes WHERE title = 'changed-in-the-wal'"))
+            .toLongLong(),
+        10);
 
     // The same content as the live database, row for row.
     const QByteArray dump = lkt::sqliteDump(target);
@@ -219,8 +222,10 @@ void TestSnapshot::refusesNonDatabases_data()
     QTest::addColumn<QByteArray>("content"); // written unless the name says otherwise
     QTest::addColumn<QString>("phrase");
 
-    QTest::newRow("missing") << QStringLiteral("missing.db") << QByteArray() << QStringLiteral("does not exist");
-    QTest::newRow("directory") << QStringLiteral("folder.db") << QByteArray() << QStringLiteral("is a folder");
+    QTest::newRow("missing") << QStringLiteral("missing.db") << QByteArray()
+                             << QStringLiteral("does not exist");
+    QTest::newRow("directory") << QStringLiteral("folder.db") << QByteArray()
+                               << QStringLiteral("is a folder");
     QTest::newRow("empty") << QStringLiteral("empty.db") << QByteArray() << QStringLiteral("empty");
     QTest::newRow("random bytes") << QStringLiteral("random.db") << randomBytes(64 * 1024, 3)
                                   << QStringLiteral("not an SQLite database");
@@ -231,8 +236,8 @@ void TestSnapshot::refusesNonDatabases_data()
     const QString body = path(QStringLiteral("cipher-body.db"));
     QVERIFY(lkt::makeDatabase(body, QStringLiteral("delete"), 100));
     const QByteArray cipher = randomBytes(16, 5) + readFile(body).mid(16);
-    QTest::newRow("SQLCipher-like") << QStringLiteral("cipher.db") << cipher
-                                    << QStringLiteral("not an SQLite database");
+    QTest::newRow("SQLCipher-like")
+        << QStringLiteral("cipher.db") << cipher << QStringLiteral("not an SQLite database");
 }
 
 void TestSnapshot::refusesNonDatabases()
@@ -327,7 +332,8 @@ void TestSnapshot::cancelled()
     const QString source = path(QStringLiteral("cancel.db"));
     QVERIFY(lkt::makeDatabase(source, QStringLiteral("wal"), 100));
     std::atomic_bool cancel{true};
-    const auto taken = Snapshot::take(source, path(QStringLiteral("cancel.snapshot")), 1000, &cancel);
+    const auto taken =
+        Snapshot::take(source, path(QStringLiteral("cancel.snapshot")), 1000, &cancel);
     QVERIFY(!taken.isOk());
     QVERIFY2(taken.error().contains(QLatin1String("Cancelled")), qPrintable(taken.error()));
 }

@@ -18,14 +18,16 @@ using lk::Staging;
 
 namespace {
 
-constexpr QFile::Permissions kGroupOrOther = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
-                                             QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+constexpr QFile::Permissions kGroupOrOther = QFile::ReadGroup | QFile::WriteGroup |
+                                             QFile::ExeGroup | QFile::ReadOther |
+                                             QFile::WriteOther | QFile::ExeOther;
 
 bool isPrivateDir(const QString &path)
 {
     const QFileInfo info(path);
     const QFile::Permissions perms = info.permissions();
-    return info.isDir() && perms.testFlags(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner) &&
+    return info.isDir() &&
+           perms.testFlags(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner) &&
            !(perms & kGroupOrOther);
 }
 
@@ -77,7 +79,8 @@ void TestStaging::createsPrivateFolder()
     const QFileInfo info(folder.value());
     QCOMPARE(info.absolutePath(), Staging::root());
     QVERIFY2(info.fileName().startsWith(QLatin1String("nightly@")), qPrintable(info.fileName()));
-    QVERIFY2(info.fileName().endsWith(QLatin1Char('.') + QString::number(QCoreApplication::applicationPid())),
+    QVERIFY2(info.fileName().endsWith(QLatin1Char('.') +
+                                      QString::number(QCoreApplication::applicationPid())),
              qPrintable(info.fileName()));
     QVERIFY(isPrivateDir(folder.value()));
     QVERIFY(isPrivateDir(Staging::root()));
@@ -94,7 +97,8 @@ void TestStaging::removesOnlyOwnStaleFolders()
     const QDir root(Staging::root());
     QVERIFY(QDir().mkpath(root.path()));
     const QStringList own{QStringLiteral("a@20260101T020000000.4242"), QStringLiteral("a@x")};
-    const QStringList others{QStringLiteral("a.b@20260101T020000000.4242"), QStringLiteral("ab@20260101T020000000.1"),
+    const QStringList others{QStringLiteral("a.b@20260101T020000000.4242"),
+                             QStringLiteral("ab@20260101T020000000.1"),
                              QStringLiteral("b@20260101T020000000.1"), QStringLiteral("a")};
     for (const QString &name : own + others) {
         QVERIFY(root.mkpath(name));
@@ -108,7 +112,8 @@ void TestStaging::removesOnlyOwnStaleFolders()
     for (const QString &name : own)
         QVERIFY2(!root.exists(name), qPrintable(name));
     for (const QString &name : others)
-        QVERIFY2(QFile::exists(root.filePath(name + QStringLiteral("/deep/er/snapshot.db"))), qPrintable(name));
+        QVERIFY2(QFile::exists(root.filePath(name + QStringLiteral("/deep/er/snapshot.db"))),
+                 qPrintable(name));
     QVERIFY(QFile::exists(root.filePath(QStringLiteral("a@not-a-folder"))));
 
     // What this run leaves is stale for the next one.
@@ -134,7 +139,8 @@ void TestStaging::notEnoughSpace()
 
     const auto folder = Staging::create(QStringLiteral("huge"), qint64(1) << 60);
     QVERIFY(!folder.isOk());
-    QVERIFY2(folder.error().contains(QLatin1String("Not enough free space")), qPrintable(folder.error()));
+    QVERIFY2(folder.error().contains(QLatin1String("Not enough free space")),
+             qPrintable(folder.error()));
     QVERIFY2(folder.error().contains(Staging::root()), qPrintable(folder.error()));
     QCOMPARE(root.entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before); // nothing created
 }
@@ -163,7 +169,8 @@ void TestStaging::secondLockRefused()
     QVERIFY(!s.ok);
     QVERIFY(!second.isLocked());
     QVERIFY2(s.error.contains(QLatin1String("already in progress")), qPrintable(s.error));
-    QVERIFY2(s.error.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(s.error));
+    QVERIFY2(s.error.contains(QString::number(QCoreApplication::applicationPid())),
+             qPrintable(s.error));
 
     // A profile whose name extends this one is a different profile.
     ProfileLock other(QStringLiteral("a.b"));

@@ -13,18 +13,6 @@ using namespace lkt;
 
 namespace {
 
-QJsonObject jsonOf(const RunResult &r)
-{
-    return QJsonDocument::fromJson(r.out).object();
-}
-
-QString describe(const RunResult &r)
-{
-    return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
-        .arg(r.exitCode)
-        .arg(QString::fromUtf8(r.out), QString::fromUtf8(r.err));
-}
-
 // "2026-10-01 02:00:00" (UTC; the test runs with TZ=UTC) plus days.
 QString night(int day)
 {

@@ -21,13 +21,6 @@ using namespace lkt;
 
 namespace {
 
-QString describe(const RunResult &r)
-{
-    return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
-        .arg(r.exitCode)
-        .arg(QString::fromUtf8(r.out), QString::fromUtf8(r.err));
-}
-
 // The sentence LiteKeep printed for the failure: its first "litekeep: " line on stderr.
 QString sentence(const RunResult &r)
 {

@@ -1,6 +1,8 @@
 // Shared pieces of LiteKeep's tests.
 #include "TestSupport.h"
 
+#include <QJsonDocument>
+
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDirIterator>
@@ -82,6 +84,18 @@ QProcessEnvironment withFakeTime(QProcessEnvironment environment, const QString 
     environment.insert(QStringLiteral("LD_PRELOAD"), libfaketimePath());
     environment.insert(QStringLiteral("FAKETIME"), QLatin1Char('@') + at);
     return environment;
+}
+
+QString describe(const RunResult &r)
+{
+    return QStringLiteral("exit %1\n--- stdout\n%2\n--- stderr\n%3")
+        .arg(r.exitCode)
+        .arg(QString::fromUtf8(r.out), QString::fromUtf8(r.err));
+}
+
+QJsonObject jsonOf(const RunResult &r)
+{
+    return QJsonDocument::fromJson(r.out).object();
 }
 
 RunResult runLiteKeep(const QStringList &arguments, const QProcessEnvironment &environment,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -47,6 +48,11 @@ struct RunResult
 RunResult runProgram(const QString &program, const QStringList &arguments,
                      const QProcessEnvironment &environment, const QByteArray &input = {},
                      int timeoutMs = 180000);
+// A run's exit code and both outputs, for a failed check's message.
+QString describe(const RunResult &r);
+// A --json run's one document.
+QJsonObject jsonOf(const RunResult &r);
+
 RunResult runLiteKeep(const QStringList &arguments, const QProcessEnvironment &environment,
                       const QByteArray &input = {}, int timeoutMs = 180000);
 

@@ -23,14 +23,14 @@ void BackupCommand::run(const QStringList &arguments)
     // From here on Ctrl+C cancels: before the job exists (settings, keychain) it is cancelled
     // as soon as it starts, so the run still ends with its one sentence and history record.
     auto *signals_ = new SignalWatcher(this);
-    connect(signals_, &SignalWatcher::interrupted, this, [this] {
-        if (m_interrupted)
+    connect(signals_, &SignalWatcher::interrupted, this, [this](int signal) {
+        if (m_interrupted != Job::CancelReason::None)
             return;
-        m_interrupted = true;
+        m_interrupted = SignalWatcher::reasonFor(signal);
         m_progress.clear();
         m_ctx.err(tr("Cancelling…"));
         if (m_job)
-            m_job->cancel();
+            m_job->cancel(m_interrupted);
     });
     m_verify = !parser.isSet(noVerify);
     if (!parser.positionalArguments().isEmpty()) {
@@ -94,8 +94,7 @@ void BackupCommand::startJob(const Profile &profile, const Credentials &credenti
                     connect(startPinger, &Pinger::idle, this, sendResult);
             });
     m_job->start();
-    if (m_interrupted)
-        m_job->cancel();
+    m_job->cancel(m_interrupted); // a signal before the job existed (None: nothing)
 }
 
 void BackupCommand::report(const JobResult &result)

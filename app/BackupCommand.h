@@ -4,6 +4,7 @@
 #include "Command.h"
 #include "ProgressPrinter.h"
 #include "history/Catalog.h"
+#include "jobs/Job.h"
 #include "settings/CredentialStore.h"
 
 #include <memory>
@@ -28,7 +29,7 @@ private:
     ProgressPrinter m_progress;
     BackupJob *m_job = nullptr;
     bool m_verify = true;
-    bool m_interrupted = false;
+    Job::CancelReason m_interrupted = Job::CancelReason::None; // the first signal's
 };
 
 } // namespace lk

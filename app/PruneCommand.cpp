@@ -39,7 +39,7 @@ void PruneCommand::run(const QStringList &arguments)
                                  PruneJob::Locking::TakeLock, this);
         job->setIncludeDamaged(damaged);
         auto *signals_ = new SignalWatcher(job);
-        connect(signals_, &SignalWatcher::interrupted, job, &PruneJob::cancel);
+        signals_->cancels(job);
         connect(job, &PruneJob::finished, this, [this, dry](const JobResult &result) {
             const int code = m_ctx.report(result, [this, dry, result] {
                 const QJsonArray plan = result.details.value(QLatin1String("plan")).toArray();

@@ -70,7 +70,7 @@ void RestoreCommand::run(const QStringList &arguments)
         }
         auto *job = new RestoreJob(profile, credentials, m_catalog.get(), request, this);
         auto *signals_ = new SignalWatcher(job);
-        connect(signals_, &SignalWatcher::interrupted, job, &RestoreJob::cancel);
+        signals_->cancels(job);
         connect(job, &RestoreJob::progress, this,
                 [this](RestoreJob::Phase phase, qint64 done, qint64 total) {
                     m_progress.update(RestoreJob::phaseName(phase), done, total);

@@ -47,6 +47,17 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
 }
 
+Job::CancelReason SignalWatcher::reasonFor(int signal)
+{
+    return signal == SIGTERM ? Job::CancelReason::Shutdown : Job::CancelReason::User;
+}
+
+void SignalWatcher::cancels(Job *job)
+{
+    connect(this, &SignalWatcher::interrupted, job,
+            [job](int signal) { job->cancel(reasonFor(signal)); });
+}
+
 SignalWatcher::~SignalWatcher()
 {
     std::signal(SIGINT, SIG_DFL);

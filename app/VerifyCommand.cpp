@@ -45,7 +45,7 @@ void VerifyCommand::run(const QStringList &arguments)
         auto *job = new VerifyJob(profile, credentials, m_catalog.get(), selection, generation,
                                   VerifyJob::Locking::TakeLock, this);
         auto *signals_ = new SignalWatcher(job);
-        connect(signals_, &SignalWatcher::interrupted, job, &VerifyJob::cancel);
+        signals_->cancels(job);
         connect(job, &VerifyJob::progress, this,
                 [this](int index, int count, const QString &name, qint64 done, qint64 total) {
                     m_progress.update(tr("Verifying %1 (%2/%3)").arg(name).arg(index).arg(count),

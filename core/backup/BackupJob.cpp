@@ -22,6 +22,7 @@
 #include <QHostInfo>
 #include <QLocale>
 #include <QSaveFile>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -29,7 +30,6 @@ namespace lk {
 
 namespace {
 constexpr qint64 kStagingMargin = 16 * 1024 * 1024;
-constexpr int kProgressIntervalMs = 250;
 // How long a cancelled run may spend removing the data object it had uploaded.
 constexpr int kCleanupTimeoutMs = 20 * 1000;
 } // namespace
@@ -42,32 +42,34 @@ struct BackupJob::Prepared
 };
 
 BackupJob::BackupJob(Profile profile, Credentials credentials, Catalog *catalog, QObject *parent)
-    : QObject(parent), m_profile(std::move(profile)), m_credentials(std::move(credentials)),
-      m_catalog(catalog), m_lock(m_profile.name),
-      m_workDone(std::make_shared<std::atomic<qint64>>(0)), m_verify(m_profile.verifyAfterBackup)
+    : Job(QStringLiteral("backup"), std::move(profile), std::move(credentials), catalog,
+          Locking::TakeLock, parent),
+      m_workDone(std::make_shared<std::atomic<qint64>>(0)),
+      m_verify(this->profile().verifyAfterBackup)
 {
-    m_pollProgress.setInterval(kProgressIntervalMs);
-    connect(&m_pollProgress, &QTimer::timeout, this, [this] {
-        if (!m_prepared)
-            return;
-        const auto phase = static_cast<Phase>(m_prepared->phase.load());
-        if (phase != m_phase) {
-            m_phase = phase;
-            m_phaseTotal = m_prepared->total.load();
-        }
-        Q_EMIT progress(m_phase, m_workDone->load(), m_prepared->total.load());
-    });
+    // A second run of the profile (the timer and the tray at once) leaves it to the first.
+    setSkipWhenHeld(true);
 }
 
 BackupJob::~BackupJob()
 {
-    // The workers only touch our atomics; make them stop before they go away.
-    m_cancel = true;
+    // The stages' workers poll the flag; make them stop before they go away.
+    stopWorkers();
     delete m_upload;   // before the staging folder goes: its compressor may still write there
     delete m_snapshot; // waits for its workers
-    if (m_verifier.isRunning())
-        m_verifier.waitForFinished();
-    Staging::remove(m_stagingDir);
+    // Job's destructor waits for the verifier and removes the staging folder.
+}
+
+void BackupJob::pollProgress()
+{
+    if (!m_prepared)
+        return;
+    const auto phase = static_cast<Phase>(m_prepared->phase.load());
+    if (phase != m_phase) {
+        m_phase = phase;
+        m_phaseTotal = m_prepared->total.load();
+    }
+    Q_EMIT progress(m_phase, m_workDone->load(), m_prepared->total.load());
 }
 
 QString BackupJob::phaseName(Phase phase)
@@ -97,51 +99,51 @@ QString BackupJob::phaseName(Phase phase)
     return {};
 }
 
-void BackupJob::start()
+QString BackupJob::cancelledBeforeStart() const
 {
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(this, &BackupJob::begin, Qt::QueuedConnection);
+    return nothingAdded();
 }
 
-void BackupJob::cancel()
+void BackupJob::stopWork()
 {
-    if (m_finished || m_cancel.exchange(true))
-        return;
     if (m_storage)
         m_storage->cancel();
     if (m_previousLookup)
         m_previousLookup->cancel();
-    if (auto *prune = qobject_cast<PruneJob *>(m_child.data()))
-        prune->cancel();
-    else if (auto *drill = qobject_cast<VerifyJob *>(m_child.data()))
-        drill->cancel();
+    if (m_child) {
+        // A failure or the timeout is this run's to report; the child only stops.
+        const CancelReason reason = cancelReason();
+        m_child->cancel(reason == CancelReason::Shutdown ? reason : CancelReason::User);
+    }
 }
 
+// Whether the run is stopping; if so, it finishes from here with what the stage leaves behind.
 bool BackupJob::checkCancelled()
 {
-    if (!m_cancel.load())
+    if (!isStopping())
         return false;
-    if (!m_deferredFailure.message.isEmpty()) {
-        fail(m_deferredFailure.message, m_deferredFailure.stderrTail);
-        return true;
-    }
-    if (m_stored)
-        finish(JobResult::cancelled(tr("Cancelled after generation %1 was stored; its verification "
-                                       "and retention did not finish.")
-                                        .arg(m_generation)));
+    if (cancelReason() == CancelReason::Failure)
+        finishStopped(nothingAdded()); // the failure found while the rest still ran
+    else if (m_stage >= Stage::Stored)
+        finishStopped(cancelledWhenStored());
     else if (m_upload)
         removeUnfinishedData(); // the data object may be stored already: no orphan is left
     else
-        finish(JobResult::cancelled(nothingAdded()));
+        finishStopped(nothingAdded());
     return true;
 }
 
 QString BackupJob::nothingAdded() const
 {
     return tr("The backup of profile \"%1\" was cancelled; nothing was added to the destination.")
-        .arg(m_profile.name);
+        .arg(profile().name);
+}
+
+QString BackupJob::cancelledWhenStored() const
+{
+    return tr("Cancelled after generation %1 was stored; its verification and retention did not "
+              "finish.")
+        .arg(m_generation);
 }
 
 // A cancel after the data upload began and before the manifest: the data object may already
@@ -149,9 +151,9 @@ QString BackupJob::nothingAdded() const
 // this run's own and is removed; when that is not possible the result says what is left.
 void BackupJob::removeUnfinishedData()
 {
-    if (m_cleaning)
+    if (m_stage == Stage::RemovingUnfinished)
         return; // the removal's end finishes the run
-    m_cleaning = true;
+    m_stage = Stage::RemovingUnfinished;
     // The session's daemon answers its calls as cancelled at once, and may still be finishing a
     // copy: look at the destination only once it has exited.
     m_storage->whenStopped([this] { checkUnfinishedData(); });
@@ -159,18 +161,18 @@ void BackupJob::removeUnfinishedData()
 
 void BackupJob::checkUnfinishedData()
 {
-    const GenerationName name(m_profile.name, m_createdUtc);
+    const GenerationName name(profile().name, m_createdUtc);
     const QString object = name.dataObject();
     const QString manifest = name.manifestObject();
     auto *cleanup =
-        new Storage(m_profile, m_profile.parsedDestination().value(), m_credentials, this);
+        new Storage(profile(), profile().parsedDestination().value(), credentials(), this);
     auto leftBehind = [this, object](const Storage::Failure &f) {
-        finish(JobResult::cancelled(
+        finishStopped(
             tr("The backup of profile \"%1\" was cancelled after its data was uploaded, and %2 "
                "could not be removed (%3). It stays on the destination without a manifest: it "
                "lists "
                "as incomplete, is never offered for a restore, and retention removes it.")
-                .arg(m_profile.name, object, f.message)));
+                .arg(profile().name, object, f.message));
     };
     cleanup->list(
         [this, cleanup, object, manifest, leftBehind](const QList<Storage::ObjectInfo> &objects,
@@ -188,22 +190,18 @@ void BackupJob::checkUnfinishedData()
             if (stored && has(manifest)) {
                 // The manifest went up before the cancel took hold: the generation is complete and
                 // stays, as after any cancel once it is stored.
-                m_stored = true;
-                finish(JobResult::cancelled(
-                    tr("Cancelled after generation %1 was stored; its verification "
-                       "and retention did not finish.")
-                        .arg(m_generation)));
+                finishStopped(cancelledWhenStored());
                 return;
             }
             if (!stored) {
-                finish(JobResult::cancelled(nothingAdded()));
+                finishStopped(nothingAdded());
                 return;
             }
             cleanup->remove(
                 object,
                 [this, leftBehind](bool removed, const Storage::Failure &failure) {
                     if (removed)
-                        finish(JobResult::cancelled(nothingAdded()));
+                        finishStopped(nothingAdded());
                     else
                         leftBehind(failure);
                 },
@@ -220,52 +218,13 @@ void BackupJob::setPhase(Phase phase, qint64 total)
     Q_EMIT progress(phase, 0, total);
 }
 
-void BackupJob::begin()
+void BackupJob::run()
 {
     m_clock.start();
     setPhase(Phase::Preparing, 0);
-
-    // History first, so even a refused run is on record; but a run refused because another
-    // run of the profile holds it is skipped, not failed: that run records its own outcome,
-    // and a second record would read as a failed backup that never happened.
-    const Status locked = m_lock.tryLock();
-    if (!locked && m_lock.isHeldByAnother()) {
-        finish(JobResult::skipped(locked.error));
+    if (!checkSource())
         return;
-    }
-    if (m_catalog) {
-        if (locked)
-            m_catalog->markInterrupted(m_profile.name);
-        if (auto id = m_catalog->recordStart(m_profile.name, QStringLiteral("backup")))
-            m_runId = id.value();
-    }
-    if (!locked) {
-        fail(locked.error);
-        return;
-    }
-    if (checkCancelled())
-        return;
-
-    if (const QString problem = m_profile.validate(); !problem.isEmpty()) {
-        fail(problem);
-        return;
-    }
-    const auto destination = m_profile.parsedDestination();
-    if (destination.value().isS3() && !m_credentials.isComplete()) {
-        fail(tr("No credentials for profile \"%1\". Store them with \"litekeep credentials set "
-                "%1\" or set %2 and %3.")
-                 .arg(m_profile.name, QLatin1String(Credentials::kAccessKeyEnv),
-                      QLatin1String(Credentials::kSecretEnv)));
-        return;
-    }
-    // Cheap checks of the source before we talk to the network.
-    if (const QString problem = Snapshot::precheckSource(m_profile.databasePath);
-        !problem.isEmpty()) {
-        fail(problem);
-        return;
-    }
-
-    m_storage = new Storage(m_profile, destination.value(), m_credentials, this);
+    m_storage = new Storage(profile(), profile().parsedDestination().value(), credentials(), this);
     m_storage->startSession(); // listing, upload, check and manifest: one rclone
     connect(m_storage, &Storage::transferProgress, this, [this](qint64 bytes, qint64 total) {
         if (m_phase == Phase::Upload)
@@ -276,24 +235,46 @@ void BackupJob::begin()
         listExisting();
 }
 
+// The profile, the credentials and the source, checked before we talk to the network.
+bool BackupJob::checkSource()
+{
+    if (const QString problem = profile().validate(); !problem.isEmpty()) {
+        fail(problem);
+        return false;
+    }
+    if (profile().parsedDestination().value().isS3() && !credentials().isComplete()) {
+        fail(tr("No credentials for profile \"%1\". Store them with \"litekeep credentials set "
+                "%1\" or set %2 and %3.")
+                 .arg(profile().name, QLatin1String(Credentials::kAccessKeyEnv),
+                      QLatin1String(Credentials::kSecretEnv)));
+        return false;
+    }
+    if (const QString problem = Snapshot::precheckSource(profile().databasePath);
+        !problem.isEmpty()) {
+        fail(problem);
+        return false;
+    }
+    return true;
+}
+
 // Runs while the snapshot is taken. Listing proves the destination answers (key, bucket,
 // network) before anything is uploaded, and lets a run in the same second as the previous one
 // pick a name that is still free. A listing that fails stops the snapshot.
 void BackupJob::listExisting()
 {
     m_storage->list([this](const QList<Storage::ObjectInfo> &objects, const Storage::Failure &f) {
-        if (m_finished)
+        if (isFinished())
             return;
-        if (!f.message.isEmpty() && !m_cancel.load()) {
+        if (!f.message.isEmpty() && !isStopping()) {
             if (!m_snapshot->isCopying()) {
                 fail(f.message, f.stderrTail);
                 return;
             }
-            m_deferredFailure = f; // reported once the snapshot has stopped (checkCancelled)
-            m_cancel = true;
+            // Reported once the snapshot has stopped (checkCancelled).
+            stopFor(JobResult::failed(f.message, f.stderrTail));
             return;
         }
-        if (m_cancel.load()) {
+        if (isStopping()) {
             if (!m_snapshot->isCopying())
                 checkCancelled();
             return; // else the snapshot's end reports it
@@ -305,13 +286,11 @@ void BackupJob::listExisting()
             }
             return false;
         };
-        while (taken(GenerationName(m_profile.name, m_createdUtc)))
+        while (taken(GenerationName(profile().name, m_createdUtc)))
             m_createdUtc = m_createdUtc.addSecs(1);
-        m_generation = GenerationName(m_profile.name, m_createdUtc).baseName();
-        m_listed = true;
+        m_generation = GenerationName(profile().name, m_createdUtc).baseName();
         findPrevious(objects, m_createdUtc);
-        if (m_snapshotTaken)
-            compressAndUpload();
+        ready(Part::Listed);
     });
 }
 
@@ -320,80 +299,88 @@ void BackupJob::listExisting()
 void BackupJob::findPrevious(const QList<Storage::ObjectInfo> &objects, const QDateTime &createdUtc)
 {
     QSet<QString> failedVerification;
-    if (m_catalog) {
-        const auto verifications = m_catalog->latestVerifications(m_profile.name);
+    if (catalog()) {
+        const auto verifications = catalog()->latestVerifications(profile().name);
         for (const VerificationRecord &v : verifications) {
             if (!v.passed)
                 failedVerification.insert(v.generation);
         }
     }
-    m_previousPending = true;
-    m_previousLookup = new PreviousGeneration(m_profile, m_credentials, this);
+    m_previousLookup = new PreviousGeneration(profile(), credentials(), this);
     m_previousLookup->find(
         objects, createdUtc, failedVerification,
         [this](const std::optional<Generation> &previous, const QString &problem) {
-            m_previousPending = false;
+            m_previousLookup->deleteLater();
+            m_previousLookup = nullptr;
             m_previous = previous;
-            if (!problem.isEmpty() && !m_cancel.load())
+            if (!problem.isEmpty() && !isStopping())
                 m_warnings.append(
                     tr("This backup could not be compared with the previous one: %1").arg(problem));
-            if (m_resumeAfterPrevious) {
-                m_resumeAfterPrevious = false;
-                afterStored();
-            }
+            if (m_stage == Stage::Stored)
+                afterStored(); // it waited for the lookup
         });
 }
 
 bool BackupJob::takeSnapshot()
 {
-    const qint64 estimate = Snapshot::estimatedSize(m_profile.databasePath);
-    auto staging = Staging::create(m_profile.name, 2 * estimate + kStagingMargin);
-    if (!staging) {
+    const qint64 estimate = Snapshot::estimatedSize(profile().databasePath);
+    if (auto staging = createStaging(QString(), 2 * estimate + kStagingMargin); !staging) {
         fail(staging.error());
         return false;
     }
-    m_stagingDir = staging.value();
-
+    m_stage = Stage::Snapshotting;
     m_prepared = std::make_shared<Prepared>();
     m_prepared->total = estimate;
     setPhase(Phase::Snapshot, estimate);
-    m_pollProgress.start();
+    startProgressPoll([this] { pollProgress(); });
 
     m_snapshot =
-        new SnapshotStage(m_profile.databasePath, m_stagingDir + QStringLiteral("/snapshot.db"),
-                          m_profile.busyTimeoutSeconds * 1000, &m_cancel, this);
-    connect(m_snapshot, &SnapshotStage::copied, this, [this] {
-        m_pollProgress.stop();
-        if (checkCancelled())
-            return;
-        if (!m_snapshot->copyError().isEmpty()) {
-            fail(m_snapshot->copyError());
-            return;
-        }
-        m_snapshotTaken = true;
-        if (m_listed)
-            compressAndUpload();
-    });
+        new SnapshotStage(profile().databasePath, stagingDir() + QStringLiteral("/snapshot.db"),
+                          profile().busyTimeoutSeconds * 1000, cancelFlag(), this);
+    connect(m_snapshot, &SnapshotStage::copied, this, &BackupJob::snapshotCopied);
     connect(m_snapshot, &SnapshotStage::checked, this, &BackupJob::snapshotChecked);
     m_snapshot->start();
     return true;
+}
+
+void BackupJob::snapshotCopied()
+{
+    stopProgressPoll();
+    if (checkCancelled())
+        return;
+    if (!m_snapshot->copyError().isEmpty()) {
+        fail(m_snapshot->copyError());
+        return;
+    }
+    ready(Part::Copied);
 }
 
 // The check runs while the snapshot is compressed; the upload completes only once it passed.
 // A snapshot that fails it stops the run, whose error it becomes: nothing is uploaded.
 void BackupJob::snapshotChecked()
 {
-    if (m_finished)
+    if (isFinished())
         return;
-    if (!m_snapshot->checkError().isEmpty() && !m_cancel.load()) {
+    if (!m_snapshot->checkError().isEmpty() && !isStopping())
         // Reported by whichever ends last, the listing or the upload (checkCancelled).
-        m_deferredFailure = {m_snapshot->checkError(), {}};
-        cancel();
+        stopFor(JobResult::failed(m_snapshot->checkError()));
+    if (!isStopping()) {
+        ready(Part::Checked);
+    } else if (m_upload) {
+        m_upload->release(); // a cancelled upload that waits for the check finishes now
     }
-    m_snapshotChecked = !m_cancel.load();
-    // A cancelled upload that waits for this finishes now, as cancelled.
-    if (m_upload)
-        m_upload->release();
+}
+
+void BackupJob::ready(Part part)
+{
+    m_parts |= static_cast<unsigned>(part);
+    if (part == Part::Checked) {
+        if (m_upload)
+            m_upload->release();
+        return;
+    }
+    if (m_stage == Stage::Snapshotting && has(Part::Listed) && has(Part::Copied))
+        compressAndUpload();
 }
 
 // To an S3 destination, a database of 64 MiB or more may be compressed into `rclone rcat` as it
@@ -402,7 +389,8 @@ void BackupJob::snapshotChecked()
 // and then uploaded. A local folder, or a smaller database, is always staged.
 void BackupJob::compressAndUpload()
 {
-    m_upload = new DataUpload(m_storage, &m_cancel, m_workDone, this);
+    m_stage = Stage::Uploading;
+    m_upload = new DataUpload(m_storage, cancelFlag(), m_workDone, this);
     connect(m_upload, &DataUpload::compressionFinished, m_snapshot,
             &SnapshotStage::compressionDone);
     connect(m_upload, &DataUpload::stageChanged, this,
@@ -414,52 +402,56 @@ void BackupJob::compressAndUpload()
                 m_prepared->total = total;
                 setPhase(phase, total);
                 if (phase == Phase::Compress)
-                    m_pollProgress.start(); // the compressor reports through m_workDone
+                    startProgressPoll([this] { pollProgress(); }); // the compressor counts
                 else
-                    m_pollProgress.stop(); // rclone reports through transferProgress
+                    stopProgressPoll(); // rclone reports through transferProgress
             });
     // Streamed or staged: chosen by what the profile's earlier backups measured (UploadPlan).
-    const bool isS3 = m_profile.parsedDestination().value().isS3();
-    const auto known = m_catalog ? m_catalog->uploadSpeed(m_profile.name) : std::nullopt;
-    connect(m_upload, &DataUpload::finished, this,
-            [this, isS3, known](const Storage::Failure &failure) {
-                m_pollProgress.stop();
-                m_warnings.append(m_upload->warnings());
-                if (checkCancelled())
-                    return;
-                if (!failure.message.isEmpty()) {
-                    fail(failure.message, failure.stderrTail);
-                    return;
-                }
-                m_prepared->gzip = m_upload->stats();
-                const UploadPlan::Measured &measured = m_upload->measured();
-                m_uploadMode =
-                    measured.streamed ? QStringLiteral("streamed") : QStringLiteral("staged");
-                if (m_catalog && isS3 && measured.inputBytes >= UploadPlan::streamThresholdBytes())
-                    m_catalog->recordUploadSpeed(m_profile.name,
-                                                 UploadPlan::learn(known, measured));
-                uploadManifest();
-            });
+    const bool isS3 = profile().parsedDestination().value().isS3();
+    const auto known = catalog() ? catalog()->uploadSpeed(profile().name) : std::nullopt;
+    connect(
+        m_upload, &DataUpload::finished, this,
+        [this, isS3, known](const Storage::Failure &failure) { uploaded(failure, isS3, known); });
     DataUpload::Options options;
     options.snapshotPath = m_snapshot->path();
-    options.gzPath = m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".db.gz");
-    options.objectName = GenerationName(m_profile.name, m_createdUtc).dataObject();
-    options.level = m_profile.compressionLevel;
+    options.gzPath = stagingDir() + QLatin1Char('/') + m_generation + QStringLiteral(".db.gz");
+    options.objectName = GenerationName(profile().name, m_createdUtc).dataObject();
+    options.level = profile().compressionLevel;
     options.stream = isS3 && UploadPlan::shouldStream(UploadPlan::modeFromEnvironment(),
                                                       m_snapshot->taken().bytes, known);
     m_upload->start(options);
-    if (m_snapshotChecked)
+    if (has(Part::Checked))
         m_upload->release();
+}
+
+void BackupJob::uploaded(const Storage::Failure &failure, bool isS3,
+                         const std::optional<UploadSpeed> &known)
+{
+    stopProgressPoll();
+    m_warnings.append(m_upload->warnings());
+    if (checkCancelled())
+        return;
+    if (!failure.message.isEmpty()) {
+        fail(failure.message, failure.stderrTail);
+        return;
+    }
+    m_prepared->gzip = m_upload->stats();
+    const UploadPlan::Measured &measured = m_upload->measured();
+    m_uploadMode = measured.streamed ? QStringLiteral("streamed") : QStringLiteral("staged");
+    if (catalog() && isS3 && measured.inputBytes >= UploadPlan::streamThresholdBytes())
+        catalog()->recordUploadSpeed(profile().name, UploadPlan::learn(known, measured));
+    uploadManifest();
 }
 
 void BackupJob::uploadManifest()
 {
+    m_stage = Stage::StoringManifest;
     setPhase(Phase::Manifest, 0);
     Manifest m;
     m.createdUtc = m_createdUtc;
-    m.profile = m_profile.name;
-    m.sourceFileName = QFileInfo(m_profile.databasePath).fileName();
-    m.sourcePathSha256 = Manifest::pathSha256(m_profile.databasePath);
+    m.profile = profile().name;
+    m.sourceFileName = QFileInfo(profile().databasePath).fileName();
+    m.sourcePathSha256 = Manifest::pathSha256(profile().databasePath);
     m.host = QHostInfo::localHostName();
     m.litekeepVersion = QStringLiteral(LITEKEEP_VERSION);
     m.sqliteVersion = SqliteDatabase::sqliteVersion();
@@ -468,16 +460,16 @@ void BackupJob::uploadManifest()
     m.dbSize = m_prepared->gzip.inputBytes;
     m.gzSha256 = m_prepared->gzip.outputSha256;
     m.gzSize = m_prepared->gzip.outputBytes;
-    m.compressionLevel = m_profile.compressionLevel;
+    m.compressionLevel = profile().compressionLevel;
 
     m_manifest = m;
-    const GenerationName name(m_profile.name, m_createdUtc);
-    const QString path = m_stagingDir + QLatin1Char('/') + name.manifestObject();
+    const GenerationName name(profile().name, m_createdUtc);
+    const QString path = stagingDir() + QLatin1Char('/') + name.manifestObject();
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly))
         file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     if (!file.isOpen() || file.write(m.toJson()) < 0 || !file.commit()) {
-        fail(tr("Cannot write the manifest in %1: %2.").arg(m_stagingDir, file.errorString()));
+        fail(tr("Cannot write the manifest in %1: %2.").arg(stagingDir(), file.errorString()));
         return;
     }
     m_storage->upload(path, name.manifestObject(), [this](bool ok, const Storage::Failure &f) {
@@ -487,7 +479,7 @@ void BackupJob::uploadManifest()
             fail(f.message, f.stderrTail);
             return;
         }
-        m_stored = true;
+        m_stage = Stage::Stored;
         m_storage->endSession(); // verification and retention have their own
         afterStored();
     });
@@ -497,10 +489,8 @@ void BackupJob::afterStored()
 {
     if (checkCancelled())
         return;
-    if (m_previousPending) {
-        m_resumeAfterPrevious = true;
-        return;
-    }
+    if (m_previousLookup)
+        return;      // the lookup's end comes back here
     detectAnomaly(); // then verifyNew()
 }
 
@@ -520,10 +510,10 @@ void BackupJob::detectAnomaly()
     const QString previous = m_previous->baseName();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const Status recorded =
-        m_catalog
-            ? m_catalog->recordAnomaly({m_profile.name, m_generation, previous, findings, now, {}})
+        catalog()
+            ? catalog()->recordAnomaly({profile().name, m_generation, previous, findings, now, {}})
             : Status::failure(QString()); // no history: only the destination can keep the pin
-    auto *pins = new DestinationPins(m_storage, m_profile.name, this);
+    auto *pins = new DestinationPins(m_storage, profile().name, this);
     const Pin pin{previous, m_generation, now, Anomaly::summary(findings, {})};
     pins->add(pin, [this, pins, recorded, findings, previous](const Status &kept) {
         pins->deleteLater();
@@ -534,12 +524,12 @@ void BackupJob::detectAnomaly()
             m_warnings.append(
                 tr("The warning could not be recorded, so the previous backup is not "
                    "protected from retention: %1")
-                    .arg(m_catalog ? recorded.error + QLatin1Char(' ') + kept.error : kept.error));
+                    .arg(catalog() ? recorded.error + QLatin1Char(' ') + kept.error : kept.error));
         else if (!kept)
             m_warnings.append(tr("The pin could not be written to the destination (%1); only this "
                                  "machine's history keeps the previous backup from retention.")
                                   .arg(kept.error));
-        else if (!recorded && m_catalog)
+        else if (!recorded && catalog())
             m_warnings.append(
                 tr("The warning could not be recorded in the history (%1); the pins on "
                    "the destination still keep the previous backup from retention.")
@@ -565,7 +555,7 @@ void BackupJob::verifyNew()
     }
     setPhase(Phase::Verify, m_prepared->gzip.outputBytes);
     Generation generation;
-    generation.name = GenerationName(m_profile.name, m_createdUtc);
+    generation.name = GenerationName(profile().name, m_createdUtc);
     generation.state = Generation::State::Complete;
     generation.hasData = generation.hasManifest = true;
     generation.dataSize = m_prepared->gzip.outputBytes;
@@ -573,60 +563,60 @@ void BackupJob::verifyNew()
     m_prepared->phase = static_cast<int>(Phase::Verify);
     m_prepared->total = m_prepared->gzip.outputBytes;
     m_workDone->store(0);
-    m_pollProgress.start();
+    startProgressPoll([this] { pollProgress(); });
 
-    connect(
-        &m_verifier, &QFutureWatcher<Verdict>::finished, this,
-        [this] {
-            m_pollProgress.stop();
-            if (checkCancelled())
-                return;
-            const Verdict verdict = m_verifier.result();
-            if (verdict.kind == Verdict::Kind::NotChecked) {
-                fail(tr("The new generation %1 was uploaded but could not be verified: %2")
-                         .arg(m_generation, verdict.reason),
-                     verdict.stderrTail);
-                return;
-            }
-            if (m_catalog)
-                m_catalog->recordVerification(
-                    m_profile.name, {m_generation, QDateTime::currentDateTimeUtc(),
-                                     verdict.passed(), verdict.reason, QStringLiteral("backup")});
-            if (!verdict.passed()) {
-                fail(tr("The new generation %1 failed verification after upload: %2. It stays on "
-                        "the "
-                        "destination for inspection; nothing was pruned.")
-                         .arg(m_generation, verdict.reason));
-                return;
-            }
-            if (!verdict.reason.isEmpty()) // it passed on a second download
-                m_warnings.append(tr("While verifying, %1.").arg(verdict.reason));
-            prune();
-        },
-        Qt::SingleShotConnection);
-
-    const Profile profile = m_profile;
+    const Profile p = profile();
     const QProcessEnvironment remote =
-        Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(), m_credentials);
+        Storage::remoteEnvironment(p, p.parsedDestination().value(), credentials());
     const QString path =
-        m_stagingDir + QLatin1Char('/') + m_generation + QStringLiteral(".verify.db");
-    const std::atomic_bool *cancel = &m_cancel;
+        stagingDir() + QLatin1Char('/') + m_generation + QStringLiteral(".verify.db");
+    const std::atomic_bool *cancel = cancelFlag();
     auto done = m_workDone;
-    m_verifier.setFuture(Priority::run([=] {
-        Verdict v = Verifier::verify(profile, remote, generation, path, cancel,
-                                     [done](qint64 bytes, qint64) { done->store(bytes); });
-        QFile::remove(path);
-        return v;
-    }));
+    runInPool(
+        [=] {
+            Verdict v = Verifier::verify(p, remote, generation, path, cancel,
+                                         [done](qint64 bytes, qint64) { done->store(bytes); });
+            QFile::remove(path);
+            return v;
+        },
+        [this](const Verdict &verdict) { newVerified(verdict); });
+}
+
+void BackupJob::newVerified(const Verdict &verdict)
+{
+    stopProgressPoll();
+    if (checkCancelled())
+        return;
+    if (verdict.kind == Verdict::Kind::NotChecked) {
+        fail(tr("The new generation %1 was uploaded but could not be verified: %2")
+                 .arg(m_generation, verdict.reason),
+             verdict.stderrTail);
+        return;
+    }
+    if (catalog())
+        catalog()->recordVerification(profile().name,
+                                      {m_generation, QDateTime::currentDateTimeUtc(),
+                                       verdict.passed(), verdict.reason, QStringLiteral("backup")});
+    if (!verdict.passed()) {
+        fail(tr("The new generation %1 failed verification after upload: %2. It stays on the "
+                "destination for inspection; nothing was pruned.")
+                 .arg(m_generation, verdict.reason));
+        return;
+    }
+    if (!verdict.reason.isEmpty()) // it passed on a second download
+        m_warnings.append(tr("While verifying, %1.").arg(verdict.reason));
+    prune();
 }
 
 // Retention runs only after a successful, verified backup.
 void BackupJob::prune()
 {
     setPhase(Phase::Prune, 0);
-    auto *job = new PruneJob(m_profile, m_credentials, m_catalog, false,
+    auto *job = new PruneJob(profile(), credentials(), catalog(), false,
                              PruneJob::Locking::CallerHoldsLock, this);
     m_child = job;
+    connect(job, &PruneJob::progress, this,
+            [this](int done, int total) { Q_EMIT progress(Phase::Prune, done, total); });
     connect(job, &PruneJob::finished, this, [this, job](const JobResult &result) {
         job->deleteLater();
         if (checkCancelled())
@@ -641,16 +631,16 @@ void BackupJob::prune()
 
 void BackupJob::drillIfDue()
 {
-    const auto last = m_catalog ? m_catalog->lastDrill(m_profile.name) : std::nullopt;
-    const bool due = m_catalog && Schedule::isDrillDue(
-                                      last ? last->checkedUtc : QDateTime(), m_profile.drillDays,
+    const auto last = catalog() ? catalog()->lastDrill(profile().name) : std::nullopt;
+    const bool due = catalog() && Schedule::isDrillDue(
+                                      last ? last->checkedUtc : QDateTime(), profile().drillDays,
                                       QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
     if (!due) {
         succeed();
         return;
     }
     setPhase(Phase::Drill, 0);
-    auto *job = new VerifyJob(m_profile, m_credentials, m_catalog, VerifyJob::Selection::Drill, {},
+    auto *job = new VerifyJob(profile(), credentials(), catalog(), VerifyJob::Selection::Drill, {},
                               VerifyJob::Locking::CallerHoldsLock, this);
     m_child = job;
     connect(job, &VerifyJob::progress, this,
@@ -674,9 +664,9 @@ void BackupJob::succeed()
     const QLocale locale;
     const auto &gz = m_prepared->gzip;
     QJsonObject details{
-        {QStringLiteral("profile"), m_profile.name},
+        {QStringLiteral("profile"), profile().name},
         {QStringLiteral("generation"), m_generation},
-        {QStringLiteral("destination"), m_profile.destination},
+        {QStringLiteral("destination"), profile().destination},
         {QStringLiteral("db_size"), gz.inputBytes},
         {QStringLiteral("gz_size"), gz.outputBytes},
         {QStringLiteral("db_sha256"), gz.inputSha256},
@@ -693,7 +683,7 @@ void BackupJob::succeed()
         details.insert(QStringLiteral("anomaly"), m_anomaly);
     QString message =
         tr("Backed up %1 to %2 as %3 (%4 compressed to %5) in %6 s.")
-            .arg(QFileInfo(m_profile.databasePath).fileName(), m_profile.destination, m_generation,
+            .arg(QFileInfo(profile().databasePath).fileName(), profile().destination, m_generation,
                  locale.formattedDataSize(gz.inputBytes), locale.formattedDataSize(gz.outputBytes),
                  locale.toString(static_cast<double>(m_clock.elapsed()) / 1000.0, 'f', 1));
     message +=
@@ -709,28 +699,13 @@ void BackupJob::succeed()
     finish(JobResult::succeeded(message, details));
 }
 
-void BackupJob::fail(const QString &message, const QString &stderrTail)
+void BackupJob::completeResult(JobResult &result)
 {
-    finish(JobResult::failed(message, stderrTail));
-}
-
-void BackupJob::finish(JobResult result)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
-    m_pollProgress.stop();
+    stopProgressPoll();
     if (m_storage)
         m_storage->endSession();
-    Staging::removeInBackground(m_stagingDir);
-    m_stagingDir.clear();
-    m_lock.unlock();
-    result.details.insert(QStringLiteral("profile"), m_profile.name);
     if (!result.isSuccess() && !m_generation.isEmpty())
         result.details.insert(QStringLiteral("attempted_generation"), m_generation);
-    if (m_catalog && m_runId >= 0)
-        m_catalog->recordFinish(m_runId, result);
-    Q_EMIT finished(result);
 }
 
 } // namespace lk

@@ -1,21 +1,16 @@
 // One backup run: snapshot, compress, upload the data, check it, upload the manifest last.
 #pragma once
 
+#include "backup/UploadPlan.h"
 #include "generations/Generation.h"
 #include "generations/Manifest.h"
-#include "jobs/JobResult.h"
-#include "settings/Credentials.h"
-#include "settings/Profile.h"
-#include "storage/Staging.h"
+#include "jobs/Job.h"
 #include "storage/Storage.h"
 #include "verify/Verifier.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QJsonArray>
-#include <QObject>
 #include <QPointer>
-#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -28,7 +23,7 @@ class PreviousGeneration;
 class DataUpload;
 class SnapshotStage;
 
-class BackupJob : public QObject
+class BackupJob : public Job
 {
     Q_OBJECT
 
@@ -57,80 +52,88 @@ public:
     // default); without it the run neither prunes nor drills.
     void setVerify(bool verify) { m_verify = verify; }
 
-    // Queued: the work begins once control returns to the event loop.
-    void start();
-    // Idempotent; the job still ends with exactly one finished().
-    void cancel();
-
-    const Profile &profile() const { return m_profile; }
     static QString phaseName(Phase phase);
 
 Q_SIGNALS:
     void progress(lk::BackupJob::Phase phase, qint64 done, qint64 total);
-    void finished(const lk::JobResult &result);
 
 private:
-    struct Prepared; // what the worker thread hands back
-    void begin();
+    // Where the run is. What a cancel leaves behind depends on it: nothing before the upload,
+    // the data object this run uploaded until the manifest is stored, a whole generation after.
+    enum class Stage
+    {
+        Starting,
+        Snapshotting,       // the snapshot is copied while the destination is listed
+        Uploading,          // compress, upload, check the data object
+        StoringManifest,    // the data is stored; its manifest goes up
+        Stored,             // the manifest is stored: the generation exists
+        RemovingUnfinished, // cancelled during the upload: removing what it uploaded
+    };
+    // What the upload waits for, set as each happens. ready() is the one place that joins
+    // them: the listing (the generation's name) and the copied snapshot start it, and the
+    // snapshot's check lets it complete.
+    enum class Part : unsigned
+    {
+        Listed = 0x1,
+        Copied = 0x2,
+        Checked = 0x4,
+    };
+
+    struct Prepared; // what the worker threads report
+    void run() override;
+    void stopWork() override;
+    void completeResult(JobResult &result) override;
+    QString cancelledBeforeStart() const override;
+    bool checkSource();
     void listExisting();
     void findPrevious(const QList<Storage::ObjectInfo> &objects, const QDateTime &createdUtc);
     bool takeSnapshot();
+    void snapshotCopied();
     void snapshotChecked();
+    void ready(Part part);
+    bool has(Part part) const { return (m_parts & static_cast<unsigned>(part)) != 0; }
     void compressAndUpload();
+    void uploaded(const Storage::Failure &failure, bool isS3,
+                  const std::optional<UploadSpeed> &known);
     void uploadManifest();
     void afterStored();
     void detectAnomaly();
     void verifyNew();
+    void newVerified(const Verdict &verdict);
     void prune();
     void drillIfDue();
     void succeed();
-    void fail(const QString &message, const QString &stderrTail = {});
-    void finish(JobResult result);
     void setPhase(Phase phase, qint64 total);
+    void pollProgress();
     bool checkCancelled();
     void removeUnfinishedData();
     void checkUnfinishedData();
     QString nothingAdded() const;
+    QString cancelledWhenStored() const;
 
-    Profile m_profile;
-    Credentials m_credentials;
-    Catalog *m_catalog = nullptr;
-    qint64 m_runId = -1;
-    ProfileLock m_lock;
+    Stage m_stage = Stage::Starting;
+    unsigned m_parts = 0; // the Parts that happened
     Storage *m_storage = nullptr;
     QPointer<DataUpload> m_upload; // compress, upload, check
     QString m_uploadMode;          // "streamed" or "staged", for the run's details
-    QString m_stagingDir;
     QString m_generation;
     QDateTime m_createdUtc;
-    bool m_listed = false;              // the listing is done and the generation named
-    bool m_snapshotTaken = false;       // the snapshot is copied (its check runs)
-    bool m_snapshotChecked = false;     // ... and passed its check
-    Storage::Failure m_deferredFailure; // the listing failed while the snapshot ran
     std::shared_ptr<Prepared> m_prepared;
     SnapshotStage *m_snapshot = nullptr;
-    std::atomic_bool m_cancel{false};
     std::shared_ptr<std::atomic<qint64>> m_workDone;
-    QTimer m_pollProgress;
     Phase m_phase = Phase::Preparing;
     qint64 m_phaseTotal = 0;
     QElapsedTimer m_clock;
     bool m_verify = true;
-    bool m_stored = false; // the manifest is on the destination: the generation exists
     QStringList m_warnings;
     QJsonArray m_pruned;
     Manifest m_manifest;
-    QPointer<QObject> m_child; // the prune or drill job running inside this run
-    // The anomaly alarm: the generation before this one, looked up while the snapshot runs.
-    PreviousGeneration *m_previousLookup = nullptr;
+    QPointer<Job> m_child; // the prune or drill job running inside this run
+    // The anomaly alarm: the generation before this one, looked up while the snapshot runs;
+    // the lookup is set while it runs.
+    QPointer<PreviousGeneration> m_previousLookup;
     std::optional<Generation> m_previous;
-    bool m_previousPending = false;
-    bool m_resumeAfterPrevious = false;
     QJsonObject m_anomaly; // details["anomaly"] when tables lost rows
-    QFutureWatcher<Verdict> m_verifier;
-    bool m_started = false;
-    bool m_finished = false;
-    bool m_cleaning = false; // a cancelled run removes the data object it uploaded
 };
 
 } // namespace lk

@@ -36,10 +36,10 @@ bool BackupQueue::enqueue(const Profile &profile, Trigger trigger)
     return true;
 }
 
-void BackupQueue::cancelCurrent()
+void BackupQueue::cancelCurrent(Job::CancelReason reason)
 {
     if (m_job)
-        m_job->cancel();
+        m_job->cancel(reason);
     if (m_probe)
         m_probe->cancel();
 }
@@ -47,7 +47,7 @@ void BackupQueue::cancelCurrent()
 void BackupQueue::cancelAll()
 {
     m_waiting.clear();
-    cancelCurrent();
+    cancelCurrent(Job::CancelReason::Shutdown);
 }
 
 void BackupQueue::next()

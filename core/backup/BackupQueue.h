@@ -33,7 +33,7 @@ public:
 
     // Ignored when the profile is already queued or running; returns whether it was added.
     bool enqueue(const Profile &profile, Trigger trigger);
-    void cancelCurrent();
+    void cancelCurrent(Job::CancelReason reason = Job::CancelReason::User);
     // Drops every waiting run, then cancels the current one: for quitting.
     void cancelAll();
     bool isBusy() const { return m_job || m_probe || !m_waiting.isEmpty() || m_starting; }

@@ -6,10 +6,10 @@
 #include "storage/Storage.h"
 #include "verify/Verifier.h"
 
+#include "jobs/Priority.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace lk {
 
@@ -129,7 +129,7 @@ void GenerationCache::download(const Generation &generation, Done done)
             done(Result<QString>::ok(path), generation);
         },
         Qt::SingleShotConnection);
-    m_worker.setFuture(QtConcurrent::run([=] {
+    m_worker.setFuture(Priority::run([=] {
         const QString partial = path + QStringLiteral(".partial");
         *verdict = Verifier::verify(profile, remote, generation, partial, cancel);
         if (!verdict->passed())

@@ -10,53 +10,43 @@ namespace lk {
 
 PruneJob::PruneJob(Profile profile, Credentials credentials, Catalog *catalog, bool dryRun,
                    Locking locking, QObject *parent)
-    : QObject(parent), m_profile(std::move(profile)), m_credentials(std::move(credentials)),
-      m_catalog(catalog), m_dryRun(dryRun), m_locking(locking), m_lock(m_profile.name)
+    : Job(locking == Locking::TakeLock && !dryRun ? QStringLiteral("prune") : QString(),
+          std::move(profile), std::move(credentials), catalog, locking, parent),
+      m_dryRun(dryRun)
 {
 }
 
-void PruneJob::start()
+QString PruneJob::cancelledBeforeStart() const
 {
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(this, &PruneJob::begin, Qt::QueuedConnection);
+    return tr("Pruning cancelled; nothing was deleted.");
 }
 
-void PruneJob::cancel()
+void PruneJob::stopWork()
 {
-    if (m_finished || m_cancelled)
-        return;
-    m_cancelled = true;
     if (m_lister)
         m_lister->cancel();
     if (m_storage)
         m_storage->cancel();
 }
 
-void PruneJob::begin()
+void PruneJob::run()
 {
-    if (m_locking == Locking::TakeLock) {
-        if (Status locked = m_lock.tryLock(); !locked) {
-            finish(JobResult::failed(locked.error));
-            return;
-        }
-    }
-    const auto destination = m_profile.parsedDestination();
+    const auto destination = profile().parsedDestination();
     if (!destination) {
-        finish(JobResult::failed(destination.error()));
+        fail(destination.error());
         return;
     }
-    m_storage = new Storage(m_profile, destination.value(), m_credentials, this);
-    m_pins = new DestinationPins(m_storage, m_profile.name, this);
-    m_lister = new GenerationLister(m_profile, m_credentials, this);
+    Q_EMIT progress(0, 0);
+    m_storage = new Storage(profile(), destination.value(), credentials(), this);
+    m_pins = new DestinationPins(m_storage, profile().name, this);
+    m_lister = new GenerationLister(profile(), credentials(), this);
     m_lister->list([this](const QList<Generation> &all, const Storage::Failure &f) {
-        if (m_cancelled) {
-            finish(JobResult::cancelled(tr("Pruning cancelled; nothing was deleted.")));
+        if (isStopping()) {
+            finishStopped(cancelledBeforeStart());
             return;
         }
         if (!f.message.isEmpty()) {
-            finish(JobResult::failed(f.message, f.stderrTail));
+            fail(f.message, f.stderrTail);
             return;
         }
         listed(all);
@@ -66,25 +56,25 @@ void PruneJob::begin()
 // Deletes nothing and says why: a safety check could not be made.
 void PruneJob::refuse(const QString &why)
 {
-    finish(JobResult::failed(tr("%1 Nothing was deleted.").arg(why)));
+    fail(tr("%1 Nothing was deleted.").arg(why));
 }
 
 Status PruneJob::readHistory()
 {
-    if (!m_catalog)
+    if (!catalog())
         return Status::failure(tr("The run history could not be opened."));
-    const auto lastBackup = m_catalog->readLastRun(m_profile.name, QStringLiteral("backup"));
+    const auto lastBackup = catalog()->readLastRun(profile().name, QStringLiteral("backup"));
     if (!lastBackup)
         return Status::failure(lastBackup.error());
     m_lastFailed = lastBackup.value() &&
                    lastBackup.value()->outcome != QLatin1String("succeeded") &&
                    lastBackup.value()->outcome != QLatin1String("running");
-    const auto verifications = m_catalog->readLatestVerifications(m_profile.name);
+    const auto verifications = catalog()->readLatestVerifications(profile().name);
     if (!verifications)
         return Status::failure(verifications.error());
     m_verifications = verifications.value();
     // The generation before an anomalous backup stays until the warning is dismissed.
-    const auto open = m_catalog->readOpenAnomalies(m_profile.name);
+    const auto open = catalog()->readOpenAnomalies(profile().name);
     if (!open)
         return Status::failure(open.error());
     for (const AnomalyRecord &a : open.value())
@@ -101,8 +91,8 @@ void PruneJob::listed(const QList<Generation> &all)
         return;
     }
     m_pins->readListed(m_lister->objectNames(), [this, all](const Result<QList<Pin>> &pins) {
-        if (m_cancelled) {
-            finish(JobResult::cancelled(tr("Pruning cancelled; nothing was deleted.")));
+        if (isStopping()) {
+            finishStopped(cancelledBeforeStart());
             return;
         }
         if (!pins) {
@@ -137,7 +127,7 @@ void PruneJob::plan(const QList<Generation> &all)
         item.pinned = m_pinnedBy.contains(g.baseName());
         items.append(item);
     }
-    const Retention::Policy policy{m_profile.keepDays, m_profile.keepMin, m_profile.keepMonthly};
+    const Retention::Policy policy{profile().keepDays, profile().keepMin, profile().keepMonthly};
     const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
     const auto decisions =
         Retention::plan(items, now, QTimeZone::systemTimeZone(), policy, m_lastFailed,
@@ -184,16 +174,18 @@ void PruneJob::plan(const QList<Generation> &all)
         finish(r);
         return;
     }
+    m_toDelete = static_cast<int>(m_objectsToDelete.size());
+    m_deleting = true;
     deleteNext();
 }
 
 void PruneJob::deleteNext()
 {
-    if (m_cancelled) {
-        JobResult r = JobResult::cancelled(tr("Pruning cancelled after %n deletion(s).", nullptr,
-                                              static_cast<int>(m_deleted.size())));
-        r.details.insert(QStringLiteral("deleted"), m_deleted);
-        finish(r);
+    Q_EMIT progress(static_cast<int>(m_deleted.size()), m_toDelete);
+    if (isStopping()) {
+        // completeResult() adds what was deleted.
+        finishStopped(tr("Pruning cancelled after %n deletion(s).", nullptr,
+                         static_cast<int>(m_deleted.size())));
         return;
     }
     if (m_objectsToDelete.isEmpty()) {
@@ -207,15 +199,17 @@ void PruneJob::deleteNext()
     }
     const QString object = m_objectsToDelete.takeFirst();
     m_storage->remove(object, [this, object](bool ok, const Storage::Failure &f) {
+        if (!ok && isStopping()) {
+            deleteNext(); // a cancel, not a failure of the destination
+            return;
+        }
         if (!ok) {
-            JobResult r = JobResult::failed(f.message, f.stderrTail);
-            r.details.insert(QStringLiteral("deleted"), m_deleted);
-            finish(r);
+            fail(f.message, f.stderrTail);
             return;
         }
         m_deleted.append(object);
-        if (m_catalog)
-            m_catalog->recordDeletion(m_profile.name, object, m_reasons.value(object));
+        if (catalog())
+            catalog()->recordDeletion(profile().name, object, m_reasons.value(object));
         deleteNext();
     });
 }
@@ -234,18 +228,13 @@ JobResult PruneJob::succeeded(const QString &message) const
     return r;
 }
 
-void PruneJob::finish(JobResult result)
+void PruneJob::completeResult(JobResult &result)
 {
-    if (m_finished)
-        return;
-    m_finished = true;
-    if (m_locking == Locking::TakeLock)
-        m_lock.unlock();
-    result.details.insert(QStringLiteral("profile"), m_profile.name);
+    if (!result.details.contains(QLatin1String("deleted")) && m_deleting)
+        result.details.insert(QStringLiteral("deleted"), m_deleted);
     result.details.insert(QStringLiteral("include_damaged"), m_includeDamaged);
     if (!m_pinsOnDestination.isEmpty())
         result.details.insert(QStringLiteral("pins_on_destination"), m_pinsOnDestination);
-    Q_EMIT finished(result);
 }
 
 } // namespace lk

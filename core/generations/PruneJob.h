@@ -7,10 +7,7 @@
 #include "generations/Generation.h"
 #include "generations/Retention.h"
 #include "history/Catalog.h"
-#include "jobs/JobResult.h"
-#include "settings/Credentials.h"
-#include "settings/Profile.h"
-#include "storage/Staging.h"
+#include "jobs/Job.h"
 
 #include <QJsonArray>
 #include <QObject>
@@ -21,24 +18,18 @@ class DestinationPins;
 class GenerationLister;
 class Storage;
 
-class PruneJob : public QObject
+// A prune of its own is a run in the history ("prune"); the prune of a backup and a dry run
+// are not (the backup's run records what its prune deleted).
+class PruneJob : public Job
 {
     Q_OBJECT
 
 public:
-    enum class Locking
-    {
-        TakeLock,
-        CallerHoldsLock
-    };
-
     // `catalog` is the history it decides with; null (a history that could not be opened at
     // all) means it refuses, as for any history it cannot read.
     PruneJob(Profile profile, Credentials credentials, Catalog *catalog, bool dryRun,
              Locking locking = Locking::TakeLock, QObject *parent = nullptr);
 
-    void start();
-    void cancel();
     // Injected clock for tests; the current time otherwise.
     void setNow(const QDateTime &now) { m_now = now; }
     // prune --include-damaged: damaged generations go once retention no longer keeps them.
@@ -46,26 +37,24 @@ public:
     void setIncludeDamaged(bool include) { m_includeDamaged = include; }
 
 Q_SIGNALS:
-    void finished(const lk::JobResult &result);
+    // Objects deleted so far of those the plan deletes (0 of 0 while it reads and plans).
+    void progress(int done, int total);
 
 private:
-    void begin();
+    void run() override;
+    void stopWork() override;
+    void completeResult(JobResult &result) override;
+    QString cancelledBeforeStart() const override;
     void listed(const QList<Generation> &all);
     // The history's part of the decision, or why it cannot be read.
     Status readHistory();
     void plan(const QList<Generation> &all);
     void refuse(const QString &why);
     void deleteNext();
-    void finish(JobResult result);
     JobResult succeeded(const QString &message) const;
 
-    Profile m_profile;
-    Credentials m_credentials;
-    Catalog *m_catalog;
     bool m_dryRun;
     bool m_includeDamaged = false;
-    Locking m_locking;
-    ProfileLock m_lock;
     QDateTime m_now;
     GenerationLister *m_lister = nullptr;
     Storage *m_storage = nullptr;
@@ -80,9 +69,8 @@ private:
     QJsonArray m_plan;
     QJsonArray m_keptDamaged; // damaged generations that only their damage kept
     QJsonArray m_deleted;
-    bool m_cancelled = false;
-    bool m_started = false;
-    bool m_finished = false;
+    int m_toDelete = 0;
+    bool m_deleting = false; // the plan is made and deletions began
 };
 
 } // namespace lk

@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <mutex>
 
@@ -79,29 +78,20 @@ struct RestoreJob::EarlyDownload
 
 RestoreJob::RestoreJob(Profile profile, Credentials credentials, Catalog *catalog, Request request,
                        QObject *parent)
-    : QObject(parent), m_profile(std::move(profile)), m_credentials(std::move(credentials)),
-      m_catalog(catalog), m_request(std::move(request)), m_lock(m_profile.name)
+    : Job(QStringLiteral("restore"), std::move(profile), std::move(credentials), catalog,
+          Locking::TakeLock, parent),
+      m_request(std::move(request))
 {
-    m_poll.setInterval(250);
-    connect(&m_poll, &QTimer::timeout, this, [this] {
-        if (m_work)
-            Q_EMIT progress(static_cast<Phase>(m_work->phase.load()), m_work->done.load(),
-                            m_work->total.load());
-    });
 }
 
 RestoreJob::~RestoreJob()
 {
-    m_cancel = true;
-    if (m_early)
-        m_early->cancel = true;
-    if (m_worker.isRunning())
-        m_worker.waitForFinished();
+    stopWorkers(); // the worker may wait for the early download: both stop now
     if (m_early) {
         m_early->abandon();
         m_early->verdict.waitForFinished();
     }
-    Staging::remove(m_stagingDir);
+    // Job's destructor waits for the worker.
 }
 
 QString RestoreJob::phaseName(Phase phase)
@@ -127,18 +117,13 @@ QString RestoreJob::preRestoreFolder()
            QStringLiteral("/litekeep/pre-restore");
 }
 
-void RestoreJob::start()
+QString RestoreJob::cancelledBeforeStart() const
 {
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(this, &RestoreJob::begin, Qt::QueuedConnection);
+    return tr("Restore cancelled; nothing was changed.");
 }
 
-void RestoreJob::cancel()
+void RestoreJob::stopWork()
 {
-    if (m_finished || m_cancel.exchange(true))
-        return;
     if (m_early)
         m_early->cancel = true;
     if (m_lister)
@@ -183,20 +168,20 @@ std::optional<Generation> likelyGeneration(const Profile &profile, const QString
 
 void RestoreJob::startEarlyDownload()
 {
-    const auto destination = m_profile.parsedDestination();
+    const auto destination = profile().parsedDestination();
     if (m_request.mode != Mode::ToFile || !destination)
         return;
     auto early = std::make_shared<EarlyDownload>();
     auto work = std::make_shared<Work>();
     m_early = early;
     m_work = work;
-    const Profile profile = m_profile;
+    const Profile p = profile();
     const QString wanted = wantedBaseName(m_request.generation);
     const QString folder = QFileInfo(m_request.target).absolutePath();
     const QProcessEnvironment remote =
-        Storage::remoteEnvironment(m_profile, destination.value(), m_credentials);
-    early->verdict = Priority::run([early, work, profile, wanted, folder, remote] {
-        std::optional<Generation> g = likelyGeneration(profile, wanted);
+        Storage::remoteEnvironment(p, destination.value(), credentials());
+    early->verdict = Priority::run([early, work, p, wanted, folder, remote] {
+        std::optional<Generation> g = likelyGeneration(p, wanted);
         {
             std::lock_guard lock(early->mutex);
             if (!g || early->abandoned) {
@@ -210,7 +195,7 @@ void RestoreJob::startEarlyDownload()
         }
         work->total = g->manifest->gzSize;
         const Verdict v = Verifier::verify(
-            profile, remote, *g, early->partial, &early->cancel,
+            p, remote, *g, early->partial, &early->cancel,
             [work, early](qint64 d, qint64) {
                 if (!early->cancel)
                     work->done = d;
@@ -224,73 +209,68 @@ void RestoreJob::startEarlyDownload()
     });
 }
 
-void RestoreJob::begin()
+void RestoreJob::run()
 {
-    if (Status locked = m_lock.tryLock(); !locked) {
-        finish(JobResult::failed(locked.error));
-        return;
-    }
-    if (m_catalog) {
-        // We hold the profile's lock: a run still "running" in the history was killed.
-        m_catalog->markInterrupted(m_profile.name);
-        if (auto id = m_catalog->recordStart(m_profile.name, QStringLiteral("restore")))
-            m_runId = id.value();
-    }
     if (m_request.mode == Mode::Undo) {
-        runWorker({});
+        startWorker({});
         return;
     }
     // A bad target is found before any download.
     if (const QString problem = checkTarget(); !problem.isEmpty()) {
-        finish(JobResult::failed(problem));
+        fail(problem);
         return;
     }
     Q_EMIT progress(Phase::Listing, 0, 0);
     startEarlyDownload();
-    m_lister = new GenerationLister(m_profile, m_credentials, this);
+    m_lister = new GenerationLister(profile(), credentials(), this);
     m_lister->list([this](const QList<Generation> &all, const Storage::Failure &f) {
-        if (m_cancel) {
-            finish(JobResult::cancelled(tr("Restore cancelled; nothing was changed.")));
+        if (isStopping()) {
+            finishStopped(cancelledBeforeStart());
             return;
         }
         if (!f.message.isEmpty()) {
-            finish(JobResult::failed(f.message, f.stderrTail));
+            fail(f.message, f.stderrTail);
             return;
         }
-        QList<Generation> candidates;
-        if (!m_request.generation.isEmpty()) {
-            const QString wanted = wantedBaseName(m_request.generation);
-            for (const Generation &g : all) {
-                if (g.baseName() == wanted)
-                    candidates.append(g);
-            }
-            if (candidates.isEmpty()) {
-                finish(JobResult::failed(
-                    tr("There is no generation named \"%1\" on %2; \"litekeep list\" shows "
-                       "what there is.")
-                        .arg(m_request.generation, m_profile.destination)));
-                return;
-            }
-            if (!candidates.first().isComplete()) {
-                finish(JobResult::failed(
-                    tr("Generation %1 cannot be restored: it is %2 (%3). Nothing was changed.")
-                        .arg(wanted, Generation::stateName(candidates.first().state),
-                             candidates.first().problem)));
-                return;
-            }
-        } else {
-            for (const Generation &g : all) {
-                if (g.isComplete())
-                    candidates.append(g);
-            }
-            if (candidates.isEmpty()) {
-                finish(JobResult::failed(tr("There is no complete generation on %1 to restore.")
-                                             .arg(m_profile.destination)));
-                return;
-            }
-        }
-        runWorker(candidates);
+        listed(all);
     });
+}
+
+// The generations to try, newest first: the one asked for, or every complete one.
+void RestoreJob::listed(const QList<Generation> &all)
+{
+    QList<Generation> candidates;
+    if (m_request.generation.isEmpty()) {
+        for (const Generation &g : all) {
+            if (g.isComplete())
+                candidates.append(g);
+        }
+        if (candidates.isEmpty()) {
+            fail(
+                tr("There is no complete generation on %1 to restore.").arg(profile().destination));
+            return;
+        }
+        startWorker(candidates);
+        return;
+    }
+    const QString wanted = wantedBaseName(m_request.generation);
+    for (const Generation &g : all) {
+        if (g.baseName() == wanted)
+            candidates.append(g);
+    }
+    if (candidates.isEmpty()) {
+        fail(tr("There is no generation named \"%1\" on %2; \"litekeep list\" shows "
+                "what there is.")
+                 .arg(m_request.generation, profile().destination));
+        return;
+    }
+    if (!candidates.first().isComplete()) {
+        fail(tr("Generation %1 cannot be restored: it is %2 (%3). Nothing was changed.")
+                 .arg(wanted, Generation::stateName(candidates.first().state),
+                      candidates.first().problem));
+        return;
+    }
+    startWorker(candidates);
 }
 
 RestoreJob::TargetProblem RestoreJob::targetProblem(const QString &liveDatabase,
@@ -317,7 +297,7 @@ QString RestoreJob::checkTarget() const
 {
     if (m_request.mode == Mode::ToFile) {
         const QString folder = QFileInfo(m_request.target).absolutePath();
-        switch (targetProblem(m_profile.databasePath, m_request.target, m_request.force)) {
+        switch (targetProblem(profile().databasePath, m_request.target, m_request.force)) {
         case TargetProblem::None:
             return {};
         case TargetProblem::NotAbsolute:
@@ -342,9 +322,9 @@ QString RestoreJob::checkTarget() const
     }
     // In place. Whether the generation comes from this very database is asked in the worker
     // (DatabaseIdentity reads the live file, which the GUI thread must not).
-    if (!QFileInfo(QFileInfo(m_profile.databasePath).absolutePath()).isDir())
-        return tr("The folder of the live database, %1, does not exist.")
-            .arg(QFileInfo(m_profile.databasePath).absolutePath());
+    const QString folder = QFileInfo(profile().databasePath).absolutePath();
+    if (!QFileInfo(folder).isDir())
+        return tr("The folder of the live database, %1, does not exist.").arg(folder);
     return {};
 }
 
@@ -367,286 +347,361 @@ Result<QString> moveAside(const QString &path)
 }
 } // namespace
 
-void RestoreJob::runWorker(QList<Generation> candidates)
+namespace {
+// A downloaded file that is removed when it goes out of scope unless it was released: no
+// failure of a restore leaves a partial download behind.
+class PartialFile
 {
-    auto work = m_work ? m_work : std::make_shared<Work>();
-    m_work = work;
+public:
+    PartialFile() = default;
+    explicit PartialFile(QString path) : m_path(std::move(path)) {}
+    PartialFile(PartialFile &&other) noexcept : m_path(other.release()) {}
+    PartialFile &operator=(PartialFile &&other) noexcept
+    {
+        if (this != &other) {
+            discard();
+            m_path = other.release();
+        }
+        return *this;
+    }
+    PartialFile(const PartialFile &) = delete;
+    PartialFile &operator=(const PartialFile &) = delete;
+    ~PartialFile() { discard(); }
+
+    const QString &path() const { return m_path; }
+    bool isEmpty() const { return m_path.isEmpty(); }
+    QString release() { return std::exchange(m_path, QString()); }
+
+private:
+    void discard()
+    {
+        if (!m_path.isEmpty())
+            QFile::remove(m_path);
+        m_path.clear();
+    }
+    QString m_path;
+};
+} // namespace
+
+// The worker's part of a restore, on the low-priority pool. What it reads was copied before it
+// started; it writes only into Work, which the job reads once it has returned.
+struct RestoreJob::Steps
+{
+    Request request;
+    Profile profile;
+    int busyMs = 0;
+    const std::atomic_bool *cancel = nullptr;
+    QProcessEnvironment remote;
+    QString stagingDir;
+    QList<Generation> candidates;
+    std::shared_ptr<EarlyDownload> early; // claimed for the first candidate, or null
+    std::optional<RestoreRecord> undo;
+    std::shared_ptr<Work> work;
+
+    void run();
+    PartialFile fetchAndVerify();
+    Verdict download(const Generation &generation, const QString &path);
+    void writeToFile(PartialFile source);
+    void replaceInPlace(const QString &source);
+    void putWhereNothingWas(const QString &source);
+    void quickCheck(const QString &live);
+    void fail(const QString &message) { work->error = message; }
+};
+
+void RestoreJob::Steps::run()
+{
+    if (request.mode == Mode::Undo) {
+        work->generation = undo->generation;
+        replaceInPlace(undo->preRestoreCopy); // the copy stays where it is
+        return;
+    }
+    PartialFile source = fetchAndVerify();
+    if (source.isEmpty())
+        return;
+    if (request.mode == Mode::ToFile)
+        writeToFile(std::move(source));
+    else
+        replaceInPlace(source.path()); // the verified download goes when `source` does
+}
+
+// Verifies the candidates newest first, and keeps the first that passes. Without a named
+// generation, damaged ones are skipped (and the notes say so).
+PartialFile RestoreJob::Steps::fetchAndVerify()
+{
+    // In place, the generation must be a backup of the database it replaces (or --force).
+    std::optional<DatabaseIdentity::Live> live;
+    if (request.mode == Mode::InPlace && !request.force) {
+        auto read = DatabaseIdentity::read(profile.databasePath, busyMs, cancel);
+        if (!read) {
+            fail(read.error());
+            return {};
+        }
+        live = read.value();
+    }
+    const QString folder =
+        request.mode == Mode::ToFile ? QFileInfo(request.target).absolutePath() : stagingDir;
+    for (const Generation &g : std::as_const(candidates)) {
+        if (live && g.manifest) {
+            work->anotherDatabase = DatabaseIdentity::mismatch(g.baseName(), *g.manifest, *live);
+            if (!work->anotherDatabase.isEmpty()) {
+                fail(RestoreJob::tr("%1 Nothing was changed. Add --force if you really mean to "
+                                    "put it in place of %2.")
+                         .arg(work->anotherDatabase, profile.databasePath));
+                return {};
+            }
+        }
+        work->phase = static_cast<int>(Phase::Downloading);
+        work->total = g.manifest ? g.manifest->gzSize : 0;
+        const bool claimed = early && &g == &candidates.constFirst();
+        // Claimed, the early download's file is ours: nothing else touches it any more.
+        PartialFile partial(claimed ? early->partial
+                                    : folder + QStringLiteral("/.%1.litekeep-partial-%2")
+                                                   .arg(g.baseName())
+                                                   .arg(QCoreApplication::applicationPid()));
+        const Verdict v = claimed ? early->verdict.result() : download(g, partial.path());
+        if (v.kind == Verdict::Kind::NotChecked) {
+            fail(RestoreJob::tr("Generation %1 could not be downloaded and checked: %2 Nothing "
+                                "was changed.")
+                     .arg(g.baseName(), v.reason));
+            return {};
+        }
+        work->verdicts.append({g.baseName(), v});
+        if (v.passed()) {
+            work->generation = g.baseName();
+            return partial;
+        }
+        work->skipped.append(QJsonObject{{QStringLiteral("generation"), g.baseName()},
+                                         {QStringLiteral("reason"), v.reason}});
+        if (!request.generation.isEmpty()) {
+            fail(RestoreJob::tr("Generation %1 failed verification (%2); it was refused and "
+                                "nothing was changed.")
+                     .arg(g.baseName(), v.reason));
+            return {};
+        }
+        work->notes.append(
+            RestoreJob::tr("Skipped %1: it failed verification (%2).").arg(g.baseName(), v.reason));
+    }
+    fail(RestoreJob::tr("No generation passed verification; nothing was changed."));
+    return {};
+}
+
+Verdict RestoreJob::Steps::download(const Generation &generation, const QString &path)
+{
+    work->done = 0;
+    const auto flush =
+        request.mode == Mode::ToFile ? Verifier::Flush::WhileChecking : Verifier::Flush::No;
+    auto counter = work;
+    return Verifier::verify(
+        profile, remote, generation, path, cancel,
+        [counter](qint64 done, qint64) { counter->done = done; }, flush);
+}
+
+void RestoreJob::Steps::writeToFile(PartialFile source)
+{
+    work->phase = static_cast<int>(Phase::Writing);
+    if (QFileInfo::exists(request.target)) {
+        auto aside = moveAside(request.target);
+        if (!aside) {
+            fail(aside.error());
+            return;
+        }
+        work->notes.append(RestoreJob::tr("The file that was at %1 is kept as %2.")
+                               .arg(request.target, aside.value()));
+    }
+    if (Status s = LiveDatabase::publish(source.path(), request.target); !s) {
+        fail(s.error);
+        return;
+    }
+    source.release(); // it is the restored database now
+    work->restoredPath = request.target;
+}
+
+namespace {
+// A new pre-restore copy's path: never the name of an existing copy (an undo within the same
+// second must not overwrite the copy it is about to put back).
+QString newPreRestoreCopy(const QString &profile, const QString &source)
+{
+    QString path;
+    for (int n = 0; path.isEmpty() || QFileInfo::exists(path) || path == source; ++n)
+        path = RestoreJob::preRestoreFolder() + QLatin1Char('/') + profile + QLatin1Char('-') +
+               stamp() + (n > 0 ? QStringLiteral("-%1").arg(n) : QString()) + QStringLiteral(".db");
+    return path;
+}
+} // namespace
+
+// In place (or undo): the live database keeps working for everyone else; what was there is
+// kept as a pre-restore copy first.
+void RestoreJob::Steps::replaceInPlace(const QString &source)
+{
+    const QString live = profile.databasePath;
+    work->restoredPath = live;
+    work->holders = LiveDatabase::holders(live);
+    if (!work->holders.isEmpty())
+        work->notes.append(
+            RestoreJob::tr("Other programs had the database open: %1. They now see the restored "
+                           "content; restart them if they cache data.")
+                .arg(LiveDatabase::describe(work->holders)));
+    if (!QFileInfo::exists(live)) {
+        putWhereNothingWas(source);
+        return;
+    }
+    work->phase = static_cast<int>(Phase::KeepingCopy);
+    const QString copyPath = newPreRestoreCopy(profile.name, source);
+    auto kept = LiveDatabase::keepCopy(live, copyPath, busyMs, cancel);
+    if (!kept) {
+        fail(RestoreJob::tr("Could not keep a copy of the current database, so nothing was "
+                            "changed: %1")
+                 .arg(kept.error()));
+        return;
+    }
+    work->preRestoreCopy = copyPath;
+    work->phase = static_cast<int>(Phase::Writing);
+    auto replaced = LiveDatabase::replaceContent(live, source, busyMs, cancel);
+    if (!replaced) {
+        QFile::remove(copyPath);
+        work->preRestoreCopy.clear();
+        fail(replaced.error());
+        return;
+    }
+    if (!replaced.value().isEmpty())
+        work->notes.append(replaced.value());
+    work->notes.append(RestoreJob::tr("The database as it was is kept in %1 (\"litekeep restore "
+                                      "--undo\" puts it back).")
+                           .arg(copyPath));
+    quickCheck(live);
+}
+
+void RestoreJob::Steps::putWhereNothingWas(const QString &source)
+{
+    const QString live = profile.databasePath;
+    work->phase = static_cast<int>(Phase::Writing);
+    const QString copy = live + QStringLiteral(".litekeep-partial");
+    // An undo copies its pre-restore copy, which stays; a restore moves its verified download.
+    if (request.mode == Mode::Undo ? !QFile::copy(source, copy) : !QFile::rename(source, copy)) {
+        fail(RestoreJob::tr("Cannot write %1.").arg(copy));
+        return;
+    }
+    if (Status s = LiveDatabase::publish(copy, live); !s) {
+        fail(s.error);
+        return;
+    }
+    work->notes.append(
+        RestoreJob::tr("There was no database at %1; the restored one was put there.").arg(live));
+}
+
+void RestoreJob::Steps::quickCheck(const QString &live)
+{
+    SqliteDatabase check;
+    if (!check.open(live, SqliteDatabase::Mode::ReadOnly, busyMs))
+        return;
+    auto quick = check.queryValue(QStringLiteral("PRAGMA quick_check"));
+    if (quick && quick.value().toString() != QLatin1String("ok"))
+        work->notes.append(
+            RestoreJob::tr("Warning: PRAGMA quick_check of the restored database says: %1")
+                .arg(quick.value().toString()));
+}
+
+void RestoreJob::startWorker(QList<Generation> candidates)
+{
+    auto steps = std::make_shared<Steps>();
+    if (!m_work)
+        m_work = std::make_shared<Work>();
+    steps->work = m_work;
     // The early download stands for the first candidate, or nothing.
-    std::shared_ptr<EarlyDownload> early;
     if (m_early) {
         if (!candidates.isEmpty() && m_early->claim(candidates.first()))
-            early = m_early;
+            steps->early = m_early;
         else
             m_early->abandon();
     }
-    const Request request = m_request;
-    const Profile profile = m_profile;
-    const int busyMs = m_profile.busyTimeoutSeconds * 1000;
-    const std::atomic_bool *cancel = &m_cancel;
-
-    std::optional<RestoreRecord> undo;
-    if (request.mode == Mode::Undo) {
-        undo = m_catalog ? m_catalog->lastUndoableRestore(m_profile.name) : std::nullopt;
-        if (!undo) {
-            finish(
-                JobResult::failed(tr("There is no pre-restore copy of profile \"%1\" to put back.")
-                                      .arg(m_profile.name)));
+    steps->request = m_request;
+    steps->profile = profile();
+    steps->busyMs = profile().busyTimeoutSeconds * 1000;
+    steps->cancel = cancelFlag();
+    if (m_request.mode == Mode::Undo) {
+        steps->undo = catalog() ? catalog()->lastUndoableRestore(profile().name) : std::nullopt;
+        if (!steps->undo) {
+            fail(tr("There is no pre-restore copy of profile \"%1\" to put back.")
+                     .arg(profile().name));
             return;
         }
-    }
-    QProcessEnvironment remote;
-    if (request.mode != Mode::Undo) {
-        remote = Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(),
-                                            m_credentials);
-        if (request.mode == Mode::InPlace) {
+    } else {
+        steps->remote = Storage::remoteEnvironment(profile(), profile().parsedDestination().value(),
+                                                   credentials());
+        if (m_request.mode == Mode::InPlace) {
             qint64 largest = 0;
             for (const Generation &g : std::as_const(candidates))
                 largest = std::max(largest, g.manifest ? g.manifest->dbSize : 0);
-            auto staging = Staging::create(m_profile.name + QStringLiteral("+restore"), largest);
-            if (!staging) {
-                finish(JobResult::failed(staging.error()));
+            if (auto staging = createStaging(QStringLiteral("+restore"), largest); !staging) {
+                fail(staging.error());
                 return;
             }
-            m_stagingDir = staging.value();
+            steps->stagingDir = stagingDir();
         }
     }
-    const QString stagingDir = m_stagingDir;
-
-    connect(
-        &m_worker, &QFutureWatcher<void>::finished, this,
-        [this] {
-            m_poll.stop();
-            if (m_catalog) {
-                for (const auto &[name, verdict] : std::as_const(m_work->verdicts))
-                    m_catalog->recordVerification(
-                        m_profile.name, {name, QDateTime::currentDateTimeUtc(), verdict.passed(),
-                                         verdict.reason, QStringLiteral("restore")});
-            }
-            if (!m_work->error.isEmpty()) {
-                JobResult r = m_cancel ? JobResult::cancelled(m_work->error)
-                                       : JobResult::failed(m_work->error);
-                if (!m_work->skipped.isEmpty())
-                    r.details.insert(QStringLiteral("skipped"), m_work->skipped);
-                if (!m_work->anotherDatabase.isEmpty())
-                    r.details.insert(QStringLiteral("another_database"), m_work->anotherDatabase);
-                finish(r);
-                return;
-            }
-            const QString mode = m_request.mode == Mode::ToFile    ? QStringLiteral("to-file")
-                                 : m_request.mode == Mode::InPlace ? QStringLiteral("in-place")
-                                                                   : QStringLiteral("undo");
-            if (m_catalog)
-                m_catalog->recordRestore(
-                    m_profile.name,
-                    {{}, m_work->generation, m_work->restoredPath, mode, m_work->preRestoreCopy});
-            QJsonObject details{{QStringLiteral("restored_path"), m_work->restoredPath},
-                                {QStringLiteral("generation"), m_work->generation},
-                                {QStringLiteral("mode"), mode}};
-            if (!m_work->preRestoreCopy.isEmpty())
-                details.insert(QStringLiteral("pre_restore_copy"), m_work->preRestoreCopy);
-            if (!m_work->skipped.isEmpty())
-                details.insert(QStringLiteral("skipped"), m_work->skipped);
-            QJsonArray holders;
-            for (const auto &h : std::as_const(m_work->holders))
-                holders.append(QJsonObject{{QStringLiteral("pid"), h.pid},
-                                           {QStringLiteral("command"), h.command}});
-            details.insert(QStringLiteral("other_processes"), holders);
-            details.insert(QStringLiteral("notes"), QJsonArray::fromStringList(m_work->notes));
-            QString message =
-                m_request.mode == Mode::Undo
-                    ? tr("Put back the database as it was before the restore of %1.")
-                          .arg(m_work->generation)
-                    : tr("Restored %1 to %2.").arg(m_work->generation, m_work->restoredPath);
-            for (const QString &note : std::as_const(m_work->notes))
-                message += QLatin1Char(' ') + note;
-            finish(JobResult::succeeded(message, details));
-        },
-        Qt::SingleShotConnection);
-    m_poll.start();
-
-    m_worker.setFuture(Priority::run([=] {
-        auto fail = [&](const QString &message) { work->error = message; };
-        QString source; // the verified database to put in place
-        if (request.mode == Mode::Undo) {
-            source = undo->preRestoreCopy;
-            work->generation = undo->generation;
-        } else {
-            // In place, the generation must be a backup of the database it replaces (or --force).
-            std::optional<DatabaseIdentity::Live> live;
-            if (request.mode == Mode::InPlace && !request.force) {
-                auto read = DatabaseIdentity::read(profile.databasePath, busyMs, cancel);
-                if (!read) {
-                    fail(read.error());
-                    return;
-                }
-                live = read.value();
-            }
-            // Verify candidates newest first; with --latest, damaged ones are skipped (and said
-            // so).
-            const QString folder = request.mode == Mode::ToFile
-                                       ? QFileInfo(request.target).absolutePath()
-                                       : stagingDir;
-            for (const Generation &g : candidates) {
-                QString partial = folder + QStringLiteral("/.%1.litekeep-partial-%2")
-                                               .arg(g.baseName())
-                                               .arg(QCoreApplication::applicationPid());
-                if (live && g.manifest) {
-                    work->anotherDatabase =
-                        DatabaseIdentity::mismatch(g.baseName(), *g.manifest, *live);
-                    if (!work->anotherDatabase.isEmpty()) {
-                        fail(tr("%1 Nothing was changed. Add --force if you really mean to put it "
-                                "in place of %2.")
-                                 .arg(work->anotherDatabase, profile.databasePath));
-                        return;
-                    }
-                }
-                work->phase = static_cast<int>(Phase::Downloading);
-                work->total = g.manifest ? g.manifest->gzSize : 0;
-                Verdict v;
-                if (early && &g == &candidates.constFirst()) {
-                    partial = early->partial; // claimed: nothing else touches it any more
-                    v = early->verdict.result();
-                } else {
-                    work->done = 0;
-                    const auto flush = request.mode == Mode::ToFile ? Verifier::Flush::WhileChecking
-                                                                    : Verifier::Flush::No;
-                    v = Verifier::verify(
-                        profile, remote, g, partial, cancel,
-                        [work](qint64 d, qint64) { work->done = d; }, flush);
-                }
-                if (v.kind == Verdict::Kind::NotChecked) {
-                    QFile::remove(partial);
-                    fail(tr("Generation %1 could not be downloaded and checked: %2 Nothing was "
-                            "changed.")
-                             .arg(g.baseName(), v.reason));
-                    return;
-                }
-                work->verdicts.append({g.baseName(), v});
-                if (v.passed()) {
-                    source = partial;
-                    work->generation = g.baseName();
-                    break;
-                }
-                work->skipped.append(QJsonObject{{QStringLiteral("generation"), g.baseName()},
-                                                 {QStringLiteral("reason"), v.reason}});
-                if (!request.generation.isEmpty()) {
-                    fail(tr("Generation %1 failed verification (%2); it was refused and nothing "
-                            "was changed.")
-                             .arg(g.baseName(), v.reason));
-                    return;
-                }
-                work->notes.append(
-                    tr("Skipped %1: it failed verification (%2).").arg(g.baseName(), v.reason));
-            }
-            if (source.isEmpty()) {
-                fail(tr("No generation passed verification; nothing was changed."));
-                return;
-            }
-        }
-
-        if (request.mode == Mode::ToFile) {
-            work->phase = static_cast<int>(Phase::Writing);
-            if (QFileInfo::exists(request.target)) {
-                auto aside = moveAside(request.target);
-                if (!aside) {
-                    QFile::remove(source);
-                    fail(aside.error());
-                    return;
-                }
-                work->notes.append(tr("The file that was at %1 is kept as %2.")
-                                       .arg(request.target, aside.value()));
-            }
-            if (Status s = LiveDatabase::publish(source, request.target); !s) {
-                QFile::remove(source);
-                fail(s.error);
-                return;
-            }
-            work->restoredPath = request.target;
-            return;
-        }
-
-        // In place (or undo): the live database must keep working for everyone else.
-        const QString live = profile.databasePath;
-        work->restoredPath = live;
-        work->holders = LiveDatabase::holders(live);
-        if (!work->holders.isEmpty())
-            work->notes.append(
-                tr("Other programs had the database open: %1. They now see the restored content; "
-                   "restart them if they cache data.")
-                    .arg(LiveDatabase::describe(work->holders)));
-        if (!QFileInfo::exists(live)) {
-            work->phase = static_cast<int>(Phase::Writing);
-            const QString copy = live + QStringLiteral(".litekeep-partial");
-            if (request.mode == Mode::Undo ? !QFile::copy(source, copy)
-                                           : !QFile::rename(source, copy)) {
-                fail(tr("Cannot write %1.").arg(copy));
-                return;
-            }
-            if (Status s = LiveDatabase::publish(copy, live); !s) {
-                fail(s.error);
-                return;
-            }
-            work->notes.append(
-                tr("There was no database at %1; the restored one was put there.").arg(live));
-            return;
-        }
-        work->phase = static_cast<int>(Phase::KeepingCopy);
-        // Never the name of an existing copy (an undo within the same second must not
-        // overwrite the copy it is about to put back).
-        QString copyPath;
-        for (int n = 0; copyPath.isEmpty() || QFileInfo::exists(copyPath) || copyPath == source;
-             ++n)
-            copyPath = preRestoreFolder() + QLatin1Char('/') + profile.name + QLatin1Char('-') +
-                       stamp() + (n > 0 ? QStringLiteral("-%1").arg(n) : QString()) +
-                       QStringLiteral(".db");
-        auto kept = LiveDatabase::keepCopy(live, copyPath, busyMs, cancel);
-        if (!kept) {
-            fail(tr("Could not keep a copy of the current database, so nothing was changed: %1")
-                     .arg(kept.error()));
-            return;
-        }
-        work->preRestoreCopy = copyPath;
-        work->phase = static_cast<int>(Phase::Writing);
-        auto replaced = LiveDatabase::replaceContent(live, source, busyMs, cancel);
-        if (request.mode != Mode::Undo)
-            QFile::remove(source);
-        if (!replaced) {
-            QFile::remove(copyPath);
-            work->preRestoreCopy.clear();
-            fail(replaced.error());
-            return;
-        }
-        if (!replaced.value().isEmpty())
-            work->notes.append(replaced.value());
-        work->notes.append(
-            tr("The database as it was is kept in %1 (\"litekeep restore --undo\" puts it back).")
-                .arg(copyPath));
-        SqliteDatabase check;
-        if (check.open(live, SqliteDatabase::Mode::ReadOnly, busyMs)) {
-            auto quick = check.queryValue(QStringLiteral("PRAGMA quick_check"));
-            if (quick && quick.value().toString() != QLatin1String("ok"))
-                work->notes.append(
-                    tr("Warning: PRAGMA quick_check of the restored database says: %1")
-                        .arg(quick.value().toString()));
-        }
-    }));
+    steps->candidates = std::move(candidates);
+    startProgressPoll([this, work = m_work] {
+        Q_EMIT progress(static_cast<Phase>(work->phase.load()), work->done.load(),
+                        work->total.load());
+    });
+    runInPool([steps] { steps->run(); }, [this] { workDone(); });
 }
 
-void RestoreJob::finish(JobResult result)
+void RestoreJob::workDone()
 {
-    if (m_finished)
+    stopProgressPoll();
+    const Work &work = *m_work;
+    if (catalog()) {
+        for (const auto &[name, verdict] : std::as_const(work.verdicts))
+            catalog()->recordVerification(profile().name,
+                                          {name, QDateTime::currentDateTimeUtc(), verdict.passed(),
+                                           verdict.reason, QStringLiteral("restore")});
+    }
+    QJsonObject details;
+    if (!work.skipped.isEmpty())
+        details.insert(QStringLiteral("skipped"), work.skipped);
+    if (!work.error.isEmpty()) {
+        if (!work.anotherDatabase.isEmpty())
+            details.insert(QStringLiteral("another_database"), work.anotherDatabase);
+        if (isStopping()) {
+            finishStopped(work.error, details);
+            return;
+        }
+        JobResult r = JobResult::failed(work.error);
+        r.details = details;
+        finish(r);
         return;
-    m_finished = true;
-    m_poll.stop();
+    }
+    const QString mode = m_request.mode == Mode::ToFile    ? QStringLiteral("to-file")
+                         : m_request.mode == Mode::InPlace ? QStringLiteral("in-place")
+                                                           : QStringLiteral("undo");
+    if (catalog())
+        catalog()->recordRestore(
+            profile().name, {{}, work.generation, work.restoredPath, mode, work.preRestoreCopy});
+    details.insert(QStringLiteral("restored_path"), work.restoredPath);
+    details.insert(QStringLiteral("generation"), work.generation);
+    details.insert(QStringLiteral("mode"), mode);
+    if (!work.preRestoreCopy.isEmpty())
+        details.insert(QStringLiteral("pre_restore_copy"), work.preRestoreCopy);
+    QJsonArray holders;
+    for (const auto &h : std::as_const(work.holders))
+        holders.append(
+            QJsonObject{{QStringLiteral("pid"), h.pid}, {QStringLiteral("command"), h.command}});
+    details.insert(QStringLiteral("other_processes"), holders);
+    details.insert(QStringLiteral("notes"), QJsonArray::fromStringList(work.notes));
+    QString message =
+        m_request.mode == Mode::Undo
+            ? tr("Put back the database as it was before the restore of %1.").arg(work.generation)
+            : tr("Restored %1 to %2.").arg(work.generation, work.restoredPath);
+    for (const QString &note : std::as_const(work.notes))
+        message += QLatin1Char(' ') + note;
+    finish(JobResult::succeeded(message, details));
+}
+
+void RestoreJob::completeResult(JobResult &)
+{
     if (m_early)
         m_early->abandon();
-    Staging::removeInBackground(m_stagingDir);
-    m_stagingDir.clear();
-    m_lock.unlock();
-    result.details.insert(QStringLiteral("profile"), m_profile.name);
-    if (m_catalog && m_runId >= 0)
-        m_catalog->recordFinish(m_runId, result);
-    Q_EMIT finished(result);
 }
 
 } // namespace lk

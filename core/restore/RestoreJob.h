@@ -4,24 +4,18 @@
 #pragma once
 
 #include "generations/Generation.h"
-#include "jobs/JobResult.h"
-#include "settings/Credentials.h"
-#include "settings/Profile.h"
-#include "storage/Staging.h"
+#include "jobs/Job.h"
 
-#include <QFutureWatcher>
-#include <QObject>
-#include <QTimer>
-
-#include <atomic>
 #include <memory>
+#include <optional>
 
 namespace lk {
 
 class Catalog;
 class GenerationLister;
+struct RestoreRecord;
 
-class RestoreJob : public QObject
+class RestoreJob : public Job
 {
     Q_OBJECT
 
@@ -54,8 +48,6 @@ public:
                QObject *parent = nullptr);
     ~RestoreJob() override;
 
-    void start();
-    void cancel();
     static QString phaseName(Phase phase);
 
     // What is wrong with `target` as the new file of a restore to a file (the one rule the
@@ -77,32 +69,25 @@ public:
 
 Q_SIGNALS:
     void progress(lk::RestoreJob::Phase phase, qint64 done, qint64 total);
-    void finished(const lk::JobResult &result);
 
 private:
     struct Work;
     struct EarlyDownload;
-    void begin();
+    struct Steps;
+    void run() override;
+    void stopWork() override;
+    void completeResult(JobResult &result) override;
+    QString cancelledBeforeStart() const override;
     void startEarlyDownload();
-    void runWorker(QList<Generation> candidates);
+    void listed(const QList<Generation> &all);
+    void startWorker(QList<Generation> candidates);
+    void workDone();
     QString checkTarget() const;
-    void finish(JobResult result);
 
-    Profile m_profile;
-    Credentials m_credentials;
-    Catalog *m_catalog;
     Request m_request;
-    ProfileLock m_lock;
     GenerationLister *m_lister = nullptr;
     std::shared_ptr<Work> m_work;
     std::shared_ptr<EarlyDownload> m_early;
-    QFutureWatcher<void> m_worker;
-    QTimer m_poll;
-    QString m_stagingDir;
-    qint64 m_runId = -1;
-    std::atomic_bool m_cancel{false};
-    bool m_started = false;
-    bool m_finished = false;
 };
 
 } // namespace lk

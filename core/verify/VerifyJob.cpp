@@ -9,8 +9,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
-#include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace lk {
 
@@ -24,32 +22,19 @@ QString kindOf(VerifyJob::Selection selection)
 
 VerifyJob::VerifyJob(Profile profile, Credentials credentials, Catalog *catalog,
                      Selection selection, QString generation, Locking locking, QObject *parent)
-    : QObject(parent), m_profile(std::move(profile)), m_credentials(std::move(credentials)),
-      m_catalog(catalog), m_selection(selection), m_generationName(std::move(generation)),
-      m_locking(locking), m_lock(m_profile.name), m_done(std::make_shared<std::atomic<qint64>>(0))
+    : Job(kindOf(selection), std::move(profile), std::move(credentials), catalog, locking, parent),
+      m_selection(selection), m_generationName(std::move(generation)),
+      m_done(std::make_shared<std::atomic<qint64>>(0))
 {
 }
 
-VerifyJob::~VerifyJob()
+QString VerifyJob::cancelledBeforeStart() const
 {
-    m_cancel = true;
-    if (m_worker.isRunning())
-        m_worker.waitForFinished();
-    Staging::remove(m_stagingDir);
+    return tr("Verification cancelled.");
 }
 
-void VerifyJob::start()
+void VerifyJob::stopWork()
 {
-    if (m_started)
-        return;
-    m_started = true;
-    QMetaObject::invokeMethod(this, &VerifyJob::begin, Qt::QueuedConnection);
-}
-
-void VerifyJob::cancel()
-{
-    if (m_finished || m_cancel.exchange(true))
-        return;
     if (m_lister)
         m_lister->cancel();
 }
@@ -107,78 +92,68 @@ QList<Generation> VerifyJob::select(const QList<Generation> &all, Selection sele
     return {};
 }
 
-void VerifyJob::begin()
+void VerifyJob::run()
 {
-    if (m_locking == Locking::TakeLock) {
-        if (Status locked = m_lock.tryLock(); !locked) {
-            finish(JobResult::failed(locked.error));
-            return;
-        }
-        if (m_catalog)
-            m_catalog->markInterrupted(m_profile.name);
-    }
-    if (m_catalog) {
-        if (auto id = m_catalog->recordStart(m_profile.name, kindOf(m_selection)))
-            m_runId = id.value();
-    }
-    m_lister = new GenerationLister(m_profile, m_credentials, this);
+    m_lister = new GenerationLister(profile(), credentials(), this);
     m_lister->list([this](const QList<Generation> &all, const Storage::Failure &f) {
-        if (m_cancel) {
-            finish(JobResult::cancelled(tr("Verification cancelled.")));
+        if (isStopping()) {
+            finishStopped(tr("Verification cancelled."));
             return;
         }
         if (!f.message.isEmpty()) {
-            finish(JobResult::failed(f.message, f.stderrTail));
+            fail(f.message, f.stderrTail);
             return;
         }
         QString error;
         m_queue = select(all, m_selection, m_generationName, &error);
         if (m_queue.isEmpty()) {
-            finish(JobResult::failed(error));
+            fail(error);
             return;
         }
         qint64 largest = 0;
         for (const Generation &g : std::as_const(m_queue))
             largest = std::max(largest, g.manifest ? g.manifest->dbSize : 0);
-        auto staging = Staging::create(m_profile.name + QStringLiteral("+verify"), largest);
-        if (!staging) {
-            finish(JobResult::failed(staging.error()));
+        if (auto staging = createStaging(QStringLiteral("+verify"), largest); !staging) {
+            fail(staging.error());
             return;
         }
-        m_stagingDir = staging.value();
         verifyNext();
     });
 }
 
+void VerifyJob::finishAll()
+{
+    const int total = static_cast<int>(m_queue.size());
+    if (m_failed == 0 && m_notChecked == 0) {
+        QString message =
+            tr("%n generation(s) verified: all restorable.", nullptr, total - m_skipped);
+        if (m_skipped > 0)
+            message += QLatin1Char(' ') +
+                       tr("%n skipped: written by a newer LiteKeep.", nullptr, m_skipped);
+        finish(JobResult::succeeded(message, {{QStringLiteral("results"), m_results}}));
+        return;
+    }
+    JobResult r =
+        JobResult::failed(m_failed > 0 ? tr("%1 of %2 generations failed verification: %3")
+                                             .arg(m_failed)
+                                             .arg(total)
+                                             .arg(m_firstProblem)
+                                       : tr("%1 of %2 generations could not be checked: %3")
+                                             .arg(m_notChecked)
+                                             .arg(total)
+                                             .arg(m_firstProblem));
+    r.details.insert(QStringLiteral("results"), m_results);
+    finish(r);
+}
+
 void VerifyJob::verifyNext()
 {
-    if (m_cancel) {
-        finish(JobResult::cancelled(
-            tr("Verification cancelled after %n generation(s).", nullptr, m_index)));
+    if (isStopping()) {
+        finishStopped(tr("Verification cancelled after %n generation(s).", nullptr, m_index));
         return;
     }
     if (m_index >= m_queue.size()) {
-        const int total = static_cast<int>(m_queue.size());
-        if (m_failed == 0 && m_notChecked == 0) {
-            QString message =
-                tr("%n generation(s) verified: all restorable.", nullptr, total - m_skipped);
-            if (m_skipped > 0)
-                message += QLatin1Char(' ') +
-                           tr("%n skipped: written by a newer LiteKeep.", nullptr, m_skipped);
-            finish(JobResult::succeeded(message, {{QStringLiteral("results"), m_results}}));
-        } else {
-            JobResult r =
-                JobResult::failed(m_failed > 0 ? tr("%1 of %2 generations failed verification: %3")
-                                                     .arg(m_failed)
-                                                     .arg(total)
-                                                     .arg(m_firstProblem)
-                                               : tr("%1 of %2 generations could not be checked: %3")
-                                                     .arg(m_notChecked)
-                                                     .arg(total)
-                                                     .arg(m_firstProblem));
-            r.details.insert(QStringLiteral("results"), m_results);
-            finish(r);
-        }
+        finishAll();
         return;
     }
     const Generation generation = m_queue.at(m_index++);
@@ -198,92 +173,71 @@ void VerifyJob::verifyNext()
 
     auto done = m_done;
     done->store(0);
-    auto *poll = new QTimer(this);
-    connect(poll, &QTimer::timeout, this, [this, index, count, generation, done, total] {
-        Q_EMIT progress(index, count, generation.baseName(), done->load(), total);
+    startProgressPoll([this, index, count, name = generation.baseName(), done, total] {
+        Q_EMIT progress(index, count, name, done->load(), total);
     });
-    poll->start(250);
-
-    connect(
-        &m_worker, &QFutureWatcher<Verdict>::finished, this,
-        [this, poll, generation] {
-            poll->deleteLater();
-            const Verdict verdict = m_worker.result();
-            QJsonObject entry{{QStringLiteral("generation"), generation.baseName()}};
-            if (verdict.kind == Verdict::Kind::NotChecked) {
-                ++m_notChecked;
-                entry.insert(QStringLiteral("verdict"), QStringLiteral("not-checked"));
-                entry.insert(QStringLiteral("reason"), verdict.reason);
-                if (m_firstProblem.isEmpty())
-                    m_firstProblem = verdict.reason;
-                m_results.append(entry);
-                // The destination went away or we were cancelled: the rest cannot be checked now;
-                // what was checked keeps its result.
-                for (int i = m_index; i < m_queue.size(); ++i) {
-                    m_results.append(
-                        QJsonObject{{QStringLiteral("generation"), m_queue.at(i).baseName()},
-                                    {QStringLiteral("verdict"), QStringLiteral("not-checked")},
-                                    {QStringLiteral("reason"), verdict.reason}});
-                    ++m_notChecked;
-                }
-                m_index = static_cast<int>(m_queue.size());
-                if (m_cancel) {
-                    JobResult r = JobResult::cancelled(tr("Verification cancelled."));
-                    r.details.insert(QStringLiteral("results"), m_results);
-                    finish(r);
-                    return;
-                }
-                verifyNext();
-                return;
-            }
-            const bool passed = verdict.passed();
-            entry.insert(QStringLiteral("verdict"),
-                         passed ? QStringLiteral("passed") : QStringLiteral("failed"));
-            if (passed && !verdict.reason.isEmpty())
-                entry.insert(QStringLiteral("reason"),
-                             verdict.reason); // passed on a second download
-            if (!passed) {
-                ++m_failed;
-                entry.insert(QStringLiteral("reason"), verdict.reason);
-                if (m_firstProblem.isEmpty())
-                    m_firstProblem = generation.baseName() + QStringLiteral(": ") + verdict.reason;
-            }
-            m_results.append(entry);
-            if (m_catalog)
-                m_catalog->recordVerification(
-                    m_profile.name, {generation.baseName(), QDateTime::currentDateTimeUtc(), passed,
-                                     verdict.reason, kindOf(m_selection)});
-            verifyNext();
-        },
-        Qt::SingleShotConnection);
-
-    const Profile profile = m_profile;
+    const Profile p = profile();
     const QProcessEnvironment remote =
-        Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(), m_credentials);
+        Storage::remoteEnvironment(p, p.parsedDestination().value(), credentials());
     const QString path =
-        m_stagingDir + QLatin1Char('/') + generation.baseName() + QStringLiteral(".db");
-    const std::atomic_bool *cancel = &m_cancel;
-    m_worker.setFuture(Priority::run([=] {
-        Verdict v = Verifier::verify(profile, remote, generation, path, cancel,
-                                     [done](qint64 bytes, qint64) { done->store(bytes); });
-        QFile::remove(path);
-        return v;
-    }));
+        stagingDir() + QLatin1Char('/') + generation.baseName() + QStringLiteral(".db");
+    const std::atomic_bool *cancel = cancelFlag();
+    runInPool(
+        [=] {
+            Verdict v = Verifier::verify(p, remote, generation, path, cancel,
+                                         [done](qint64 bytes, qint64) { done->store(bytes); });
+            QFile::remove(path);
+            return v;
+        },
+        [this, generation](const Verdict &verdict) {
+            stopProgressPoll();
+            verified(generation, verdict);
+        });
 }
 
-void VerifyJob::finish(JobResult result)
+void VerifyJob::verified(const Generation &generation, const Verdict &verdict)
 {
-    if (m_finished)
+    QJsonObject entry{{QStringLiteral("generation"), generation.baseName()}};
+    if (verdict.kind == Verdict::Kind::NotChecked) {
+        ++m_notChecked;
+        entry.insert(QStringLiteral("verdict"), QStringLiteral("not-checked"));
+        entry.insert(QStringLiteral("reason"), verdict.reason);
+        if (m_firstProblem.isEmpty())
+            m_firstProblem = verdict.reason;
+        m_results.append(entry);
+        // The destination went away or we were cancelled: the rest cannot be checked now;
+        // what was checked keeps its result.
+        for (int i = m_index; i < m_queue.size(); ++i) {
+            m_results.append(QJsonObject{{QStringLiteral("generation"), m_queue.at(i).baseName()},
+                                         {QStringLiteral("verdict"), QStringLiteral("not-checked")},
+                                         {QStringLiteral("reason"), verdict.reason}});
+            ++m_notChecked;
+        }
+        m_index = static_cast<int>(m_queue.size());
+        if (isStopping()) {
+            finishStopped(tr("Verification cancelled."), {{QStringLiteral("results"), m_results}});
+            return;
+        }
+        verifyNext();
         return;
-    m_finished = true;
-    Staging::removeInBackground(m_stagingDir);
-    m_stagingDir.clear();
-    if (m_locking == Locking::TakeLock)
-        m_lock.unlock();
-    result.details.insert(QStringLiteral("profile"), m_profile.name);
-    if (m_catalog && m_runId >= 0)
-        m_catalog->recordFinish(m_runId, result);
-    Q_EMIT finished(result);
+    }
+    const bool passed = verdict.passed();
+    entry.insert(QStringLiteral("verdict"),
+                 passed ? QStringLiteral("passed") : QStringLiteral("failed"));
+    if (passed && !verdict.reason.isEmpty())
+        entry.insert(QStringLiteral("reason"), verdict.reason); // passed on a second download
+    if (!passed) {
+        ++m_failed;
+        entry.insert(QStringLiteral("reason"), verdict.reason);
+        if (m_firstProblem.isEmpty())
+            m_firstProblem = generation.baseName() + QStringLiteral(": ") + verdict.reason;
+    }
+    m_results.append(entry);
+    if (catalog())
+        catalog()->recordVerification(profile().name,
+                                      {generation.baseName(), QDateTime::currentDateTimeUtc(),
+                                       passed, verdict.reason, kindOf(m_selection)});
+    verifyNext();
 }
 
 } // namespace lk

@@ -184,125 +184,187 @@ Result<Gzip::Stats> ParallelGzip::compressFile(const QString &input, const QStri
     return stats;
 }
 
+namespace {
+
+// One compression: the state compress() used to keep in lambdas, with a method per step.
+// Blocks are read one ahead, deflated by the workers, and written in input order.
+class Compression
+{
+public:
+    Compression(QIODevice &in, qint64 total, QIODevice &out, int level, int threads,
+                const std::atomic_bool *cancel, const Gzip::Progress &progress,
+                ParallelGzip::Engine engine)
+        : m_in(in), m_out(out), m_total(total), m_level(level), m_cancel(cancel),
+          m_progress(progress), m_engine(engine), m_blockBytes(ParallelGzip::blockSize(engine)),
+          m_input(nameOf(in)), m_output(nameOf(out))
+    {
+        // No more threads than blocks: a small file needs no pool of idle workers.
+        const qint64 blocks = qMax<qint64>(1, (total + m_blockBytes - 1) / m_blockBytes);
+        m_workerCount = int(std::min<qint64>(threads, blocks));
+        m_maxInFlight = std::size_t(2 * m_workerCount);
+    }
+
+    // An error sentence, or empty once the whole stream is written.
+    QString run()
+    {
+        if (QString error = writeHeader(); !error.isEmpty())
+            return error;
+        Workers workers(m_workerCount, m_engine, m_level);
+        m_workers = &workers;
+        QString error = compressBlocks();
+        m_workers = nullptr;
+        return error.isEmpty() ? writeTrailer() : error;
+    }
+
+    Gzip::Stats stats()
+    {
+        m_stats.inputSha256 = m_inHash.result();
+        m_stats.outputSha256 = m_outHash.result();
+        m_stats.outputMd5 = m_outMd5.result();
+        m_stats.outputWaitMs = m_outputWaitNs / 1000000;
+        return m_stats;
+    }
+
+private:
+    static QString nameOf(const QIODevice &device)
+    {
+        const auto *file = qobject_cast<const QFileDevice *>(&device);
+        return file && !file->fileName().isEmpty() ? file->fileName()
+                                                   : ParallelGzip::tr("the stream");
+    }
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+    QString writeFailed() const
+    {
+        return ParallelGzip::tr("Writing %1 failed: %2. Is the disk full?")
+            .arg(m_output, m_out.errorString());
+    }
+    QString readFailed() const
+    {
+        return ParallelGzip::tr("Reading %1 failed: %2.").arg(m_input, m_in.errorString());
+    }
+
+    // `owner` keeps `data` alive until it is hashed.
+    bool write(const std::shared_ptr<const void> &owner, const char *data, qint64 size)
+    {
+        const auto *bytes = reinterpret_cast<const unsigned char *>(data);
+        m_outHash.add(owner, bytes, std::size_t(size));
+        m_outMd5.add(owner, bytes, std::size_t(size));
+        m_stats.outputBytes += size;
+        QElapsedTimer waited;
+        waited.start();
+        const bool ok = m_out.write(data, size) == size;
+        m_outputWaitNs += waited.nsecsElapsed();
+        return ok;
+    }
+
+    // The gzip header: no name, no mtime (so equal input gives equal bytes), OS = Unix.
+    QString writeHeader()
+    {
+        auto header = std::make_shared<QByteArray>("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+        (*header)[8] = char(m_level == 9 ? 2 : m_level == 1 ? 4 : 0); // XFL, as zlib sets it
+        return write(header, header->constData(), header->size()) ? QString() : writeFailed();
+    }
+
+    QString compressBlocks()
+    {
+        auto current = std::make_shared<Block>();
+        if (readBlock(m_in, current->input, m_blockBytes) < 0)
+            return readFailed();
+        for (;;) {
+            if (cancelled())
+                return ParallelGzip::tr("Cancelled.");
+            m_inHash.add(current, current->input.data(), current->input.size());
+            m_stats.inputBytes += qint64(current->input.size());
+
+            // Reading one block ahead tells whether this one ends the stream; a file that ends
+            // on a block boundary then finishes with a full block, not an empty one.
+            auto next = std::make_shared<Block>();
+            if (current->input.size() == std::size_t(m_blockBytes) &&
+                readBlock(m_in, next->input, m_blockBytes) < 0)
+                return readFailed();
+            current->last = next->input.empty();
+            if (!current->last && m_engine == ParallelGzip::Engine::Zlib)
+                next->dictionary.assign(current->input.end() - ParallelGzip::kDictionarySize,
+                                        current->input.end());
+
+            m_workers->submit(current);
+            m_inFlight.push_back(current);
+            while (m_inFlight.size() >= m_maxInFlight || (current->last && !m_inFlight.empty())) {
+                if (cancelled())
+                    return ParallelGzip::tr("Cancelled.");
+                if (QString error = writeOldest(); !error.isEmpty())
+                    return error;
+            }
+            if (current->last)
+                return {};
+            current = std::move(next);
+        }
+    }
+
+    // Writes the oldest block once its worker is done with it.
+    QString writeOldest()
+    {
+        const std::shared_ptr<Block> block = std::move(m_inFlight.front());
+        m_inFlight.pop_front();
+        m_workers->waitFor(*block);
+        if (!block->error.isEmpty())
+            return ParallelGzip::tr("Compressing %1 failed (%2).").arg(m_input, block->error);
+        if (!write(block, reinterpret_cast<const char *>(block->deflated.data()),
+                   qint64(block->deflated.size())))
+            return writeFailed();
+        m_crc = crc32_combine(m_crc, block->crc, z_off_t(block->input.size()));
+        m_written += qint64(block->input.size());
+        if (m_progress && (m_written - m_reported >= kProgressStep || block->last)) {
+            m_progress(m_written, m_total);
+            m_reported = m_written;
+        }
+        return {};
+    }
+
+    QString writeTrailer()
+    {
+        auto trailer = std::make_shared<QByteArray>();
+        putLittleEndian32(*trailer, quint32(m_crc));
+        // ISIZE: the size modulo 2^32.
+        putLittleEndian32(*trailer, quint32(m_stats.inputBytes & 0xffffffff));
+        return write(trailer, trailer->constData(), trailer->size()) ? QString() : writeFailed();
+    }
+
+    QIODevice &m_in;
+    QIODevice &m_out;
+    const qint64 m_total;
+    const int m_level;
+    const std::atomic_bool *m_cancel;
+    const Gzip::Progress &m_progress;
+    const ParallelGzip::Engine m_engine;
+    const qint64 m_blockBytes;
+    const QString m_input;
+    const QString m_output;
+    int m_workerCount = 1;
+    std::size_t m_maxInFlight = 2;
+    HashThread m_inHash{Digest::Algorithm::Sha256};
+    HashThread m_outHash{Digest::Algorithm::Sha256};
+    HashThread m_outMd5{Digest::Algorithm::Md5};
+    Gzip::Stats m_stats;
+    uLong m_crc = crc32(0L, nullptr, 0);
+    qint64 m_written = 0; // input bytes whose deflated form is in the output
+    qint64 m_reported = -1;
+    qint64 m_outputWaitNs = 0;
+    Workers *m_workers = nullptr;
+    std::deque<std::shared_ptr<Block>> m_inFlight; // in input order
+};
+
+} // namespace
+
 Result<Gzip::Stats> ParallelGzip::compress(QIODevice &in, qint64 inputSize, QIODevice &out,
                                            int level, int threads, const std::atomic_bool *cancel,
                                            const Gzip::Progress &progress, Engine engine)
 {
-    using R = Result<Gzip::Stats>;
-    level = qBound(1, level, 9);
-    if (threads <= 0)
-        threads = defaultThreads();
-    const auto nameOf = [](const QIODevice &device) {
-        const auto *file = qobject_cast<const QFileDevice *>(&device);
-        return file && !file->fileName().isEmpty() ? file->fileName() : tr("the stream");
-    };
-    const QString input = nameOf(in);
-    const QString output = nameOf(out);
-
-    const qint64 total = inputSize;
-    const qint64 blockBytes = blockSize(engine);
-    // No more threads than blocks: a small file needs no pool of idle workers.
-    const qint64 blocks = qMax<qint64>(1, (total + blockBytes - 1) / blockBytes);
-    const int workerCount = int(std::min<qint64>(threads, blocks));
-    const std::size_t maxInFlight = std::size_t(2 * workerCount);
-
-    HashThread inHash(Digest::Algorithm::Sha256);
-    HashThread outHash(Digest::Algorithm::Sha256);
-    HashThread outMd5(Digest::Algorithm::Md5);
-    Gzip::Stats stats;
-    uLong crc = crc32(0L, nullptr, 0);
-    qint64 written = 0; // input bytes whose deflated form is in the output
-    qint64 reported = -1;
-    qint64 outputWaitNs = 0;
-
-    // `owner` keeps `data` alive until it is hashed.
-    const auto write = [&](const std::shared_ptr<const void> &owner, const char *data,
-                           qint64 size) {
-        const auto *bytes = reinterpret_cast<const unsigned char *>(data);
-        outHash.add(owner, bytes, std::size_t(size));
-        outMd5.add(owner, bytes, std::size_t(size));
-        stats.outputBytes += size;
-        QElapsedTimer waited;
-        waited.start();
-        const bool ok = out.write(data, size) == size;
-        outputWaitNs += waited.nsecsElapsed();
-        return ok;
-    };
-    const QString writeFailed = tr("Writing %1 failed: %2. Is the disk full?");
-
-    // The gzip header: no name, no mtime (so equal input gives equal bytes), OS = Unix.
-    auto header = std::make_shared<QByteArray>("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
-    (*header)[8] = char(level == 9 ? 2 : level == 1 ? 4 : 0); // XFL, as zlib sets it
-    if (!write(header, header->constData(), header->size()))
-        return R::fail(writeFailed.arg(output, out.errorString()));
-
-    Workers workers(workerCount, engine, level);
-    std::deque<std::shared_ptr<Block>> inFlight; // in input order
-
-    // Writes the oldest block once its worker is done with it.
-    const auto writeOldest = [&]() -> QString {
-        const std::shared_ptr<Block> block = std::move(inFlight.front());
-        inFlight.pop_front();
-        workers.waitFor(*block);
-        if (!block->error.isEmpty())
-            return tr("Compressing %1 failed (%2).").arg(input, block->error);
-        if (!write(block, reinterpret_cast<const char *>(block->deflated.data()),
-                   qint64(block->deflated.size())))
-            return writeFailed.arg(output, out.errorString());
-        crc = crc32_combine(crc, block->crc, z_off_t(block->input.size()));
-        written += qint64(block->input.size());
-        if (progress && (written - reported >= kProgressStep || block->last)) {
-            progress(written, total);
-            reported = written;
-        }
-        return {};
-    };
-
-    auto current = std::make_shared<Block>();
-    if (readBlock(in, current->input, blockBytes) < 0)
-        return R::fail(tr("Reading %1 failed: %2.").arg(input, in.errorString()));
-    for (;;) {
-        if (cancel && cancel->load())
-            return R::fail(tr("Cancelled."));
-        inHash.add(current, current->input.data(), current->input.size());
-        stats.inputBytes += qint64(current->input.size());
-
-        // Reading one block ahead tells whether this one ends the stream; a file that ends on a
-        // block boundary then finishes with a full block, not an empty one.
-        auto next = std::make_shared<Block>();
-        if (current->input.size() == std::size_t(blockBytes)) {
-            if (readBlock(in, next->input, blockBytes) < 0)
-                return R::fail(tr("Reading %1 failed: %2.").arg(input, in.errorString()));
-        }
-        current->last = next->input.empty();
-        if (!current->last && engine == Engine::Zlib)
-            next->dictionary.assign(current->input.end() - kDictionarySize, current->input.end());
-
-        workers.submit(current);
-        inFlight.push_back(current);
-        while (inFlight.size() >= maxInFlight || (current->last && !inFlight.empty())) {
-            if (cancel && cancel->load())
-                return R::fail(tr("Cancelled."));
-            const QString error = writeOldest();
-            if (!error.isEmpty())
-                return R::fail(error);
-        }
-        if (current->last)
-            break;
-        current = std::move(next);
-    }
-
-    auto trailer = std::make_shared<QByteArray>();
-    putLittleEndian32(*trailer, quint32(crc));
-    putLittleEndian32(*trailer, quint32(stats.inputBytes & 0xffffffff)); // ISIZE: size mod 2^32
-    if (!write(trailer, trailer->constData(), trailer->size()))
-        return R::fail(writeFailed.arg(output, out.errorString()));
-
-    stats.inputSha256 = inHash.result();
-    stats.outputSha256 = outHash.result();
-    stats.outputMd5 = outMd5.result();
-    stats.outputWaitMs = outputWaitNs / 1000000;
-    return R::ok(stats);
+    Compression compression(in, inputSize, out, qBound(1, level, 9),
+                            threads > 0 ? threads : defaultThreads(), cancel, progress, engine);
+    if (const QString error = compression.run(); !error.isEmpty())
+        return Result<Gzip::Stats>::fail(error);
+    return Result<Gzip::Stats>::ok(compression.stats());
 }
 
 } // namespace lk

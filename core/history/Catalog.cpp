@@ -76,6 +76,67 @@ Status Catalog::open()
     return opened;
 }
 
+namespace {
+// The history's tables, made when missing (each statement is idempotent).
+const char *const kSchema[] = {
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "CREATE TABLE IF NOT EXISTS runs ("
+    " id INTEGER PRIMARY KEY,"
+    " profile TEXT NOT NULL,"
+    " kind TEXT NOT NULL,"
+    " started_utc TEXT NOT NULL,"
+    " finished_utc TEXT,"
+    " outcome TEXT NOT NULL,"
+    " message TEXT NOT NULL DEFAULT '',"
+    " generation TEXT NOT NULL DEFAULT '',"
+    " db_size INTEGER NOT NULL DEFAULT 0,"
+    " gz_size INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX IF NOT EXISTS runs_by_profile ON runs(profile, kind, started_utc)",
+    "CREATE TABLE IF NOT EXISTS verifications ("
+    " id INTEGER PRIMARY KEY,"
+    " profile TEXT NOT NULL,"
+    " generation TEXT NOT NULL,"
+    " checked_utc TEXT NOT NULL,"
+    " passed INTEGER NOT NULL,"
+    " reason TEXT NOT NULL DEFAULT '',"
+    " kind TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS verifications_by_generation ON verifications(profile, "
+    "generation)",
+    "CREATE TABLE IF NOT EXISTS restores ("
+    " id INTEGER PRIMARY KEY,"
+    " profile TEXT NOT NULL,"
+    " at_utc TEXT NOT NULL,"
+    " generation TEXT NOT NULL DEFAULT '',"
+    " target TEXT NOT NULL,"
+    " mode TEXT NOT NULL,"
+    " pre_restore_copy TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE IF NOT EXISTS deletions ("
+    " id INTEGER PRIMARY KEY,"
+    " profile TEXT NOT NULL,"
+    " object TEXT NOT NULL,"
+    " deleted_utc TEXT NOT NULL,"
+    " reason TEXT NOT NULL DEFAULT '')",
+    "CREATE TABLE IF NOT EXISTS anomalies ("
+    " id INTEGER PRIMARY KEY,"
+    " profile TEXT NOT NULL,"
+    " generation TEXT NOT NULL,"
+    " previous_generation TEXT NOT NULL,"
+    " findings TEXT NOT NULL,"
+    " created_utc TEXT NOT NULL,"
+    " dismissed_utc TEXT)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS anomalies_by_generation ON anomalies(profile, "
+    "generation)",
+    "CREATE TABLE IF NOT EXISTS upload_plan ("
+    " profile TEXT PRIMARY KEY,"
+    " upload_bps REAL NOT NULL,"
+    " upload_idle REAL NOT NULL,"
+    " compress_bps REAL NOT NULL,"
+    " streamed_since INTEGER NOT NULL,"
+    " measured_utc TEXT NOT NULL)",
+};
+} // namespace
+
 Status Catalog::openConnection()
 {
     const QFileInfo info(m_path);
@@ -104,64 +165,7 @@ Status Catalog::openConnection()
         return Status::failure(
             tr("Cannot open the history file %1: %2.").arg(m_path, db.lastError().text()));
     QSqlQuery q(db);
-    const char *statements[] = {
-        "PRAGMA journal_mode=WAL",
-        "PRAGMA synchronous=NORMAL",
-        "CREATE TABLE IF NOT EXISTS runs ("
-        " id INTEGER PRIMARY KEY,"
-        " profile TEXT NOT NULL,"
-        " kind TEXT NOT NULL,"
-        " started_utc TEXT NOT NULL,"
-        " finished_utc TEXT,"
-        " outcome TEXT NOT NULL,"
-        " message TEXT NOT NULL DEFAULT '',"
-        " generation TEXT NOT NULL DEFAULT '',"
-        " db_size INTEGER NOT NULL DEFAULT 0,"
-        " gz_size INTEGER NOT NULL DEFAULT 0)",
-        "CREATE INDEX IF NOT EXISTS runs_by_profile ON runs(profile, kind, started_utc)",
-        "CREATE TABLE IF NOT EXISTS verifications ("
-        " id INTEGER PRIMARY KEY,"
-        " profile TEXT NOT NULL,"
-        " generation TEXT NOT NULL,"
-        " checked_utc TEXT NOT NULL,"
-        " passed INTEGER NOT NULL,"
-        " reason TEXT NOT NULL DEFAULT '',"
-        " kind TEXT NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS verifications_by_generation ON verifications(profile, "
-        "generation)",
-        "CREATE TABLE IF NOT EXISTS restores ("
-        " id INTEGER PRIMARY KEY,"
-        " profile TEXT NOT NULL,"
-        " at_utc TEXT NOT NULL,"
-        " generation TEXT NOT NULL DEFAULT '',"
-        " target TEXT NOT NULL,"
-        " mode TEXT NOT NULL,"
-        " pre_restore_copy TEXT NOT NULL DEFAULT '')",
-        "CREATE TABLE IF NOT EXISTS deletions ("
-        " id INTEGER PRIMARY KEY,"
-        " profile TEXT NOT NULL,"
-        " object TEXT NOT NULL,"
-        " deleted_utc TEXT NOT NULL,"
-        " reason TEXT NOT NULL DEFAULT '')",
-        "CREATE TABLE IF NOT EXISTS anomalies ("
-        " id INTEGER PRIMARY KEY,"
-        " profile TEXT NOT NULL,"
-        " generation TEXT NOT NULL,"
-        " previous_generation TEXT NOT NULL,"
-        " findings TEXT NOT NULL,"
-        " created_utc TEXT NOT NULL,"
-        " dismissed_utc TEXT)",
-        "CREATE UNIQUE INDEX IF NOT EXISTS anomalies_by_generation ON anomalies(profile, "
-        "generation)",
-        "CREATE TABLE IF NOT EXISTS upload_plan ("
-        " profile TEXT PRIMARY KEY,"
-        " upload_bps REAL NOT NULL,"
-        " upload_idle REAL NOT NULL,"
-        " compress_bps REAL NOT NULL,"
-        " streamed_since INTEGER NOT NULL,"
-        " measured_utc TEXT NOT NULL)",
-    };
-    for (const char *sql : statements) {
+    for (const char *sql : kSchema) {
         if (!q.exec(QString::fromLatin1(sql)))
             return Status::failure(
                 tr("The history file %1 cannot be used: %2.").arg(m_path, q.lastError().text()));

@@ -70,7 +70,10 @@
     <name>Pins</name>
     <message numerus="yes">
         <source>it is larger than any pins object LiteKeep writes (%n byte(s))</source>
-        <translation><numerusform>it is larger than any pins object LiteKeep writes (%n byte)</numerusform><numerusform>it is larger than any pins object LiteKeep writes (%n bytes)</numerusform></translation>
+        <translation>
+            <numerusform>it is larger than any pins object LiteKeep writes (%n byte)</numerusform>
+            <numerusform>it is larger than any pins object LiteKeep writes (%n bytes)</numerusform>
+        </translation>
     </message>
     </context>
 <context>

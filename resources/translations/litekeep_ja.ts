@@ -465,7 +465,9 @@
     <name>Pins</name>
     <message numerus="yes">
         <source>it is larger than any pins object LiteKeep writes (%n byte(s))</source>
-        <translation><numerusform>LiteKeep が書き込むどの固定情報オブジェクトよりも大きいです (%n バイト)</numerusform></translation>
+        <translation>
+            <numerusform>LiteKeep が書き込むどの固定情報オブジェクトよりも大きいです (%n バイト)</numerusform>
+        </translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
@@ -2305,6 +2307,17 @@
     <message>
         <source>%1 compressed, %2 s</source>
         <translation>圧縮後 %1、%2 秒</translation>
+    </message>
+</context>
+<context>
+    <name>lk::Job</name>
+    <message>
+        <source>The run was stopped because it took longer than its limit of %1 s. %2</source>
+        <translation>実行が制限時間の %1 秒を超えたため停止しました。%2</translation>
+    </message>
+    <message>
+        <source>Cancelled before it began; nothing was changed.</source>
+        <translation>開始前にキャンセルされました。何も変更していません。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "backup/DataUpload.h"
 #include "backup/PreviousGeneration.h"
 #include "backup/SnapshotStage.h"
+#include "backup/UnfinishedData.h"
 #include "backup/UploadPlan.h"
 #include "generations/Anomaly.h"
 #include "generations/Generation.h"
@@ -30,8 +31,6 @@ namespace lk {
 
 namespace {
 constexpr qint64 kStagingMargin = 16 * 1024 * 1024;
-// How long a cancelled run may spend removing the data object it had uploaded.
-constexpr int kCleanupTimeoutMs = 20 * 1000;
 } // namespace
 
 struct BackupJob::Prepared
@@ -162,52 +161,28 @@ void BackupJob::removeUnfinishedData()
 void BackupJob::checkUnfinishedData()
 {
     const GenerationName name(profile().name, m_createdUtc);
-    const QString object = name.dataObject();
-    const QString manifest = name.manifestObject();
-    auto *cleanup =
-        new Storage(profile(), profile().parsedDestination().value(), credentials(), this);
-    auto leftBehind = [this, object](const Storage::Failure &f) {
-        finishStopped(
-            tr("The backup of profile \"%1\" was cancelled after its data was uploaded, and %2 "
-               "could not be removed (%3). It stays on the destination without a manifest: it "
-               "lists "
-               "as incomplete, is never offered for a restore, and retention removes it.")
-                .arg(profile().name, object, f.message));
-    };
-    cleanup->list(
-        [this, cleanup, object, manifest, leftBehind](const QList<Storage::ObjectInfo> &objects,
-                                                      const Storage::Failure &f) {
-            if (!f.message.isEmpty()) {
-                leftBehind(f);
+    auto *cleanup = new UnfinishedData(profile(), credentials(), name, this);
+    cleanup->clean(
+        [this, object = name.dataObject()](UnfinishedData::Found found, const QString &problem) {
+            switch (found) {
+            case UnfinishedData::Found::Nothing:
+            case UnfinishedData::Found::Removed:
+                finishStopped(nothingAdded());
                 return;
-            }
-            auto has = [&objects](const QString &wanted) {
-                return std::any_of(
-                    objects.cbegin(), objects.cend(),
-                    [&wanted](const Storage::ObjectInfo &o) { return o.name == wanted; });
-            };
-            const bool stored = has(object);
-            if (stored && has(manifest)) {
+            case UnfinishedData::Found::Complete:
                 // The manifest went up before the cancel took hold: the generation is complete and
                 // stays, as after any cancel once it is stored.
                 finishStopped(cancelledWhenStored());
                 return;
-            }
-            if (!stored) {
-                finishStopped(nothingAdded());
+            case UnfinishedData::Found::LeftBehind:
+                finishStopped(tr("The backup of profile \"%1\" was cancelled after its data was "
+                                 "uploaded, and %2 could not be removed (%3). It stays on the "
+                                 "destination without a manifest: it lists as incomplete, is never "
+                                 "offered for a restore, and retention removes it.")
+                                  .arg(profile().name, object, problem));
                 return;
             }
-            cleanup->remove(
-                object,
-                [this, leftBehind](bool removed, const Storage::Failure &failure) {
-                    if (removed)
-                        finishStopped(nothingAdded());
-                    else
-                        leftBehind(failure);
-                },
-                kCleanupTimeoutMs);
-        },
-        kCleanupTimeoutMs);
+        });
 }
 
 void BackupJob::setPhase(Phase phase, qint64 total)

@@ -540,19 +540,12 @@ void BackupJob::verifyNew()
     m_workDone->store(0);
     startProgressPoll([this] { pollProgress(); });
 
-    const Profile p = profile();
-    const QProcessEnvironment remote =
-        Storage::remoteEnvironment(p, p.parsedDestination().value(), credentials());
-    const QString path =
-        stagingDir() + QLatin1Char('/') + m_generation + QStringLiteral(".verify.db");
-    const std::atomic_bool *cancel = cancelFlag();
-    auto done = m_workDone;
     runInPool(
-        [=] {
-            Verdict v = Verifier::verify(p, remote, generation, path, cancel,
-                                         [done](qint64 bytes, qint64) { done->store(bytes); });
-            QFile::remove(path);
-            return v;
+        [p = profile(), remote = remoteEnvironment(), generation,
+         path = QString(stagingDir() + QLatin1Char('/') + m_generation +
+                        QStringLiteral(".verify.db")), // a QString, not a QStringBuilder
+         cancel = cancelFlag(), done = m_workDone] {
+            return Verifier::verifyCopy(p, remote, generation, path, cancel, done);
         },
         [this](const Verdict &verdict) { newVerified(verdict); });
 }

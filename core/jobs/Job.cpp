@@ -2,6 +2,7 @@
 #include "jobs/Job.h"
 
 #include "history/Catalog.h"
+#include "storage/Storage.h"
 
 #include <QLocale>
 
@@ -191,6 +192,12 @@ Result<QString> Job::createStaging(const QString &suffix, qint64 bytesNeeded)
     if (staging)
         m_stagingDir = staging.value();
     return staging;
+}
+
+QProcessEnvironment Job::remoteEnvironment() const
+{
+    return Storage::remoteEnvironment(m_profile, m_profile.parsedDestination().value(),
+                                      m_credentials);
 }
 
 void Job::startProgressPoll(std::function<void()> tick)

@@ -14,6 +14,7 @@
 #include <QFutureWatcher>
 #include <QList>
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QTimer>
 
 #include <atomic>
@@ -139,6 +140,8 @@ protected:
     void stopProgressPoll();
 
     const Credentials &credentials() const { return m_credentials; }
+    // What rclone needs to reach the profile's destination (Storage::remoteEnvironment).
+    QProcessEnvironment remoteEnvironment() const;
     Catalog *catalog() const { return m_catalog; }
 
 private:

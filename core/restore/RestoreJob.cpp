@@ -296,8 +296,7 @@ void RestoreJob::startWorker(QList<Generation> candidates)
             return;
         }
     } else {
-        steps->remote = Storage::remoteEnvironment(profile(), profile().parsedDestination().value(),
-                                                   credentials());
+        steps->remote = remoteEnvironment();
         if (m_request.mode == Mode::InPlace) {
             qint64 largest = 0;
             for (const Generation &g : std::as_const(candidates))

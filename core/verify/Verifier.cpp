@@ -100,6 +100,17 @@ Verdict notChecked(const QString &reason, const QString &tail = {})
 }
 } // namespace
 
+Verdict Verifier::verifyCopy(const Profile &profile, const QProcessEnvironment &remote,
+                             const Generation &generation, const QString &path,
+                             const std::atomic_bool *cancel,
+                             const std::shared_ptr<std::atomic<qint64>> &done)
+{
+    Verdict v = verify(profile, remote, generation, path, cancel,
+                       [done](qint64 bytes, qint64) { done->store(bytes); });
+    QFile::remove(path);
+    return v;
+}
+
 QString Verifier::compareWithManifest(const QString &databasePath, const Manifest &manifest,
                                       const std::atomic_bool *cancel)
 {

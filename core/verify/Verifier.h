@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace lk {
 
@@ -52,6 +53,13 @@ public:
                           const Generation &generation, const QString &databasePath,
                           const std::atomic_bool *cancel, const Progress &progress = {},
                           Flush flush = Flush::No);
+
+    // A verification that keeps nothing: verify() into `path`, which is removed afterwards
+    // whatever the verdict; the bytes downloaded so far are counted into `done`.
+    static Verdict verifyCopy(const Profile &profile, const QProcessEnvironment &remote,
+                              const Generation &generation, const QString &path,
+                              const std::atomic_bool *cancel,
+                              const std::shared_ptr<std::atomic<qint64>> &done);
 
     // The manifest's facts against the downloaded database (page count, schema, rows...).
     static QString compareWithManifest(const QString &databasePath, const Manifest &manifest,

@@ -176,23 +176,15 @@ void VerifyJob::verifyNext()
     startProgressPoll([this, index, count, name = generation.baseName(), done, total] {
         Q_EMIT progress(index, count, name, done->load(), total);
     });
-    const Profile p = profile();
-    const QProcessEnvironment remote =
-        Storage::remoteEnvironment(p, p.parsedDestination().value(), credentials());
-    const QString path =
-        stagingDir() + QLatin1Char('/') + generation.baseName() + QStringLiteral(".db");
-    const std::atomic_bool *cancel = cancelFlag();
-    runInPool(
-        [=] {
-            Verdict v = Verifier::verify(p, remote, generation, path, cancel,
-                                         [done](qint64 bytes, qint64) { done->store(bytes); });
-            QFile::remove(path);
-            return v;
-        },
-        [this, generation](const Verdict &verdict) {
-            stopProgressPoll();
-            verified(generation, verdict);
-        });
+    runInPool([p = profile(), remote = remoteEnvironment(), generation,
+               path = QString(stagingDir() + QLatin1Char('/') + generation.baseName() +
+                              QStringLiteral(".db")), // a QString, not a QStringBuilder
+               cancel = cancelFlag(),
+               done] { return Verifier::verifyCopy(p, remote, generation, path, cancel, done); },
+              [this, generation](const Verdict &verdict) {
+                  stopProgressPoll();
+                  verified(generation, verdict);
+              });
 }
 
 void VerifyJob::verified(const Generation &generation, const Verdict &verdict)

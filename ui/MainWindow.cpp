@@ -309,8 +309,12 @@ void MainWindow::refreshGenerations()
     const auto profile = m_config.profile(selectedProfile());
     if (!profile)
         return;
-    if (m_lister)
-        m_lister->deleteLater();
+    if (m_lister) {
+        // Stopped, not destroyed: destroying a running rclone waits for it on this thread. It
+        // goes once its (cancelled) answer is in.
+        m_lister->cancel();
+        m_lister = nullptr;
+    }
     m_status->setText(tr("Reading the generations on %1…").arg(profile->destination));
     m_store->readFor(*profile, [this, p = *profile](const Result<Credentials> &credentials) {
         if (!credentials) {
@@ -323,6 +327,8 @@ void MainWindow::refreshGenerations()
         QPointer<GenerationLister> lister = m_lister;
         m_lister->list(
             [this, lister](const QList<Generation> &generations, const Storage::Failure &f) {
+                if (lister)
+                    lister->deleteLater();
                 if (lister != m_lister)
                     return; // a newer listing replaced this one
                 showGenerations(generations, f.message);

@@ -3,6 +3,7 @@
 
 #include "DiffView.h"
 #include "history/Catalog.h"
+#include "history/HistoryReader.h"
 #include "settings/CredentialStore.h"
 
 #include <QComboBox>
@@ -43,10 +44,11 @@ QString cellText(const QVariant &value)
 }
 } // namespace
 
-GenerationDetails::GenerationDetails(Catalog &catalog, CredentialStore &store, QWidget *parent)
-    : QWidget(parent), m_catalog(catalog), m_store(store), m_title(new QLabel(this)),
-      m_lookInside(new QPushButton(tr("Look inside"), this)), m_progress(new QProgressBar(this)),
-      m_status(new QLabel(this)), m_tabs(new QTabWidget(this))
+GenerationDetails::GenerationDetails(Catalog &catalog, HistoryReader &reader,
+                                     CredentialStore &store, QWidget *parent)
+    : QWidget(parent), m_catalog(catalog), m_reader(reader), m_store(store),
+      m_title(new QLabel(this)), m_lookInside(new QPushButton(tr("Look inside"), this)),
+      m_progress(new QProgressBar(this)), m_status(new QLabel(this)), m_tabs(new QTabWidget(this))
 {
     setObjectName(QStringLiteral("generationDetails"));
     m_title->setObjectName(QStringLiteral("detailsTitle"));
@@ -174,7 +176,13 @@ void GenerationDetails::setGeneration(const Profile &profile,
 void GenerationDetails::showFacts()
 {
     m_tables->clear();
-    m_verifications->clear();
+    const int request = ++m_verificationsRequest; // an answer still on its way is not for this
+    const QString shown = m_generation ? m_generation->baseName() : QString();
+    if (shown != m_verificationsShownFor) {
+        // Another generation's verifications never stand under this one's name.
+        m_verifications->clear();
+        m_verificationsShownFor.clear();
+    }
     if (!m_generation) {
         m_title->setText(tr("Choose a generation to see what it holds."));
         m_facts->clear();
@@ -224,8 +232,35 @@ void GenerationDetails::showFacts()
 
     if (!m_profile)
         return;
-    const QList<VerificationRecord> history =
-        m_catalog.verificationsOf(m_profile->name, g.baseName());
+    // From the history's thread; the answer is shown only if this generation is still the one
+    // shown.
+    m_reader.run(
+        this,
+        [profile = m_profile->name, generation = g.baseName()](const Catalog &catalog) {
+            return catalog.readVerificationsOf(profile, generation);
+        },
+        [this, request, generation = g.baseName()](const Result<QList<VerificationRecord>> &read) {
+            if (request == m_verificationsRequest)
+                showVerifications(generation, read);
+        });
+}
+
+void GenerationDetails::showVerifications(const QString &generation,
+                                          const Result<QList<VerificationRecord>> &read)
+{
+    if (!read) {
+        // What was shown of this generation stays; of another one, nothing is known.
+        Q_EMIT statusChanged(tr("Its verifications cannot be shown: %1").arg(read.error()));
+        if (m_verificationsShownFor != generation) {
+            m_verifications->clear();
+            new QTreeWidgetItem(m_verifications, {tr("unknown"), {}, {}, read.error()});
+        }
+        return;
+    }
+    m_verificationsShownFor = generation;
+    m_verifications->clear();
+    const QLocale locale;
+    const QList<VerificationRecord> &history = read.value();
     for (auto it = history.crbegin(); it != history.crend(); ++it) {
         auto *item = new QTreeWidgetItem(m_verifications);
         item->setText(0, locale.toString(it->checkedUtc.toLocalTime(), QLocale::ShortFormat));

@@ -6,6 +6,7 @@
 
 #include "GenerationInspector.h"
 #include "generations/Generation.h"
+#include "history/Catalog.h"
 #include "settings/Profile.h"
 
 #include <QPointer>
@@ -27,13 +28,16 @@ namespace lk {
 class Catalog;
 class CredentialStore;
 class DiffView;
+class HistoryReader;
 
 class GenerationDetails : public QWidget
 {
     Q_OBJECT
 
 public:
-    GenerationDetails(Catalog &catalog, CredentialStore &store, QWidget *parent = nullptr);
+    // `catalog` records what a look inside verified; `reader` reads the verification history.
+    GenerationDetails(Catalog &catalog, HistoryReader &reader, CredentialStore &store,
+                      QWidget *parent = nullptr);
 
     // Shows what is known at once (manifest, history); looking inside waits for the button.
     void setGeneration(const Profile &profile, const std::optional<Generation> &generation);
@@ -49,16 +53,21 @@ Q_SIGNALS:
 
 private:
     void showFacts();
+    void showVerifications(const QString &generation,
+                           const Result<QList<VerificationRecord>> &read);
     void showInspection(const GenerationInspector::Inspection &inspection);
     void setInspectionTabsEnabled(bool enabled);
 
     Catalog &m_catalog;
+    HistoryReader &m_reader;
     CredentialStore &m_store;
     std::optional<Profile> m_profile;
     std::optional<Generation> m_generation;
     QPointer<GenerationInspector> m_inspector;
     QString m_copy; // the verified local copy, once inspected
     int m_previewRequest = 0;
+    int m_verificationsRequest = 0;  // the newest read; older answers are dropped
+    QString m_verificationsShownFor; // the generation whose verifications the list shows
 
     QLabel *m_title;
     QPushButton *m_lookInside;

@@ -9,6 +9,7 @@
 #include "generations/GenerationLister.h"
 #include "generations/Pins.h"
 #include "history/Catalog.h"
+#include "history/HistoryReader.h"
 #include "schedule/Schedule.h"
 #include "schedule/Scheduler.h"
 #include "settings/Config.h"
@@ -27,6 +28,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -38,8 +40,9 @@ namespace lk {
 
 MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Scheduler &scheduler,
                        QWidget *parent)
-    : QMainWindow(parent), m_config(config), m_catalog(catalog), m_queue(queue),
-      m_scheduler(scheduler), m_store(new CredentialStore(this))
+    : QMainWindow(parent), m_config(config), m_catalog(catalog),
+      m_reader(new HistoryReader(catalog.path(), this)), m_queue(queue), m_scheduler(scheduler),
+      m_store(new CredentialStore(this))
 {
     setWindowTitle(tr("LiteKeep"));
     QToolBar *tools = addToolBar(tr("Profiles"));
@@ -52,7 +55,12 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     tools->addAction(tr("Remove profile…"), this, &MainWindow::removeProfile)
         ->setObjectName(QStringLiteral("removeProfile"));
     tools->addSeparator();
-    tools->addAction(tr("Refresh"), this, &MainWindow::refreshGenerations)
+    tools
+        ->addAction(tr("Refresh"), this,
+                    [this] {
+                        refreshGenerations();
+                        readHistory();
+                    })
         ->setObjectName(QStringLiteral("refresh"));
     tools->addSeparator();
     m_verifyAction = tools->addAction(tr("Verify"), this, &MainWindow::verifySelected);
@@ -82,6 +90,13 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_historyProblem = new QLabel(right);
+    m_historyProblem->setObjectName(QStringLiteral("historyProblem"));
+    m_historyProblem->setWordWrap(true);
+    m_historyProblem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_historyProblem->setStyleSheet(QStringLiteral("color: #b26a00;"));
+    m_historyProblem->setVisible(false);
+    rightLayout->addWidget(m_historyProblem);
     m_summary = new QLabel(right);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
@@ -96,7 +111,7 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     m_generations->setContextMenuPolicy(Qt::CustomContextMenu);
     auto *generationsPage = new QSplitter(Qt::Vertical, m_tabs);
     generationsPage->addWidget(m_generations);
-    m_details = new GenerationDetails(m_catalog, *m_store, generationsPage);
+    m_details = new GenerationDetails(m_catalog, *m_reader, *m_store, generationsPage);
     generationsPage->addWidget(m_details);
     generationsPage->setStretchFactor(1, 1);
     m_tabs->addTab(generationsPage, tr("Generations"));
@@ -134,6 +149,15 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     resize(980, 680);
 
     connect(m_profiles, &QListWidget::currentRowChanged, this, &MainWindow::showProfile);
+    // The history and the chart show the newest runs when they are looked at.
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::readHistory);
+    m_historyRefresh.setSingleShot(true);
+    connect(&m_historyRefresh, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            readHistory();
+        else
+            m_historyRefresh.start(kHistoryRefreshMs);
+    });
     connect(m_backupButton, &QPushButton::clicked, this, [this] {
         if (!selectedProfile().isEmpty())
             Q_EMIT backUpNowRequested(selectedProfile());
@@ -236,41 +260,125 @@ void MainWindow::selectProfile(const QString &name)
 
 void MainWindow::showProfile()
 {
+    const QString name = selectedProfile();
+    if (name != m_historyShownFor) {
+        m_historyShownFor = name;
+        ++m_historyGeneration; // what is still on its way for the other profile is not shown
+    }
+    if (!m_config.profile(name))
+        return;
+    showHistoryProblem();
+    showSummary();
+    showHistory();
+    refreshGenerations();
+    readHistory();
+}
+
+const ProfileHistory *MainWindow::knownHistory() const
+{
+    const auto known = m_known.constFind(selectedProfile());
+    return known == m_known.cend() ? nullptr : &*known;
+}
+
+void MainWindow::readHistory()
+{
+    const QString profile = selectedProfile();
+    if (profile.isEmpty())
+        return;
+    if (m_historyReading) {
+        m_historyAgain = true; // a locked history answers slowly: never a queue of reads
+        return;
+    }
+    m_historyReading = true;
+    m_historyRefresh.stop();
+    const int generation = m_historyGeneration;
+    m_reader->run(
+        this, [profile](const Catalog &catalog) { return ProfileHistory::read(catalog, profile); },
+        [this, profile, generation](const Result<ProfileHistory> &read) {
+            onHistoryRead(profile, generation, read);
+        });
+}
+
+void MainWindow::onHistoryRead(const QString &profile, int generation,
+                               const Result<ProfileHistory> &read)
+{
+    m_historyReading = false;
+    if (read)
+        m_known.insert(profile, read.value());
+    // Whatever profile it was for, it says whether the history can be read now.
+    m_historyError = read ? QString() : read.error();
+    showHistoryProblem();
+    if (generation == m_historyGeneration) {
+        showSummary();
+        showHistory();
+        showVerificationsAndWarnings();
+    }
+    if (m_historyAgain) {
+        m_historyAgain = false;
+        readHistory();
+    } else {
+        m_historyRefresh.start(read ? kHistoryRefreshMs : kHistoryRetryMs);
+    }
+}
+
+void MainWindow::showHistoryProblem()
+{
+    if (m_historyError.isEmpty()) {
+        m_historyProblem->clear();
+        m_historyProblem->setVisible(false);
+        return;
+    }
+    const ProfileHistory *known = knownHistory();
+    m_historyProblem->setText(
+        known ? tr("%1 The window shows what it said when it was last read, at %2.")
+                    .arg(m_historyError, QLocale().toString(known->readUtc.toLocalTime().time(),
+                                                            QLocale::ShortFormat))
+              : tr("%1 Until it can be read, the window cannot show this profile's runs and "
+                   "verifications.")
+                    .arg(m_historyError));
+    m_historyProblem->setVisible(true);
+}
+
+void MainWindow::showSummary()
+{
     const auto profile = m_config.profile(selectedProfile());
     if (!profile)
         return;
     const QLocale locale;
     QStringList lines{tr("%1 → %2").arg(profile->databasePath, profile->destination)};
-    const auto good =
-        m_catalog.lastRun(profile->name, QStringLiteral("backup"), QStringLiteral("succeeded"));
-    lines.append(
-        good ? tr("Last good backup: %1")
-                   .arg(locale.toString(good->startedUtc.toLocalTime(), QLocale::ShortFormat))
-             : tr("No successful backup yet."));
-    if (const auto proven = m_catalog.lastPassedVerification(profile->name))
+    if (const ProfileHistory *h = knownHistory()) {
+        const auto &good = h->lastGoodBackup;
         lines.append(
-            tr("Last proven restorable: %1")
-                .arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
-    else
-        lines.append(tr("Not proven restorable yet: verify a generation, or wait for the first "
-                        "restore drill."));
-    if (profile->drillDays <= 0) {
-        lines.append(tr("Restore drills are off."));
-    } else if (const auto drill = m_catalog.lastDrill(profile->name)) {
-        const QTimeZone zone = QTimeZone::systemTimeZone();
-        lines.append(
-            Schedule::isDrillDue(drill->checkedUtc, profile->drillDays,
-                                 QDateTime::currentDateTimeUtc(), zone)
-                ? tr("Next restore drill: after the next backup.")
-                : tr("Next restore drill: after the first backup from %1.")
-                      .arg(locale.toString(
-                          Schedule::drillDueDate(drill->checkedUtc, profile->drillDays, zone),
-                          QLocale::ShortFormat)));
-    } else {
-        lines.append(tr("Next restore drill: after the next backup."));
-    }
-    for (const AnomalyRecord &warning : m_catalog.openAnomalies(profile->name))
-        lines.append(tr("Warning: %1").arg(warning.message()));
+            good ? tr("Last good backup: %1")
+                       .arg(locale.toString(good->startedUtc.toLocalTime(), QLocale::ShortFormat))
+                 : tr("No successful backup yet."));
+        if (const auto &proven = h->lastProven)
+            lines.append(
+                tr("Last proven restorable: %1")
+                    .arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
+        else
+            lines.append(tr("Not proven restorable yet: verify a generation, or wait for the "
+                            "first restore drill."));
+        if (profile->drillDays <= 0) {
+            lines.append(tr("Restore drills are off."));
+        } else if (const auto &drill = h->lastDrill) {
+            const QTimeZone zone = QTimeZone::systemTimeZone();
+            lines.append(
+                Schedule::isDrillDue(drill->checkedUtc, profile->drillDays,
+                                     QDateTime::currentDateTimeUtc(), zone)
+                    ? tr("Next restore drill: after the next backup.")
+                    : tr("Next restore drill: after the first backup from %1.")
+                          .arg(locale.toString(
+                              Schedule::drillDueDate(drill->checkedUtc, profile->drillDays, zone),
+                              QLocale::ShortFormat)));
+        } else {
+            lines.append(tr("Next restore drill: after the next backup."));
+        }
+        for (const AnomalyRecord &warning : h->openWarnings)
+            lines.append(tr("Warning: %1").arg(warning.message()));
+    } else if (m_historyError.isEmpty()) {
+        lines.append(tr("Reading the run history…"));
+    } // else: the problem above the summary says why nothing is known
     const QDateTime next = m_scheduler.nextRun(profile->name);
     if (m_scheduler.isPaused())
         lines.append(tr("Schedules are paused."));
@@ -278,15 +386,15 @@ void MainWindow::showProfile()
         lines.append(
             tr("Next backup: %1").arg(locale.toString(next.toLocalTime(), QLocale::ShortFormat)));
     m_summary->setText(lines.join(QLatin1Char('\n')));
-    showHistory();
-    refreshGenerations();
 }
 
 void MainWindow::showHistory()
 {
+    const int scrolled = m_history->verticalScrollBar()->value(); // a refresh keeps the place
     m_history->clear();
     const QLocale locale;
-    const QList<RunRecord> runs = m_catalog.runs(selectedProfile(), 200);
+    const ProfileHistory *known = knownHistory();
+    const QList<RunRecord> runs = known ? known->runs : QList<RunRecord>();
     m_chart->setRuns(runs);
     for (const RunRecord &run : runs) {
         const qint64 ms = run.durationMs();
@@ -302,6 +410,7 @@ void MainWindow::showHistory()
             item->setForeground(2, QColor(0xc6, 0x28, 0x28));
     }
     m_history->header()->resizeSections(QHeaderView::ResizeToContents);
+    m_history->verticalScrollBar()->setValue(scrolled);
 }
 
 void MainWindow::refreshGenerations()
@@ -347,13 +456,6 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
     if (!m_verify)
         m_status->setText(error);
     const QLocale locale;
-    const auto verifications = m_catalog.latestVerifications(selectedProfile());
-    QHash<QString, AnomalyRecord> warnings; // by the new generation
-    QHash<QString, QString> pins;           // previous generation → its warning's generation
-    for (const AnomalyRecord &warning : m_catalog.openAnomalies(selectedProfile())) {
-        warnings.insert(warning.generation, warning);
-        pins.insert(warning.previousGeneration, warning.generation);
-    }
     QTreeWidgetItem *again = nullptr;
     for (const Generation &g : generations) {
         auto *item = new QTreeWidgetItem(m_generations);
@@ -362,6 +464,45 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
             again = item;
         item->setText(0, g.baseName());
         item->setText(1, locale.toString(g.name.createdUtc().toLocalTime(), QLocale::ShortFormat));
+        if (g.manifest)
+            item->setText(2, locale.formattedDataSize(g.manifest->gzSize));
+        if (!g.isComplete()) {
+            item->setText(3, tr("%1: %2").arg(Generation::stateName(g.state), g.problem));
+            item->setForeground(3, QColor(0xc6, 0x28, 0x28));
+        }
+    }
+    showVerificationsAndWarnings();
+    m_generations->header()->resizeSections(QHeaderView::ResizeToContents);
+    if (again)
+        m_generations->setCurrentItem(again);
+    else if (m_generations->topLevelItemCount() > 0)
+        m_generations->setCurrentItem(m_generations->topLevelItem(0));
+    else
+        showDetails();
+    updateActions();
+}
+
+// The columns that come from the history, not the destination: filled again whenever the
+// history is read, and left empty while nothing is known (never "never verified" for unknown).
+void MainWindow::showVerificationsAndWarnings()
+{
+    const ProfileHistory *known = knownHistory();
+    const QLocale locale;
+    QHash<QString, AnomalyRecord> warnings; // by the new generation
+    QHash<QString, QString> pins;           // previous generation → its warning's generation
+    if (known) {
+        for (const AnomalyRecord &warning : known->openWarnings) {
+            warnings.insert(warning.generation, warning);
+            pins.insert(warning.previousGeneration, warning.generation);
+        }
+    }
+    for (int i = 0; i < m_generations->topLevelItemCount() && i < m_shown.size(); ++i) {
+        QTreeWidgetItem *item = m_generations->topLevelItem(i);
+        const Generation &g = m_shown.at(i);
+        item->setText(4, QString());
+        item->setToolTip(4, QString());
+        item->setData(4, Qt::ForegroundRole, QVariant());
+        item->setData(4, Qt::UserRole, QVariant());
         if (const auto w = warnings.constFind(g.baseName()); w != warnings.cend()) {
             item->setText(4, tr("⚠ Tables lost rows"));
             item->setToolTip(4, w->message());
@@ -376,15 +517,15 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
                     .arg(pins.value(g.baseName())));
             item->setData(4, Qt::UserRole, QStringLiteral("pinned"));
         }
-        if (g.manifest)
-            item->setText(2, locale.formattedDataSize(g.manifest->gzSize));
-        if (!g.isComplete()) {
-            item->setText(3, tr("%1: %2").arg(Generation::stateName(g.state), g.problem));
-            item->setForeground(3, QColor(0xc6, 0x28, 0x28));
+        if (!g.isComplete())
+            continue; // column 3 says why, from the destination
+        item->setData(3, Qt::ForegroundRole, QVariant());
+        if (!known) {
+            item->setText(3, QString());
             continue;
         }
-        const auto v = verifications.constFind(g.baseName());
-        if (v == verifications.cend()) {
+        const auto v = known->latestVerifications.constFind(g.baseName());
+        if (v == known->latestVerifications.cend()) {
             item->setText(3, tr("never verified"));
         } else if (v->passed) {
             item->setText(
@@ -398,14 +539,6 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
             item->setForeground(3, QColor(0xc6, 0x28, 0x28));
         }
     }
-    m_generations->header()->resizeSections(QHeaderView::ResizeToContents);
-    if (again)
-        m_generations->setCurrentItem(again);
-    else if (m_generations->topLevelItemCount() > 0)
-        m_generations->setCurrentItem(m_generations->topLevelItem(0));
-    else
-        showDetails();
-    updateActions();
 }
 
 QString MainWindow::selectedGeneration() const
@@ -476,14 +609,23 @@ void MainWindow::dismissWarning(const QString &generation)
     connect(box, &QMessageBox::finished, this, [this, profile, generation](int answer) {
         if (answer != QMessageBox::Yes)
             return;
-        if (Status s = m_catalog.dismissAnomaly(profile, generation); !s) {
-            m_status->setText(s.error);
-            return;
-        }
-        releasePinOnDestination(profile, generation);
-        if (profile == selectedProfile())
-            showProfile();
-        Q_EMIT warningsChanged();
+        // Written on the history's thread: a locked history makes the answer late, never the
+        // window.
+        m_reader->run(
+            this,
+            [profile, generation](Catalog &catalog) {
+                return catalog.dismissAnomaly(profile, generation);
+            },
+            [this, profile, generation](const Status &s) {
+                if (!s) {
+                    m_status->setText(s.error);
+                    return;
+                }
+                releasePinOnDestination(profile, generation);
+                if (profile == selectedProfile())
+                    showProfile();
+                Q_EMIT warningsChanged();
+            });
     });
     box->open();
 }

@@ -4,11 +4,14 @@
 
 #include "backup/BackupJob.h"
 #include "generations/Generation.h"
+#include "history/ProfileHistory.h"
 #include "jobs/JobResult.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 
 class QAction;
 class QLabel;
@@ -29,6 +32,7 @@ class Catalog;
 class Config;
 class CredentialStore;
 class GenerationLister;
+class HistoryReader;
 class Scheduler;
 
 class MainWindow : public QMainWindow
@@ -60,6 +64,14 @@ public:
     bool isVerifying() const { return !m_verify.isNull(); }
     QString selectedGeneration() const;
     GenerationDetails *details() const { return m_details; }
+    // Reads the selected profile's history again (on the history's thread); the window shows
+    // the answer when it comes, or says why the history could not be read.
+    void readHistory();
+
+    // How often the visible window reads the history again: a run by the command line or a
+    // timer shows within seconds. Sooner while the history cannot be read.
+    static constexpr int kHistoryRefreshMs = 5000;
+    static constexpr int kHistoryRetryMs = 1000;
 
 Q_SIGNALS:
     void verificationFinished(const lk::JobResult &result);
@@ -71,8 +83,13 @@ Q_SIGNALS:
 
 private:
     void showProfile();
+    void showSummary();
     void showHistory();
+    void showHistoryProblem();
+    void onHistoryRead(const QString &profile, int generation, const Result<ProfileHistory> &read);
+    const ProfileHistory *knownHistory() const; // of the selected profile, as last read
     void showGenerations(const QList<Generation> &generations, const QString &error);
+    void showVerificationsAndWarnings(); // the columns of the generation list from the history
     void onStarted(const QString &profile);
     void onProgress(const QString &profile, BackupJob::Phase phase, qint64 done, qint64 total);
     void onFinished(const QString &profile, const JobResult &result);
@@ -82,7 +99,8 @@ private:
     void updateActions();
 
     Config &m_config;
-    Catalog &m_catalog;
+    Catalog &m_catalog;      // handed to the jobs (they record their runs through it)
+    HistoryReader *m_reader; // every read of the window goes through it
     BackupQueue &m_queue;
     Scheduler &m_scheduler;
     CredentialStore *m_store;
@@ -90,7 +108,17 @@ private:
     QPointer<VerifyJob> m_verify;
     QPointer<RestoreWizard> m_restoreWizard;
     QList<Generation> m_shown; // the generations in the list, in its order
+    // The history as last read, by profile: kept when a later read fails.
+    QHash<QString, ProfileHistory> m_known;
+    QString m_historyError; // why the last read failed; empty when it did not
+    // Bumped when another profile is shown: an answer asked for before that is not applied.
+    int m_historyGeneration = 0;
+    QString m_historyShownFor;     // the profile m_historyGeneration is about
+    bool m_historyReading = false; // one read in flight at a time...
+    bool m_historyAgain = false;   // ...and one more after it when asked meanwhile
+    QTimer m_historyRefresh;
     QLabel *m_notice = nullptr;
+    QLabel *m_historyProblem = nullptr;
     QListWidget *m_profiles = nullptr;
     QLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -4,6 +4,7 @@
 #include "DiffView.h"
 #include "generations/GenerationLister.h"
 #include "history/Catalog.h"
+#include "history/HistoryReader.h"
 #include "restore/LiveDatabase.h"
 #include "restore/RestoreJob.h"
 #include "settings/CredentialStore.h"
@@ -68,7 +69,8 @@ QLabel *wrappingLabel(QWidget *parent, const char *name)
 } // namespace
 
 RestoreWizard::RestoreWizard(const Profile &profile, Catalog &catalog, QWidget *parent)
-    : QWizard(parent), m_profile(profile), m_catalog(catalog), m_store(new CredentialStore(this))
+    : QWizard(parent), m_profile(profile), m_catalog(catalog),
+      m_reader(new HistoryReader(catalog.path(), this)), m_store(new CredentialStore(this))
 {
     setObjectName(QStringLiteral("restoreWizard"));
     setWindowTitle(tr("Restore “%1”").arg(profile.name));
@@ -81,6 +83,14 @@ RestoreWizard::RestoreWizard(const Profile &profile, Catalog &catalog, QWidget *
     setStartId(ChoosePage);
     resize(760, 560);
 
+    // Which generations are verified, read while the destination is listed.
+    m_reader->run(
+        this, [name = m_profile.name](const Catalog &c) { return c.readLatestVerifications(name); },
+        [this](const Result<QHash<QString, VerificationRecord>> &read) {
+            m_verified = read;
+            if (m_listError)
+                showGenerations();
+        });
     m_store->setRetryDelayMs(0);
     m_store->readFor(m_profile, [this](const Result<Credentials> &credentials) {
         if (!credentials) {
@@ -358,16 +368,23 @@ void RestoreWizard::listGenerations()
     lister->list(
         [this, lister](const QList<Generation> &generations, const Storage::Failure &failure) {
             lister->deleteLater();
-            showGenerations(generations, failure.message);
+            m_generations = generations;
+            m_listError = failure.message;
+            if (m_verified)
+                showGenerations();
         });
 }
 
-void RestoreWizard::showGenerations(const QList<Generation> &generations, const QString &error)
+void RestoreWizard::showGenerations()
 {
-    m_generations = generations;
+    const QList<Generation> &generations = m_generations;
+    const QString &error = *m_listError;
     m_list->clear();
     const QLocale locale;
-    const auto verifications = m_catalog.latestVerifications(m_profile.name);
+    // A history that cannot be read proves nothing verified: the newest complete generation is
+    // chosen, and the restore verifies it before anything is written.
+    const QHash<QString, VerificationRecord> verifications =
+        m_verified->isOk() ? m_verified->value() : QHash<QString, VerificationRecord>();
     QTreeWidgetItem *newestComplete = nullptr;
     QTreeWidgetItem *newestVerified = nullptr;
     QTreeWidgetItem *asked = nullptr;
@@ -387,6 +404,10 @@ void RestoreWizard::showGenerations(const QList<Generation> &generations, const 
             newestComplete = item;
         if (g.baseName() == m_preselect)
             asked = item;
+        if (!m_verified->isOk()) {
+            item->setText(2, tr("verification unknown"));
+            continue;
+        }
         const auto v = verifications.constFind(g.baseName());
         if (v == verifications.cend()) {
             item->setText(2, tr("not verified yet"));
@@ -407,6 +428,11 @@ void RestoreWizard::showGenerations(const QList<Generation> &generations, const 
         m_list->setCurrentItem(chosen);
     if (!error.isEmpty())
         m_listStatus->setText(error);
+    else if (!m_verified->isOk() && newestComplete)
+        m_listStatus->setText(
+            tr("%1 Which generations were verified is unknown, so the newest one is chosen. The "
+               "restore verifies it before anything is written.")
+                .arg(m_verified->error()));
     else if (!newestComplete)
         m_listStatus->setText(
             tr("There is no complete generation on %1 to restore.").arg(m_profile.destination));

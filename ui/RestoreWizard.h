@@ -7,6 +7,7 @@
 
 #include "GenerationInspector.h"
 #include "generations/Generation.h"
+#include "history/Catalog.h"
 #include "jobs/JobResult.h"
 #include "settings/Credentials.h"
 #include "settings/Profile.h"
@@ -29,6 +30,7 @@ namespace lk {
 class Catalog;
 class CredentialStore;
 class DiffView;
+class HistoryReader;
 class RestoreJob;
 
 class RestoreWizard : public QWizard
@@ -74,7 +76,7 @@ private:
     QWizardPage *makeHowPage();
     QWizardPage *makeRestorePage();
     void listGenerations();
-    void showGenerations(const QList<Generation> &generations, const QString &error);
+    void showGenerations(); // once both the listing and the verifications are in
     void inspect();
     void updateHow();
     void checkHolders();
@@ -83,10 +85,13 @@ private:
     std::optional<Generation> generationNamed(const QString &name) const;
 
     Profile m_profile;
-    Catalog &m_catalog;
+    Catalog &m_catalog;      // for the restore job's records
+    HistoryReader *m_reader; // reads the verifications off the GUI thread
     CredentialStore *m_store;
     std::optional<Credentials> m_credentials;
     QList<Generation> m_generations;
+    std::optional<QString> m_listError; // set once the listing is in (empty: it succeeded)
+    std::optional<Result<QHash<QString, VerificationRecord>>> m_verified; // once read
     QString m_preselect;
     QPointer<GenerationInspector> m_inspector;
     QString m_inspected; // the generation the inspect page shows

@@ -15,9 +15,9 @@
 namespace lk {
 
 TrayApp::TrayApp(const QString &configPath, QObject *parent)
-    : QObject(parent), m_config(configPath), m_queue(&m_catalog), m_scheduler(&m_catalog)
+    : QObject(parent), m_config(configPath), m_reader(m_catalog.path()), m_queue(&m_catalog),
+      m_scheduler(&m_catalog)
 {
-    m_reader.setBusyTimeout(0);
     // The jobs' records are written on this (the GUI) thread: another process's lock may hold
     // it only briefly (the command line's own writes take milliseconds), never the 5 s default.
     m_catalog.setBusyTimeout(kHistoryBusyTimeoutMs);
@@ -79,7 +79,6 @@ void TrayApp::start()
     QStringList &problems = m_startProblems;
     if (Status s = m_catalog.open(); !s)
         problems.append(s.error);
-    m_reader.open();
     if (Status s = m_config.load(); !s)
         problems.append(s.error);
     if (!m_tray->isAvailable()) {
@@ -228,27 +227,77 @@ void TrayApp::onFinished(const QString &profile, const JobResult &result,
 
 void TrayApp::checkStaleness()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (!m_reader.isOpen())
-        m_reader.open();
-    for (const QString &name : m_config.profileNames()) {
-        const Profile p = *m_config.profile(name);
-        const auto read = Notifier::readNewestVerifiedGeneration(m_reader, name);
-        if (!read)
-            continue; // unknown is not "old": the history problem is shown instead
-        m_notifier.checkStaleness(name, read.value(), p.staleHours, now, p.createdUtc);
+    readHistory(true);
+}
+
+namespace {
+// What the tray learns of one profile from the history; an empty part could not be read.
+struct TrayReading
+{
+    QString profile;
+    std::optional<QDateTime> newestVerified;
+    std::optional<bool> openWarning;
+};
+} // namespace
+
+void TrayApp::readHistory(bool staleness)
+{
+    if (m_reading) {
+        m_readAgain = true;
+        m_againStaleness = m_againStaleness || staleness;
+        return;
     }
-    updateTray();
+    m_reading = true;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_reader.run(
+        this,
+        [names = m_config.profileNames(), staleness](const Catalog &catalog) {
+            QList<TrayReading> readings;
+            for (const QString &name : names) {
+                TrayReading r{name, std::nullopt, std::nullopt};
+                if (staleness) {
+                    if (const auto read = Notifier::readNewestVerifiedGeneration(catalog, name))
+                        r.newestVerified = read.value();
+                }
+                if (const auto warnings = catalog.readOpenAnomalies(name))
+                    r.openWarning = !warnings.value().isEmpty();
+                readings.append(r);
+            }
+            return readings;
+        },
+        [this, now](const QList<TrayReading> &readings) {
+            m_reading = false;
+            for (const TrayReading &r : readings) {
+                if (r.openWarning)
+                    m_openWarning.insert(r.profile, *r.openWarning);
+                const auto p = m_config.profile(r.profile);
+                // Unknown is not "old": the history problem is shown instead.
+                if (r.newestVerified && p)
+                    m_notifier.checkStaleness(r.profile, *r.newestVerified, p->staleHours, now,
+                                              p->createdUtc);
+            }
+            renderTray();
+            if (m_readAgain) {
+                const bool alsoStaleness = m_againStaleness;
+                m_readAgain = m_againStaleness = false;
+                readHistory(alsoStaleness);
+            } else {
+                Q_EMIT historyRead();
+            }
+        });
 }
 
 void TrayApp::updateTray()
 {
+    renderTray();
+    readHistory(false);
+}
+
+void TrayApp::renderTray()
+{
     bool stale = !m_scheduler.historyProblem().isEmpty(); // or a warning about lost rows still open
-    for (const QString &name : m_config.profileNames()) {
-        if (const auto warnings = m_reader.readOpenAnomalies(name))
-            m_openWarning.insert(name, !warnings.value().isEmpty());
+    for (const QString &name : m_config.profileNames())
         stale = stale || m_notifier.isStale(name) || m_openWarning.value(name);
-    }
     if (!m_queue.isBusy())
         m_tray->setState(
             std::any_of(m_failed.cbegin(), m_failed.cend(), [](bool failed) { return failed; })

@@ -5,6 +5,7 @@
 #include "Autostart.h"
 #include "backup/BackupQueue.h"
 #include "history/Catalog.h"
+#include "history/HistoryReader.h"
 #include "notify/Notifier.h"
 #include "schedule/Scheduler.h"
 #include "settings/Config.h"
@@ -50,6 +51,9 @@ Q_SIGNALS:
     // "Quit and cancel it?" was answered yes: the queue is emptied and the running backup
     // cancelled; the application quits once the queue is idle.
     void quitting();
+    // Every read of the history asked for so far (staleness, open warnings) came back, and the
+    // tray shows what they said.
+    void historyRead();
 
 public:
     static constexpr int kHistoryBusyTimeoutMs = 100;
@@ -61,15 +65,22 @@ private:
     void onFinished(const QString &profile, const JobResult &result,
                     const QString &previousOutcome);
     void checkStaleness();
+    // Reads what the tray shows of every profile on the history's thread: the open warnings,
+    // and with `staleness` the newest verified generations for the staleness alarm.
+    void readHistory(bool staleness);
     bool wants(const Notice &notice) const; // the settings' choice of events
-    void updateTray();
+    void updateTray();                      // renders what is known now and reads the history again
+    void renderTray();
     void showProblems();
 
     Config m_config;
     Catalog m_catalog;
-    // The tray's own reads of the history: never waits for a lock (see Scheduler), and keeps
-    // what it read last when the history cannot be read.
-    Catalog m_reader;
+    // The tray's own reads of the history, on a thread of their own: the GUI thread never waits
+    // for a lock, and what was read last stays when the history cannot be read.
+    HistoryReader m_reader;
+    bool m_reading = false;        // one read in flight at a time...
+    bool m_readAgain = false;      // ...one more after it when asked meanwhile...
+    bool m_againStaleness = false; // ...and whether that one checks staleness too
     QHash<QString, bool> m_openWarning;
     BackupQueue m_queue;
     Scheduler m_scheduler;

@@ -1813,6 +1813,14 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Its verifications cannot be shown: %1</source>
+        <translation>検証結果を表示できません: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
 </context>
 <context>
     <name>lk::GenerationInspector</name>
@@ -2627,6 +2635,18 @@
         <source>The warning about %1 was dismissed on this computer, but its pin on the destination could not be removed: %2 Retention keeps the backup it kept until "litekeep dismiss --profile %3 %1" succeeds.</source>
         <translation>%1 に関する警告はこのコンピューターでは解除されましたが、保存先の固定情報を削除できませんでした: %2 "litekeep dismiss --profile %3 %1" が成功するまで、保持ルールはこれまで保持していたバックアップを保持し続けます。</translation>
     </message>
+    <message>
+        <source>%1 The window shows what it said when it was last read, at %2.</source>
+        <translation>%1 ウィンドウには最後に読み取った %2 時点の内容を表示しています。</translation>
+    </message>
+    <message>
+        <source>%1 Until it can be read, the window cannot show this profile's runs and verifications.</source>
+        <translation>%1 読み取れるようになるまで、このプロファイルの実行と検証は表示できません。</translation>
+    </message>
+    <message>
+        <source>Reading the run history…</source>
+        <translation>実行履歴を読み取っています…</translation>
+    </message>
 </context>
 <context>
     <name>lk::Notifier</name>
@@ -3378,6 +3398,14 @@
     <message>
         <source>%1 is a folder. Give the name of the new file inside it.</source>
         <translation>%1 はフォルダーです。その中に作る新しいファイルの名前を指定してください。</translation>
+    </message>
+    <message>
+        <source>verification unknown</source>
+        <translation>検証状態は不明</translation>
+    </message>
+    <message>
+        <source>%1 Which generations were verified is unknown, so the newest one is chosen. The restore verifies it before anything is written.</source>
+        <translation>%1 どの世代が検証済みか分からないため、最新の世代を選びました。復元では書き込む前にその世代を検証します。</translation>
     </message>
 </context>
 <context>

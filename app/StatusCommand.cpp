@@ -2,13 +2,38 @@
 #include "StatusCommand.h"
 
 #include "history/Catalog.h"
+#include "history/ProfileHistory.h"
+#include "present/ProfileStatus.h"
+#include "schedule/Schedule.h"
 
 #include <QJsonArray>
 #include <QLocale>
+#include <algorithm>
 
 namespace lk {
 
 namespace {
+QString stateWord(ProfileStatus::State state)
+{
+    switch (state) {
+    case ProfileStatus::State::Healthy:
+        return StatusCommand::tr("healthy");
+    case ProfileStatus::State::FirstBackupPending:
+        return StatusCommand::tr("waiting for its first backup");
+    case ProfileStatus::State::Running:
+        return StatusCommand::tr("a backup is running");
+    case ProfileStatus::State::Warning:
+        return StatusCommand::tr("needs attention");
+    case ProfileStatus::State::Failed:
+        return StatusCommand::tr("FAILED");
+    case ProfileStatus::State::Paused:
+        return StatusCommand::tr("paused");
+    case ProfileStatus::State::Unknown:
+        return StatusCommand::tr("unknown");
+    }
+    return {};
+}
+
 QJsonObject runJson(const RunRecord &r)
 {
     QJsonObject json{
@@ -84,11 +109,34 @@ void StatusCommand::run(const QStringList &arguments)
                             {QStringLiteral("findings"), Anomaly::toJson(a.findings)},
                             {QStringLiteral("message"), a.message()}});
         entry.insert(QStringLiteral("anomalies"), anomalies);
+        // The same decision the tray and the window show.
+        ProfileStatus::Context context;
+        context.now = QDateTime::currentDateTimeUtc();
+        context.nextRunUtc = Schedule::nextRun(p.at, good ? good->finishedUtc : QDateTime(),
+                                               p.createdUtc, context.now, context.zone);
+        // A history that could not be opened answers every read with why.
+        const ProfileStatus status =
+            ProfileStatus::compute(p, ProfileHistory::read(catalog, name), context);
+        entry.insert(QStringLiteral("state"), ProfileStatus::stateName(status.state));
+        entry.insert(QStringLiteral("problems"), QJsonArray::fromStringList(status.problems));
+        entry.insert(QStringLiteral("next_run"), context.nextRunUtc.toString(Qt::ISODate));
+        if (!status.historyProblem.isEmpty())
+            entry.insert(QStringLiteral("history_problem"), status.historyProblem);
         profiles.append(entry);
 
         if (m_ctx.json())
             continue;
         m_ctx.out(tr("Profile %1: %2 → %3").arg(name, p.databasePath, p.destination));
+        m_ctx.out(tr("  State: %1").arg(stateWord(status.state)));
+        if (!status.historyProblem.isEmpty())
+            m_ctx.out(tr("  The run history cannot be read: %1").arg(status.historyProblem));
+        for (const QString &problem : status.problems) {
+            const bool isWarning =
+                std::any_of(warnings.cbegin(), warnings.cend(),
+                            [&problem](const AnomalyRecord &a) { return a.message() == problem; });
+            if (!isWarning) // the warnings follow, with what to do about them
+                m_ctx.out(tr("  Problem: %1").arg(problem));
+        }
         for (const AnomalyRecord &a : warnings) {
             m_ctx.out(tr("  WARNING (backup %1): %2").arg(a.generation, a.message()));
             m_ctx.out(

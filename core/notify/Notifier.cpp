@@ -68,15 +68,20 @@ Result<QDateTime> Notifier::readNewestVerifiedGeneration(const Catalog &catalog,
     const auto read = catalog.readLatestVerifications(profile);
     if (!read)
         return Result<QDateTime>::fail(read.error());
+    return Result<QDateTime>::ok(newestVerified(read.value()));
+}
+
+QDateTime Notifier::newestVerified(const QHash<QString, VerificationRecord> &latest)
+{
     QDateTime newest;
-    for (const VerificationRecord &v : read.value()) {
+    for (const VerificationRecord &v : latest) {
         if (!v.passed)
             continue;
         const auto parsed = GenerationName::parse(v.generation + QStringLiteral(".db.gz"));
         if (parsed && (!newest.isValid() || parsed->name.createdUtc() > newest))
             newest = parsed->name.createdUtc();
     }
-    return Result<QDateTime>::ok(newest);
+    return newest;
 }
 
 void Notifier::checkStaleness(const QString &profile, const QDateTime &newestGood,

@@ -15,6 +15,7 @@
 namespace lk {
 
 class Catalog;
+struct VerificationRecord;
 
 struct Notice
 {
@@ -69,6 +70,9 @@ public:
     // The same, or why the history could not be read (never "none" for a failed read).
     static Result<QDateTime> readNewestVerifiedGeneration(const Catalog &catalog,
                                                           const QString &profile);
+
+    // The same, from each generation's latest verification (Catalog::readLatestVerifications).
+    static QDateTime newestVerified(const QHash<QString, VerificationRecord> &latest);
 
     bool isStale(const QString &profile) const { return m_stale.value(profile, false); }
 

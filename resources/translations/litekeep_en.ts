@@ -77,6 +77,13 @@
     </message>
     </context>
 <context>
+    <name>ProfileStatus</name>
+    <message numerus="yes">
+        <source>The newest verified backup is older than the %n hour(s) this profile allows.</source>
+        <translation><numerusform>The newest verified backup is older than the %n hour this profile allows.</numerusform><numerusform>The newest verified backup is older than the %n hours this profile allows.</numerusform></translation>
+    </message>
+    </context>
+<context>
     <name>Retention</name>
     <message numerus="yes">
         <source>kept: one of the newest %n good generation(s)</source>

@@ -605,6 +605,25 @@
     </message>
 </context>
 <context>
+    <name>ProfileStatus</name>
+    <message>
+        <source>The last backup failed.</source>
+        <translation>前回のバックアップは失敗しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest verified backup is older than the %n hour(s) this profile allows.</source>
+        <translation><numerusform>検証済みの最新のバックアップが、このプロファイルで許容される %n 時間より古くなっています。</numerusform></translation>
+    </message>
+    <message>
+        <source>There is no verified backup yet.</source>
+        <translation>検証済みのバックアップはまだありません。</translation>
+    </message>
+    <message>
+        <source>The restore drill is overdue: it was due on %1.</source>
+        <translation>復元訓練が期限を過ぎています（期限は %1 でした）。</translation>
+    </message>
+</context>
+<context>
     <name>RcloneErrors</name>
     <message>
         <source>%1 failed: rclone could not be started (%2). Install rclone ("apt install rclone") or set LITEKEEP_RCLONE to its path.</source>
@@ -3676,6 +3695,46 @@
     <message>
         <source>    Check the database; when the change was intended, run "litekeep dismiss --profile %1 %2".</source>
         <translation>    データベースを確認し、意図した変更であれば "litekeep dismiss --profile %1 %2" を実行してください。</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>waiting for its first backup</source>
+        <translation>最初のバックアップを待っています</translation>
+    </message>
+    <message>
+        <source>a backup is running</source>
+        <translation>バックアップ実行中</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>要確認</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>  State: %1</source>
+        <translation>  状態: %1</translation>
+    </message>
+    <message>
+        <source>  The run history cannot be read: %1</source>
+        <translation>  実行履歴を読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>  Problem: %1</source>
+        <translation>  問題: %1</translation>
     </message>
 </context>
 <context>

@@ -189,6 +189,16 @@ private Q_SLOTS:
                                     .value(QLatin1String("anomalies"))
                                     .toArray();
         QCOMPARE(open.size(), 1);
+        // The open warning is what makes the profile need attention (ProfileStatus).
+        QCOMPARE(jsonOf(statusJson)
+                     .value(QLatin1String("profiles"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("state"))
+                     .toString(),
+                 QStringLiteral("warning"));
+        QVERIFY2(status.out.contains("State: needs attention"), status.out.constData());
         QCOMPARE(open.at(0).toObject().value(QLatin1String("generation")).toString(), suspicious);
         QCOMPARE(open.at(0).toObject().value(QLatin1String("previous_generation")).toString(),
                  good);

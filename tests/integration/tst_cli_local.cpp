@@ -257,6 +257,47 @@ private Q_SLOTS:
         QVERIFY(status.out.contains(generation.toUtf8()));
     }
 
+    // One decision (ProfileStatus), said in words and in JSON: waiting for the first backup,
+    // healthy, failed with the reason, healthy again.
+    void statusSaysTheStateOfTheProfile()
+    {
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
+        addProfile(db());
+        auto stateOf = [this](QJsonObject *entry = nullptr) {
+            const RunResult r = lk({QStringLiteral("--json"), QStringLiteral("status")});
+            const QJsonObject e =
+                jsonOf(r).value(QLatin1String("profiles")).toArray().at(0).toObject();
+            if (entry)
+                *entry = e;
+            return e.value(QLatin1String("state")).toString();
+        };
+        QCOMPARE(stateOf(), QStringLiteral("first-backup-pending"));
+        QVERIFY(lk({QStringLiteral("status")}).out.contains("State: waiting for its first backup"));
+
+        QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
+        QJsonObject entry;
+        QCOMPARE(stateOf(&entry), QStringLiteral("healthy"));
+        QVERIFY(entry.value(QLatin1String("problems")).toArray().isEmpty());
+        QVERIFY(entry.value(QLatin1String("next_run")).toString().endsWith(QLatin1Char('Z')));
+
+        // The database goes missing: the next backup fails, and status says why.
+        const QString aside = db() + QStringLiteral(".aside");
+        QVERIFY(QFile::rename(db(), aside));
+        const RunResult failed = lk({QStringLiteral("backup")});
+        QVERIFY(failed.exitCode != 0);
+        QCOMPARE(stateOf(&entry), QStringLiteral("failed"));
+        const QString reason = entry.value(QLatin1String("problems")).toArray().at(0).toString();
+        QVERIFY2(!reason.isEmpty() && failed.text().contains(reason), qPrintable(describe(failed)));
+        const RunResult text = lk({QStringLiteral("status")});
+        QVERIFY2(text.out.contains("State: FAILED"), text.out.constData());
+        QVERIFY2(text.out.contains(QStringLiteral("Problem: %1").arg(reason).toUtf8()),
+                 text.out.constData());
+
+        QVERIFY(QFile::rename(aside, db()));
+        QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
+        QCOMPARE(stateOf(), QStringLiteral("healthy"));
+    }
+
     void twoRunsInOneSecondKeepBothGenerations()
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));

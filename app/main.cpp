@@ -28,9 +28,12 @@ void installTranslations(QCoreApplication &app, const QStringList &arguments)
     const QLocale locale = chosen.isEmpty() ? QLocale() : QLocale(chosen);
     if (!chosen.isEmpty())
         QLocale::setDefault(locale);
+    // A language LiteKeep has no catalogue for (and the "C" locale of a bare environment) gets
+    // the English one, which holds only the plural forms: "1 row", "2 rows", never "row(s)".
     auto *ours = new QTranslator(&app);
     if (ours->load(locale, QStringLiteral("litekeep"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n")))
+                   QStringLiteral(":/i18n")) ||
+        ours->load(QStringLiteral("litekeep_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

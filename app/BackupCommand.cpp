@@ -3,8 +3,11 @@
 
 #include "SignalWatcher.h"
 #include "backup/BackupJob.h"
+#include "backup/RunProgress.h"
 #include "notify/Pinger.h"
 
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace lk {
@@ -69,9 +72,24 @@ void BackupCommand::startJob(const Profile &profile, const Credentials &credenti
     m_job = new BackupJob(profile, credentials, m_catalog.get(), this);
     if (!m_verify)
         m_job->setVerify(false);
+    // One percentage over the whole run, weighed with what this profile's earlier backups
+    // measured: the compression ratio and the speeds.
+    const qint64 databaseBytes = QFileInfo(profile.databasePath).size();
+    const auto last = m_catalog ? m_catalog->lastRun(profile.name, QStringLiteral("backup"),
+                                                     QStringLiteral("succeeded"))
+                                : std::nullopt;
+    const double ratio =
+        last && last->dbSize > 0 ? double(last->gzSize) / double(last->dbSize) : 0.3;
+    auto overall = std::make_shared<RunProgress>(
+        databaseBytes, qint64(double(databaseBytes) * ratio),
+        m_catalog ? m_catalog->uploadSpeed(profile.name) : std::nullopt, m_verify);
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
     connect(m_job, &BackupJob::progress, this,
-            [this](BackupJob::Phase phase, qint64 done, qint64 total) {
-                m_progress.update(BackupJob::phaseName(phase), done, total);
+            [this, overall, clock](BackupJob::Phase phase, qint64 done, qint64 total) {
+                overall->update(phase, done, total, clock->elapsed());
+                m_progress.update({BackupJob::phaseName(phase), overall->percent(),
+                                   overall->bytesPerSecond(), overall->remainingMs()});
             });
     // Healthcheck "/start" first, then the job; the result pings follow "/start" (never
     // before it), and a dead endpoint only delays LiteKeep's exit, never the backup.

@@ -80,9 +80,23 @@
     <name>ProfileStatus</name>
     <message numerus="yes">
         <source>The newest verified backup is older than the %n hour(s) this profile allows.</source>
-        <translation><numerusform>The newest verified backup is older than the %n hour this profile allows.</numerusform><numerusform>The newest verified backup is older than the %n hours this profile allows.</numerusform></translation>
+        <translation>
+            <numerusform>The newest verified backup is older than the %n hour this profile allows.</numerusform>
+            <numerusform>The newest verified backup is older than the %n hours this profile allows.</numerusform>
+        </translation>
     </message>
     </context>
+<context>
+    <name>ProgressPrinter</name>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation><numerusform>about %n s left</numerusform><numerusform>about %n s left</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation><numerusform>about %n min left</numerusform><numerusform>about %n min left</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>Retention</name>
     <message numerus="yes">

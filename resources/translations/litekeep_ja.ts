@@ -612,7 +612,9 @@
     </message>
     <message numerus="yes">
         <source>The newest verified backup is older than the %n hour(s) this profile allows.</source>
-        <translation><numerusform>検証済みの最新のバックアップが、このプロファイルで許容される %n 時間より古くなっています。</numerusform></translation>
+        <translation>
+            <numerusform>検証済みの最新のバックアップが、このプロファイルで許容される %n 時間より古くなっています。</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no verified backup yet.</source>
@@ -621,6 +623,21 @@
     <message>
         <source>The restore drill is overdue: it was due on %1.</source>
         <translation>復元訓練が期限を過ぎています（期限は %1 でした）。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPrinter</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation><numerusform>残り約 %n 秒</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation><numerusform>残り約 %n 分</numerusform></translation>
     </message>
 </context>
 <context>

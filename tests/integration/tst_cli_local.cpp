@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QtTest>
 
 #include <csignal>
@@ -296,6 +297,48 @@ private Q_SLOTS:
         QVERIFY(QFile::rename(aside, db()));
         QCOMPARE(lk({QStringLiteral("backup")}).exitCode, 0);
         QCOMPARE(stateOf(), QStringLiteral("healthy"));
+    }
+
+    // On a terminal the progress is one line, rewritten: the phase and one percentage over the
+    // whole run that only grows and ends at 100. Elsewhere (a log, cron) plain lines.
+    void progressOnATerminalIsOneUpdatingLine()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty())
+            QSKIP("script(1) from bsdutils is needed for a pseudo-terminal");
+        QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 2000));
+        addProfile(db());
+        // script(1) gives the run a pseudo-terminal; its output is what the terminal got.
+        const RunResult r =
+            runProgram(QStringLiteral("script"),
+                       {QStringLiteral("-qec"),
+                        QStringLiteral("'%1' backup").arg(QLatin1String(LITEKEEP_BINARY)),
+                        QStringLiteral("/dev/null")},
+                       m_env);
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        const QByteArray out = r.out;
+        QVERIFY2(out.contains("\r\033[KTaking snapshot  "), out.constData());
+        QVERIFY2(out.contains("\r\033[KUploading  "), out.constData());
+        QVERIFY2(out.contains("\r\033[KDone  100%"), out.constData());
+        // No line feeds between the updates: one line, rewritten.
+        const QByteArray progress = out.left(out.indexOf("Done  100%"));
+        QVERIFY2(!progress.contains('\n'), progress.constData());
+        int last = -1;
+        for (const QByteArray &update : out.split('\r')) {
+            const qsizetype percentSign = update.indexOf('%');
+            if (!update.startsWith("\033[K") || percentSign < 0)
+                continue;
+            const QByteArray before = update.left(percentSign);
+            const int percent = before.mid(before.lastIndexOf(' ') + 1).toInt();
+            QVERIFY2(percent >= last, update.constData());
+            last = percent;
+        }
+        QCOMPARE(last, 100);
+
+        // Not a terminal: a line at each phase, each with the run's percentage.
+        const RunResult plain = lk({QStringLiteral("backup")});
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY2(plain.err.contains("Taking snapshot  0%\n"), plain.err.constData());
+        QVERIFY2(!plain.err.contains('\r'), plain.err.constData());
     }
 
     void twoRunsInOneSecondKeepBothGenerations()

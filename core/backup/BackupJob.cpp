@@ -27,6 +27,8 @@
 
 #include <algorithm>
 
+#include <sys/stat.h>
+
 namespace lk {
 
 namespace {
@@ -427,6 +429,8 @@ void BackupJob::uploadManifest()
     m.profile = profile().name;
     m.sourceFileName = QFileInfo(profile().databasePath).fileName();
     m.sourcePathSha256 = Manifest::pathSha256(profile().databasePath);
+    if (struct stat st{}; ::stat(QFile::encodeName(profile().databasePath).constData(), &st) == 0)
+        m.sourceMode = int(st.st_mode & 07777);
     m.host = QHostInfo::localHostName();
     m.litekeepVersion = QStringLiteral(LITEKEEP_VERSION);
     m.sqliteVersion = SqliteDatabase::sqliteVersion();

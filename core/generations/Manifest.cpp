@@ -40,6 +40,9 @@ QByteArray Manifest::toJson() const
     };
     if (!sourcePathSha256.isEmpty())
         root.insert(QStringLiteral("source_path_sha256"), sourcePathSha256);
+    if (sourceMode >= 0) // octal, as ls and chmod say it
+        root.insert(QStringLiteral("source_mode"),
+                    QStringLiteral("%1").arg(sourceMode, 4, 8, QLatin1Char('0')));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -101,6 +104,16 @@ Manifest::Parsed Manifest::fromJson(const QByteArray &bytes)
         return fail(ParseError::WrongShape,
                     tr("the manifest field \"source_path_sha256\" is not a SHA-256"));
     m.sourcePathSha256 = sourcePathSha256.toString();
+    // Optional too: "0640".
+    if (const QJsonValue mode = root.value(QLatin1String("source_mode")); !mode.isUndefined()) {
+        bool ok = false;
+        const QString text = mode.toString();
+        const int bits = text.toInt(&ok, 8);
+        if (!ok || text.size() > 4 || bits < 0 || bits > 07777)
+            return fail(ParseError::WrongShape,
+                        tr("the manifest field \"source_mode\" is not a file mode"));
+        m.sourceMode = bits;
+    }
     m.host = root.value(QLatin1String("host")).toString();
     m.litekeepVersion = root.value(QLatin1String("litekeep_version")).toString();
     m.sqliteVersion = root.value(QLatin1String("sqlite_version")).toString();

@@ -25,6 +25,9 @@ public:
     // so an in-place restore can tell whether it replaces the database the generation came from.
     // A hash, not the path, for the rule above. Empty in manifests from before the field.
     QString sourcePathSha256;
+    // The database file's permission bits (0640), which a restore to a new file gives it back;
+    // -1 in manifests from before the field (a restore then follows the user's umask).
+    int sourceMode = -1;
     QString host;
     QString litekeepVersion;
     QString sqliteVersion;

@@ -10,6 +10,11 @@
 #include <QDateTime>
 #include <QFileInfo>
 
+#include <cerrno>
+#include <cstring>
+
+#include <sys/stat.h>
+
 namespace lk {
 
 namespace {
@@ -91,6 +96,7 @@ PartialFile RestoreJob::Steps::fetchAndVerify()
         work->verdicts.append({g.baseName(), v});
         if (v.passed()) {
             work->generation = g.baseName();
+            chosen = g.manifest;
             return partial;
         }
         work->skipped.append(QJsonObject{{QStringLiteral("generation"), g.baseName()},
@@ -131,12 +137,56 @@ void RestoreJob::Steps::writeToFile(PartialFile source)
         work->notes.append(RestoreJob::tr("The file that was at %1 is kept as %2.")
                                .arg(request.target, aside.value()));
     }
+    if (Status s = likeTheOriginal(source.path()); !s) {
+        fail(s.error);
+        return;
+    }
     if (Status s = LiveDatabase::publish(source.path(), request.target); !s) {
         fail(s.error);
         return;
     }
     source.release(); // it is the restored database now
     work->restoredPath = request.target;
+}
+
+namespace {
+// The process's umask, read without changing it (umask(2) cannot, and threads share it).
+mode_t currentUmask()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        while (!status.atEnd()) {
+            const QByteArray line = status.readLine();
+            if (line.startsWith("Umask:")) {
+                bool ok = false;
+                const uint mask = line.mid(6).trimmed().toUInt(&ok, 8);
+                if (ok)
+                    return mode_t(mask);
+            }
+        }
+    }
+    return 022;
+}
+} // namespace
+
+Status RestoreJob::Steps::likeTheOriginal(const QString &path) const
+{
+    // A WAL database comes back in WAL mode (a snapshot is stored in DELETE mode).
+    if (chosen &&
+        chosen->database.journalMode.compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0) {
+        SqliteDatabase db;
+        if (Status s = db.open(path, SqliteDatabase::Mode::ReadWriteCreate, busyMs); !s)
+            return s;
+        auto mode = db.queryValue(QStringLiteral("PRAGMA journal_mode=WAL"));
+        if (!mode)
+            return Status::failure(mode.error());
+    }
+    const mode_t bits = chosen && chosen->sourceMode >= 0 ? mode_t(chosen->sourceMode)
+                                                          : mode_t(0666 & ~currentUmask());
+    if (::chmod(QFile::encodeName(path).constData(), bits) != 0)
+        return Status::failure(RestoreJob::tr("Cannot set the permissions of %1: %2.")
+                                   .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    return Status::success();
 }
 
 namespace {

@@ -123,11 +123,14 @@ struct RestoreJob::Steps
     std::shared_ptr<EarlyDownload> early; // claimed for the first candidate, or null
     std::optional<RestoreRecord> undo;
     std::shared_ptr<Work> work;
+    std::optional<Manifest> chosen; // the manifest of the generation that passed
 
     void run();
     PartialFile fetchAndVerify();
     Verdict download(const Generation &generation, const QString &path);
     void writeToFile(PartialFile source);
+    // A new file like the original: its journal mode and permission bits (Manifest).
+    Status likeTheOriginal(const QString &path) const;
     void replaceInPlace(const QString &source);
     void putWhereNothingWas(const QString &source);
     void quickCheck(const QString &live);

@@ -90,13 +90,19 @@
     <name>ProgressPrinter</name>
     <message numerus="yes">
         <source>about %n s left</source>
-        <translation><numerusform>about %n s left</numerusform><numerusform>about %n s left</numerusform></translation>
+        <translation>
+            <numerusform>about %n s left</numerusform>
+            <numerusform>about %n s left</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>about %n min left</source>
-        <translation><numerusform>about %n min left</numerusform><numerusform>about %n min left</numerusform></translation>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n min left</numerusform>
+        </translation>
     </message>
-</context>
+    </context>
 <context>
     <name>Retention</name>
     <message numerus="yes">

@@ -429,6 +429,10 @@
         <source>the manifest field "source_path_sha256" is not a SHA-256</source>
         <translation>マニフェストのフィールド "source_path_sha256" が SHA-256 ではありません</translation>
     </message>
+    <message>
+        <source>the manifest field "source_mode" is not a file mode</source>
+        <translation>マニフェストのフィールド「source_mode」がファイルモードではありません</translation>
+    </message>
 </context>
 <context>
     <name>ParallelGzip</name>
@@ -633,11 +637,15 @@
     </message>
     <message numerus="yes">
         <source>about %n s left</source>
-        <translation><numerusform>残り約 %n 秒</numerusform></translation>
+        <translation>
+            <numerusform>残り約 %n 秒</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>about %n min left</source>
-        <translation><numerusform>残り約 %n 分</numerusform></translation>
+        <translation>
+            <numerusform>残り約 %n 分</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3221,6 +3229,10 @@
     <message>
         <source>%1 Nothing was changed. Add --force if you really mean to put it in place of %2.</source>
         <translation>%1 何も変更していません。本当に %2 と置き換えるつもりなら --force を付けてください。</translation>
+    </message>
+    <message>
+        <source>Cannot set the permissions of %1: %2.</source>
+        <translation>%1 のアクセス権を設定できません: %2。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 #include <csignal>
 #include <unistd.h>
 
@@ -141,6 +143,74 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("copy.db")});
         QCOMPARE(historyRows(*m_home, QStringLiteral("restore")).last().value(0),
                  QStringLiteral("succeeded"));
+    }
+
+    // A restore to a new file gives back what the source file was: its journal mode (a WAL
+    // database comes back in WAL mode, though a generation is stored in DELETE mode) and its
+    // permission bits as the manifest recorded them; a manifest from before the field leaves
+    // them to the umask.
+    void restoredFileIsLikeTheOriginal_data()
+    {
+        QTest::addColumn<QString>("journalMode");
+        QTest::addColumn<int>("mode");
+        QTest::newRow("wal, 0640") << QStringLiteral("wal") << 0640;
+        QTest::newRow("rollback journal, 0604") << QStringLiteral("delete") << 0604;
+    }
+    void restoredFileIsLikeTheOriginal()
+    {
+        QFETCH(QString, journalMode);
+        QFETCH(int, mode);
+        QVERIFY(makeDatabase(db(), journalMode, 200));
+        QCOMPARE(::chmod(QFile::encodeName(db()).constData(), mode_t(mode)), 0);
+        addProfile();
+        const auto [generation, dump] = backUp();
+        QVERIFY(!generation.isEmpty());
+        const QString manifestPath =
+            m_dest + QStringLiteral("/default/") + generation + QStringLiteral(".manifest.json");
+        const QJsonObject manifest = QJsonDocument::fromJson(fileBytes(manifestPath)).object();
+        QCOMPARE(manifest.value(QLatin1String("source_mode")).toString(),
+                 QStringLiteral("0%1").arg(mode, 3, 8, QLatin1Char('0')));
+
+        auto modeOf = [](const QString &path) {
+            struct stat st
+            {
+            };
+            return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777)
+                                                                         : -1;
+        };
+        auto journalOf = [](const QString &path) {
+            QProcess sqlite;
+            sqlite.start(QStringLiteral("sqlite3"), {path, QStringLiteral("PRAGMA journal_mode;")});
+            sqlite.waitForFinished(10000);
+            return QString::fromUtf8(sqlite.readAllStandardOutput()).trimmed();
+        };
+        const QString target = m_home->file(QStringLiteral("copy.db"));
+        QVERIFY(lkJson({QStringLiteral("restore"), generation, QStringLiteral("--to"), target})
+                    .value(QLatin1String("ok"))
+                    .toBool());
+        QCOMPARE(modeOf(target), mode);
+        QCOMPARE(journalOf(target), journalMode);
+        QCOMPARE(sqliteDump(target), dump);
+        QVERIFY(!QFileInfo::exists(target + QStringLiteral("-wal")));
+
+        // A manifest without the field (LiteKeep 0.1.0): the mode follows the umask.
+        QByteArray old = fileBytes(manifestPath);
+        old.replace(
+            QStringLiteral("\"source_mode\": \"0%1\",").arg(mode, 3, 8, QLatin1Char('0')).toUtf8(),
+            "");
+        QVERIFY(!old.contains("source_mode"));
+        QFile rewrite(manifestPath);
+        QVERIFY(rewrite.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QVERIFY(rewrite.write(old) == old.size());
+        rewrite.close();
+        const mode_t mask = ::umask(022); // read it back: the child inherits ours
+        ::umask(mask);
+        const QString older = m_home->file(QStringLiteral("older.db"));
+        QVERIFY(lkJson({QStringLiteral("restore"), generation, QStringLiteral("--to"), older})
+                    .value(QLatin1String("ok"))
+                    .toBool());
+        QCOMPARE(modeOf(older), int(0666 & ~mask));
+        QCOMPARE(journalOf(older), journalMode);
     }
 
     void neverOverwritesSilently()

@@ -29,6 +29,7 @@ Manifest sample()
     m.profile = QStringLiteral("app.v2-main");
     m.sourceFileName = QStringLiteral("データ.sqlite");
     m.sourcePathSha256 = Manifest::pathSha256(QStringLiteral("/home/büro/アプリ/データ.sqlite"));
+    m.sourceMode = 0640;
     m.host = QStringLiteral("büro-pc");
     m.litekeepVersion = QStringLiteral("0.1.0");
     m.sqliteVersion = QStringLiteral("3.40.1");
@@ -125,6 +126,7 @@ void TestManifest::roundTrip()
     QCOMPARE(r.profile, m.profile);
     QCOMPARE(r.sourceFileName, m.sourceFileName);
     QCOMPARE(r.sourcePathSha256, m.sourcePathSha256);
+    QCOMPARE(r.sourceMode, 0640);
     QCOMPARE(r.host, m.host);
     QCOMPARE(r.litekeepVersion, m.litekeepVersion);
     QCOMPARE(r.sqliteVersion, m.sqliteVersion);
@@ -170,6 +172,8 @@ void TestManifest::roundTripDefaults()
     // Nor "source_path_sha256" and "application_id": unknown, which is not the same as 0.
     QVERIFY(!m.toJson().contains("source_path_sha256"));
     QVERIFY(!m.toJson().contains("application_id"));
+    QVERIFY(!m.toJson().contains("source_mode"));
+    QCOMPARE(parsed.manifest.sourceMode, -1);
     QVERIFY(parsed.manifest.sourcePathSha256.isEmpty());
     QVERIFY(!parsed.manifest.database.applicationId.has_value());
     // An application_id of 0 is recorded: a database that sets none.
@@ -277,6 +281,13 @@ void TestManifest::wrongShape_data()
     QTest::newRow("source_path_sha256 is a path")
         << toBytes(with(QStringLiteral("source_path_sha256"), QStringLiteral("/home/op/app.db")))
         << pathHash;
+    const QString mode = QStringLiteral("\"source_mode\"");
+    QTest::newRow("source_mode is a number")
+        << toBytes(with(QStringLiteral("source_mode"), 420)) << mode;
+    QTest::newRow("source_mode not octal")
+        << toBytes(with(QStringLiteral("source_mode"), QStringLiteral("0695"))) << mode;
+    QTest::newRow("source_mode too long")
+        << toBytes(with(QStringLiteral("source_mode"), QStringLiteral("100644"))) << mode;
     QTest::newRow("application_id is text")
         << toBytes(withNested(QStringLiteral("database"), QStringLiteral("application_id"),
                               QStringLiteral("0x1")))

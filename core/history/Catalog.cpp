@@ -187,7 +187,9 @@ Result<qint64> Catalog::recordStart(const QString &profile, const QString &kind)
     q.addBindValue(isoUtc(QDateTime::currentDateTimeUtc()));
     if (!q.exec())
         return Result<qint64>::fail(q.lastError().text());
-    return Result<qint64>::ok(q.lastInsertId().toLongLong());
+    const qint64 id = q.lastInsertId().toLongLong();
+    m_recordedRuns.insert(id);
+    return Result<qint64>::ok(id);
 }
 
 Status Catalog::recordRefusedRun(const QString &profile, const QString &kind,
@@ -639,6 +641,14 @@ Result<std::optional<RunRecord>> Catalog::readLastRun(const QString &profile, co
     if (!q.next())
         return R::ok(std::nullopt);
     return R::ok(recordFrom(q));
+}
+
+Result<qint64> Catalog::readDataVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+        return Result<qint64>::fail(readError(q.lastError().text()));
+    return Result<qint64>::ok(q.value(0).toLongLong());
 }
 
 QString Catalog::readError(const QString &detail) const

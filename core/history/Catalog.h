@@ -96,6 +96,9 @@ public:
     const QString &path() const { return m_path; }
 
     Result<qint64> recordStart(const QString &profile, const QString &kind);
+    // Whether the run was recorded through this connection: this process ran it. Runs that
+    // another process (the command line, a timer, another window) recorded answer false.
+    bool recordedHere(qint64 runId) const { return m_recordedRuns.contains(runId); }
     // A run that failed before its job could start (no credentials): on record like any other.
     Status recordRefusedRun(const QString &profile, const QString &kind, const JobResult &result);
     Status recordFinish(qint64 id, const JobResult &result);
@@ -160,6 +163,10 @@ public:
     Result<std::optional<RunRecord>> readLastRun(const QString &profile, const QString &kind,
                                                  const QString &outcome = {}) const;
 
+    // SQLite's data_version: it changes whenever another connection (another process, or
+    // another Catalog of this one) has committed a change since this connection last asked.
+    Result<qint64> readDataVersion() const;
+
 private:
     Status openConnection();
     QString readError(const QString &detail) const;
@@ -168,6 +175,7 @@ private:
     QString m_connection;
     int m_busyTimeoutMs = 5000;
     QString m_openError; // why open() failed, for the readers' sentences
+    QSet<qint64> m_recordedRuns;
 };
 
 } // namespace lk

@@ -15,8 +15,8 @@
 namespace lk {
 
 TrayApp::TrayApp(const QString &configPath, QObject *parent)
-    : QObject(parent), m_config(configPath), m_reader(m_catalog.path()), m_queue(&m_catalog),
-      m_scheduler(&m_catalog)
+    : QObject(parent), m_config(configPath), m_reader(m_catalog.path()), m_historyWatcher(m_reader),
+      m_configWatcher(m_config.path()), m_queue(&m_catalog), m_scheduler(&m_catalog)
 {
     // The jobs' records are written on this (the GUI) thread: another process's lock may hold
     // it only briefly (the command line's own writes take milliseconds), never the 5 s default.
@@ -70,6 +70,8 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
 
     m_staleness.setInterval(kStalenessCheckMs);
     connect(&m_staleness, &QTimer::timeout, this, &TrayApp::checkStaleness);
+    connect(&m_historyWatcher, &HistoryWatcher::changed, this, &TrayApp::onHistoryChanged);
+    connect(&m_configWatcher, &ConfigWatcher::changed, this, &TrayApp::onConfigChanged);
 }
 
 TrayApp::~TrayApp() = default;
@@ -96,6 +98,11 @@ void TrayApp::start()
         showFirstRunWizard();
     checkStaleness();
     m_staleness.start();
+    // From here on, a run that another process finishes is news; the ones before are history.
+    m_foreignRuns = ForeignRuns(QDateTime::currentDateTimeUtc());
+    readRuns();
+    m_historyWatcher.start();
+    m_configWatcher.start();
 }
 
 void TrayApp::showProblems()
@@ -117,6 +124,10 @@ void TrayApp::reloadProfiles()
     QList<Profile> profiles;
     for (const QString &name : m_config.profileNames())
         profiles.append(*m_config.profile(name));
+    const QStringList names = m_config.profileNames();
+    const auto removed = [&names](auto it) { return !names.contains(it.key()); };
+    m_failed.removeIf(removed); // a removed profile's failure no longer turns the tray red
+    m_openWarning.removeIf(removed);
     m_tray->setProfiles(m_config.profileNames());
     m_window->reload();
     m_scheduler.setProfiles(profiles);
@@ -217,12 +228,101 @@ void TrayApp::onFinished(const QString &profile, const JobResult &result,
         m_scheduler.runSucceeded(profile);
     else
         m_scheduler.runFailed(profile);
+    showFinished(profile, result, previousOutcome);
+}
+
+void TrayApp::showFinished(const QString &profile, const JobResult &result,
+                           const QString &previousOutcome)
+{
     m_notifier.runFinished(profile, result, previousOutcome);
     m_failed.insert(profile, result.outcome == JobResult::Outcome::Failed);
     m_lastResult = result.isSuccess()        ? tr("Last backup: %1 succeeded").arg(profile)
                    : m_failed.value(profile) ? tr("Last backup: %1 FAILED").arg(profile)
                                              : tr("Last backup: %1 cancelled").arg(profile);
     checkStaleness();
+}
+
+void TrayApp::onHistoryChanged()
+{
+    readRuns();
+    m_window->readHistory();
+    updateTray();
+}
+
+void TrayApp::onConfigChanged()
+{
+    m_config.refresh(); // a file that cannot be read now keeps what was read before
+    m_notifier.setNotifyOnSuccess(m_config.notifyOnSuccess());
+    m_tray->setNotifyOnSuccess(m_config.notifyOnSuccess());
+    reloadProfiles();
+    readRuns();
+}
+
+namespace {
+// A profile's newest runs and open warnings; an empty part could not be read.
+struct RunsReading
+{
+    QString profile;
+    std::optional<QList<RunRecord>> runs;
+    QList<AnomalyRecord> openWarnings;
+};
+} // namespace
+
+void TrayApp::readRuns()
+{
+    if (m_runsReading) {
+        m_runsAgain = true;
+        return;
+    }
+    m_runsReading = true;
+    m_reader.run(
+        this,
+        [names = m_config.profileNames()](const Catalog &catalog) {
+            QList<RunsReading> readings;
+            for (const QString &name : names) {
+                RunsReading r{name, std::nullopt, {}};
+                if (const auto runs = catalog.readRuns(name, ForeignRuns::kRuns))
+                    r.runs = runs.value();
+                if (const auto warnings = catalog.readOpenAnomalies(name))
+                    r.openWarnings = warnings.value();
+                readings.append(r);
+            }
+            return readings;
+        },
+        [this](const QList<RunsReading> &readings) {
+            m_runsReading = false;
+            bool foreign = false;
+            for (const RunsReading &r : readings) {
+                if (!r.runs || !m_config.profile(r.profile))
+                    continue; // unknown is not "nothing ran"; a removed profile is not shown
+                if (!m_failed.contains(r.profile)) {
+                    // The first look: the tray says how the last backup ended, even after a
+                    // restart. Later, the runs' own results say it.
+                    for (const RunRecord &run : *r.runs) {
+                        if (run.kind == QLatin1String("backup") && ForeignRuns::resultOf(run)) {
+                            m_failed.insert(r.profile, run.outcome == QLatin1String("failed"));
+                            break;
+                        }
+                    }
+                }
+                const QList<ForeignRuns::Finished> finished =
+                    m_foreignRuns.take(r.profile, *r.runs, r.openWarnings,
+                                       [this](qint64 id) { return m_catalog.recordedHere(id); });
+                for (const ForeignRuns::Finished &f : finished) {
+                    showFinished(f.profile, f.result, f.previousOutcome);
+                    foreign = true;
+                }
+            }
+            if (foreign)
+                m_scheduler.evaluate(); // a backup made elsewhere may be the one it owed
+            renderTray();
+            if (m_runsAgain) {
+                m_runsAgain = false;
+                readRuns();
+            } else {
+                Q_EMIT runsRead();
+            }
+        });
 }
 
 void TrayApp::checkStaleness()

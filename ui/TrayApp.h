@@ -5,10 +5,13 @@
 #include "Autostart.h"
 #include "backup/BackupQueue.h"
 #include "history/Catalog.h"
+#include "history/ForeignRuns.h"
 #include "history/HistoryReader.h"
+#include "history/HistoryWatcher.h"
 #include "notify/Notifier.h"
 #include "schedule/Scheduler.h"
 #include "settings/Config.h"
+#include "settings/ConfigWatcher.h"
 
 #include <QObject>
 #include <QPointer>
@@ -54,6 +57,9 @@ Q_SIGNALS:
     // Every read of the history asked for so far (staleness, open warnings) came back, and the
     // tray shows what they said.
     void historyRead();
+    // A look at the runs in the history (after a change another process or this one made)
+    // came back: the runs other processes finished meanwhile were handed to the notifier.
+    void runsRead();
 
 public:
     static constexpr int kHistoryBusyTimeoutMs = 100;
@@ -64,6 +70,15 @@ private:
     void onDue(const Profile &profile);
     void onFinished(const QString &profile, const JobResult &result,
                     const QString &previousOutcome);
+    // What the tray and the notifier make of a finished backup, whichever process ran it.
+    void showFinished(const QString &profile, const JobResult &result,
+                      const QString &previousOutcome);
+    // The history or the settings changed, by another process or this one.
+    void onHistoryChanged();
+    void onConfigChanged();
+    // Reads every profile's newest runs on the history's thread, for the runs other processes
+    // finished and, at the first look, whether each profile's last backup failed.
+    void readRuns();
     void checkStaleness();
     // Reads what the tray shows of every profile on the history's thread: the open warnings,
     // and with `staleness` the newest verified generations for the staleness alarm.
@@ -82,6 +97,11 @@ private:
     bool m_readAgain = false;      // ...one more after it when asked meanwhile...
     bool m_againStaleness = false; // ...and whether that one checks staleness too
     QHash<QString, bool> m_openWarning;
+    HistoryWatcher m_historyWatcher;
+    ConfigWatcher m_configWatcher;
+    ForeignRuns m_foreignRuns;
+    bool m_runsReading = false; // one look at the runs in flight...
+    bool m_runsAgain = false;   // ...and one more after it when the history changed meanwhile
     BackupQueue m_queue;
     Scheduler m_scheduler;
     Notifier m_notifier;

@@ -1,6 +1,7 @@
 // The main window.
 #include "MainWindow.h"
 
+#include "FailureBanner.h"
 #include "GenerationDetails.h"
 #include "HistoryChart.h"
 #include "ProfileDialog.h"
@@ -97,6 +98,8 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     m_historyProblem->setStyleSheet(QStringLiteral("color: #b26a00;"));
     m_historyProblem->setVisible(false);
     rightLayout->addWidget(m_historyProblem);
+    m_failure = new FailureBanner(right);
+    rightLayout->addWidget(m_failure);
     m_summary = new QLabel(right);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
@@ -168,6 +171,11 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
         else
             m_queue.cancelCurrent();
     });
+    connect(m_failure, &FailureBanner::retryRequested, this, [this] {
+        if (!selectedProfile().isEmpty())
+            Q_EMIT backUpNowRequested(selectedProfile());
+    });
+    connect(m_failure, &FailureBanner::detailsRequested, this, &MainWindow::showRun);
     connect(m_generations, &QTreeWidget::currentItemChanged, this, &MainWindow::showDetails);
     connect(m_generations, &QTreeWidget::customContextMenuRequested, this,
             &MainWindow::showGenerationMenu);
@@ -269,6 +277,7 @@ void MainWindow::showProfile()
         return;
     showHistoryProblem();
     showSummary();
+    showFailure();
     showHistory();
     refreshGenerations();
     readHistory();
@@ -310,6 +319,7 @@ void MainWindow::onHistoryRead(const QString &profile, int generation,
     showHistoryProblem();
     if (generation == m_historyGeneration) {
         showSummary();
+        showFailure();
         showHistory();
         showVerificationsAndWarnings();
     }
@@ -388,9 +398,31 @@ void MainWindow::showSummary()
     m_summary->setText(lines.join(QLatin1Char('\n')));
 }
 
+void MainWindow::showFailure()
+{
+    const ProfileHistory *known = knownHistory();
+    // Unknown is not "failed": while nothing is known, the history problem says why.
+    m_failure->setLastBackup(known ? FailureBanner::lastBackup(known->runs) : std::nullopt);
+}
+
+void MainWindow::showRun(qint64 runId)
+{
+    m_tabs->setCurrentWidget(m_history);
+    for (int i = 0; i < m_history->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_history->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toLongLong() == runId) {
+            m_history->setCurrentItem(item);
+            m_history->scrollToItem(item);
+            return;
+        }
+    }
+}
+
 void MainWindow::showHistory()
 {
     const int scrolled = m_history->verticalScrollBar()->value(); // a refresh keeps the place
+    const QTreeWidgetItem *current = m_history->currentItem();    // and the selected run
+    const QVariant selectedRun = current ? current->data(0, Qt::UserRole) : QVariant();
     m_history->clear();
     const QLocale locale;
     const ProfileHistory *known = knownHistory();
@@ -406,6 +438,10 @@ void MainWindow::showHistory()
             3, ms < 0 ? QString()
                       : tr("%1 s").arg(locale.toString(static_cast<double>(ms) / 1000.0, 'f', 1)));
         item->setText(4, run.message);
+        item->setToolTip(4, run.message);
+        item->setData(0, Qt::UserRole, run.id);
+        if (selectedRun.isValid() && selectedRun.toLongLong() == run.id)
+            m_history->setCurrentItem(item);
         if (run.outcome == QLatin1String("failed"))
             item->setForeground(2, QColor(0xc6, 0x28, 0x28));
     }
@@ -570,6 +606,7 @@ void MainWindow::updateActions()
     m_verifyAction->setEnabled(profile && !busy && !selectedGeneration().isEmpty());
     m_verifyAllAction->setEnabled(profile && !busy && !m_shown.isEmpty());
     m_restoreAction->setEnabled(profile);
+    m_failure->setRetryEnabled(profile && !m_queue.contains(selectedProfile()));
 }
 
 void MainWindow::showGenerationMenu(const QPoint &position)

@@ -24,6 +24,7 @@ class QTreeWidget;
 namespace lk {
 
 class BackupQueue;
+class FailureBanner;
 class GenerationDetails;
 class HistoryChart;
 class RestoreWizard;
@@ -86,6 +87,8 @@ private:
     void showSummary();
     void showHistory();
     void showHistoryProblem();
+    void showFailure();         // the banner, when the selected profile's last backup failed
+    void showRun(qint64 runId); // the run, selected in the history tab
     void onHistoryRead(const QString &profile, int generation, const Result<ProfileHistory> &read);
     const ProfileHistory *knownHistory() const; // of the selected profile, as last read
     void showGenerations(const QList<Generation> &generations, const QString &error);
@@ -119,6 +122,7 @@ private:
     QTimer m_historyRefresh;
     QLabel *m_notice = nullptr;
     QLabel *m_historyProblem = nullptr;
+    FailureBanner *m_failure = nullptr;
     QListWidget *m_profiles = nullptr;
     QLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;

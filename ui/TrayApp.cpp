@@ -239,6 +239,7 @@ void TrayApp::showFinished(const QString &profile, const JobResult &result,
     m_lastResult = result.isSuccess()        ? tr("Last backup: %1 succeeded").arg(profile)
                    : m_failed.value(profile) ? tr("Last backup: %1 FAILED").arg(profile)
                                              : tr("Last backup: %1 cancelled").arg(profile);
+    renderTray(); // the outcome at once, not after the queue's next turn or the next read
     checkStaleness();
 }
 

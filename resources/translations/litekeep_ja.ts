@@ -1520,6 +1520,33 @@
     </message>
 </context>
 <context>
+    <name>lk::FailureBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>Back up this profile again now.</source>
+        <translation>このプロファイルを今すぐもう一度バックアップします。</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>詳細を表示</translation>
+    </message>
+    <message>
+        <source>Show the failed run in the history, with its full message.</source>
+        <translation>失敗した実行を、メッセージ全文とともに実行履歴で表示します。</translation>
+    </message>
+    <message>
+        <source>The last backup failed.</source>
+        <translation>前回のバックアップは失敗しました。</translation>
+    </message>
+    <message>
+        <source>The last backup failed: %1</source>
+        <translation>前回のバックアップは失敗しました: %1</translation>
+    </message>
+</context>
+<context>
     <name>lk::FirstRunWizard</name>
     <message>
         <source>Set up LiteKeep</source>

@@ -825,8 +825,7 @@ private Q_SLOTS:
             QVERIFY2(dry.out.contains(line),
                      qPrintable(QString::fromLatin1(line) + QLatin1Char('\n') + describe(dry)));
         }
-        QVERIFY2(dry.out.contains("6 objects would be deleted; nothing was"),
-                 dry.out.constData());
+        QVERIFY2(dry.out.contains("6 objects would be deleted; nothing was"), dry.out.constData());
         QCOMPARE(everything(), before);
         QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM deletions")),
                  QStringList{QStringLiteral("0")});

@@ -121,7 +121,10 @@ void ScheduleCommand::run(const QStringList &arguments)
     const QString service = folder + QLatin1Char('/') + unitName(*profile, "service");
     const QString timer = folder + QLatin1Char('/') + unitName(*profile, "timer");
     if (sub == QLatin1String("remove")) {
-        const bool removed = QFile::remove(service) | QFile::remove(timer);
+        // Both, whichever of them is there.
+        const bool removedService = QFile::remove(service);
+        const bool removedTimer = QFile::remove(timer);
+        const bool removed = removedService || removedTimer;
         if (m_ctx.json())
             m_ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("removed"), removed}});
         else

@@ -429,11 +429,12 @@ private Q_SLOTS:
     void runHeldByTheCommandLineIsSkipped()
     {
         addProfile();
+        // The command line's rclone waits until the tray's run has been skipped.
         const QString started = m_home->file(QStringLiteral("rclone-started"));
+        const QString release = m_home->file(QStringLiteral("release"));
         QProcessEnvironment env = m_home->environment();
-        env.insert(
-            QStringLiteral("LITEKEEP_RCLONE"),
-            writeRcloneWrapper(m_home->path(), QStringLiteral("touch '%1'; sleep 2").arg(started)));
+        env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                   writeRcloneWrapper(m_home->path(), holdUntilReleased(started, release)));
         QProcess cli;
         cli.setProcessEnvironment(env);
         cli.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
@@ -450,6 +451,7 @@ private Q_SLOTS:
         QVERIFY2(result.message.contains(QString::number(cli.processId())),
                  qPrintable(result.message));
         QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
+        QVERIFY(QFile(release).open(QIODevice::WriteOnly));
         QVERIFY(cli.waitForFinished(60000));
         QCOMPARE(cli.exitCode(), 0);
         QCOMPARE(app->tray()->state(), TrayIcon::State::Idle);

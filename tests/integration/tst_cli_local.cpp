@@ -600,10 +600,11 @@ private Q_SLOTS:
     {
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 10));
         addProfile(db());
+        // The first run's rclone waits until the second run has been refused.
         const QString started = m_home->file(QStringLiteral("rclone-started"));
-        m_env.insert(
-            QStringLiteral("LITEKEEP_RCLONE"),
-            writeRcloneWrapper(m_home->path(), QStringLiteral("touch '%1'; sleep 3").arg(started)));
+        const QString release = m_home->file(QStringLiteral("release"));
+        m_env.insert(QStringLiteral("LITEKEEP_RCLONE"),
+                     writeRcloneWrapper(m_home->path(), holdUntilReleased(started, release)));
         QProcess first;
         first.setProcessEnvironment(m_env);
         first.start(QStringLiteral(LITEKEEP_BINARY), {QStringLiteral("backup")});
@@ -619,6 +620,7 @@ private Q_SLOTS:
             QJsonDocument::fromJson(second.out).object().value(QLatin1String("outcome")).toString(),
             QStringLiteral("skipped"));
 
+        QVERIFY(QFile(release).open(QIODevice::WriteOnly));
         QVERIFY(first.waitForFinished(60000));
         QCOMPARE(first.exitCode(), 0);
         QCOMPARE(manifests().size(), 1);

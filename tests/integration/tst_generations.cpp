@@ -560,7 +560,7 @@ private Q_SLOTS:
         // Three weeks later: the dry run names only the incomplete one (a manifest without
         // data); the damaged ones stay, each saying why and how to remove it...
         const QString later = night(20);
-        auto wouldDelete = [this](const RunResult &r) {
+        auto wouldDelete = [](const RunResult &r) {
             QStringList names;
             for (const QJsonValue &v : jsonOf(r).value(QLatin1String("plan")).toArray()) {
                 if (!v.toObject().value(QLatin1String("keep")).toBool(true))

@@ -351,6 +351,12 @@ QString writeRcloneWrapper(const QString &folder, const QString &body)
     return path;
 }
 
+QString holdUntilReleased(const QString &started, const QString &release)
+{
+    return QStringLiteral("touch '%1'; while [ ! -e '%2' ]; do sleep 0.05; done")
+        .arg(started, release);
+}
+
 bool waitForFile(const QString &path, int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);

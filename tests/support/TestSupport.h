@@ -127,6 +127,9 @@ QStringList filesEndingWith(const QString &folder, const QString &suffix);
 QString writeRcloneWrapper(const QString &folder, const QString &body);
 // Waits (polling, up to timeoutMs) until `path` exists.
 bool waitForFile(const QString &path, int timeoutMs);
+// A wrapper body that holds every rclone call: it touches `started`, then waits until `release`
+// exists (the test creates it when it has seen what it wanted while the run was held).
+QString holdUntilReleased(const QString &started, const QString &release);
 } // namespace lkt
 
 namespace lkt {

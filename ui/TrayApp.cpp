@@ -5,10 +5,10 @@
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 #include "TrayIcon.h"
+#include "present/HumanTime.h"
 
 #include <QApplication>
 
-#include <QLocale>
 #include <QMessageBox>
 #include <algorithm>
 
@@ -72,6 +72,9 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
     connect(&m_staleness, &QTimer::timeout, this, &TrayApp::checkStaleness);
     connect(&m_historyWatcher, &HistoryWatcher::changed, this, &TrayApp::onHistoryChanged);
     connect(&m_configWatcher, &ConfigWatcher::changed, this, &TrayApp::onConfigChanged);
+    // "3 minutes ago" and "in 5 minutes" age: rendered again every minute.
+    m_relativeTimes.setInterval(60 * 1000);
+    connect(&m_relativeTimes, &QTimer::timeout, this, &TrayApp::renderTray);
 }
 
 TrayApp::~TrayApp() = default;
@@ -103,6 +106,7 @@ void TrayApp::start()
     readRuns();
     m_historyWatcher.start();
     m_configWatcher.start();
+    m_relativeTimes.start();
 }
 
 void TrayApp::showProblems()
@@ -236,9 +240,7 @@ void TrayApp::showFinished(const QString &profile, const JobResult &result,
 {
     m_notifier.runFinished(profile, result, previousOutcome);
     m_failed.insert(profile, result.outcome == JobResult::Outcome::Failed);
-    m_lastResult = result.isSuccess()        ? tr("Last backup: %1 succeeded").arg(profile)
-                   : m_failed.value(profile) ? tr("Last backup: %1 FAILED").arg(profile)
-                                             : tr("Last backup: %1 cancelled").arg(profile);
+    m_lastRun = LastRun{profile, result.outcome, QDateTime::currentDateTimeUtc()};
     renderTray(); // the outcome at once, not after the queue's next turn or the next read
     checkStaleness();
 }
@@ -405,6 +407,17 @@ void TrayApp::renderTray()
                 ? TrayIcon::State::Failed
             : stale ? TrayIcon::State::Warning
                     : TrayIcon::State::Idle);
+    const HumanTime times = HumanTime::current();
+    QString last;
+    if (m_lastRun) {
+        const QString ago = times.ago(m_lastRun->finishedUtc);
+        last = m_lastRun->outcome == JobResult::Outcome::Succeeded
+                   //: %1 is the profile, %2 when ("3 hours ago", "yesterday at 02:00")
+                   ? tr("Last backup: %1 succeeded %2").arg(m_lastRun->profile, ago)
+                   : m_lastRun->outcome == JobResult::Outcome::Failed
+                         ? tr("Last backup: %1 FAILED %2").arg(m_lastRun->profile, ago)
+                         : tr("Last backup: %1 cancelled %2").arg(m_lastRun->profile, ago);
+    }
     QString next;
     QDateTime soonest;
     for (const QString &name : m_config.profileNames()) {
@@ -415,12 +428,11 @@ void TrayApp::renderTray()
     if (m_scheduler.isPaused())
         next = tr("Schedules are paused");
     else if (soonest.isValid())
-        next = tr("Next backup: %1")
-                   .arg(QLocale().toString(soonest.toLocalTime(), QLocale::ShortFormat));
+        next = tr("Next backup: %1").arg(times.ahead(soonest));
     if (!m_scheduler.historyProblem().isEmpty())
         next += QLatin1Char('\n') + tr("The run history cannot be read (see the window).");
     m_tray->setPaused(m_scheduler.isPaused());
-    m_tray->setStatusText(m_lastResult, next);
+    m_tray->setStatusText(last, next);
 }
 
 void TrayApp::requestQuit()

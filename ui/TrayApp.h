@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace lk {
 
@@ -111,7 +112,14 @@ private:
     QPointer<SettingsDialog> m_settings;
     Autostart m_autostart;
     QTimer m_staleness;
-    QString m_lastResult;
+    QTimer m_relativeTimes;
+    struct LastRun
+    {
+        QString profile;
+        JobResult::Outcome outcome;
+        QDateTime finishedUtc;
+    };
+    std::optional<LastRun> m_lastRun; // this process's last backup
     QStringList m_startProblems;
     QHash<QString, bool> m_failed; // whether each profile's last run failed
 };

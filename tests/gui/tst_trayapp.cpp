@@ -194,7 +194,9 @@ private Q_SLOTS:
         QCOMPARE(manifests.size(), 1);
         QVERIFY(manifests.first().contains(
             result.details.value(QLatin1String("generation")).toString()));
-        QVERIFY2(menuTexts(app->tray()).contains(QStringLiteral("Last backup: default succeeded")),
+        // With when, as a person reads it.
+        QVERIFY2(menuTexts(app->tray())
+                     .contains(QStringLiteral("Last backup: default succeeded just now")),
                  qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))));
         QCOMPARE(shown.size(), 0); // success is quiet by default
     }
@@ -252,7 +254,9 @@ private Q_SLOTS:
         QVERIFY2(message.at(1).contains(db()), qPrintable(message.at(1)));
         QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
         QTRY_COMPARE(app->tray()->state(), TrayIcon::State::Failed);
-        QVERIFY(menuTexts(app->tray()).contains(QStringLiteral("Last backup: default FAILED")));
+        QVERIFY2(
+            menuTexts(app->tray()).contains(QStringLiteral("Last backup: default FAILED just now")),
+            qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))));
 
         // Fixed: the next run says so.
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 50));

@@ -4,6 +4,7 @@
 #include "DiffView.h"
 #include "history/Catalog.h"
 #include "history/HistoryReader.h"
+#include "present/HumanTime.h"
 #include "settings/CredentialStore.h"
 
 #include <QComboBox>
@@ -189,16 +190,17 @@ void GenerationDetails::showFacts()
         return;
     }
     const QLocale locale;
+    const HumanTime times = HumanTime::current();
     const Generation &g = *m_generation;
-    m_title->setText(
-        tr("Generation of %1")
-            .arg(locale.toString(g.name.createdUtc().toLocalTime(), QLocale::LongFormat)));
+    m_title->setText(tr("Generation of %1").arg(times.dateTime(g.name.createdUtc())));
+    m_title->setToolTip(g.baseName() + QLatin1Char('\n') + times.exact(g.name.createdUtc()));
     QStringList rows;
     auto row = [&rows](const QString &label, const QString &value) {
         rows.append(QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
                         .arg(label.toHtmlEscaped(), value.toHtmlEscaped()));
     };
     row(tr("Name"), g.baseName());
+    row(tr("Created"), times.exact(g.name.createdUtc()));
     if (!g.isComplete())
         row(tr("State"), tr("%1: %2").arg(Generation::stateName(g.state), g.problem));
     if (g.manifest) {
@@ -259,11 +261,12 @@ void GenerationDetails::showVerifications(const QString &generation,
     }
     m_verificationsShownFor = generation;
     m_verifications->clear();
-    const QLocale locale;
+    const HumanTime times = HumanTime::current();
     const QList<VerificationRecord> &history = read.value();
     for (auto it = history.crbegin(); it != history.crend(); ++it) {
         auto *item = new QTreeWidgetItem(m_verifications);
-        item->setText(0, locale.toString(it->checkedUtc.toLocalTime(), QLocale::ShortFormat));
+        item->setText(0, times.ago(it->checkedUtc));
+        item->setToolTip(0, times.exact(it->checkedUtc));
         item->setText(1, it->kind == QLatin1String("drill")    ? tr("restore drill")
                          : it->kind == QLatin1String("backup") ? tr("after the backup")
                                                                : tr("verify"));
@@ -341,10 +344,9 @@ void GenerationDetails::showInspection(const GenerationInspector::Inspection &in
         auto *item = new QTreeWidgetItem(m_tables, {it.key(), locale.toString(it.value())});
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
-    m_diff->showDiff(
-        inspection.diff,
-        locale.toString(m_generation->name.createdUtc().toLocalTime(), QLocale::ShortFormat),
-        inspection.liveProblem);
+    m_diff->showDiff(inspection.diff,
+                     HumanTime::current().dateTime(m_generation->name.createdUtc()),
+                     inspection.liveProblem);
     setInspectionTabsEnabled(true);
     {
         const QSignalBlocker blocker(m_previewTable);

@@ -1,6 +1,8 @@
 // The history chart.
 #include "HistoryChart.h"
 
+#include "present/HumanTime.h"
+
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
@@ -89,6 +91,7 @@ void HistoryChart::paintEvent(QPaintEvent *)
     painter.fillRect(rect(), palette().base());
     const QRectF area = plotArea();
     const QLocale locale;
+    const HumanTime times = HumanTime::current();
     painter.setPen(palette().color(QPalette::Text));
     if (m_points.isEmpty()) {
         painter.drawText(rect(), Qt::AlignCenter,
@@ -143,13 +146,11 @@ void HistoryChart::paintEvent(QPaintEvent *)
     // The first and the last date under the axis.
     painter.setPen(palette().color(QPalette::Text));
     const QRectF labels(area.left(), area.bottom() + 2, area.width(), metrics.height());
-    painter.drawText(
-        labels, Qt::AlignLeft | Qt::AlignVCenter,
-        locale.toString(m_points.first().startedUtc.toLocalTime().date(), QLocale::ShortFormat));
+    painter.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter,
+                     times.date(m_points.first().startedUtc.toLocalTime().date()));
     if (m_points.size() > 1)
-        painter.drawText(
-            labels, Qt::AlignRight | Qt::AlignVCenter,
-            locale.toString(m_points.last().startedUtc.toLocalTime().date(), QLocale::ShortFormat));
+        painter.drawText(labels, Qt::AlignRight | Qt::AlignVCenter,
+                         times.date(m_points.last().startedUtc.toLocalTime().date()));
 }
 
 bool HistoryChart::event(QEvent *event)
@@ -164,8 +165,7 @@ bool HistoryChart::event(QEvent *event)
         }
         const Point &p = m_points.at(index);
         const QLocale locale;
-        QString text =
-            locale.toString(p.startedUtc.toLocalTime(), QLocale::ShortFormat) + QLatin1Char('\n');
+        QString text = HumanTime::current().exact(p.startedUtc) + QLatin1Char('\n');
         if (p.failed)
             text += tr("Failed: %1").arg(p.message);
         else

@@ -11,6 +11,7 @@
 #include "generations/Pins.h"
 #include "history/Catalog.h"
 #include "history/HistoryReader.h"
+#include "present/HumanTime.h"
 #include "schedule/Schedule.h"
 #include "schedule/Scheduler.h"
 #include "settings/Config.h"
@@ -341,8 +342,7 @@ void MainWindow::showHistoryProblem()
     const ProfileHistory *known = knownHistory();
     m_historyProblem->setText(
         known ? tr("%1 The window shows what it said when it was last read, at %2.")
-                    .arg(m_historyError, QLocale().toString(known->readUtc.toLocalTime().time(),
-                                                            QLocale::ShortFormat))
+                    .arg(m_historyError, HumanTime::current().time(known->readUtc))
               : tr("%1 Until it can be read, the window cannot show this profile's runs and "
                    "verifications.")
                     .arg(m_historyError));
@@ -354,33 +354,31 @@ void MainWindow::showSummary()
     const auto profile = m_config.profile(selectedProfile());
     if (!profile)
         return;
-    const QLocale locale;
+    const HumanTime times = HumanTime::current();
     QStringList lines{tr("%1 → %2").arg(profile->databasePath, profile->destination)};
+    QStringList exact; // the same facts to the second, for the tooltip
     if (const ProfileHistory *h = knownHistory()) {
         const auto &good = h->lastGoodBackup;
-        lines.append(
-            good ? tr("Last good backup: %1")
-                       .arg(locale.toString(good->startedUtc.toLocalTime(), QLocale::ShortFormat))
-                 : tr("No successful backup yet."));
-        if (const auto &proven = h->lastProven)
-            lines.append(
-                tr("Last proven restorable: %1")
-                    .arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
-        else
+        lines.append(good ? tr("Last good backup: %1").arg(times.ago(good->startedUtc))
+                          : tr("No successful backup yet."));
+        if (good)
+            exact.append(tr("Last good backup: %1").arg(times.exact(good->startedUtc)));
+        if (const auto &proven = h->lastProven) {
+            lines.append(tr("Last proven restorable: %1").arg(times.ago(proven->checkedUtc)));
+            exact.append(tr("Last proven restorable: %1").arg(times.exact(proven->checkedUtc)));
+        } else
             lines.append(tr("Not proven restorable yet: verify a generation, or wait for the "
                             "first restore drill."));
         if (profile->drillDays <= 0) {
             lines.append(tr("Restore drills are off."));
         } else if (const auto &drill = h->lastDrill) {
             const QTimeZone zone = QTimeZone::systemTimeZone();
-            lines.append(
-                Schedule::isDrillDue(drill->checkedUtc, profile->drillDays,
-                                     QDateTime::currentDateTimeUtc(), zone)
-                    ? tr("Next restore drill: after the next backup.")
-                    : tr("Next restore drill: after the first backup from %1.")
-                          .arg(locale.toString(
-                              Schedule::drillDueDate(drill->checkedUtc, profile->drillDays, zone),
-                              QLocale::ShortFormat)));
+            lines.append(Schedule::isDrillDue(drill->checkedUtc, profile->drillDays,
+                                              QDateTime::currentDateTimeUtc(), zone)
+                             ? tr("Next restore drill: after the next backup.")
+                             : tr("Next restore drill: after the first backup from %1.")
+                                   .arg(times.date(Schedule::drillDueDate(
+                                       drill->checkedUtc, profile->drillDays, zone))));
         } else {
             lines.append(tr("Next restore drill: after the next backup."));
         }
@@ -392,10 +390,12 @@ void MainWindow::showSummary()
     const QDateTime next = m_scheduler.nextRun(profile->name);
     if (m_scheduler.isPaused())
         lines.append(tr("Schedules are paused."));
-    else if (next.isValid())
-        lines.append(
-            tr("Next backup: %1").arg(locale.toString(next.toLocalTime(), QLocale::ShortFormat)));
+    else if (next.isValid()) {
+        lines.append(tr("Next backup: %1").arg(times.ahead(next)));
+        exact.append(tr("Next backup: %1").arg(times.exact(next)));
+    }
     m_summary->setText(lines.join(QLatin1Char('\n')));
+    m_summary->setToolTip(exact.join(QLatin1Char('\n')));
 }
 
 void MainWindow::showFailure()
@@ -425,13 +425,15 @@ void MainWindow::showHistory()
     const QVariant selectedRun = current ? current->data(0, Qt::UserRole) : QVariant();
     m_history->clear();
     const QLocale locale;
+    const HumanTime times = HumanTime::current();
     const ProfileHistory *known = knownHistory();
     const QList<RunRecord> runs = known ? known->runs : QList<RunRecord>();
     m_chart->setRuns(runs);
     for (const RunRecord &run : runs) {
         const qint64 ms = run.durationMs();
         auto *item = new QTreeWidgetItem(m_history);
-        item->setText(0, locale.toString(run.startedUtc.toLocalTime(), QLocale::ShortFormat));
+        item->setText(0, times.ago(run.startedUtc));
+        item->setToolTip(0, times.exact(run.startedUtc));
         item->setText(1, run.kind);
         item->setText(2, run.outcome);
         item->setText(
@@ -492,14 +494,19 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
     if (!m_verify)
         m_status->setText(error);
     const QLocale locale;
+    const HumanTime times = HumanTime::current();
     QTreeWidgetItem *again = nullptr;
     for (const Generation &g : generations) {
         auto *item = new QTreeWidgetItem(m_generations);
         item->setData(0, Qt::UserRole, g.baseName());
         if (g.baseName() == keep)
             again = item;
-        item->setText(0, g.baseName());
-        item->setText(1, locale.toString(g.name.createdUtc().toLocalTime(), QLocale::ShortFormat));
+        // By when it was made; the technical name in the tooltip and the details.
+        const QDateTime created = g.name.createdUtc();
+        item->setText(0, times.generation(created));
+        item->setToolTip(0, g.baseName() + QLatin1Char('\n') + times.exact(created));
+        item->setText(1, times.ago(created));
+        item->setToolTip(1, times.exact(created));
         if (g.manifest)
             item->setText(2, locale.formattedDataSize(g.manifest->gzSize));
         if (!g.isComplete()) {
@@ -523,7 +530,7 @@ void MainWindow::showGenerations(const QList<Generation> &generations, const QSt
 void MainWindow::showVerificationsAndWarnings()
 {
     const ProfileHistory *known = knownHistory();
-    const QLocale locale;
+    const HumanTime times = HumanTime::current();
     QHash<QString, AnomalyRecord> warnings; // by the new generation
     QHash<QString, QString> pins;           // previous generation → its warning's generation
     if (known) {
@@ -556,6 +563,7 @@ void MainWindow::showVerificationsAndWarnings()
         if (!g.isComplete())
             continue; // column 3 says why, from the destination
         item->setData(3, Qt::ForegroundRole, QVariant());
+        item->setToolTip(3, QString());
         if (!known) {
             item->setText(3, QString());
             continue;
@@ -564,14 +572,11 @@ void MainWindow::showVerificationsAndWarnings()
         if (v == known->latestVerifications.cend()) {
             item->setText(3, tr("never verified"));
         } else if (v->passed) {
-            item->setText(
-                3, tr("passed %1")
-                       .arg(locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
+            item->setText(3, tr("passed %1").arg(times.ago(v->checkedUtc)));
+            item->setToolTip(3, times.exact(v->checkedUtc));
         } else {
-            item->setText(
-                3, tr("FAILED %1: %2")
-                       .arg(locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat),
-                            v->reason));
+            item->setText(3, tr("FAILED %1: %2").arg(times.ago(v->checkedUtc), v->reason));
+            item->setToolTip(3, times.exact(v->checkedUtc));
             item->setForeground(3, QColor(0xc6, 0x28, 0x28));
         }
     }

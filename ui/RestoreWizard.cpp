@@ -5,6 +5,7 @@
 #include "generations/GenerationLister.h"
 #include "history/Catalog.h"
 #include "history/HistoryReader.h"
+#include "present/HumanTime.h"
 #include "restore/LiveDatabase.h"
 #include "restore/RestoreJob.h"
 #include "settings/CredentialStore.h"
@@ -381,6 +382,7 @@ void RestoreWizard::showGenerations()
     const QString &error = *m_listError;
     m_list->clear();
     const QLocale locale;
+    const HumanTime times = HumanTime::current();
     // A history that cannot be read proves nothing verified: the newest complete generation is
     // chosen, and the restore verifies it before anything is written.
     const QHash<QString, VerificationRecord> verifications =
@@ -391,7 +393,9 @@ void RestoreWizard::showGenerations()
     for (const Generation &g : generations) {
         auto *item = new QTreeWidgetItem(m_list);
         item->setData(0, Qt::UserRole, g.baseName());
-        item->setText(0, locale.toString(g.name.createdUtc().toLocalTime(), QLocale::LongFormat));
+        // By when it was made; the technical name in the tooltip.
+        item->setText(0, times.generation(g.name.createdUtc()));
+        item->setToolTip(0, g.baseName() + QLatin1Char('\n') + times.exact(g.name.createdUtc()));
         if (g.manifest)
             item->setText(1, locale.formattedDataSize(g.manifest->dbSize));
         if (!g.isComplete()) {
@@ -412,9 +416,8 @@ void RestoreWizard::showGenerations()
         if (v == verifications.cend()) {
             item->setText(2, tr("not verified yet"));
         } else if (v->passed) {
-            item->setText(
-                2, tr("verified %1")
-                       .arg(locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat)));
+            item->setText(2, tr("verified %1").arg(times.ago(v->checkedUtc)));
+            item->setToolTip(2, times.exact(v->checkedUtc));
             if (!newestVerified)
                 newestVerified = item;
         } else {
@@ -484,8 +487,7 @@ void RestoreWizard::inspect()
                     m_inspectProgress->setVisible(false);
                     const QLocale locale;
                     const auto g = generationNamed(inspection.generation);
-                    const QString created = g ? locale.toString(g->name.createdUtc().toLocalTime(),
-                                                                QLocale::ShortFormat)
+                    const QString created = g ? HumanTime::current().dateTime(g->name.createdUtc())
                                               : inspection.generation;
                     qint64 rows = 0;
                     for (qint64 n : inspection.description.rowCounts)

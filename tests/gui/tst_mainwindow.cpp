@@ -9,6 +9,8 @@
 #include "MainWindow.h"
 #include "RestoreWizard.h"
 #include "backup/BackupQueue.h"
+#include "generations/GenerationName.h"
+#include "present/HumanTime.h"
 #include "schedule/Scheduler.h"
 
 #include <QAction>
@@ -101,6 +103,13 @@ private Q_SLOTS:
     {
         openWindow();
         auto *list = child<QTreeWidget>("generations");
+        // Listed by when it was made, as a person reads it; the technical name in the tooltip.
+        const auto parsed = lk::GenerationName::parse(m_first + QStringLiteral(".db.gz"));
+        QVERIFY(parsed);
+        QCOMPARE(generationItem(m_first)->text(0),
+                 lk::HumanTime::current().generation(parsed->name.createdUtc()));
+        QVERIFY2(generationItem(m_first)->toolTip(0).startsWith(m_first),
+                 qPrintable(generationItem(m_first)->toolTip(0)));
         list->setCurrentItem(generationItem(m_first));
         auto *details = m_window->details();
         // At once, from the manifest: tables with their row counts, facts, verification history.

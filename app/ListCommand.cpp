@@ -3,6 +3,7 @@
 
 #include "generations/GenerationLister.h"
 #include "history/Catalog.h"
+#include "present/HumanTime.h"
 
 #include <QJsonArray>
 #include <QLocale>
@@ -57,6 +58,7 @@ void ListCommand::print(const Profile &profile, const QList<Generation> &generat
         haveHistory ? catalog.pinnedGenerations(profile.name) : QSet<QString>();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QLocale locale;
+    const HumanTime times = HumanTime::current();
 
     QJsonArray array;
     for (const Generation &g : generations) {
@@ -79,7 +81,7 @@ void ListCommand::print(const Profile &profile, const QList<Generation> &generat
                                      {QStringLiteral("at"), v->checkedUtc.toString(Qt::ISODate)},
                                      {QStringLiteral("reason"), v->reason},
                                      {QStringLiteral("kind"), v->kind}});
-            const QString when = locale.toString(v->checkedUtc.toLocalTime(), QLocale::ShortFormat);
+            const QString when = times.ago(v->checkedUtc);
             verification =
                 v->passed ? tr("passed %1").arg(when) : tr("FAILED %1: %2").arg(when, v->reason);
         }
@@ -91,11 +93,9 @@ void ListCommand::print(const Profile &profile, const QList<Generation> &generat
 
         if (m_ctx.json())
             continue;
-        QString line =
-            QStringLiteral("%1  %2  %3")
-                .arg(g.baseName(),
-                     locale.toString(g.name.createdUtc().toLocalTime(), QLocale::ShortFormat),
-                     age(g.name.createdUtc(), now));
+        QString line = QStringLiteral("%1  %2  %3")
+                           .arg(g.baseName(), times.dateTime(g.name.createdUtc()),
+                                age(g.name.createdUtc(), now));
         if (g.isComplete())
             line += QStringLiteral("  %1 → %2  %3  %4")
                         .arg(locale.formattedDataSize(g.manifest->dbSize),

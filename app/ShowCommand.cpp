@@ -2,6 +2,7 @@
 #include "ShowCommand.h"
 
 #include "generations/GenerationCache.h"
+#include "present/HumanTime.h"
 #include "sqlite/DatabaseDescription.h"
 
 #include <QJsonArray>
@@ -48,6 +49,7 @@ void ShowCommand::run(const QStringList &arguments)
                 {QStringLiteral("manifest"), QJsonDocument::fromJson(m.toJson()).object()}};
             QJsonArray history;
             const QLocale locale;
+            const HumanTime times = HumanTime::current();
             QStringList historyLines;
             if (m_catalog) {
                 for (const VerificationRecord &v :
@@ -57,10 +59,9 @@ void ShowCommand::run(const QStringList &arguments)
                                     {QStringLiteral("passed"), v.passed},
                                     {QStringLiteral("reason"), v.reason},
                                     {QStringLiteral("kind"), v.kind}});
-                    historyLines.append(
-                        QStringLiteral("  %1  %2  %3 %4")
-                            .arg(locale.toString(v.checkedUtc.toLocalTime(), QLocale::ShortFormat),
-                                 v.kind, v.passed ? tr("passed") : tr("FAILED"), v.reason));
+                    historyLines.append(QStringLiteral("  %1  %2  %3 %4")
+                                            .arg(times.dateTime(v.checkedUtc), v.kind,
+                                                 v.passed ? tr("passed") : tr("FAILED"), v.reason));
                 }
             }
             doc.insert(QStringLiteral("verifications"), history);
@@ -70,9 +71,7 @@ void ShowCommand::run(const QStringList &arguments)
                 m_ctx.printJson(doc);
                 return;
             }
-            m_ctx.out(tr("Generation %1 (%2)")
-                          .arg(g.baseName(), locale.toString(g.name.createdUtc().toLocalTime(),
-                                                             QLocale::LongFormat)));
+            m_ctx.out(tr("Generation %1 (%2)").arg(g.baseName(), times.exact(g.name.createdUtc())));
             m_ctx.out(tr("  %1 from %2, SQLite %3, LiteKeep %4")
                           .arg(m.sourceFileName, m.host, m.sqliteVersion, m.litekeepVersion));
             m_ctx.out(

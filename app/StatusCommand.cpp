@@ -3,6 +3,7 @@
 
 #include "history/Catalog.h"
 #include "history/ProfileHistory.h"
+#include "present/HumanTime.h"
 #include "present/ProfileStatus.h"
 #include "schedule/Schedule.h"
 
@@ -75,7 +76,8 @@ void StatusCommand::run(const QStringList &arguments)
 
     Catalog catalog;
     const bool haveHistory = bool(catalog.open());
-    const QLocale locale;
+    // Read by a person; --json keeps ISO UTC times for scripts.
+    const HumanTime times = HumanTime::current();
     QJsonArray profiles;
     for (const QString &name : names) {
         const Profile p = *m_ctx.config().profile(name);
@@ -149,22 +151,19 @@ void StatusCommand::run(const QStringList &arguments)
             continue;
         }
         m_ctx.out(tr("  Last run: %1, %2. %3")
-                      .arg(locale.toString(last->startedUtc.toLocalTime(), QLocale::ShortFormat),
-                           last->outcome, last->message));
+                      .arg(times.ago(last->startedUtc), last->outcome, last->message));
         if (good)
             m_ctx.out(tr("  Last good backup: %1 (%2).")
-                          .arg(good->generation, locale.toString(good->finishedUtc.toLocalTime(),
-                                                                 QLocale::ShortFormat)));
+                          .arg(good->generation, times.ago(good->finishedUtc)));
         else
             m_ctx.out(tr("  There is no successful backup yet."));
         if (proven)
-            m_ctx.out(
-                tr("  Last proven restorable: %1 (%2, %3).")
-                    .arg(locale.toString(proven->checkedUtc.toLocalTime(), QLocale::ShortFormat),
-                         proven->generation,
-                         proven->kind == QLatin1String("drill")    ? tr("restore drill")
-                         : proven->kind == QLatin1String("backup") ? tr("checked after upload")
-                                                                   : tr("verified")));
+            m_ctx.out(tr("  Last proven restorable: %1 (%2, %3).")
+                          .arg(times.ago(proven->checkedUtc), proven->generation,
+                               proven->kind == QLatin1String("drill") ? tr("restore drill")
+                               : proven->kind == QLatin1String("backup")
+                                   ? tr("checked after upload")
+                                   : tr("verified")));
     }
     if (m_ctx.json())
         m_ctx.printJson({{QStringLiteral("ok"), true}, {QStringLiteral("profiles"), profiles}});

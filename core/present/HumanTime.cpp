@@ -38,6 +38,8 @@ HumanTime HumanTime::current()
 
 QString HumanTime::ago(const QDateTime &when) const
 {
+    if (!when.isValid())
+        return {};
     const qint64 secs = when.secsTo(m_now);
     if (secs < -60)
         return dateTime(when); // a clock that disagrees: no "ago" for the future
@@ -59,6 +61,8 @@ QString HumanTime::ago(const QDateTime &when) const
 
 QString HumanTime::ahead(const QDateTime &when) const
 {
+    if (!when.isValid())
+        return {};
     const qint64 secs = m_now.secsTo(when);
     if (secs < 60)
         return tr("now");
@@ -86,6 +90,8 @@ QString HumanTime::ahead(const QDateTime &when) const
 
 QString HumanTime::generation(const QDateTime &created) const
 {
+    if (!created.isValid())
+        return {};
     const QDateTime t = local(created);
     const QDate today = m_now.date();
     const QString at = clock(t.time());
@@ -116,6 +122,8 @@ QString HumanTime::generation(const QDateTime &created) const
 
 QString HumanTime::exact(const QDateTime &when) const
 {
+    if (!when.isValid())
+        return {};
     const QDateTime t = local(when);
     const QString offset = utcOffset(m_zone.offsetFromUtc(when));
     const QString abbreviation = m_zone.abbreviation(when);
@@ -132,6 +140,8 @@ QString HumanTime::exact(const QDateTime &when) const
 
 QString HumanTime::dateTime(const QDateTime &when) const
 {
+    if (!when.isValid())
+        return {};
     const QDateTime t = local(when);
     //: the one absolute date and time of the application: %1 the date, %2 the time
     return tr("%1 %2", "date and time").arg(date(t.date()), clock(t.time()));
@@ -145,6 +155,8 @@ QString HumanTime::date(const QDate &day) const
 
 QString HumanTime::time(const QDateTime &when) const
 {
+    if (!when.isValid())
+        return {};
     return clock(local(when).time());
 }
 

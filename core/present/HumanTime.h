@@ -22,6 +22,8 @@ public:
     // command line show.
     static HumanTime current();
 
+    // Each of these reads an invalid (unknown) time as an empty string, never a made-up one.
+
     // A past event: "just now", "5 minutes ago", "3 hours ago" (the same day), "yesterday at
     // 02:00", "3 days ago" (up to a week), then the one absolute format (dateTime()).
     QString ago(const QDateTime &when) const;

@@ -269,6 +269,12 @@ private Q_SLOTS:
         QCOMPARE(h.date(QDate(2026, 11, 26)), QStringLiteral("26 Nov 2026"));
         QCOMPARE(h.time(berlinAt(2026, 11, 26, 2, 0)), QStringLiteral("02:00"));
         // The C locale's short time has seconds; ours does not.
+        // An unknown time is not made up.
+        QCOMPARE(h.ago(QDateTime()), QString());
+        QCOMPARE(h.ahead(QDateTime()), QString());
+        QCOMPARE(h.generation(QDateTime()), QString());
+        QCOMPARE(h.exact(QDateTime()), QString());
+        QCOMPARE(h.dateTime(QDateTime()), QString());
         const HumanTime c(berlinAt(2026, 12, 3, 10, 0), berlin(), QLocale::c());
         QCOMPARE(c.time(berlinAt(2026, 11, 26, 2, 0)), QStringLiteral("02:00"));
         QCOMPARE(c.ago(berlinAt(2026, 12, 2, 2, 0)), QStringLiteral("yesterday at 02:00"));

@@ -73,6 +73,10 @@ void TrayIcon::setState(State state, int percent)
 
 void TrayIcon::setStatusText(const QString &lastResult, const QString &nextRun)
 {
+    // Rendered again every minute for the relative times: a menu that is open stays as it is
+    // unless its words changed.
+    if (lastResult == m_lastResult && nextRun == m_nextRun)
+        return;
     m_lastResult = lastResult;
     m_nextRun = nextRun;
     m_tray->setToolTip(tr("LiteKeep") + QLatin1Char('\n') + lastResult + QLatin1Char('\n') +

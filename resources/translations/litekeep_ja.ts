@@ -333,6 +333,111 @@
     </message>
 </context>
 <context>
+    <name>HumanTime</name>
+    <message>
+        <source>just now</source>
+        <translation>たった今</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <translation><numerusform>%n 分前</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s) ago</source>
+        <translation><numerusform>%n 時間前</numerusform></translation>
+    </message>
+    <message>
+        <source>yesterday at %1</source>
+        <extracomment>%1 is a time of day, such as 02:00</extracomment>
+        <translation>昨日 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation><numerusform>%n 日前</numerusform></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>まもなく</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n minute(s)</source>
+        <translation><numerusform>%n 分後</numerusform></translation>
+    </message>
+    <message>
+        <source>tonight at %1</source>
+        <extracomment>%1 is a time of day, such as 02:00</extracomment>
+        <translation>今夜 %1</translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <extracomment>%1 is a time of day, such as 14:00</extracomment>
+        <translation>今日 %1</translation>
+    </message>
+    <message>
+        <source>tomorrow at %1</source>
+        <extracomment>%1 is a time of day, such as 02:00</extracomment>
+        <translation>明日 %1</translation>
+    </message>
+    <message>
+        <source>on %1 at %2</source>
+        <extracomment>%1 is the name of a weekday, %2 a time of day: "on Wednesday at 02:00"</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Tonight %1</source>
+        <extracomment>a generation made in the night that is still on; %1 is a time such as 02:00</extracomment>
+        <translation>今夜 %1</translation>
+    </message>
+    <message>
+        <source>Last night %1</source>
+        <extracomment>a generation made after midnight, seen in the morning or later; %1 is a time</extracomment>
+        <translation>昨夜 %1</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <extracomment>%1 is a time of day, such as 11:28</extracomment>
+        <translation>今日 %1</translation>
+    </message>
+    <message>
+        <source>Yesterday %1</source>
+        <extracomment>%1 is a time of day, such as 02:00</extracomment>
+        <translation>昨日 %1</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <extracomment>the date of a generation of this year, as a QLocale pattern ("Wed 2 Dec")</extracomment>
+        <translation>M月d日(ddd)</translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy</source>
+        <extracomment>the date of a generation of another year, as a QLocale pattern</extracomment>
+        <translation>yyyy年M月d日(ddd)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>generation</comment>
+        <extracomment>a generation: %1 is its date, %2 its time ("Wed 2 Dec 02:00")</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <comment>exact time</comment>
+        <extracomment>the exact time in a tooltip: %1 the date, %2 the time, %3 the time zone</extracomment>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>date and time</comment>
+        <extracomment>the one absolute date and time of the application: %1 the date, %2 the time</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <extracomment>the one date format of the application, as a QLocale pattern ("26 Nov 2026")</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
     <name>LiveDatabase</name>
     <message>
         <source>kept a copy of the current database in %1</source>
@@ -1891,6 +1996,10 @@
     <message>
         <source>unknown</source>
         <translation>不明</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
     </message>
 </context>
 <context>
@@ -3838,18 +3947,6 @@
         <translation>システムトレイを利用できないため、代わりにこのウィンドウを表示しています。LiteKeep の実行中は、スケジュールどおりにバックアップが実行されます。</translation>
     </message>
     <message>
-        <source>Last backup: %1 succeeded</source>
-        <translation>前回のバックアップ: %1 成功</translation>
-    </message>
-    <message>
-        <source>Last backup: %1 FAILED</source>
-        <translation>前回のバックアップ: %1 失敗</translation>
-    </message>
-    <message>
-        <source>Last backup: %1 cancelled</source>
-        <translation>前回のバックアップ: %1 キャンセル</translation>
-    </message>
-    <message>
         <source>Schedules are paused</source>
         <translation>スケジュールは一時停止中です</translation>
     </message>
@@ -3872,6 +3969,18 @@
     <message>
         <source>The run history cannot be read (see the window).</source>
         <translation>実行履歴を読み取れません (ウィンドウを参照してください)。</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 succeeded %2</source>
+        <translation>前回のバックアップ: %1 成功 (%2)</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 FAILED %2</source>
+        <translation>前回のバックアップ: %1 失敗 (%2)</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 cancelled %2</source>
+        <translation>前回のバックアップ: %1 キャンセル (%2)</translation>
     </message>
 </context>
 <context>

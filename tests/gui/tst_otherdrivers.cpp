@@ -150,7 +150,7 @@ private Q_SLOTS:
 
         cli({QStringLiteral("backup"), QStringLiteral("--no-verify")});
         QTRY_VERIFY2_WITH_TIMEOUT(
-            menuTexts(app->tray()).contains(QStringLiteral("Last backup: default succeeded")),
+            menuTexts(app->tray()).contains(QStringLiteral("Last backup: default succeeded just now")),
             qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))), kShowsWithinMs);
         QCOMPARE(shown.size(), 0); // success is quiet by default
         QCOMPARE(app->tray()->state(), TrayIcon::State::Idle);
@@ -163,7 +163,7 @@ private Q_SLOTS:
                  qPrintable(message.value(0)));
         QVERIFY2(message.value(1).contains(db()), qPrintable(message.value(1)));
         QTRY_COMPARE_WITH_TIMEOUT(app->tray()->state(), TrayIcon::State::Failed, kShowsWithinMs);
-        QVERIFY(menuTexts(app->tray()).contains(QStringLiteral("Last backup: default FAILED")));
+        QVERIFY(menuTexts(app->tray()).contains(QStringLiteral("Last backup: default FAILED just now")));
         // The window knows too: the banner over the profile, with the reason.
         QTRY_VERIFY_WITH_TIMEOUT(bannerShown(), kShowsWithinMs);
         QVERIFY2(bannerText().contains(db()), qPrintable(bannerText()));

@@ -14,27 +14,6 @@
 namespace lk {
 
 namespace {
-QString stateWord(ProfileStatus::State state)
-{
-    switch (state) {
-    case ProfileStatus::State::Healthy:
-        return StatusCommand::tr("healthy");
-    case ProfileStatus::State::FirstBackupPending:
-        return StatusCommand::tr("waiting for its first backup");
-    case ProfileStatus::State::Running:
-        return StatusCommand::tr("a backup is running");
-    case ProfileStatus::State::Warning:
-        return StatusCommand::tr("needs attention");
-    case ProfileStatus::State::Failed:
-        return StatusCommand::tr("FAILED");
-    case ProfileStatus::State::Paused:
-        return StatusCommand::tr("paused");
-    case ProfileStatus::State::Unknown:
-        return StatusCommand::tr("unknown");
-    }
-    return {};
-}
-
 QJsonObject runJson(const RunRecord &r)
 {
     QJsonObject json{
@@ -129,7 +108,10 @@ void StatusCommand::run(const QStringList &arguments)
         if (m_ctx.json())
             continue;
         m_ctx.out(tr("Profile %1: %2 → %3").arg(name, p.databasePath, p.destination));
-        m_ctx.out(tr("  State: %1").arg(stateWord(status.state)));
+        m_ctx.out(tr("  State: %1").arg(ProfileStatus::stateWord(status.state)));
+        if (const QString next = ProfileStatus::nextRun(times, status.nextRunUtc, false);
+            !next.isEmpty())
+            m_ctx.out(QStringLiteral("  ") + next);
         if (!status.historyProblem.isEmpty())
             m_ctx.out(tr("  The run history cannot be read: %1").arg(status.historyProblem));
         for (const QString &problem : status.problems) {

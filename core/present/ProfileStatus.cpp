@@ -2,6 +2,7 @@
 #include "present/ProfileStatus.h"
 
 #include "notify/Notifier.h"
+#include "present/HumanTime.h"
 #include "schedule/Schedule.h"
 
 #include <QLocale>
@@ -37,6 +38,98 @@ QString ProfileStatus::stateName(State state)
     return {};
 }
 
+QString ProfileStatus::stateWord(State state)
+{
+    switch (state) {
+    case State::Healthy:
+        return tr("healthy");
+    case State::FirstBackupPending:
+        return tr("waiting for its first backup");
+    case State::Running:
+        return tr("a backup is running");
+    case State::Warning:
+        return tr("needs attention");
+    case State::Failed:
+        return tr("FAILED");
+    case State::Paused:
+        return tr("paused");
+    case State::Unknown:
+        return tr("unknown");
+    }
+    return {};
+}
+
+bool ProfileStatus::lastGoodIsProven() const
+{
+    return lastGood && lastProven && !lastGood->generation.isEmpty() &&
+           lastProven->generation == lastGood->generation;
+}
+
+QString ProfileStatus::line(const HumanTime &times) const
+{
+    const QString goodAgo = lastGood ? times.ago(lastGood->startedUtc) : QString();
+    switch (state) {
+    case State::Healthy:
+        return lastGoodIsProven()
+                   //: %1 is when: "3 hours ago", "yesterday at 02:00"
+                   ? tr("Backed up %1 · verified").arg(goodAgo)
+                   : tr("Backed up %1").arg(goodAgo);
+    case State::FirstBackupPending:
+        return nextRunUtc.isValid()
+                   //: %1 is when: "tonight at 02:00", "in 5 minutes"
+                   ? tr("No backup yet · the first one %1").arg(times.ahead(nextRunUtc))
+                   : tr("No backup yet");
+    case State::Running:
+        return activity.isEmpty() ? tr("Backing up…") : tr("Backing up: %1").arg(activity);
+    case State::Warning:
+        return problems.value(0);
+    case State::Failed: {
+        const QString reason = problems.value(0);
+        const QDateTime when = lastBackup ? lastBackup->finishedUtc : QDateTime();
+        return when.isValid()
+                   //: %1 is when ("2 hours ago"), %2 the reason
+                   ? tr("Failed %1: %2").arg(times.ago(when), reason)
+                   : tr("Failed: %1").arg(reason);
+    }
+    case State::Paused:
+        return lastGood ? tr("Paused · backed up %1").arg(goodAgo) : tr("Paused · no backup yet");
+    case State::Unknown:
+        return tr("Unknown: the run history cannot be read");
+    }
+    return {};
+}
+
+QString ProfileStatus::headline() const
+{
+    switch (state) {
+    case State::Healthy:
+        return tr("%1 is healthy").arg(profile);
+    case State::FirstBackupPending:
+        return tr("%1 is waiting for its first backup").arg(profile);
+    case State::Running:
+        return tr("%1 is being backed up").arg(profile);
+    case State::Warning:
+        return tr("%1 needs attention").arg(profile);
+    case State::Failed:
+        return tr("%1: the last backup failed").arg(profile);
+    case State::Paused:
+        return tr("%1: schedules are paused").arg(profile);
+    case State::Unknown:
+        return tr("%1: its state is unknown").arg(profile);
+    }
+    return {};
+}
+
+QString ProfileStatus::nextRun(const HumanTime &times, const QDateTime &nextRunUtc, bool paused)
+{
+    if (paused)
+        return tr("Schedules are paused");
+    if (!nextRunUtc.isValid())
+        return {};
+    //: %1 is when: "tonight at 02:00", "in 5 minutes", "on Wednesday at 02:00"
+    return tr("Next backup %1").arg(times.ahead(nextRunUtc));
+}
+
 std::optional<QDate>
 ProfileStatus::drillOverdueSince(const Profile &profile,
                                  const std::optional<VerificationRecord> &lastDrill,
@@ -61,6 +154,7 @@ ProfileStatus ProfileStatus::compute(const Profile &profile, const Result<Profil
     ProfileStatus s;
     s.profile = profile.name;
     s.nextRunUtc = context.nextRunUtc;
+    s.activity = context.running ? context.activity : QString();
     if (!history) {
         s.historyProblem = history.error();
         s.state = context.running ? State::Running : State::Unknown;

@@ -16,6 +16,8 @@
 
 namespace lk {
 
+class HumanTime;
+
 struct ProfileStatus
 {
     Q_DECLARE_TR_FUNCTIONS(ProfileStatus)
@@ -45,6 +47,7 @@ public:
         QDateTime nextRunUtc; // invalid: not scheduled (the CLI without the tray)
         bool paused = false;
         bool running = false;
+        QString activity; // while running: the phase and its percent ("Uploading 47%")
     };
 
     State state = State::Unknown;
@@ -58,13 +61,30 @@ public:
     // verified backup for longer than the profile allows, the drill overdue.
     QStringList problems;
     QString historyProblem; // why the history could not be read (State::Unknown)
+    QString activity;       // Context::activity
 
     static ProfileStatus compute(const Profile &profile, const Result<ProfileHistory> &history,
                                  const Context &context);
 
     // "healthy", "running", ...: for --json.
     static QString stateName(State state);
+    // The state in words, for a person: "healthy", "needs attention", "FAILED"...
+    static QString stateWord(State state);
     bool isProblem() const { return state == State::Warning || state == State::Failed; }
+    // Whether the newest good backup is the one the newest proof of restorability checked.
+    bool lastGoodIsProven() const;
+
+    // The words the window's profile list, the tray and "litekeep status" show, from the same
+    // facts. One line: "Backed up 3 hours ago · verified", "Failed 2 hours ago: <reason>",
+    // "Backing up: Uploading 47%", the most pressing problem, "Paused · backed up yesterday at
+    // 02:00", "No backup yet · the first one tonight at 02:00".
+    QString line(const HumanTime &times) const;
+    // The state as a sentence about the profile, for a header: "cogito is healthy", "cogito
+    // needs attention", "cogito: the last backup failed"...
+    QString headline() const;
+    // When the next backup runs, in human terms ("Next backup tonight at 02:00"), or that the
+    // schedules are paused; empty when nothing is scheduled.
+    static QString nextRun(const HumanTime &times, const QDateTime &nextRunUtc, bool paused);
 
     // The day the restore drill was due and did not run by, if it is overdue at `now`: drills
     // on, and a whole local day passed since Schedule::drillDueDate without a drill.

@@ -1,8 +1,10 @@
 // ProfileStatus: the one decision of what state a profile is in, from a history built by hand,
 // an injected clock and zone.
+#include "present/HumanTime.h"
 #include "present/ProfileStatus.h"
 
 #include <QTest>
+#include <QTranslator>
 
 using lk::AnomalyRecord;
 using lk::ProfileHistory;
@@ -10,6 +12,8 @@ using lk::ProfileStatus;
 using lk::RunRecord;
 using lk::VerificationRecord;
 using State = lk::ProfileStatus::State;
+
+Q_DECLARE_METATYPE(lk::ProfileStatus)
 
 namespace {
 
@@ -101,6 +105,12 @@ private Q_SLOTS:
     void drillOverdueByLocalDates();
     void pausedOnlyWhenNothingIsWrong();
     void runningShowsRunning();
+    void wordsOfEachState_data();
+    void wordsOfEachState();
+    void nextRunInHumanTerms();
+
+private:
+    QTranslator m_english; // "3 hours ago", not "3 hour(s) ago"
 };
 
 void TestProfileStatus::healthy()
@@ -261,6 +271,88 @@ void TestProfileStatus::runningShowsRunning()
     const ProfileStatus s = statusOf(makeProfile(), h, context(false, true));
     QCOMPARE(s.state, State::Running);
     QCOMPARE(s.problems.first(), QStringLiteral("Broken.")); // still said, under the progress
+}
+
+// What the window's list, its header and the tray say of each state, at 14:00 in Tokyo.
+void TestProfileStatus::wordsOfEachState_data()
+{
+    QVERIFY(m_english.load(QStringLiteral(LITEKEEP_QM_DIR "/litekeep_en.qm")));
+    QCoreApplication::installTranslator(&m_english);
+    QTest::addColumn<ProfileStatus>("status");
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("headline");
+
+    const lk::Profile profile = makeProfile();
+    QTest::newRow("healthy, the last backup verified")
+        << statusOf(profile, healthyHistory(), context())
+        << QStringLiteral("Backed up 3 hours ago · verified")
+        << QStringLiteral("cogito is healthy");
+
+    ProfileHistory unverified = healthyHistory();
+    unverified.lastProven->generation = generationAt(kNow.addDays(-1));
+    QTest::newRow("healthy, an older generation verified")
+        << statusOf(profile, unverified, context()) << QStringLiteral("Backed up 3 hours ago")
+        << QStringLiteral("cogito is healthy");
+
+    ProfileHistory failed = healthyHistory();
+    failed.runs.prepend(run(QStringLiteral("failed"), kNow.addSecs(-2 * 3600 - 20),
+                            QStringLiteral("The destination did not answer.")));
+    QTest::newRow("failed") << statusOf(profile, failed, context())
+                            << QStringLiteral("Failed 2 hours ago: The destination did not answer.")
+                            << QStringLiteral("cogito: the last backup failed");
+
+    ProfileStatus::Context running = context(false, true);
+    running.activity = QStringLiteral("Uploading 47%");
+    QTest::newRow("running") << statusOf(profile, healthyHistory(), running)
+                             << QStringLiteral("Backing up: Uploading 47%")
+                             << QStringLiteral("cogito is being backed up");
+
+    QTest::newRow("paused") << statusOf(profile, healthyHistory(30), context(true))
+                            << QStringLiteral("Paused · backed up yesterday at 08:00")
+                            << QStringLiteral("cogito: schedules are paused");
+
+    lk::Profile fresh = makeProfile();
+    fresh.createdUtc = kNow.addSecs(-600);
+    ProfileStatus::Context tonight = context();
+    tonight.nextRunUtc = QDateTime(QDate(2026, 12, 3), QTime(17, 0), QTimeZone::utc()); // 02:00
+    QTest::newRow("first backup pending")
+        << statusOf(fresh, ProfileHistory{}, tonight)
+        << QStringLiteral("No backup yet · the first one tonight at 02:00")
+        << QStringLiteral("cogito is waiting for its first backup");
+
+    ProfileHistory stale = healthyHistory(50);
+    QTest::newRow("warning: stale")
+        << statusOf(profile, stale, context())
+        << QStringLiteral("The newest verified backup is older than the 48 hours this profile "
+                          "allows.")
+        << QStringLiteral("cogito needs attention");
+
+    QTest::newRow("unknown") << ProfileStatus::compute(
+                                    profile,
+                                    lk::Result<ProfileHistory>::fail(QStringLiteral("locked")),
+                                    context())
+                             << QStringLiteral("Unknown: the run history cannot be read")
+                             << QStringLiteral("cogito: its state is unknown");
+}
+
+void TestProfileStatus::wordsOfEachState()
+{
+    QFETCH(ProfileStatus, status);
+    QFETCH(QString, line);
+    QFETCH(QString, headline);
+    const lk::HumanTime times(kNow, kZone, QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QCOMPARE(status.line(times), line);
+    QCOMPARE(status.headline(), headline);
+}
+
+void TestProfileStatus::nextRunInHumanTerms()
+{
+    const lk::HumanTime times(kNow, kZone, QLocale(QLocale::English, QLocale::UnitedKingdom));
+    const QDateTime twoAm(QDate(2026, 12, 3), QTime(17, 0), QTimeZone::utc());
+    QCOMPARE(ProfileStatus::nextRun(times, twoAm, false),
+             QStringLiteral("Next backup tonight at 02:00"));
+    QCOMPARE(ProfileStatus::nextRun(times, twoAm, true), QStringLiteral("Schedules are paused"));
+    QCOMPARE(ProfileStatus::nextRun(times, QDateTime(), false), QString());
 }
 
 QTEST_GUILESS_MAIN(TestProfileStatus)

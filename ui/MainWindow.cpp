@@ -5,13 +5,16 @@
 #include "GenerationDetails.h"
 #include "HistoryChart.h"
 #include "ProfileDialog.h"
+#include "ProfileListDelegate.h"
 #include "RestoreWizard.h"
+#include "TrayIcon.h"
 #include "backup/BackupQueue.h"
 #include "generations/GenerationLister.h"
 #include "generations/Pins.h"
 #include "history/Catalog.h"
 #include "history/HistoryReader.h"
 #include "present/HumanTime.h"
+#include "present/StatusBoard.h"
 #include "schedule/Schedule.h"
 #include "schedule/Scheduler.h"
 #include "settings/Config.h"
@@ -89,6 +92,7 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     auto *splitter = new QSplitter(central);
     m_profiles = new QListWidget(splitter);
     m_profiles->setObjectName(QStringLiteral("profiles"));
+    m_profiles->setItemDelegate(new ProfileListDelegate(m_profiles));
     auto *right = new QWidget(splitter);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
@@ -101,6 +105,16 @@ MainWindow::MainWindow(Config &config, Catalog &catalog, BackupQueue &queue, Sch
     rightLayout->addWidget(m_historyProblem);
     m_failure = new FailureBanner(right);
     rightLayout->addWidget(m_failure);
+    m_headline = new QLabel(right);
+    m_headline->setObjectName(QStringLiteral("headline"));
+    m_headline->setWordWrap(true);
+    m_headline->setTextFormat(Qt::PlainText);
+    QFont headlineFont = m_headline->font();
+    headlineFont.setBold(true);
+    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.15);
+    m_headline->setFont(headlineFont);
+    m_headline->setVisible(false);
+    rightLayout->addWidget(m_headline);
     m_summary = new QLabel(right);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
@@ -252,6 +266,67 @@ void MainWindow::reload()
     if (m_profiles->currentRow() < 0 && m_profiles->count() > 0)
         m_profiles->setCurrentRow(0);
     m_backupButton->setEnabled(m_profiles->count() > 0);
+    showStatuses();
+}
+
+void MainWindow::setStatusBoard(const StatusBoard *board)
+{
+    if (m_board)
+        disconnect(m_board, nullptr, this, nullptr);
+    m_board = board;
+    if (board)
+        connect(board, &StatusBoard::changed, this, &MainWindow::showStatuses);
+    showStatuses();
+}
+
+namespace {
+// The colour of a status line: red for a failure, amber for what needs attention.
+QVariant lineColor(ProfileStatus::State state)
+{
+    switch (state) {
+    case ProfileStatus::State::Failed:
+        return QColor(0xc6, 0x28, 0x28);
+    case ProfileStatus::State::Warning:
+    case ProfileStatus::State::Unknown:
+        return QColor(0xb2, 0x6a, 0x00);
+    default:
+        return {};
+    }
+}
+} // namespace
+
+void MainWindow::showStatuses()
+{
+    const HumanTime times = HumanTime::current();
+    for (int i = 0; i < m_profiles->count(); ++i) {
+        QListWidgetItem *item = m_profiles->item(i);
+        const auto status = m_board ? m_board->status(item->text()) : std::nullopt;
+        if (!status) {
+            item->setIcon(QIcon());
+            item->setData(ProfileListDelegate::kLineRole, QVariant());
+            item->setToolTip(QString());
+            continue;
+        }
+        const QString line = status->line(times);
+        const TrayIcon::State look = TrayIcon::stateFor(status->state);
+        if (item->data(ProfileListDelegate::kLineRole).toString() != line ||
+            item->data(Qt::UserRole).toInt() != static_cast<int>(look)) {
+            item->setData(Qt::UserRole, static_cast<int>(look));
+            item->setIcon(TrayIcon::iconFor(look));
+            item->setData(ProfileListDelegate::kLineRole, line);
+            item->setData(ProfileListDelegate::kLineColorRole, lineColor(status->state));
+            item->setToolTip((QStringList{line} + status->problems).join(QLatin1Char('\n')));
+        }
+    }
+    const auto selected = m_board ? m_board->status(selectedProfile()) : std::nullopt;
+    m_headline->setVisible(selected.has_value());
+    if (selected) {
+        m_headline->setText(selected->headline() + QStringLiteral(" · ") + selected->line(times));
+        const QVariant color = lineColor(selected->state);
+        m_headline->setStyleSheet(
+            color.isValid() ? QStringLiteral("color: %1;").arg(color.value<QColor>().name())
+                            : QString());
+    }
 }
 
 QString MainWindow::selectedProfile() const
@@ -277,6 +352,7 @@ void MainWindow::showProfile()
     if (!m_config.profile(name))
         return;
     showHistoryProblem();
+    showStatuses();
     showSummary();
     showFailure();
     showHistory();
@@ -388,12 +464,11 @@ void MainWindow::showSummary()
         lines.append(tr("Reading the run history…"));
     } // else: the problem above the summary says why nothing is known
     const QDateTime next = m_scheduler.nextRun(profile->name);
-    if (m_scheduler.isPaused())
-        lines.append(tr("Schedules are paused."));
-    else if (next.isValid()) {
-        lines.append(tr("Next backup: %1").arg(times.ahead(next)));
+    if (const QString words = ProfileStatus::nextRun(times, next, m_scheduler.isPaused());
+        !words.isEmpty())
+        lines.append(words);
+    if (next.isValid() && !m_scheduler.isPaused())
         exact.append(tr("Next backup: %1").arg(times.exact(next)));
-    }
     m_summary->setText(lines.join(QLatin1Char('\n')));
     m_summary->setToolTip(exact.join(QLatin1Char('\n')));
 }

@@ -25,6 +25,7 @@ namespace lk {
 
 class BackupQueue;
 class FailureBanner;
+class StatusBoard;
 class GenerationDetails;
 class HistoryChart;
 class RestoreWizard;
@@ -46,6 +47,9 @@ public:
     ~MainWindow() override;
 
     void reload();
+    // The statuses the list and the header show (the tray's own board); without one, the list
+    // holds the names alone.
+    void setStatusBoard(const StatusBoard *board);
     void setNotice(const QString &text); // a line at the top: "the tray is unavailable", ...
     QString selectedProfile() const;
     void selectProfile(const QString &name);
@@ -84,6 +88,7 @@ Q_SIGNALS:
 
 private:
     void showProfile();
+    void showStatuses(); // the list's icons and lines, the header of the selected profile
     void showSummary();
     void showHistory();
     void showHistoryProblem();
@@ -106,6 +111,7 @@ private:
     HistoryReader *m_reader; // every read of the window goes through it
     BackupQueue &m_queue;
     Scheduler &m_scheduler;
+    QPointer<const StatusBoard> m_board;
     CredentialStore *m_store;
     QPointer<GenerationLister> m_lister;
     QPointer<VerifyJob> m_verify;
@@ -124,6 +130,7 @@ private:
     QLabel *m_historyProblem = nullptr;
     FailureBanner *m_failure = nullptr;
     QListWidget *m_profiles = nullptr;
+    QLabel *m_headline = nullptr; // the selected profile's state, and its next backup
     QLabel *m_summary = nullptr;
     QTabWidget *m_tabs = nullptr;
     QTreeWidget *m_generations = nullptr;

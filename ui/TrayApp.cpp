@@ -16,13 +16,21 @@ namespace lk {
 
 TrayApp::TrayApp(const QString &configPath, QObject *parent)
     : QObject(parent), m_config(configPath), m_reader(m_catalog.path()), m_historyWatcher(m_reader),
-      m_configWatcher(m_config.path()), m_queue(&m_catalog), m_scheduler(&m_catalog)
+      m_configWatcher(m_config.path()), m_queue(&m_catalog), m_scheduler(&m_catalog),
+      m_board(m_reader, [this](const Profile &profile) { return statusContext(profile); })
 {
     // The jobs' records are written on this (the GUI) thread: another process's lock may hold
     // it only briefly (the command line's own writes take milliseconds), never the 5 s default.
     m_catalog.setBusyTimeout(kHistoryBusyTimeoutMs);
     m_tray = new TrayIcon(this);
     m_window = std::make_unique<MainWindow>(m_config, m_catalog, m_queue, m_scheduler);
+    m_window->setStatusBoard(&m_board);
+    connect(&m_board, &StatusBoard::changed, this, &TrayApp::renderTray);
+    connect(&m_board, &StatusBoard::historyRead, this, [this] {
+        refreshNextRuns(); // a success changes the next slot
+        m_board.recompute();
+        onStatusRead();
+    });
 
     connect(m_tray, &TrayIcon::backUpNowRequested, this, &TrayApp::backUpNow);
     connect(m_tray, &TrayIcon::openRequested, this, &TrayApp::showWindow);
@@ -50,12 +58,20 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
         showProblems();
         updateTray();
     });
-    connect(&m_queue, &BackupQueue::started, this,
-            [this] { m_tray->setState(TrayIcon::State::Running, 0); });
+    connect(&m_queue, &BackupQueue::started, this, [this] {
+        m_tray->setState(TrayIcon::State::Running, 0);
+        m_activity.clear();
+        m_board.recompute();
+    });
     connect(&m_queue, &BackupQueue::progress, this,
-            [this](const QString &, BackupJob::Phase, qint64 done, qint64 total) {
-                m_tray->setState(TrayIcon::State::Running,
-                                 total > 0 ? static_cast<int>(done * 100 / total) : -1);
+            [this](const QString &, BackupJob::Phase phase, qint64 done, qint64 total) {
+                const int percent = total > 0 ? static_cast<int>(done * 100 / total) : -1;
+                m_tray->setState(TrayIcon::State::Running, percent);
+                m_activity = percent >= 0
+                                 //: %1 is a phase of a backup ("Uploading"), %2 its percent
+                                 ? tr("%1 %2%").arg(BackupJob::phaseName(phase)).arg(percent)
+                                 : BackupJob::phaseName(phase);
+                m_board.recompute();
             });
     connect(&m_queue, &BackupQueue::deferred, this,
             [this](const QString &profile, const QString &) { m_scheduler.runDeferred(profile); });
@@ -74,7 +90,10 @@ TrayApp::TrayApp(const QString &configPath, QObject *parent)
     connect(&m_configWatcher, &ConfigWatcher::changed, this, &TrayApp::onConfigChanged);
     // "3 minutes ago" and "in 5 minutes" age: rendered again every minute.
     m_relativeTimes.setInterval(60 * 1000);
-    connect(&m_relativeTimes, &QTimer::timeout, this, &TrayApp::renderTray);
+    connect(&m_relativeTimes, &QTimer::timeout, this, [this] {
+        refreshNextRuns();
+        m_board.recompute();
+    });
 }
 
 TrayApp::~TrayApp() = default;
@@ -128,14 +147,12 @@ void TrayApp::reloadProfiles()
     QList<Profile> profiles;
     for (const QString &name : m_config.profileNames())
         profiles.append(*m_config.profile(name));
-    const QStringList names = m_config.profileNames();
-    const auto removed = [&names](auto it) { return !names.contains(it.key()); };
-    m_failed.removeIf(removed); // a removed profile's failure no longer turns the tray red
-    m_openWarning.removeIf(removed);
     m_tray->setProfiles(m_config.profileNames());
-    m_window->reload();
     m_scheduler.setProfiles(profiles);
-    updateTray();
+    refreshNextRuns();
+    m_board.setProfiles(profiles); // a removed profile's failure no longer turns the tray red
+    m_window->reload();
+    renderTray();
 }
 
 void TrayApp::showWindow()
@@ -239,9 +256,7 @@ void TrayApp::showFinished(const QString &profile, const JobResult &result,
                            const QString &previousOutcome)
 {
     m_notifier.runFinished(profile, result, previousOutcome);
-    m_failed.insert(profile, result.outcome == JobResult::Outcome::Failed);
-    m_lastRun = LastRun{profile, result.outcome, QDateTime::currentDateTimeUtc()};
-    renderTray(); // the outcome at once, not after the queue's next turn or the next read
+    m_board.read(); // its outcome, as recorded, within milliseconds
     checkStaleness();
 }
 
@@ -298,16 +313,6 @@ void TrayApp::readRuns()
             for (const RunsReading &r : readings) {
                 if (!r.runs || !m_config.profile(r.profile))
                     continue; // unknown is not "nothing ran"; a removed profile is not shown
-                if (!m_failed.contains(r.profile)) {
-                    // The first look: the tray says how the last backup ended, even after a
-                    // restart. Later, the runs' own results say it.
-                    for (const RunRecord &run : *r.runs) {
-                        if (run.kind == QLatin1String("backup") && ForeignRuns::resultOf(run)) {
-                            m_failed.insert(r.profile, run.outcome == QLatin1String("failed"));
-                            break;
-                        }
-                    }
-                }
                 const QList<ForeignRuns::Finished> finished =
                     m_foreignRuns.take(r.profile, *r.runs, r.openWarnings,
                                        [this](qint64 id) { return m_catalog.recordedHere(id); });
@@ -318,7 +323,6 @@ void TrayApp::readRuns()
             }
             if (foreign)
                 m_scheduler.evaluate(); // a backup made elsewhere may be the one it owed
-            renderTray();
             if (m_runsAgain) {
                 m_runsAgain = false;
                 readRuns();
@@ -330,109 +334,97 @@ void TrayApp::readRuns()
 
 void TrayApp::checkStaleness()
 {
-    readHistory(true);
-}
-
-namespace {
-// What the tray learns of one profile from the history; an empty part could not be read.
-struct TrayReading
-{
-    QString profile;
-    std::optional<QDateTime> newestVerified;
-    std::optional<bool> openWarning;
-};
-} // namespace
-
-void TrayApp::readHistory(bool staleness)
-{
-    if (m_reading) {
-        m_readAgain = true;
-        m_againStaleness = m_againStaleness || staleness;
+    if (m_stalenessReading) {
+        m_stalenessAgain = true;
         return;
     }
-    m_reading = true;
+    m_stalenessReading = true;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_reader.run(
         this,
-        [names = m_config.profileNames(), staleness](const Catalog &catalog) {
-            QList<TrayReading> readings;
+        [names = m_config.profileNames()](const Catalog &catalog) {
+            QHash<QString, QDateTime> newest; // a profile that could not be read is not in it
             for (const QString &name : names) {
-                TrayReading r{name, std::nullopt, std::nullopt};
-                if (staleness) {
-                    if (const auto read = Notifier::readNewestVerifiedGeneration(catalog, name))
-                        r.newestVerified = read.value();
-                }
-                if (const auto warnings = catalog.readOpenAnomalies(name))
-                    r.openWarning = !warnings.value().isEmpty();
-                readings.append(r);
+                if (const auto read = Notifier::readNewestVerifiedGeneration(catalog, name))
+                    newest.insert(name, read.value());
             }
-            return readings;
+            return newest;
         },
-        [this, now](const QList<TrayReading> &readings) {
-            m_reading = false;
-            for (const TrayReading &r : readings) {
-                if (r.openWarning)
-                    m_openWarning.insert(r.profile, *r.openWarning);
-                const auto p = m_config.profile(r.profile);
+        [this, now](const QHash<QString, QDateTime> &newest) {
+            m_stalenessReading = false;
+            for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
                 // Unknown is not "old": the history problem is shown instead.
-                if (r.newestVerified && p)
-                    m_notifier.checkStaleness(r.profile, *r.newestVerified, p->staleHours, now,
+                if (const auto p = m_config.profile(it.key()))
+                    m_notifier.checkStaleness(it.key(), it.value(), p->staleHours, now,
                                               p->createdUtc);
             }
             renderTray();
-            if (m_readAgain) {
-                const bool alsoStaleness = m_againStaleness;
-                m_readAgain = m_againStaleness = false;
-                readHistory(alsoStaleness);
+            if (m_stalenessAgain) {
+                m_stalenessAgain = false;
+                checkStaleness();
             } else {
-                Q_EMIT historyRead();
+                onStatusRead();
             }
         });
 }
 
+void TrayApp::onStatusRead()
+{
+    if (!m_stalenessReading && !m_board.isReading())
+        Q_EMIT historyRead();
+}
+
+ProfileStatus::Context TrayApp::statusContext(const Profile &profile) const
+{
+    ProfileStatus::Context context;
+    context.now = QDateTime::currentDateTimeUtc();
+    context.nextRunUtc = m_nextRuns.value(profile.name);
+    context.paused = m_scheduler.isPaused();
+    context.running = m_queue.isBusy() && m_queue.currentProfile() == profile.name;
+    context.activity = m_activity;
+    return context;
+}
+
+void TrayApp::refreshNextRuns()
+{
+    m_nextRuns.clear();
+    for (const QString &name : m_config.profileNames())
+        m_nextRuns.insert(name, m_scheduler.nextRun(name));
+}
+
 void TrayApp::updateTray()
 {
-    renderTray();
-    readHistory(false);
+    refreshNextRuns();
+    m_board.recompute(); // the schedule or the queue changed: rendered through the board
+    m_board.read();
 }
 
 void TrayApp::renderTray()
 {
-    bool stale = !m_scheduler.historyProblem().isEmpty(); // or a warning about lost rows still open
+    using State = ProfileStatus::State;
+    bool wrong = !m_scheduler.historyProblem().isEmpty() || m_board.any(State::Warning) ||
+                 m_board.any(State::Unknown);
     for (const QString &name : m_config.profileNames())
-        stale = stale || m_notifier.isStale(name) || m_openWarning.value(name);
+        wrong = wrong || m_notifier.isStale(name);
     if (!m_queue.isBusy())
-        m_tray->setState(
-            std::any_of(m_failed.cbegin(), m_failed.cend(), [](bool failed) { return failed; })
-                ? TrayIcon::State::Failed
-            : stale ? TrayIcon::State::Warning
-                    : TrayIcon::State::Idle);
+        m_tray->setState(m_board.any(State::Failed) ? TrayIcon::State::Failed
+                         : wrong                    ? TrayIcon::State::Warning
+                                                    : TrayIcon::State::Idle);
     const HumanTime times = HumanTime::current();
-    QString last;
-    if (m_lastRun) {
-        const QString ago = times.ago(m_lastRun->finishedUtc);
-        last = m_lastRun->outcome == JobResult::Outcome::Succeeded
-                   //: %1 is the profile, %2 when ("3 hours ago", "yesterday at 02:00")
-                   ? tr("Last backup: %1 succeeded %2").arg(m_lastRun->profile, ago)
-                   : m_lastRun->outcome == JobResult::Outcome::Failed
-                         ? tr("Last backup: %1 FAILED %2").arg(m_lastRun->profile, ago)
-                         : tr("Last backup: %1 cancelled %2").arg(m_lastRun->profile, ago);
-    }
-    QString next;
+    QStringList lines;
+    for (const ProfileStatus &status : m_board.statuses())
+        //: the tray's line for one profile: %1 is its name, %2 its state in a few words
+        lines.append(tr("%1: %2").arg(status.profile, status.line(times)));
     QDateTime soonest;
-    for (const QString &name : m_config.profileNames()) {
-        const QDateTime when = m_scheduler.nextRun(name);
+    for (const QDateTime &when : std::as_const(m_nextRuns)) {
         if (when.isValid() && (!soonest.isValid() || when < soonest))
             soonest = when;
     }
-    if (m_scheduler.isPaused())
-        next = tr("Schedules are paused");
-    else if (soonest.isValid())
-        next = tr("Next backup: %1").arg(times.ahead(soonest));
+    const QString next = ProfileStatus::nextRun(times, soonest, m_scheduler.isPaused());
     if (!m_scheduler.historyProblem().isEmpty())
-        next += QLatin1Char('\n') + tr("The run history cannot be read (see the window).");
+        lines.append(tr("The run history cannot be read (see the window)."));
     m_tray->setPaused(m_scheduler.isPaused());
-    m_tray->setStatusText(last, next);
+    m_tray->setStatusText(lines, next);
 }
 
 void TrayApp::requestQuit()

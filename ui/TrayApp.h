@@ -9,6 +9,7 @@
 #include "history/HistoryReader.h"
 #include "history/HistoryWatcher.h"
 #include "notify/Notifier.h"
+#include "present/StatusBoard.h"
 #include "schedule/Scheduler.h"
 #include "settings/Config.h"
 #include "settings/ConfigWatcher.h"
@@ -48,6 +49,7 @@ public:
     BackupQueue &queue() { return m_queue; }
     Scheduler &scheduler() { return m_scheduler; }
     Notifier &notifier() { return m_notifier; }
+    const StatusBoard &statusBoard() const { return m_board; }
 
     static constexpr int kStalenessCheckMs = 10 * 60 * 1000;
 
@@ -55,8 +57,8 @@ Q_SIGNALS:
     // "Quit and cancel it?" was answered yes: the queue is emptied and the running backup
     // cancelled; the application quits once the queue is idle.
     void quitting();
-    // Every read of the history asked for so far (staleness, open warnings) came back, and the
-    // tray shows what they said.
+    // Every read of the history asked for so far (the statuses, the staleness alarm) came
+    // back, and the tray shows what they said.
     void historyRead();
     // A look at the runs in the history (after a change another process or this one made)
     // came back: the runs other processes finished meanwhile were handed to the notifier.
@@ -78,12 +80,15 @@ private:
     void onHistoryChanged();
     void onConfigChanged();
     // Reads every profile's newest runs on the history's thread, for the runs other processes
-    // finished and, at the first look, whether each profile's last backup failed.
+    // finished.
     void readRuns();
+    // Reads the newest verified generations on the history's thread, for the staleness alarm.
     void checkStaleness();
-    // Reads what the tray shows of every profile on the history's thread: the open warnings,
-    // and with `staleness` the newest verified generations for the staleness alarm.
-    void readHistory(bool staleness);
+    void onStatusRead(); // the board or the staleness read answered
+    ProfileStatus::Context statusContext(const Profile &profile) const;
+    // Asks the schedule when each profile runs next (it reads the history): when the history
+    // or the schedule changed, and every minute; not at every percent of a running backup.
+    void refreshNextRuns();
     bool wants(const Notice &notice) const; // the settings' choice of events
     void updateTray();                      // renders what is known now and reads the history again
     void renderTray();
@@ -94,10 +99,8 @@ private:
     // The tray's own reads of the history, on a thread of their own: the GUI thread never waits
     // for a lock, and what was read last stays when the history cannot be read.
     HistoryReader m_reader;
-    bool m_reading = false;        // one read in flight at a time...
-    bool m_readAgain = false;      // ...one more after it when asked meanwhile...
-    bool m_againStaleness = false; // ...and whether that one checks staleness too
-    QHash<QString, bool> m_openWarning;
+    bool m_stalenessReading = false; // one staleness read in flight at a time...
+    bool m_stalenessAgain = false;   // ...one more after it when asked meanwhile
     HistoryWatcher m_historyWatcher;
     ConfigWatcher m_configWatcher;
     ForeignRuns m_foreignRuns;
@@ -106,6 +109,11 @@ private:
     BackupQueue m_queue;
     Scheduler m_scheduler;
     Notifier m_notifier;
+    // Every profile's state, from the history, the schedule and the queue: what the tray and the
+    // window show.
+    StatusBoard m_board;
+    QString m_activity; // the running backup's phase and percent
+    QHash<QString, QDateTime> m_nextRuns;
     TrayIcon *m_tray = nullptr;
     std::unique_ptr<MainWindow> m_window;
     QPointer<FirstRunWizard> m_wizard;
@@ -113,15 +121,7 @@ private:
     Autostart m_autostart;
     QTimer m_staleness;
     QTimer m_relativeTimes;
-    struct LastRun
-    {
-        QString profile;
-        JobResult::Outcome outcome;
-        QDateTime finishedUtc;
-    };
-    std::optional<LastRun> m_lastRun; // this process's last backup
     QStringList m_startProblems;
-    QHash<QString, bool> m_failed; // whether each profile's last run failed
 };
 
 } // namespace lk

@@ -59,6 +59,24 @@ QIcon TrayIcon::iconFor(State state, int percent)
     return QIcon(pixmap);
 }
 
+TrayIcon::State TrayIcon::stateFor(ProfileStatus::State state)
+{
+    switch (state) {
+    case ProfileStatus::State::Running:
+        return State::Running;
+    case ProfileStatus::State::Warning:
+    case ProfileStatus::State::Unknown:
+        return State::Warning;
+    case ProfileStatus::State::Failed:
+        return State::Failed;
+    case ProfileStatus::State::Healthy:
+    case ProfileStatus::State::FirstBackupPending:
+    case ProfileStatus::State::Paused:
+        break;
+    }
+    return State::Idle;
+}
+
 void TrayIcon::setProfiles(const QStringList &profiles)
 {
     m_profiles = profiles;
@@ -71,17 +89,34 @@ void TrayIcon::setState(State state, int percent)
     m_tray->setIcon(iconFor(state, percent));
 }
 
-void TrayIcon::setStatusText(const QString &lastResult, const QString &nextRun)
+void TrayIcon::setStatusText(const QStringList &lines, const QString &nextRun)
 {
-    // Rendered again every minute for the relative times: a menu that is open stays as it is
-    // unless its words changed.
-    if (lastResult == m_lastResult && nextRun == m_nextRun)
+    if (lines == m_lines && nextRun == m_nextRun)
         return;
-    m_lastResult = lastResult;
+    QStringList texts = lines;
+    if (!nextRun.isEmpty())
+        texts.append(nextRun);
+    const bool sameShape = texts.size() == m_statusActions.size();
+    m_lines = lines;
     m_nextRun = nextRun;
-    m_tray->setToolTip(tr("LiteKeep") + QLatin1Char('\n') + lastResult + QLatin1Char('\n') +
-                       nextRun);
-    rebuildMenu();
+    updateToolTip();
+    if (!sameShape) {
+        rebuildMenu();
+        return;
+    }
+    // The same entries with other words (a percent, "4 minutes ago"): a menu that is open stays
+    // open, and in place.
+    for (qsizetype i = 0; i < texts.size(); ++i)
+        m_statusActions.at(i)->setText(texts.at(i));
+}
+
+void TrayIcon::updateToolTip()
+{
+    QStringList tip{tr("LiteKeep")};
+    tip.append(m_lines);
+    if (!m_nextRun.isEmpty())
+        tip.append(m_nextRun);
+    m_tray->setToolTip(tip.join(QLatin1Char('\n')));
 }
 
 void TrayIcon::setPaused(bool paused)
@@ -109,10 +144,15 @@ void TrayIcon::rebuildMenu()
         for (const QString &name : std::as_const(m_profiles))
             sub->addAction(name, this, [this, name] { Q_EMIT backUpNowRequested(name); });
     }
-    if (!m_lastResult.isEmpty())
-        m_menu->addAction(m_lastResult)->setEnabled(false);
+    m_statusActions.clear();
+    QStringList texts = m_lines;
     if (!m_nextRun.isEmpty())
-        m_menu->addAction(m_nextRun)->setEnabled(false);
+        texts.append(m_nextRun);
+    for (const QString &text : std::as_const(texts)) {
+        QAction *line = m_menu->addAction(text);
+        line->setEnabled(false);
+        m_statusActions.append(line);
+    }
     m_menu->addSeparator();
     m_menu->addAction(tr("Open LiteKeep"), this, &TrayIcon::openRequested)
         ->setObjectName(QStringLiteral("open"));

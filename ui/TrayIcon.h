@@ -3,6 +3,7 @@
 #pragma once
 
 #include "notify/Notifier.h"
+#include "present/ProfileStatus.h"
 
 #include <QIcon>
 #include <QObject>
@@ -35,7 +36,9 @@ public:
     void setProfiles(const QStringList &profiles);
     void setState(State state, int percent = -1);
     State state() const { return m_state; }
-    void setStatusText(const QString &lastResult, const QString &nextRun);
+    // One line per profile ("cogito: Backed up 3 hours ago · verified") and when the next
+    // backup runs: in the tooltip, and as the menu's first entries.
+    void setStatusText(const QStringList &lines, const QString &nextRun);
     void setPaused(bool paused);
     void setNotifyOnSuccess(bool on);
 
@@ -45,6 +48,9 @@ public:
     QMenu *menu() const { return m_menu; }
 
     static QIcon iconFor(State state, int percent = -1);
+    // How a profile in `state` looks: a pending first backup or a paused schedule is not a
+    // problem, an unreadable history is one to look at.
+    static State stateFor(ProfileStatus::State state);
 
 Q_SIGNALS:
     void backUpNowRequested(const QString &profile);
@@ -58,12 +64,14 @@ Q_SIGNALS:
 
 private:
     void rebuildMenu();
+    void updateToolTip();
 
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu = nullptr;
     QStringList m_profiles;
-    QString m_lastResult;
+    QStringList m_lines;
     QString m_nextRun;
+    QList<QAction *> m_statusActions; // the menu's entries for m_lines and m_nextRun
     bool m_paused = false;
     bool m_notifyOnSuccess = false;
     State m_state = State::Idle;

@@ -340,11 +340,15 @@
     </message>
     <message numerus="yes">
         <source>%n minute(s) ago</source>
-        <translation><numerusform>%n 分前</numerusform></translation>
+        <translation>
+            <numerusform>%n 分前</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s) ago</source>
-        <translation><numerusform>%n 時間前</numerusform></translation>
+        <translation>
+            <numerusform>%n 時間前</numerusform>
+        </translation>
     </message>
     <message>
         <source>yesterday at %1</source>
@@ -353,7 +357,9 @@
     </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
-        <translation><numerusform>%n 日前</numerusform></translation>
+        <translation>
+            <numerusform>%n 日前</numerusform>
+        </translation>
     </message>
     <message>
         <source>now</source>
@@ -361,7 +367,9 @@
     </message>
     <message numerus="yes">
         <source>in %n minute(s)</source>
-        <translation><numerusform>%n 分後</numerusform></translation>
+        <translation>
+            <numerusform>%n 分後</numerusform>
+        </translation>
     </message>
     <message>
         <source>tonight at %1</source>
@@ -732,6 +740,118 @@
     <message>
         <source>The restore drill is overdue: it was due on %1.</source>
         <translation>復元訓練が期限を過ぎています（期限は %1 でした）。</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>waiting for its first backup</source>
+        <translation>最初のバックアップ待ち</translation>
+    </message>
+    <message>
+        <source>a backup is running</source>
+        <translation>バックアップ中</translation>
+    </message>
+    <message>
+        <source>needs attention</source>
+        <translation>要確認</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Backed up %1 · verified</source>
+        <extracomment>%1 is when: "3 hours ago", "yesterday at 02:00"</extracomment>
+        <translation>バックアップ: %1 · 検証済み</translation>
+    </message>
+    <message>
+        <source>Backed up %1</source>
+        <translation>バックアップ: %1</translation>
+    </message>
+    <message>
+        <source>No backup yet · the first one %1</source>
+        <extracomment>%1 is when: "tonight at 02:00", "in 5 minutes"</extracomment>
+        <translation>バックアップはまだありません · 最初: %1</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>バックアップはまだありません</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>バックアップ中…</translation>
+    </message>
+    <message>
+        <source>Backing up: %1</source>
+        <translation>バックアップ中: %1</translation>
+    </message>
+    <message>
+        <source>Failed %1: %2</source>
+        <extracomment>%1 is when ("2 hours ago"), %2 the reason</extracomment>
+        <translation>失敗 (%1): %2</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>Paused · backed up %1</source>
+        <translation>一時停止中 · バックアップ: %1</translation>
+    </message>
+    <message>
+        <source>Paused · no backup yet</source>
+        <translation>一時停止中 · バックアップはまだありません</translation>
+    </message>
+    <message>
+        <source>Unknown: the run history cannot be read</source>
+        <translation>不明: 実行履歴を読み取れません</translation>
+    </message>
+    <message>
+        <source>%1 is healthy</source>
+        <translation>%1 は正常です</translation>
+    </message>
+    <message>
+        <source>%1 is waiting for its first backup</source>
+        <translation>%1 は最初のバックアップを待っています</translation>
+    </message>
+    <message>
+        <source>%1 is being backed up</source>
+        <translation>%1 をバックアップしています</translation>
+    </message>
+    <message>
+        <source>%1 needs attention</source>
+        <translation>%1 は確認が必要です</translation>
+    </message>
+    <message>
+        <source>%1: the last backup failed</source>
+        <translation>%1: 前回のバックアップは失敗しました</translation>
+    </message>
+    <message>
+        <source>%1: schedules are paused</source>
+        <translation>%1: スケジュールは一時停止中です</translation>
+    </message>
+    <message>
+        <source>%1: its state is unknown</source>
+        <translation>%1: 状態は不明です</translation>
+    </message>
+    <message>
+        <source>Schedules are paused</source>
+        <translation>スケジュールは一時停止中です</translation>
+    </message>
+    <message>
+        <source>Next backup %1</source>
+        <extracomment>%1 is when: "tonight at 02:00", "in 5 minutes", "on Wednesday at 02:00"</extracomment>
+        <translation>次のバックアップ: %1</translation>
     </message>
 </context>
 <context>
@@ -2674,10 +2794,6 @@
         <translation>最後に復元可能と確認: %1</translation>
     </message>
     <message>
-        <source>Schedules are paused.</source>
-        <translation>スケジュールは一時停止中です。</translation>
-    </message>
-    <message>
         <source>Next backup: %1</source>
         <translation>次回のバックアップ: %1</translation>
     </message>
@@ -3862,34 +3978,6 @@
         <translation>    データベースを確認し、意図した変更であれば "litekeep dismiss --profile %1 %2" を実行してください。</translation>
     </message>
     <message>
-        <source>healthy</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>waiting for its first backup</source>
-        <translation>最初のバックアップを待っています</translation>
-    </message>
-    <message>
-        <source>a backup is running</source>
-        <translation>バックアップ実行中</translation>
-    </message>
-    <message>
-        <source>needs attention</source>
-        <translation>要確認</translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation>失敗</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>一時停止中</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>不明</translation>
-    </message>
-    <message>
         <source>  State: %1</source>
         <translation>  状態: %1</translation>
     </message>
@@ -3947,14 +4035,6 @@
         <translation>システムトレイを利用できないため、代わりにこのウィンドウを表示しています。LiteKeep の実行中は、スケジュールどおりにバックアップが実行されます。</translation>
     </message>
     <message>
-        <source>Schedules are paused</source>
-        <translation>スケジュールは一時停止中です</translation>
-    </message>
-    <message>
-        <source>Next backup: %1</source>
-        <translation>次回のバックアップ: %1</translation>
-    </message>
-    <message>
         <source>Quit LiteKeep?</source>
         <translation>LiteKeep を終了しますか？</translation>
     </message>
@@ -3971,16 +4051,14 @@
         <translation>実行履歴を読み取れません (ウィンドウを参照してください)。</translation>
     </message>
     <message>
-        <source>Last backup: %1 succeeded %2</source>
-        <translation>前回のバックアップ: %1 成功 (%2)</translation>
+        <source>%1 %2%</source>
+        <extracomment>%1 is a phase of a backup ("Uploading"), %2 its percent</extracomment>
+        <translation>%1 %2%</translation>
     </message>
     <message>
-        <source>Last backup: %1 FAILED %2</source>
-        <translation>前回のバックアップ: %1 失敗 (%2)</translation>
-    </message>
-    <message>
-        <source>Last backup: %1 cancelled %2</source>
-        <translation>前回のバックアップ: %1 キャンセル (%2)</translation>
+        <source>%1: %2</source>
+        <extracomment>the tray's line for one profile: %1 is its name, %2 its state in a few words</extracomment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 // failure banner, with Retry through the app's queue and Show details.
 #include "FailureBanner.h"
 #include "MainWindow.h"
+#include "ProfileListDelegate.h"
 #include "TrayApp.h"
 #include "TrayIcon.h"
 
@@ -104,6 +105,17 @@ private:
         return m_app.get();
     }
 
+    // What the window's list says under the profile's name, and its header.
+    QString listLine(int row = 0) const
+    {
+        return profileList()->item(row)->data(lk::ProfileListDelegate::kLineRole).toString();
+    }
+    QString headline() const
+    {
+        const auto *label = m_app->window()->findChild<QLabel *>(QStringLiteral("headline"));
+        return label && label->isVisible() ? label->text() : QString();
+    }
+
     QListWidget *profileList() const
     {
         return m_app->window()->findChild<QListWidget *>(QStringLiteral("profiles"));
@@ -149,11 +161,16 @@ private Q_SLOTS:
         QCOMPARE(app->tray()->state(), TrayIcon::State::Idle);
 
         cli({QStringLiteral("backup"), QStringLiteral("--no-verify")});
-        QTRY_VERIFY2_WITH_TIMEOUT(
-            menuTexts(app->tray()).contains(QStringLiteral("Last backup: default succeeded just now")),
-            qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))), kShowsWithinMs);
+        QTRY_VERIFY2_WITH_TIMEOUT(menuTexts(app->tray())
+                                      .join(QLatin1Char('|'))
+                                      .contains(QStringLiteral("default: Backed up just now")),
+                                  qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))),
+                                  kShowsWithinMs);
         QCOMPARE(shown.size(), 0); // success is quiet by default
         QCOMPARE(app->tray()->state(), TrayIcon::State::Idle);
+        // The window's list and header say what the tray says.
+        QTRY_COMPARE(listLine(), QStringLiteral("Backed up just now"));
+        QCOMPARE(headline(), QStringLiteral("default is healthy · Backed up just now"));
 
         QVERIFY(QFile::remove(db()));
         cli({QStringLiteral("backup"), QStringLiteral("--no-verify")}, 1);
@@ -163,10 +180,19 @@ private Q_SLOTS:
                  qPrintable(message.value(0)));
         QVERIFY2(message.value(1).contains(db()), qPrintable(message.value(1)));
         QTRY_COMPARE_WITH_TIMEOUT(app->tray()->state(), TrayIcon::State::Failed, kShowsWithinMs);
-        QVERIFY(menuTexts(app->tray()).contains(QStringLiteral("Last backup: default FAILED just now")));
+        QTRY_VERIFY_WITH_TIMEOUT(menuTexts(app->tray())
+                                     .join(QLatin1Char('|'))
+                                     .contains(QStringLiteral("default: Failed just now: ")),
+                                 kShowsWithinMs);
         // The window knows too: the banner over the profile, with the reason.
         QTRY_VERIFY_WITH_TIMEOUT(bannerShown(), kShowsWithinMs);
         QVERIFY2(bannerText().contains(db()), qPrintable(bannerText()));
+        QTRY_VERIFY2(listLine().startsWith(QLatin1String("Failed just now: ")) &&
+                         listLine().contains(db()),
+                     qPrintable(listLine()));
+        QVERIFY2(headline().startsWith(QStringLiteral("default: the last backup failed · Failed")),
+                 qPrintable(headline()));
+        QCOMPARE(profileList()->item(0)->toolTip().section(QLatin1Char('\n'), 0, 0), listLine());
 
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 300)); // as many rows: no anomaly
         cli({QStringLiteral("backup"), QStringLiteral("--no-verify")});

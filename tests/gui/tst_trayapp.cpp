@@ -174,7 +174,7 @@ private Q_SLOTS:
         app->start();
         QCOMPARE(app->tray()->state(), TrayIcon::State::Idle);
         QVERIFY(
-            menuTexts(app->tray()).join(QLatin1Char('|')).contains(QStringLiteral("Next backup:")));
+            menuTexts(app->tray()).join(QLatin1Char('|')).contains(QStringLiteral("Next backup ")));
 
         // What the tray shows while the run is going.
         QList<TrayIcon::State> during;
@@ -194,10 +194,11 @@ private Q_SLOTS:
         QCOMPARE(manifests.size(), 1);
         QVERIFY(manifests.first().contains(
             result.details.value(QLatin1String("generation")).toString()));
-        // With when, as a person reads it.
-        QVERIFY2(menuTexts(app->tray())
-                     .contains(QStringLiteral("Last backup: default succeeded just now")),
-                 qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))));
+        // With when, as a person reads it, and that it was checked after the upload.
+        QTRY_VERIFY2(menuTexts(app->tray())
+                         .join(QLatin1Char('|'))
+                         .contains(QStringLiteral("default: Backed up just now · verified")),
+                     qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))));
         QCOMPARE(shown.size(), 0); // success is quiet by default
     }
 
@@ -254,9 +255,10 @@ private Q_SLOTS:
         QVERIFY2(message.at(1).contains(db()), qPrintable(message.at(1)));
         QTRY_VERIFY_WITH_TIMEOUT(!app->queue().isBusy(), kRunTimeoutMs);
         QTRY_COMPARE(app->tray()->state(), TrayIcon::State::Failed);
-        QVERIFY2(
-            menuTexts(app->tray()).contains(QStringLiteral("Last backup: default FAILED just now")),
-            qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))));
+        QTRY_VERIFY2(menuTexts(app->tray())
+                         .join(QLatin1Char('|'))
+                         .contains(QStringLiteral("default: Failed just now: ")),
+                     qPrintable(menuTexts(app->tray()).join(QLatin1Char('|'))));
 
         // Fixed: the next run says so.
         QVERIFY(makeDatabase(db(), QStringLiteral("wal"), 50));
